@@ -1,0 +1,298 @@
+package io.loyalty.data;
+
+import io.loyalty.internal.Checks;
+import java.time.Instant;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable per-customer summaries of a transaction log, stored column by column and ordered by customer id
+ * (numeric ids in numeric order, others after them in string order), so the result never depends on the order
+ * of the input.
+ *
+ * <p>Column accessors such as {@link #frequency()} return copies: change them freely. Use {@link #get(int)} or
+ * {@link #toList()} for one record per customer.
+ */
+public final class CustomerSummaries {
+    private final PeriodRule rule;
+    private final Instant observationEnd;
+    private final String[] ids;
+    private final int[] frequency;
+    private final double[] recency;
+    private final double[] t;
+    private final double[] monetary;
+    private final long[] firstSecond;
+    private final int[] firstNano;
+    private final long[] lastSecond;
+    private final int[] lastNano;
+    private final int[] transactions;
+    private final double[] totalValue;
+    private volatile Map<String, Integer> index;
+
+    private CustomerSummaries(PeriodRule rule, Instant observationEnd, int n) {
+        this.rule = rule;
+        this.observationEnd = observationEnd;
+        this.ids = new String[n];
+        this.frequency = new int[n];
+        this.recency = new double[n];
+        this.t = new double[n];
+        this.monetary = new double[n];
+        this.firstSecond = new long[n];
+        this.firstNano = new int[n];
+        this.lastSecond = new long[n];
+        this.lastNano = new int[n];
+        this.transactions = new int[n];
+        this.totalValue = new double[n];
+    }
+
+    /**
+     * Builds the summaries from per-customer states already in output order.
+     */
+    static CustomerSummaries of(PeriodRule rule, Instant observationEnd, long endPeriod, String[] ids,
+            CustomerState[] states) {
+        CustomerSummaries s = new CustomerSummaries(rule, observationEnd, ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            CustomerState c = states[i];
+            if (c.periodCount == 0) {
+                throw new IllegalArgumentException(Checks.format(
+                        "customer '%s' has %d return(s) but no purchase", ids[i], c.returns));
+            }
+            int x = c.periodCount - 1;
+            long first = c.periods[0];
+            s.ids[i] = ids[i];
+            s.frequency[i] = x;
+            s.recency[i] = rule.toUnits(c.periods[x] - first);
+            s.t[i] = rule.toUnits(endPeriod - first);
+            double repeatValue = c.purchaseValue - c.firstPeriodValue + c.returnValue;
+            // Returns are netted against repeat purchases; a one-off buyer's returns reduce only the total.
+            s.monetary[i] = x == 0 ? 0 : Math.max(0, repeatValue) / x;
+            s.firstSecond[i] = c.firstSecond;
+            s.firstNano[i] = c.firstNano;
+            s.lastSecond[i] = c.lastSecond;
+            s.lastNano[i] = c.lastNano;
+            s.transactions[i] = c.purchases;
+            s.totalValue[i] = c.purchaseValue + c.returnValue;
+        }
+        return s;
+    }
+
+    /**
+     * The number of customers.
+     *
+     * @return the size
+     */
+    public int size() {
+        return ids.length;
+    }
+
+    /**
+     * The rule that cut time into periods and set the unit of recency and age.
+     *
+     * @return the rule
+     */
+    public PeriodRule rule() {
+        return rule;
+    }
+
+    /**
+     * The end of the observation window; age ({@code T}) runs to the period that holds it.
+     *
+     * @return the observation end
+     */
+    public Instant observationEnd() {
+        return observationEnd;
+    }
+
+    /**
+     * The id of customer {@code i}.
+     *
+     * @param i the position, 0..size()-1
+     * @return the id
+     */
+    public String id(int i) {
+        return ids[i];
+    }
+
+    /**
+     * The position of a customer, or -1 when absent.
+     *
+     * @param customerId the id
+     * @return the position or -1
+     */
+    public int indexOf(String customerId) {
+        Map<String, Integer> m = index;
+        if (m == null) {
+            m = new HashMap<>(ids.length * 2);
+            for (int i = 0; i < ids.length; i++) {
+                m.put(ids[i], i);
+            }
+            index = m;
+        }
+        Integer at = m.get(customerId);
+        return at == null ? -1 : at;
+    }
+
+    /**
+     * The summary of customer {@code i}.
+     *
+     * @param i the position, 0..size()-1
+     * @return the summary
+     */
+    public CustomerSummary get(int i) {
+        return new CustomerSummary(ids[i], frequency[i], recency[i], t[i], monetary[i],
+                Instant.ofEpochSecond(firstSecond[i], firstNano[i]), Instant.ofEpochSecond(lastSecond[i], lastNano[i]),
+                transactions[i], totalValue[i]);
+    }
+
+    /**
+     * One record per customer, in order.
+     *
+     * @return an unmodifiable list view
+     */
+    public List<CustomerSummary> toList() {
+        return new AbstractList<>() {
+            @Override
+            public CustomerSummary get(int i) {
+                return CustomerSummaries.this.get(i);
+            }
+
+            @Override
+            public int size() {
+                return ids.length;
+            }
+        };
+    }
+
+    /**
+     * The customer ids, in order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> ids() {
+        return List.of(ids);
+    }
+
+    /**
+     * Repeat purchases per customer ({@code x}).
+     *
+     * @return a copy of the column
+     */
+    public int[] frequency() {
+        return frequency.clone();
+    }
+
+    /**
+     * Repeat purchases per customer as doubles, the form the models take.
+     *
+     * @return a new array
+     */
+    public double[] frequencyAsDouble() {
+        double[] x = new double[frequency.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = frequency[i];
+        }
+        return x;
+    }
+
+    /**
+     * Time from first to last purchase ({@code t_x}).
+     *
+     * @return a copy of the column
+     */
+    public double[] recency() {
+        return recency.clone();
+    }
+
+    /**
+     * Time from first purchase to the observation end ({@code T}).
+     *
+     * @return a copy of the column
+     */
+    public double[] t() {
+        return t.clone();
+    }
+
+    /**
+     * Mean value of repeat purchase periods, 0 without repeat purchases.
+     *
+     * @return a copy of the column
+     */
+    public double[] monetary() {
+        return monetary.clone();
+    }
+
+    /**
+     * Purchase rows per customer.
+     *
+     * @return a copy of the column
+     */
+    public int[] transactions() {
+        return transactions.clone();
+    }
+
+    /**
+     * Total value per customer.
+     *
+     * @return a copy of the column
+     */
+    public double[] totalValue() {
+        return totalValue.clone();
+    }
+
+    /**
+     * First purchase per customer, in seconds since the epoch.
+     *
+     * @return a copy of the column
+     */
+    public long[] firstPurchaseEpochSecond() {
+        return firstSecond.clone();
+    }
+
+    /**
+     * Last purchase per customer, in seconds since the epoch.
+     *
+     * @return a copy of the column
+     */
+    public long[] lastPurchaseEpochSecond() {
+        return lastSecond.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CustomerSummaries)) {
+            return false;
+        }
+        CustomerSummaries s = (CustomerSummaries) o;
+        return rule.equals(s.rule) && observationEnd.equals(s.observationEnd) && Arrays.equals(ids, s.ids)
+                && Arrays.equals(frequency, s.frequency) && Arrays.equals(recency, s.recency)
+                && Arrays.equals(t, s.t) && Arrays.equals(monetary, s.monetary)
+                && Arrays.equals(firstSecond, s.firstSecond) && Arrays.equals(firstNano, s.firstNano)
+                && Arrays.equals(lastSecond, s.lastSecond) && Arrays.equals(lastNano, s.lastNano)
+                && Arrays.equals(transactions, s.transactions) && Arrays.equals(totalValue, s.totalValue);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(ids) + Arrays.hashCode(recency);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(Checks.format("CustomerSummaries[%d customers, %s, observation end %s]%n", size(), rule,
+                observationEnd));
+        b.append(Checks.format("%-12s %9s %9s %9s %10s%n", "customer", "frequency", "recency", "T", "monetary"));
+        int shown = Math.min(size(), 10);
+        for (int i = 0; i < shown; i++) {
+            b.append(Checks.format("%-12s %9d %9.2f %9.2f %10.2f%n", ids[i], frequency[i], recency[i], t[i],
+                    monetary[i]));
+        }
+        if (shown < size()) {
+            b.append(Checks.format("... %d more%n", size() - shown));
+        }
+        return b.toString();
+    }
+}

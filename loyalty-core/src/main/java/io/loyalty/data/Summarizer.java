@@ -1,0 +1,300 @@
+package io.loyalty.data;
+
+import io.loyalty.internal.Checks;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Turns transactions into per-customer summaries (frequency, recency, T, monetary value, first and last
+ * purchase, counts and totals) for a {@link PeriodRule} and an observation end; equal to lifetimes'
+ * {@code summary_data_from_transaction_data} and {@code calibration_and_holdout_data}.
+ *
+ * <pre>{@code
+ * Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1997, 9, 30));
+ * CustomerSummaries summaries = s.summarize(transactions);
+ * }</pre>
+ *
+ * <p>Bad input is rejected with an {@link IllegalArgumentException} naming the row, the column and the value: a
+ * time after the observation end, a non-finite amount, a negative amount (unless {@link #withReturnsNetted()}),
+ * a blank id, an empty input. Immutable and thread-safe; the caller's data is never modified.
+ */
+public final class Summarizer {
+    private final PeriodRule rule;
+    private final Instant observationEnd;
+    private final long endSecond;
+    private final int endNano;
+    private final boolean netReturns;
+
+    private Summarizer(PeriodRule rule, Instant observationEnd, boolean netReturns) {
+        this.rule = Checks.notNull(rule, "rule");
+        this.observationEnd = Checks.notNull(observationEnd, "observationEnd");
+        this.endSecond = observationEnd.getEpochSecond();
+        this.endNano = observationEnd.getNano();
+        this.netReturns = netReturns;
+    }
+
+    /**
+     * A summarizer whose observation window ends at an instant (inclusive).
+     *
+     * @param rule how time is cut into periods
+     * @param observationEnd the last instant observed
+     * @return the summarizer
+     */
+    public static Summarizer of(PeriodRule rule, Instant observationEnd) {
+        return new Summarizer(rule, observationEnd, false);
+    }
+
+    /**
+     * A summarizer whose observation window ends with a day (inclusive, in the rule's time zone).
+     *
+     * @param rule how time is cut into periods
+     * @param observationEnd the last day observed
+     * @return the summarizer
+     */
+    public static Summarizer of(PeriodRule rule, LocalDate observationEnd) {
+        Checks.notNull(rule, "rule");
+        return of(rule, endOfDay(rule, observationEnd));
+    }
+
+    static Instant endOfDay(PeriodRule rule, LocalDate day) {
+        Checks.notNull(day, "day");
+        return day.plusDays(1).atStartOfDay(rule.zone()).toInstant().minusNanos(1);
+    }
+
+    /**
+     * This summarizer, but negative amounts are returns netted against the customer's purchases instead of
+     * errors: they do not count as purchases, they reduce the total value and the value of the repeat purchases
+     * (so the monetary value), never below zero; a customer with returns but no purchase is still an error.
+     *
+     * @return a new summarizer
+     */
+    public Summarizer withReturnsNetted() {
+        return new Summarizer(rule, observationEnd, true);
+    }
+
+    /**
+     * The period rule.
+     *
+     * @return the rule
+     */
+    public PeriodRule rule() {
+        return rule;
+    }
+
+    /**
+     * The last instant observed.
+     *
+     * @return the observation end
+     */
+    public Instant observationEnd() {
+        return observationEnd;
+    }
+
+    /**
+     * Whether negative amounts are netted as returns.
+     *
+     * @return true if returns are netted
+     */
+    public boolean netsReturns() {
+        return netReturns;
+    }
+
+    /**
+     * A new, empty, mergeable accumulator for this configuration.
+     *
+     * @return the accumulator
+     */
+    public SummaryAccumulator newAccumulator() {
+        return new SummaryAccumulator(this);
+    }
+
+    /**
+     * Summarizes transactions.
+     *
+     * @param transactions the transactions, in any order, not empty
+     * @return the summaries, ordered by customer id
+     */
+    public CustomerSummaries summarize(Iterable<? extends Transaction> transactions) {
+        Checks.notNull(transactions, "transactions");
+        SummaryAccumulator acc = newAccumulator();
+        for (Transaction tx : transactions) {
+            acc.add(tx);
+        }
+        return nonEmpty(acc).snapshot();
+    }
+
+    /**
+     * Summarizes a stream of transactions; a parallel stream is split and its parts combined.
+     *
+     * @param transactions the transactions, in any order, not empty
+     * @return the summaries, ordered by customer id
+     */
+    public CustomerSummaries summarize(Stream<? extends Transaction> transactions) {
+        Checks.notNull(transactions, "transactions");
+        SummaryAccumulator acc = transactions.collect(this::newAccumulator, SummaryAccumulator::add,
+                SummaryAccumulator::combine);
+        return nonEmpty(acc).snapshot();
+    }
+
+    /**
+     * Summarizes transactions given as columns. Dense int ids are used as array indexes (no hashing).
+     *
+     * @param columns the transactions, not empty
+     * @return the summaries, ordered by customer id
+     */
+    public CustomerSummaries summarize(TransactionColumns columns) {
+        Checks.notNull(columns, "columns");
+        int n = columns.size();
+        Checks.require(n > 0, "no transactions: the input is empty");
+        if (!columns.denseIds()) {
+            SummaryAccumulator acc = newAccumulator();
+            for (int row = 0; row < n; row++) {
+                acc.add(columns.id(row), columns.epochSecond(row), 0, columns.amount(row), row);
+            }
+            return acc.snapshot();
+        }
+        int maxId = -1;
+        for (int row = 0; row < n; row++) {
+            int id = columns.denseId(row);
+            if (id < 0) {
+                throw new IllegalArgumentException(Checks.format(
+                        "customerIds at row %d is negative (%d): dense ids must be >= 0", row, id));
+            }
+            maxId = Math.max(maxId, id);
+        }
+        CustomerState[] states = new CustomerState[maxId + 1];
+        boolean byDay = columns.byDay();
+        int customers = 0;
+        for (int row = 0; row < n; row++) {
+            int id = columns.denseId(row);
+            long second = columns.epochSecond(row);
+            double amount = columns.amount(row);
+            checkRow(row, columns.id(row), second, 0, amount);
+            CustomerState s = states[id];
+            if (s == null) {
+                s = new CustomerState();
+                states[id] = s;
+                customers++;
+            }
+            if (amount < 0) {
+                s.addReturn(amount);
+            } else {
+                long period = byDay ? rule.indexOfEpochDay(columns.epochDay(row)) : rule.index(second, 0);
+                s.addPurchase(period, second, 0, amount);
+            }
+        }
+        String[] ids = new String[customers];
+        CustomerState[] ordered = new CustomerState[customers];
+        for (int id = 0, k = 0; id < states.length; id++) {
+            if (states[id] != null) {
+                ids[k] = Integer.toString(id);
+                ordered[k++] = states[id];
+            }
+        }
+        return CustomerSummaries.of(rule, observationEnd, rule.index(observationEnd), ids, ordered);
+    }
+
+    /**
+     * Splits transactions into a calibration summary (up to {@code calibrationEnd}) and, per calibration
+     * customer, the purchases of the holdout window after it up to the observation end, as lifetimes'
+     * {@code calibration_and_holdout_data}. Customers whose first purchase falls in the holdout are left out.
+     *
+     * @param transactions the transactions, in any order, not empty
+     * @param calibrationEnd the last instant of the calibration window, before the observation end
+     * @return the split
+     */
+    public CalibrationHoldout calibrationHoldout(Iterable<? extends Transaction> transactions, Instant calibrationEnd) {
+        Checks.notNull(transactions, "transactions");
+        Checks.notNull(calibrationEnd, "calibrationEnd");
+        Checks.require(calibrationEnd.isBefore(observationEnd),
+                "calibrationEnd %s must be before the observation end %s", calibrationEnd, observationEnd);
+        Summarizer calibration = new Summarizer(rule, calibrationEnd, netReturns);
+        SummaryAccumulator cal = calibration.newAccumulator();
+        Map<String, CustomerState> holdout = new HashMap<>();
+        long row = 0;
+        for (Transaction tx : transactions) {
+            Checks.notNull(tx, "transaction at row " + row);
+            long second = tx.time().getEpochSecond();
+            int nano = tx.time().getNano();
+            checkRow(row, tx.customerId(), second, nano, tx.amount());
+            if (!after(second, nano, calibrationEnd.getEpochSecond(), calibrationEnd.getNano())) {
+                cal.add(tx.customerId(), second, nano, tx.amount(), row);
+            } else {
+                CustomerState s = holdout.computeIfAbsent(tx.customerId(), k -> new CustomerState());
+                if (tx.amount() < 0) {
+                    s.addReturn(tx.amount());
+                } else {
+                    s.addPurchase(rule.index(second, nano), second, nano, tx.amount());
+                }
+            }
+            row++;
+        }
+        Checks.require(row > 0, "no transactions: the input is empty");
+        CustomerSummaries summaries = nonEmpty(cal).snapshot();
+        int n = summaries.size();
+        int[] frequency = new int[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            CustomerState s = holdout.get(summaries.id(i));
+            if (s != null && s.purchases > 0) {
+                frequency[i] = s.periodCount;
+                // lifetimes averages the holdout rows themselves, not the merged periods.
+                value[i] = (s.purchaseValue + s.returnValue) / s.purchases;
+            }
+        }
+        double duration = rule.toUnits(rule.index(observationEnd) - rule.index(calibrationEnd));
+        return new CalibrationHoldout(summaries, frequency, value, duration, calibrationEnd, observationEnd);
+    }
+
+    /**
+     * {@link #calibrationHoldout(Iterable, Instant)} with the calibration window ending with a day (inclusive,
+     * in the rule's time zone).
+     *
+     * @param transactions the transactions
+     * @param calibrationEnd the last day of the calibration window
+     * @return the split
+     */
+    public CalibrationHoldout calibrationHoldout(Iterable<? extends Transaction> transactions,
+            LocalDate calibrationEnd) {
+        return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd));
+    }
+
+    void checkRow(long row, String id, long second, int nano, double amount) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(Checks.format(
+                    "customerId at row %d must not be null or blank, got %s", row, id == null ? "null" : "'" + id + "'"));
+        }
+        if (after(second, nano, endSecond, endNano)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "time at row %d (customer '%s') is %s, after the observation end %s", row, id,
+                    Instant.ofEpochSecond(second, nano), observationEnd));
+        }
+        if (!Double.isFinite(amount)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "amount at row %d (customer '%s') must be finite, got %s", row, id, amount));
+        }
+        if (amount < 0 && !netReturns) {
+            throw new IllegalArgumentException(Checks.format(
+                    "amount at row %d (customer '%s') is negative (%s): returns are rejected unless "
+                            + "Summarizer.withReturnsNetted() is used", row, id, amount));
+        }
+    }
+
+    private static boolean after(long second, int nano, long endSecond, int endNano) {
+        return second > endSecond || (second == endSecond && nano > endNano);
+    }
+
+    private static SummaryAccumulator nonEmpty(SummaryAccumulator acc) {
+        Checks.require(acc.rows() > 0, "no transactions: the input is empty");
+        return acc;
+    }
+
+    @Override
+    public String toString() {
+        return "Summarizer[" + rule + ", observation end " + observationEnd + (netReturns ? ", returns netted" : "")
+                + "]";
+    }
+}

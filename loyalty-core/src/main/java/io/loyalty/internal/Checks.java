@@ -1,0 +1,166 @@
+package io.loyalty.internal;
+
+import java.util.Locale;
+
+/**
+ * Argument checks that name the offending argument, row and value. Every check is written so that NaN fails.
+ * Not API.
+ */
+public final class Checks {
+    private Checks() {
+    }
+
+    /**
+     * Formats a message with {@link Locale#ROOT}, so numbers read the same on every machine.
+     *
+     * @param template a {@link String#format} template
+     * @param args its arguments
+     * @return the formatted message
+     */
+    public static String format(String template, Object... args) {
+        return String.format(Locale.ROOT, template, args);
+    }
+
+    /**
+     * Throws {@link IllegalArgumentException} with the formatted message unless {@code condition} holds.
+     *
+     * @param condition what must hold
+     * @param template a {@link String#format} template
+     * @param args its arguments
+     */
+    public static void require(boolean condition, String template, Object... args) {
+        if (!condition) {
+            throw new IllegalArgumentException(format(template, args));
+        }
+    }
+
+    /**
+     * Returns {@code value} unless it is null.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @param <T> its type
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is null
+     */
+    public static <T> T notNull(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it is NaN or infinite.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static double finite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(format("%s must be finite, got %s", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it is negative, NaN or infinite.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static double nonNegative(double value, String name) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(format("%s must be finite and >= 0, got %s", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it is zero, negative, NaN or infinite.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static double positive(double value, String name) {
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(format("%s must be finite and > 0, got %s", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it is negative.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static long nonNegative(long value, String name) {
+        if (value < 0) {
+            throw new IllegalArgumentException(format("%s must be >= 0, got %d", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it lies outside the open interval (0, 1), as a probability, significance
+     * level or confidence level must.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static double openUnit(double value, String name) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(format("%s must lie in (0, 1), got %s", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it lies outside the closed interval [0, 1].
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static double unit(double value, String name) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(format("%s must lie in [0, 1], got %s", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} unless it is null or blank.
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     */
+    public static String notBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be null or blank, got "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
+        return value;
+    }
+
+    /**
+     * Checks that parallel columns have the same length.
+     *
+     * @param expected the length of the first column
+     * @param actual the length of another column
+     * @param name the other column's name, for the message
+     */
+    public static void sameLength(int expected, int actual, String name) {
+        if (expected != actual) {
+            throw new IllegalArgumentException(
+                    format("%s has %d rows but the first column has %d", name, actual, expected));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.loyalty.tablesaw;
+
+import io.loyalty.data.CalibrationHoldout;
+import io.loyalty.data.CustomerSummaries;
+import io.loyalty.data.TransactionColumns;
+import java.time.Instant;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Tablesaw in and out for the data model: a transactions table to {@link TransactionColumns}, and customer
+ * summaries to a table with one row per customer.
+ */
+public final class DataTables {
+    private DataTables() {
+    }
+
+    /**
+     * Reads transactions from a table by column names. Ids may be text, integers or whole doubles (as
+     * {@code 17850.0}); times dates (start of the day, UTC), date-times (read as UTC) or instants, to the
+     * second; amounts any numeric type. Each column is looked up once and copied into a primitive array; a
+     * missing cell is reported with its column and row. The table is not modified.
+     *
+     * @param table the transactions
+     * @param customerIdColumn the customer id column
+     * @param timeColumn the time column
+     * @param amountColumn the amount column
+     * @return the columns, ready for {@link io.loyalty.data.Summarizer#summarize(TransactionColumns)}
+     */
+    public static TransactionColumns transactions(Table table, String customerIdColumn, String timeColumn,
+            String amountColumn) {
+        Columns.requireDistinct(List.of(customerIdColumn, timeColumn, amountColumn));
+        String[] ids = Columns.ids(table, customerIdColumn, "customer id");
+        long[] times = Columns.epochSeconds(table, timeColumn, "time");
+        double[] amounts = Columns.doubles(table, amountColumn, "amount");
+        return TransactionColumns.ofEpochSeconds(ids, times, amounts);
+    }
+
+    /**
+     * One row per customer: {@code customer_id, frequency, recency, T, monetary, first_purchase, last_purchase,
+     * transactions, total_value}.
+     *
+     * @param summaries the summaries
+     * @return a new table named "customer summaries"
+     */
+    public static Table toTable(CustomerSummaries summaries) {
+        int n = summaries.size();
+        long[] first = summaries.firstPurchaseEpochSecond();
+        long[] last = summaries.lastPurchaseEpochSecond();
+        InstantColumn firstCol = InstantColumn.create("first_purchase", n);
+        InstantColumn lastCol = InstantColumn.create("last_purchase", n);
+        for (int i = 0; i < n; i++) {
+            firstCol.set(i, Instant.ofEpochSecond(first[i]));
+            lastCol.set(i, Instant.ofEpochSecond(last[i]));
+        }
+        return Table.create("customer summaries",
+                StringColumn.create("customer_id", summaries.ids()),
+                IntColumn.create("frequency", summaries.frequency()),
+                DoubleColumn.create("recency", summaries.recency()),
+                DoubleColumn.create("T", summaries.t()),
+                DoubleColumn.create("monetary", summaries.monetary()),
+                firstCol, lastCol,
+                IntColumn.create("transactions", summaries.transactions()),
+                DoubleColumn.create("total_value", summaries.totalValue()));
+    }
+
+    /**
+     * One row per calibration customer: {@code customer_id, frequency_cal, recency_cal, T_cal, monetary_cal,
+     * frequency_holdout, monetary_holdout, duration_holdout}, as lifetimes names them.
+     *
+     * @param split the calibration/holdout split
+     * @return a new table named "calibration and holdout"
+     */
+    public static Table toTable(CalibrationHoldout split) {
+        CustomerSummaries cal = split.calibration();
+        double[] duration = new double[cal.size()];
+        java.util.Arrays.fill(duration, split.holdoutDuration());
+        return Table.create("calibration and holdout",
+                StringColumn.create("customer_id", cal.ids()),
+                IntColumn.create("frequency_cal", cal.frequency()),
+                DoubleColumn.create("recency_cal", cal.recency()),
+                DoubleColumn.create("T_cal", cal.t()),
+                DoubleColumn.create("monetary_cal", cal.monetary()),
+                IntColumn.create("frequency_holdout", split.holdoutFrequency()),
+                DoubleColumn.create("monetary_holdout", split.holdoutMonetary()),
+                DoubleColumn.create("duration_holdout", duration));
+    }
+}
