@@ -130,8 +130,8 @@ public final class ShapleyAttribution {
                 }
             }
         }
-        // weight[s] = s! (n - s - 1)! / n!, through logs of factorials to stay finite for n = 20.
-        double[] weight = new double[n];
+        // weight[s] = s! (n - s - 1)! / n!, through logs of factorials to stay finite; the full set has none.
+        double[] weight = new double[n + 1];
         double[] logFact = new double[n + 1];
         for (int k = 1; k <= n; k++) {
             logFact[k] = logFact[k - 1] + Math.log(k);

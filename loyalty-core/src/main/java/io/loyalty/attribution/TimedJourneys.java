@@ -242,9 +242,10 @@ public final class TimedJourneys {
                 String name = channels.get(k);
                 Checks.require(name != null && !name.isBlank(), "row %d: empty channel name at position %d: %s", row,
                         k + 1, name == null ? "null" : "'" + name + "'");
-                Checks.require(k == 0 || times[k] >= times[k - 1],
+                long previous = k == 0 ? Long.MIN_VALUE : times[k - 1];
+                Checks.require(times[k] >= previous,
                         "row %d: touch times must be non-decreasing, got %d after %d at position %d", row, times[k],
-                        times[k - 1], k + 1);
+                        previous, k + 1);
                 Checks.require(times[k] <= end, "row %d: touch at %d is after its conversion at %d (position %d)",
                         row, times[k], end, k + 1);
             }
