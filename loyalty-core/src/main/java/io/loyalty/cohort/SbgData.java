@@ -43,6 +43,29 @@ public final class SbgData {
     }
 
     /**
+     * From a survival curve given as (time, alive) pairs: the times must be 0, 1, ..., n in increasing order
+     * without repeats or gaps, and the counts as in {@link #ofSurvivors(long...)}.
+     *
+     * @param times the periods, 0..n in order
+     * @param alive the customers alive at each period
+     * @return the data
+     */
+    public static SbgData ofSurvivalCurve(int[] times, long[] alive) {
+        Checks.notNull(times, "times");
+        Checks.notNull(alive, "alive");
+        Checks.sameLength(times.length, alive.length, "alive");
+        for (int i = 0; i < times.length; i++) {
+            if (i > 0 && times[i] <= times[i - 1]) {
+                throw new IllegalArgumentException(Checks.format(
+                        "times must be strictly increasing: times[%d] = %d %s times[%d] = %d", i, times[i],
+                        times[i] == times[i - 1] ? "repeats" : "comes after", i - 1, times[i - 1]));
+            }
+            Checks.require(times[i] == i, "times must be 0, 1, ..., n without gaps: times[%d] = %d", i, times[i]);
+        }
+        return ofSurvivors(alive);
+    }
+
+    /**
      * From per-customer durations: customer i churned at period {@code periods[i]} (&gt;= 1), or, when not
      * churned, was alive at {@code periods[i]} (&gt;= 0) when observation ended.
      *

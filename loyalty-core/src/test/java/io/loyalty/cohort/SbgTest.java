@@ -113,6 +113,19 @@ class SbgTest {
     }
 
     @Test
+    void rejectsUnsortedOrDuplicatedTimesInASurvivalCurve() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivalCurve(new int[] {0, 2, 1}, new long[] {100, 80, 90}));
+        assertTrue(e.getMessage().contains("times[2] = 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivalCurve(new int[] {0, 1, 1}, new long[] {100, 80, 70}));
+        assertTrue(e.getMessage().contains("repeats"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivalCurve(new int[] {0, 2}, new long[] {100, 80}));
+        assertEquals(100, SbgData.ofSurvivalCurve(new int[] {0, 1}, new long[] {100, 80}).customers());
+    }
+
+    @Test
     void rejectsCountsThatIncrease() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SbgData.ofSurvivors(1000, 800, 810));
