@@ -60,6 +60,8 @@ public final class SbgData {
                         "times must be strictly increasing: times[%d] = %d %s times[%d] = %d", i, times[i],
                         times[i] == times[i - 1] ? "repeats" : "comes after", i - 1, times[i - 1]));
             }
+        }
+        for (int i = 0; i < times.length; i++) {
             Checks.require(times[i] == i, "times must be 0, 1, ..., n without gaps: times[%d] = %d", i, times[i]);
         }
         return ofSurvivors(alive);
