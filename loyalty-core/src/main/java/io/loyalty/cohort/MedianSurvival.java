@@ -4,7 +4,8 @@ package io.loyalty.cohort;
  * The median survival time and its confidence interval, as R's {@code survival::survfit} prints them: the
  * median is the first time at which the curve is at or below 0.5 (the midpoint to the next event time when the
  * curve equals 0.5 exactly over an interval), and the interval's limits are the same times for the lower and the
- * upper confidence curves. A time that is never reached is {@link Double#POSITIVE_INFINITY} (R prints NA).
+ * upper confidence curves (the lower curve counted as 0 where the survival reaches 0 and R leaves it NA). A
+ * time that is never reached is {@link Double#POSITIVE_INFINITY} (R prints NA).
  *
  * @param estimate the median
  * @param lower the lower confidence limit

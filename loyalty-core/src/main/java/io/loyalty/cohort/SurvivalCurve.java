@@ -179,7 +179,14 @@ public final class SurvivalCurve {
      * @return the median
      */
     public MedianSurvival median() {
-        return new MedianSurvival(quantileTime(survival), quantileTime(lower), quantileTime(upper));
+        // Where the curve reaches 0 its lower limit is undefined (NaN) but cannot exceed 0: search it as 0 there.
+        double[] low = lower.clone();
+        for (int i = 0; i < low.length; i++) {
+            if (survival[i] == 0) {
+                low[i] = 0;
+            }
+        }
+        return new MedianSurvival(quantileTime(survival), quantileTime(low), quantileTime(upper));
     }
 
     /** The first event time at which a curve is at or below 0.5, as R's {@code quantile.survfit}. */
