@@ -98,15 +98,20 @@ class SbgTest {
     void delAndDerlEqualTheirDiscountedSums() {
         SbgModel m = SbgModel.of(0.668, 3.806);
         double d = 0.1;
+        double[] surv = new double[5000];
+        surv[0] = 1;
+        for (int t = 1; t < surv.length; t++) {
+            surv[t] = surv[t - 1] * m.retentionRate(t);
+        }
         double del = 0;
-        for (int t = 0; t < 5000; t++) {
-            del += m.survival(t) / Math.pow(1 + d, t);
+        for (int t = 0; t < surv.length; t++) {
+            del += surv[t] / Math.pow(1 + d, t);
         }
         assertEquals(del, m.discountedExpectedLifetime(d), 1e-9);
         for (int n : new int[] {0, 1, 4}) {
             double derl = 0;
-            for (int t = n + 1; t < 5000; t++) {
-                derl += m.survival(t) / m.survival(n) / Math.pow(1 + d, t - n - 1);
+            for (int t = n + 1; t < surv.length; t++) {
+                derl += surv[t] / surv[n] / Math.pow(1 + d, t - n - 1);
             }
             assertEquals(derl, m.discountedExpectedResidualLifetime(d, n), 1e-9, "n = " + n);
         }
