@@ -262,12 +262,10 @@ public final class Cohorts {
         boolean endPartial = periodOf(endSec + 1) == endPeriod;
 
         // Pass 1: period per row, rows per customer, acquisition start per customer; checks name the row.
-        int[] per = new int[n];
+        int[] per = periods(sec);
         int[] count = new int[m + 1];
         int[] start = new int[m];
         Arrays.fill(start, Integer.MAX_VALUE);
-        int lastPer = Integer.MIN_VALUE;
-        long lastSec = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
             int c = cust[i];
             long s = sec[i];
@@ -284,14 +282,9 @@ public final class Cohorts {
                         "row %d: transaction of customer '%s' at %s is before its cohort start %s", i, name(names, c),
                         Instant.ofEpochSecond(s), Instant.ofEpochSecond(keyStart[c])));
             }
-            // Rows often come in time order: reuse the last period when the second is unchanged.
-            int p = s == lastSec ? lastPer : periodOf(s);
-            lastSec = s;
-            lastPer = p;
-            per[i] = p;
             count[c + 1]++;
-            if (p < start[c]) {
-                start[c] = p;
+            if (per[i] < start[c]) {
+                start[c] = per[i];
             }
         }
         if (keyStart != null) {
@@ -365,16 +358,6 @@ public final class Cohorts {
             }
         }
 
-        // Counting sort of rows by customer, so that each customer's rows are contiguous.
-        for (int c = 0; c < m; c++) {
-            count[c + 1] += count[c];
-        }
-        int[] order = new int[n];
-        int[] fill = Arrays.copyOf(count, m);
-        for (int i = 0; i < n; i++) {
-            order[fill[cust[i]]++] = i;
-        }
-
         int nb = brackets.size();
         int[] bracketOf = new int[width];
         Arrays.fill(bracketOf, -1);
@@ -388,14 +371,115 @@ public final class Cohorts {
         long[][] lastActive = new long[cohorts][width];
         double[][] revenue = new double[cohorts][width];
         long[][] bracketCount = new long[cohorts][nb];
-        int[] stamp = new int[width];
+        if (width <= Long.SIZE) {
+            // Up to 64 offsets (five years of months): one bit per offset and customer, no sort.
+            long[] mask = new long[m];
+            for (int i = 0; i < n; i++) {
+                int c = cust[i];
+                int k = per[i] - start[c];
+                mask[c] |= 1L << k;
+                revenue[cohortOf[c]][k] += amt[i];
+            }
+            long[] bracketMask = new long[nb];
+            for (int b = 0; b < nb; b++) {
+                for (int k = 0; k < width; k++) {
+                    if (bracketOf[k] == b) {
+                        bracketMask[b] |= 1L << k;
+                    }
+                }
+            }
+            for (int c = 0; c < m; c++) {
+                long bits = mask[c];
+                if (bits == 0) {
+                    continue;
+                }
+                int co = cohortOf[c];
+                long[] act = active[co];
+                for (long rest = bits; rest != 0; rest &= rest - 1) {
+                    act[Long.numberOfTrailingZeros(rest)]++;
+                }
+                lastActive[co][Long.SIZE - 1 - Long.numberOfLeadingZeros(bits)]++;
+                for (int b = 0; b < nb; b++) {
+                    if ((bits & bracketMask[b]) != 0) {
+                        bracketCount[co][b]++;
+                    }
+                }
+            }
+        } else {
+            countSorted(cust, m, count, per, amt, start, cohortOf, bracketOf, active, lastActive, revenue,
+                    bracketCount);
+        }
+        int[] lastOffset = new int[cohorts];
+        for (int co = 0; co < cohorts; co++) {
+            lastOffset[co] = endPeriod - latestStart[co];
+        }
+        return new CohortMatrices(period, labels, size, lastOffset, endPartial, Instant.ofEpochSecond(endSec), active,
+                lastActive, revenue, brackets, bracketCount);
+    }
+
+    /** Periods per row: through a table of local days when the zone has a fixed offset, else per row. */
+    private int[] periods(long[] sec) {
+        int n = sec.length;
+        int[] per = new int[n];
+        var rules = zone.getRules();
+        if (!rules.isFixedOffset()) {
+            long lastSec = Long.MIN_VALUE;
+            int lastPer = 0;
+            for (int i = 0; i < n; i++) {
+                long s = sec[i];
+                // Rows often come in time order: reuse the last period when the second is unchanged.
+                if (s != lastSec) {
+                    lastPer = periodOf(s);
+                    lastSec = s;
+                }
+                per[i] = lastPer;
+            }
+            return per;
+        }
+        long offset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
+        long minDay = Long.MAX_VALUE;
+        long maxDay = Long.MIN_VALUE;
+        for (long s : sec) {
+            long d = Math.floorDiv(s + offset, 86_400L);
+            minDay = Math.min(minDay, d);
+            maxDay = Math.max(maxDay, d);
+        }
+        if (n == 0 || maxDay - minDay > 10_000_000L) {
+            for (int i = 0; i < n; i++) {
+                per[i] = periodOf(sec[i]);
+            }
+            return per;
+        }
+        int[] byDay = new int[(int) (maxDay - minDay + 1)];
+        for (int d = 0; d < byDay.length; d++) {
+            byDay[d] = Math.toIntExact(period.fromRuleIndex(rule.indexOfEpochDay(minDay + d)));
+        }
+        for (int i = 0; i < n; i++) {
+            per[i] = byDay[(int) (Math.floorDiv(sec[i] + offset, 86_400L) - minDay)];
+        }
+        return per;
+    }
+
+    /** More than 64 offsets: a counting sort by customer makes each customer's rows contiguous. */
+    private static void countSorted(int[] cust, int m, int[] count, int[] per, double[] amt, int[] start,
+            int[] cohortOf, int[] bracketOf, long[][] active, long[][] lastActive, double[][] revenue,
+            long[][] bracketCount) {
+        int n = cust.length;
+        int[] first = new int[m + 1];
+        for (int c = 0; c < m; c++) {
+            first[c + 1] = first[c] + count[c + 1];
+        }
+        int[] order = new int[n];
+        int[] fill = Arrays.copyOf(first, m);
+        for (int i = 0; i < n; i++) {
+            order[fill[cust[i]]++] = i;
+        }
+        int[] stamp = new int[bracketOf.length];
         Arrays.fill(stamp, -1);
-        int[] bracketStamp = new int[Math.max(nb, 1)];
+        int[] bracketStamp = new int[Math.max(bracketCount.length == 0 ? 1 : bracketCount[0].length, 1)];
         Arrays.fill(bracketStamp, -1);
         for (int c = 0; c < m; c++) {
-            int from = count[c];
-            int to = count[c + 1];
-            if (from == to) {
+            if (first[c] == first[c + 1]) {
                 continue;
             }
             int co = cohortOf[c];
@@ -403,7 +487,7 @@ public final class Cohorts {
             long[] act = active[co];
             double[] rev = revenue[co];
             int maxK = 0;
-            for (int j = from; j < to; j++) {
+            for (int j = first[c]; j < first[c + 1]; j++) {
                 int row = order[j];
                 int k = per[row] - s;
                 rev[k] += amt[row];
@@ -420,12 +504,6 @@ public final class Cohorts {
             }
             lastActive[co][maxK]++;
         }
-        int[] lastOffset = new int[cohorts];
-        for (int co = 0; co < cohorts; co++) {
-            lastOffset[co] = endPeriod - latestStart[co];
-        }
-        return new CohortMatrices(period, labels, size, lastOffset, endPartial, Instant.ofEpochSecond(endSec), active,
-                lastActive, revenue, brackets, bracketCount);
     }
 
     private static String name(String[] names, int c) {
