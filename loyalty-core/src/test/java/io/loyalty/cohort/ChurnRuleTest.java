@@ -51,6 +51,26 @@ class ChurnRuleTest {
     }
 
     @Test
+    void churnRatesDivideChurnersByThoseAtRisk() {
+        List<Transaction> t = List.of(
+                Transaction.of("X", LocalDate.of(2024, 1, 1), 1),
+                Transaction.of("X", LocalDate.of(2024, 2, 5), 1),
+                Transaction.of("X", LocalDate.of(2024, 2, 10), 1),
+                Transaction.of("Y", LocalDate.of(2024, 1, 2), 1),
+                Transaction.of("Y", LocalDate.of(2024, 3, 30), 1),
+                Transaction.of("Z", LocalDate.of(2024, 2, 20), 1),
+                Transaction.of("Z", LocalDate.of(2024, 3, 1), 1));
+        // Gap 40, last day Apr 30: X churns Feb 10 (acquired January), Y on Jan 2 (its own month), Z on Mar 1
+        // (acquired February).
+        ChurnRates r = ChurnRule.inactivityDays(40, ZoneOffset.UTC).withLastDay(LocalDate.of(2024, 4, 30)).apply(t)
+                .churnRates(CohortPeriod.MONTH);
+        assertEquals(List.of("2024-02", "2024-03", "2024-04"), r.labels());
+        assertArrayEquals(new long[] {1, 1, 0}, r.atRisk());
+        assertArrayEquals(new long[] {1, 1, 0}, r.churned());
+        assertArrayEquals(new double[] {1, 1, 0}, r.rates());
+    }
+
+    @Test
     void rejectsAGapAtOrBelowZero() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ChurnRule.inactivityDays(0, ZoneOffset.UTC));
