@@ -11,6 +11,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Tablesaw in and out for Net Promoter breakdowns: a survey table (answer column plus a segment or date column)
@@ -108,6 +109,12 @@ public final class NpsTables {
             setDifference(vsPrev, pPrev, i, r.vsPrevious());
             flagPrev.append(r.differsFromPrevious());
         }
+        // Print two decimals for points and four significant places for p-values; the values keep full precision.
+        for (DoubleColumn c : List.of(nps, lower, upper, vsRest, vsPrev)) {
+            c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
+        }
+        pRest.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        pPrev.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         return Table.create("NPS by " + breakdown.dimension(), label, count, det, pas, pro, nps, lower, upper, vsRest,
                 pRest, flagRest, vsPrev, pPrev, flagPrev);
     }
