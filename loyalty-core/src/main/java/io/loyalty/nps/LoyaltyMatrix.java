@@ -111,7 +111,9 @@ public final class LoyaltyMatrix {
     public static LoyaltyMatrix join(String[] respondentIds, int[] answers, CustomerSummaries summaries,
             int minRepeatPeriods) {
         Checks.notNull(respondentIds, "respondentIds");
+        Checks.notNull(answers, "answers");
         Checks.notNull(summaries, "summaries");
+        Checks.sameLength(respondentIds.length, answers.length, "answers");
         Checks.require(minRepeatPeriods >= 1, "minRepeatPeriods must be >= 1, got %d", minRepeatPeriods);
         int[] frequency = summaries.frequency();
         double[] total = summaries.totalValue();
