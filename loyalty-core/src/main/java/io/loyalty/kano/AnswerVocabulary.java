@@ -102,7 +102,9 @@ public final class AnswerVocabulary {
         for (String label : labels) {
             String key = normalize(Checks.notBlank(label, "label"));
             Byte old = next.putIfAbsent(key, code);
-            Checks.require(old == null || old == code, "label '%s' already means %s", label, describe(old));
+            if (old != null && old != code) {
+                throw new IllegalArgumentException(Checks.format("label '%s' already means %s", label, describe(old)));
+            }
         }
         return new AnswerVocabulary(Collections.unmodifiableMap(next));
     }
