@@ -144,8 +144,23 @@ public final class AnswerVocabulary {
         return Answer.ofCode(code);
     }
 
+    /** Trimmed, runs of white space as one space, U+2019 as an apostrophe, lower case; one pass, no regex. */
     static String normalize(String label) {
-        return label.trim().replace('\u2019', '\'').replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(label.length());
+        boolean space = false;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c == '\u2019' ? '\'' : c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     private static String describe(Byte code) {

@@ -84,8 +84,18 @@ public final class FeatureAnswers {
 
     private static byte[] codes(String[] labels, AnswerVocabulary vocabulary, String column) {
         byte[] out = new byte[labels.length];
+        // Surveys repeat a handful of labels: look each distinct string up once.
+        java.util.Map<String, Byte> seen = new java.util.HashMap<>();
         for (int row = 0; row < labels.length; row++) {
-            out[row] = vocabulary.code(labels[row], column, row);
+            String label = labels[row];
+            Byte code = label == null ? null : seen.get(label);
+            if (code == null) {
+                code = vocabulary.code(label, column, row);
+                if (label != null) {
+                    seen.put(label, code);
+                }
+            }
+            out[row] = code;
         }
         return out;
     }

@@ -232,7 +232,8 @@ public final class Kano {
         double categoryStrength = Math.max(0, (counts.get(first) - counts.get(second)) / n);
         double denominator = a + o + m + i;
         double better = denominator > 0 ? Math.min(1, (a + o) / denominator) : 0;
-        double worse = denominator > 0 ? -Math.min(1, (o + m) / denominator) : 0;
+        // 0 - x, not -x, so that Worse is +0.0 rather than -0.0 when O + M = 0.
+        double worse = denominator > 0 ? 0 - Math.min(1, (o + m) / denominator) : 0;
         double chi = 0;
         double p = 1;
         if (denominator > 0) {

@@ -238,8 +238,16 @@ public final class KanoTables {
         byte[] out = new byte[c.size()];
         if (c instanceof StringColumn) {
             StringColumn s = (StringColumn) c;
+            // A survey column repeats a handful of labels: look each distinct one up once.
+            java.util.Map<String, Byte> seen = new java.util.HashMap<>();
             for (int row = 0; row < out.length; row++) {
-                out[row] = vocabulary.code(s.isMissing(row) ? null : s.get(row), c.name(), row);
+                String label = s.isMissing(row) ? "" : s.get(row);
+                Byte code = seen.get(label);
+                if (code == null) {
+                    code = vocabulary.code(label, c.name(), row);
+                    seen.put(label, code);
+                }
+                out[row] = code;
             }
         } else if (c instanceof NumericColumn) {
             fillNumeric((NumericColumn<?>) c, out, 5, "answer code");
