@@ -159,6 +159,24 @@ public final class Kano {
     }
 
     /**
+     * Analyses the answers gathered in a tally; the same result as {@link #analyze(KanoSurvey)} on all the
+     * answers at once.
+     *
+     * @param tally the tally (unchanged)
+     * @return one result per feature, in the tally's order
+     * @throws IllegalArgumentException if a feature has no respondent with both answers
+     */
+    public KanoAnalysis analyze(KanoTally tally) {
+        Checks.notNull(tally, "tally");
+        List<FeatureResult> results = new ArrayList<>(tally.features().size());
+        for (int j = 0; j < tally.features().size(); j++) {
+            results.add(fromCells(tally.features().get(j), tally.cells(j), tally.importance(j), ""));
+        }
+        // KanoAnalysis counts respondents as int, like the survey arrays it usually comes from.
+        return new KanoAnalysis(results, (int) Math.min(Integer.MAX_VALUE, tally.respondents()), table, rule);
+    }
+
+    /**
      * Analyses every feature within each segment of a survey (see {@link KanoSurvey#withSegments(String[])}).
      *
      * @param survey the survey, with segments

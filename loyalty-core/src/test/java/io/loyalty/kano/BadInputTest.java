@@ -117,4 +117,19 @@ class BadInputTest {
         assertEquals(Category.ONE_DIMENSIONAL, Kano.withDefaults().analyze(KanoSurvey.of(a)).feature("F1")
                 .counts().oneDimensional() == 1 ? Category.ONE_DIMENSIONAL : Category.QUESTIONABLE);
     }
+
+    @Test
+    void aBadRespondentLeavesTheTallyUnchanged() {
+        KanoTally t = KanoTally.of(List.of("F1", "F2"));
+        t.add(new int[] {1, 2}, new int[] {5, 5}, new int[] {9, 9});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.add(new int[] {1, 2}, new int[] {5, 5}, new int[] {9, 12}));
+        assertMessage(e, "importance", "'F2'", "got 12");
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> t.add(new int[] {1, 7}, new int[] {5, 5})), "functional", "'F2'", "got 7");
+        assertEquals(1, t.respondents());
+        assertEquals(1, t.count(1, Answer.MUST_BE, Answer.DISLIKE));
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> t.combine(KanoTally.of(List.of("F1")))), "differ");
+    }
 }

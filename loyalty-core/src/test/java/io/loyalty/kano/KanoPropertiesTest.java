@@ -189,4 +189,38 @@ class KanoPropertiesTest {
             }
         });
     }
+
+    @Test
+    void aTallyFedRowByRowAndInPartsEqualsTheWholeSurvey() {
+        Property.forAll("tally merge", 50, r -> {
+            int n = Property.between(r, 30, 200);
+            KanoSurvey s = survey(r, n, 3);
+            List<String> names = s.features().stream().map(FeatureAnswers::name).toList();
+            KanoTally left = KanoTally.of(names);
+            KanoTally right = KanoTally.of(names);
+            int cut = r.nextInt(n + 1);
+            for (int i = 0; i < n; i++) {
+                int[] f = new int[3];
+                int[] d = new int[3];
+                int[] imp = new int[3];
+                for (int j = 0; j < 3; j++) {
+                    f[j] = s.features().get(j).functionalCodes()[i];
+                    d[j] = s.features().get(j).dysfunctionalCodes()[i];
+                    imp[j] = s.features().get(j).importanceCodes()[i];
+                }
+                (i < cut ? left : right).add(f, d, imp);
+            }
+            KanoAnalysis whole;
+            try {
+                whole = Kano.withDefaults().analyze(s);
+            } catch (IllegalArgumentException noValidAnswers) {
+                return;
+            }
+            KanoAnalysis merged = Kano.withDefaults().analyze(left.combine(right));
+            KanoAnalysis bulk = Kano.withDefaults().analyze(KanoTally.of(names).addAll(s));
+            assertEquals(whole.features(), merged.features());
+            assertEquals(whole.features(), bulk.features());
+            assertEquals(n, merged.respondents());
+        });
+    }
 }
