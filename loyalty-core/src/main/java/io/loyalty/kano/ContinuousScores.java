@@ -85,6 +85,25 @@ public record ContinuousScores(double functionalMean, double functionalSd, doubl
         return new ContinuousScores(fm, fsd, dm, dsd, n, quadrant(fm, dm));
     }
 
+    /**
+     * The population standard deviation (divisor n) of the functional score, for comparison with tools that
+     * use it: {@code functionalSd * sqrt((n - 1) / n)}.
+     *
+     * @return the population standard deviation
+     */
+    public double functionalPopulationSd() {
+        return functionalSd * Math.sqrt((n - 1) / (double) n);
+    }
+
+    /**
+     * The population standard deviation (divisor n) of the dysfunctional score.
+     *
+     * @return the population standard deviation
+     */
+    public double dysfunctionalPopulationSd() {
+        return dysfunctionalSd * Math.sqrt((n - 1) / (double) n);
+    }
+
     static Category quadrant(double functional, double dysfunctional) {
         if (functional >= SPLIT) {
             return dysfunctional >= SPLIT ? Category.ONE_DIMENSIONAL : Category.ATTRACTIVE;
