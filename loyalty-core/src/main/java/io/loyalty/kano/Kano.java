@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * The Kano analysis, configured with an evaluation table and a classification rule: survey answers (or
@@ -257,8 +256,8 @@ public final class Kano {
         if (denominator > 0) {
             double e = denominator / 4;
             chi = ((m - e) * (m - e) + (o - e) * (o - e) + (a - e) * (a - e) + (i - e) * (i - e)) / e;
-            p = new ChiSquaredDistribution((RandomGenerator) null, 3).cumulativeProbability(chi);
-            p = Math.min(1, Math.max(0, 1 - p));
+            // Upper tail of chi-square(3) = Q(3/2, chi/2), computed directly: 1 - CDF would lose small p-values.
+            p = Gamma.regularizedGammaQ(1.5, chi / 2);
         }
         return new FeatureResult(feature, counts, missing, category, totalStrength, categoryStrength,
                 FongTest.of(counts, first, second), better, worse, chi, p, importance, importanceAnswers,

@@ -86,4 +86,16 @@ class VocabularyAndTablesTest {
         assertEquals(0.0, r.worse());
         assertEquals(Double.doubleToLongBits(0.0), Double.doubleToLongBits(r.worse()));
     }
+
+    @Test
+    void chiSquarePValueMatchesTheClosedFormForThreeDegreesOfFreedom() {
+        // stp25kano's "Service app": chi-square printed 72.49; the unrounded statistic is 5364/74.
+        FeatureResult r = Kano.withDefaults().evaluate("Service app", CategoryCounts.of(45, 123, 95, 33, 0, 0));
+        assertEquals(5364.0 / 74, r.chiSquare(), 1e-12);
+        double x = 5364.0 / 74;
+        // Closed form for 3 degrees of freedom: Q = erfc(sqrt(x/2)) + sqrt(2x/pi) exp(-x/2).
+        double expected = org.apache.commons.math3.special.Erf.erfc(Math.sqrt(x / 2))
+                + Math.sqrt(2 * x / Math.PI) * Math.exp(-x / 2);
+        assertEquals(expected, r.chiSquarePValue(), 1e-12 * expected);
+    }
 }
