@@ -30,8 +30,10 @@ public final class CutPoints {
         double[] c = cuts.clone();
         for (int i = 0; i < c.length; i++) {
             Checks.finite(c[i], "cuts[" + i + "]");
-            Checks.require(i == 0 || c[i] >= c[i - 1],
-                    "cuts[%d] = %s is below cuts[%d] = %s: the bins would overlap", i, c[i], i - 1, c[i - 1]);
+            if (i > 0 && !(c[i] >= c[i - 1])) {
+                throw new IllegalArgumentException(Checks.format(
+                        "cuts[%d] = %s is below cuts[%d] = %s: the bins would overlap", i, c[i], i - 1, c[i - 1]));
+            }
         }
         return new CutPoints(c);
     }

@@ -2,8 +2,8 @@
  * RFM: recency, frequency and monetary scores, named segments, k-means++ clusters and segment movement.
  *
  * <p>Entry points: {@link io.loyalty.rfm.RfmScorer} (scores and segments, result {@link io.loyalty.rfm.RfmScores}
- * with its {@link io.loyalty.rfm.SegmentSummary}), RfmClusterer (clusters, result
- * RfmClusters) and SegmentMovement (transitions between two
+ * with its {@link io.loyalty.rfm.SegmentSummary}), {@link io.loyalty.rfm.RfmClusterer} (clusters, result
+ * {@link io.loyalty.rfm.RfmClusters}) and {@link io.loyalty.rfm.SegmentMovement} (transitions between two
  * snapshots). Tables in and out: {@code io.loyalty.tablesaw.RfmTables}.
  *
  * <h2>Measures</h2>
