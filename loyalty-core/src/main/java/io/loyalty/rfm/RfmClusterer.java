@@ -130,14 +130,18 @@ public final class RfmClusterer {
         Checks.sameLength(recencyDays.length, orders.length, "orders");
         Checks.sameLength(recencyDays.length, monetary.length, "monetary");
         for (int i = 0; i < recencyDays.length; i++) {
-            Checks.require(recencyDays[i] >= 0 && recencyDays[i] < Double.POSITIVE_INFINITY,
-                    "recencyDays at row %d must be finite and >= 0, got %s", i, recencyDays[i]);
-            Checks.require(orders[i] >= 0 && orders[i] < Double.POSITIVE_INFINITY,
-                    "orders at row %d must be finite and >= 0, got %s", i, orders[i]);
-            Checks.require(monetary[i] >= 0 && monetary[i] < Double.POSITIVE_INFINITY,
-                    "monetary at row %d must be finite and >= 0, got %s", i, monetary[i]);
+            checkRow("recencyDays", i, recencyDays[i]);
+            checkRow("orders", i, orders[i]);
+            checkRow("monetary", i, monetary[i]);
         }
         return clusterOwned(recencyDays, orders, monetary);
+    }
+
+    private static void checkRow(String name, int row, double v) {
+        if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format("%s at row %d must be finite and >= 0, got %s", name,
+                    row, v));
+        }
     }
 
     private RfmClusters clusterOwned(double[] recency, double[] orders, double[] monetary) {

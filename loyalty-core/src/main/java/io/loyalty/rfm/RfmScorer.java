@@ -176,7 +176,8 @@ public final class RfmScorer {
     /**
      * Scores customers from their transactions, one order each, as rfm's {@code rfm_table_order}.
      *
-     * @param transactions the orders, in any order, not empty; amounts &gt;= 0
+     * @param transactions the orders, in any order, not empty; amounts &gt;= 0 (iterated twice: checked, then
+     *     summarized)
      * @param analysisDate the day recency is counted to, on or after every purchase (UTC)
      * @return the scores, customers ordered by id (numeric ids numerically, then the others as strings)
      * @throws IllegalArgumentException if the input is empty, an amount is negative or a purchase falls after the
@@ -188,12 +189,18 @@ public final class RfmScorer {
         long end = analysisDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         long row = 0;
         for (Transaction tx : transactions) {
-            Checks.require(tx != null, "transactions has a null at row %d", row);
-            Checks.require(tx.time().getEpochSecond() < end,
-                    "analysisDate %s is before the purchase at row %d (customer '%s', %s)", analysisDate, row,
-                    tx.customerId(), tx.time());
-            Checks.require(tx.amount() >= 0, "amount at row %d (customer '%s') must be >= 0, got %s", row,
-                    tx.customerId(), tx.amount());
+            if (tx == null) {
+                throw new IllegalArgumentException(Checks.format("transactions has a null at row %d", row));
+            }
+            if (tx.time().getEpochSecond() >= end) {
+                throw new IllegalArgumentException(Checks.format(
+                        "analysisDate %s is before the purchase at row %d (customer '%s', %s)", analysisDate, row,
+                        tx.customerId(), tx.time()));
+            }
+            if (!(tx.amount() >= 0)) {
+                throw new IllegalArgumentException(Checks.format(
+                        "amount at row %d (customer '%s') must be >= 0, got %s", row, tx.customerId(), tx.amount()));
+            }
             row++;
         }
         Checks.require(row > 0, "transactions must not be empty");
@@ -224,8 +231,12 @@ public final class RfmScorer {
         String[] ids = summaries.ids().toArray(new String[0]);
         for (int i = 0; i < n; i++) {
             long d = day - Math.floorDiv(last[i], 86_400L);
-            Checks.require(d >= 0, "analysisDate %s is before the last purchase of customer '%s' (row %d) on %s",
-                    analysisDate, ids[i], i, LocalDate.ofEpochDay(day - d));
+            if (d < 0 || !(revenue[i] >= 0)) {
+                Checks.require(d >= 0, "analysisDate %s is before the last purchase of customer '%s' (row %d) on %s",
+                        analysisDate, ids[i], i, LocalDate.ofEpochDay(day - d));
+                throw new IllegalArgumentException(Checks.format(
+                        "revenue of customer '%s' (row %d) must be >= 0, got %s", ids[i], i, revenue[i]));
+            }
             recency[i] = d;
             orders[i] = count[i];
         }
@@ -254,8 +265,10 @@ public final class RfmScorer {
         Checks.sameLength(n, revenue.length, "revenue");
         for (int i = 0; i < n; i++) {
             String id = customerIds[i];
-            Checks.require(id != null && !id.isBlank(), "customerIds at row %d must not be null or blank, got %s", i,
-                    id == null ? "null" : "'" + id + "'");
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(Checks.format(
+                        "customerIds at row %d must not be null or blank, got %s", i, id == null ? "null" : "'" + id + "'"));
+            }
             checkFigures(i, id, recencyDays[i], orders[i], revenue[i]);
         }
         return scoreOwned(customerIds.clone(), recencyDays.clone(), orders.clone(), revenue.clone());
@@ -291,6 +304,11 @@ public final class RfmScorer {
     }
 
     private static void checkFigures(int row, String id, double recencyDays, double orders, double revenue) {
+        // Plain comparisons first: the message (and its boxing) is built only for a bad row.
+        if (recencyDays >= 0 && recencyDays < Double.POSITIVE_INFINITY && orders > 0
+                && orders < Double.POSITIVE_INFINITY && revenue >= 0 && revenue < Double.POSITIVE_INFINITY) {
+            return;
+        }
         String where = row < 0 ? Checks.format("customer '%s'", id) : Checks.format("row %d (customer '%s')", row, id);
         Checks.require(recencyDays >= 0 && recencyDays < Double.POSITIVE_INFINITY,
                 "recencyDays at %s must be finite and >= 0, got %s", where, recencyDays);

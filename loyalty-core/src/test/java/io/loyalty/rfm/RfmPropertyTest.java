@@ -8,6 +8,7 @@ import io.loyalty.data.Transaction;
 import io.loyalty.testkit.Property;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -254,6 +255,24 @@ class RfmPropertyTest {
                     }
                 }
             }
+        });
+    }
+
+    @Test
+    void countingSortEqualsComparisonSort() {
+        Property.forAll("sorted copy", 200, r -> {
+            int n = Property.between(r, 1, 500);
+            int range = Property.between(r, 1, 5000);
+            boolean whole = r.nextInt(4) > 0;
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = whole ? r.nextInt(range) : r.nextDouble() * range;
+            }
+            double[] before = x.clone();
+            double[] expected = x.clone();
+            Arrays.sort(expected);
+            assertArrayEquals(expected, Binning.sorted(x), 0);
+            assertArrayEquals(before, x, 0);
         });
     }
 }
