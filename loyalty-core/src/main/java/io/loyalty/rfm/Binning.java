@@ -23,7 +23,7 @@ final class Binning {
             max = Math.max(max, v);
             whole &= v == Math.rint(v);
         }
-        if (whole && max - min <= 4.0 * x.length + 1024) {
+        if (whole && narrow(min, max, x.length)) {
             int[] count = new int[(int) (max - min) + 1];
             for (double v : x) {
                 count[(int) (v - min)]++;
@@ -41,6 +41,22 @@ final class Binning {
         double[] s = x.clone();
         Arrays.sort(s);
         return s;
+    }
+
+    private static boolean narrow(double min, double max, int count) {
+        return max - min <= 4.0 * count + 1024;
+    }
+
+    private static boolean narrowWholeNumbers(double[] sorted) {
+        if (!narrow(sorted[0], sorted[sorted.length - 1], sorted.length)) {
+            return false;
+        }
+        for (double v : sorted) {
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -121,6 +137,23 @@ final class Binning {
      */
     static void scoreByNtile(double[] x, double[] sorted, int n, boolean descending, byte[] out) {
         int size = sorted.length;
+        double min = sorted[0];
+        if (narrowWholeNumbers(sorted)) {
+            // below[b] = the number of values under min + b: both bounds of a whole number in O(1).
+            int[] below = new int[(int) (sorted[size - 1] - min) + 2];
+            for (double v : sorted) {
+                below[(int) (v - min) + 1]++;
+            }
+            for (int b = 1; b < below.length; b++) {
+                below[b] += below[b - 1];
+            }
+            for (int i = 0; i < x.length; i++) {
+                int b = (int) (x[i] - min);
+                long pos = descending ? size - below[b + 1] : below[b];
+                out[i] = (byte) ntile(pos, size, n);
+            }
+            return;
+        }
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
             long pos = descending ? size - upperBound(sorted, v) : lowerBound(sorted, v);
