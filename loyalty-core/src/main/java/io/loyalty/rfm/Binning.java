@@ -47,18 +47,6 @@ final class Binning {
         return max - min <= 4.0 * count + 1024;
     }
 
-    private static boolean narrowWholeNumbers(double[] sorted) {
-        if (!narrow(sorted[0], sorted[sorted.length - 1], sorted.length)) {
-            return false;
-        }
-        for (double v : sorted) {
-            if (v != Math.rint(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * R's {@code quantile(x, p, type = 7)} on sorted data, with R's own arithmetic: {@code index = 1 + (N - 1) p},
      * {@code (1 - h) x[lo] + h x[hi]} only when {@code x[hi] != x[lo]}.
@@ -131,34 +119,46 @@ final class Binning {
     }
 
     /**
-     * Equal-count scores. Ascending (frequency, monetary): a value's position is the first index of its run in the
-     * sorted data. Descending (recency): the number of strictly greater values. Either way a tied run takes the
-     * bucket of its first position.
+     * Equal-count scores. A value's position is the first position of its tied run, in ascending order for
+     * frequency and monetary value and in descending order for recency; its score is the SQL ntile bucket of that
+     * position. Computed without a search: bucket k (k = 2..n) starts at position {@code s_k} holding value
+     * {@code t_k}, and the run of v starts at or after {@code s_k} exactly when {@code t_k} comes before v in the
+     * ordering, or equals v and {@code s_k} is the first position of its run. So each score is n - 1 comparisons.
      */
     static void scoreByNtile(double[] x, double[] sorted, int n, boolean descending, byte[] out) {
         int size = sorted.length;
-        double min = sorted[0];
-        if (narrowWholeNumbers(sorted)) {
-            // below[b] = the number of values under min + b: both bounds of a whole number in O(1).
-            int[] below = new int[(int) (sorted[size - 1] - min) + 2];
-            for (double v : sorted) {
-                below[(int) (v - min) + 1]++;
+        double[] t = new double[n - 1];
+        boolean[] first = new boolean[n - 1];
+        int used = 0;
+        for (int k = 2; k <= n; k++) {
+            long start = bucketStart(k, size, n);
+            if (start >= size) {
+                break;
             }
-            for (int b = 1; b < below.length; b++) {
-                below[b] += below[b - 1];
-            }
-            for (int i = 0; i < x.length; i++) {
-                int b = (int) (x[i] - min);
-                long pos = descending ? size - below[b + 1] : below[b];
-                out[i] = (byte) ntile(pos, size, n);
-            }
-            return;
+            int at = descending ? size - 1 - (int) start : (int) start;
+            t[used] = sorted[at];
+            first[used] = descending ? sorted[at + 1] != sorted[at] : sorted[at - 1] != sorted[at];
+            used++;
         }
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
-            long pos = descending ? size - upperBound(sorted, v) : lowerBound(sorted, v);
-            out[i] = (byte) ntile(pos, size, n);
+            int bucket = 1;
+            for (int k = 0; k < used; k++) {
+                double c = t[k];
+                if ((descending ? c > v : c < v) || (c == v && first[k])) {
+                    bucket++;
+                }
+            }
+            out[i] = (byte) bucket;
         }
+    }
+
+    /** The 0-based position where SQL ntile bucket k (1..n) of {@code size} rows starts. */
+    static long bucketStart(int k, long size, int n) {
+        long q = size / n;
+        long r = size % n;
+        long j = k - 1;
+        return j <= r ? j * (q + 1) : r * (q + 1) + (j - r) * q;
     }
 
     /**
@@ -191,21 +191,6 @@ final class Binning {
         System.arraycopy(lower, 1, upper, 0, n - 1);
         upper[n - 1] = end;
         return new Bins(lower, upper);
-    }
-
-    /** The first index whose value is >= v. */
-    static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The first index whose value is > v. */

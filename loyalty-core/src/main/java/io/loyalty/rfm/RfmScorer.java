@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <p>The defaults are the R package rfm 0.3.0's: {@link ScoringMethod#R_RFM}, 5 bins, total revenue as the
  * monetary value, the ten default segments ({@link SegmentMap#rfmDefault()}). From transactions, each transaction
- * is one order (aggregate line items to orders first): recency is the number of calendar days (UTC) from the last
- * purchase to the analysis date, frequency the number of transactions, revenue their sum.
+ * is one order (aggregate line items to orders first; {@link Transaction#orderId()} is not read): recency is the
+ * number of calendar days (UTC) from the last purchase to the analysis date, frequency the number of transactions
+ * (rfm's "transaction_count", counting the rows passed in), revenue their sum.
  *
  * <p>Bad input is an {@link IllegalArgumentException} naming the argument, the row and the value: no customers, a
  * null or blank id, a purchase after the analysis date, NaN or negative money, negative or non-finite recency,

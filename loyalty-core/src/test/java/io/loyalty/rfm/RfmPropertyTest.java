@@ -275,4 +275,31 @@ class RfmPropertyTest {
             assertArrayEquals(before, x, 0);
         });
     }
+
+    @Test
+    void ntileEqualsTheFirstPositionOfEachTiedRun() {
+        Property.forAll("ntile by definition", 300, r -> {
+            int size = Property.between(r, 1, 120);
+            int n = Property.between(r, 2, 12);
+            int range = Property.between(r, 1, 40);
+            double[] x = new double[size];
+            for (int i = 0; i < size; i++) {
+                x[i] = r.nextBoolean() ? r.nextInt(range) : r.nextInt(range) + 0.5;
+            }
+            double[] sorted = Binning.sorted(x);
+            for (boolean descending : new boolean[] {false, true}) {
+                byte[] out = new byte[size];
+                Binning.scoreByNtile(x, sorted, n, descending, out);
+                for (int i = 0; i < size; i++) {
+                    int pos = 0;
+                    for (double v : x) {
+                        if (descending ? v > x[i] : v < x[i]) {
+                            pos++;
+                        }
+                    }
+                    assertEquals(Binning.ntile(pos, size, n), out[i], "value " + x[i] + ", descending " + descending);
+                }
+            }
+        });
+    }
 }
