@@ -1,0 +1,25 @@
+package io.loyalty.rfm;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * One row of a {@link SegmentSummary}.
+ *
+ * @param segment the segment's name
+ * @param customers the number of customers in it
+ * @param orders their orders
+ * @param revenue their revenue
+ * @param averageOrderValue revenue / orders, 0 for an empty segment
+ * @param customerShare customers / all customers
+ * @param revenueShare revenue / all revenue, 0 when there is no revenue at all
+ * @since 0.1
+ */
+public record SegmentStats(String segment, long customers, double orders, double revenue, double averageOrderValue,
+        double customerShare, double revenueShare) {
+
+    @Override
+    public String toString() {
+        return Checks.format("%s: %d customers, %s orders, revenue %s, AOV %.2f, %.1f%% of customers, %.1f%% of revenue",
+                segment, customers, orders, revenue, averageOrderValue, 100 * customerShare, 100 * revenueShare);
+    }
+}

@@ -1,0 +1,87 @@
+package io.loyalty.rfm;
+
+import io.loyalty.internal.Checks;
+import java.util.List;
+
+/**
+ * Customers, orders, revenue, average order value and shares per segment, as rfm's {@code rfm_segment_summary}
+ * (which also divides revenue by orders), plus the shares of customers and of revenue. One row per segment of the
+ * map, in its order, then {@value SegmentMap#OTHERS}; segments without customers have zero rows.
+ *
+ * @since 0.1
+ */
+public final class SegmentSummary {
+    private final List<SegmentStats> rows;
+
+    private SegmentSummary(List<SegmentStats> rows) {
+        this.rows = rows;
+    }
+
+    static SegmentSummary of(SegmentMap map, int[] segment, double[] orders, double[] revenue) {
+        int k = map.size() + 1;
+        long[] customers = new long[k];
+        double[] o = new double[k];
+        double[] v = new double[k];
+        double total = 0;
+        for (int i = 0; i < segment.length; i++) {
+            int s = segment[i];
+            customers[s]++;
+            o[s] += orders[i];
+            v[s] += revenue[i];
+            total += revenue[i];
+        }
+        SegmentStats[] rows = new SegmentStats[k];
+        for (int s = 0; s < k; s++) {
+            rows[s] = new SegmentStats(map.name(s), customers[s], o[s], v[s], o[s] > 0 ? v[s] / o[s] : 0,
+                    (double) customers[s] / segment.length, total > 0 ? v[s] / total : 0);
+        }
+        return new SegmentSummary(List.of(rows));
+    }
+
+    /**
+     * The rows, one per segment then {@value SegmentMap#OTHERS}.
+     *
+     * @return an unmodifiable list
+     */
+    public List<SegmentStats> rows() {
+        return rows;
+    }
+
+    /**
+     * The row of a segment.
+     *
+     * @param segment the segment's name
+     * @return the row
+     * @throws IllegalArgumentException if no segment has that name
+     */
+    public SegmentStats row(String segment) {
+        for (SegmentStats r : rows) {
+            if (r.segment().equals(segment)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(Checks.format("segment '%s' is not in the summary", segment));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SegmentSummary && rows.equals(((SegmentSummary) o).rows);
+    }
+
+    @Override
+    public int hashCode() {
+        return rows.hashCode();
+    }
+
+    /** The summary as an aligned text table. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(Checks.format("%-20s %10s %10s %14s %9s %8s %8s%n", "segment",
+                "customers", "orders", "revenue", "AOV", "cust %", "rev %"));
+        for (SegmentStats r : rows) {
+            sb.append(Checks.format("%-20s %10d %10.0f %14.2f %9.2f %8.1f %8.1f%n", r.segment(), r.customers(),
+                    r.orders(), r.revenue(), r.averageOrderValue(), 100 * r.customerShare(), 100 * r.revenueShare()));
+        }
+        return sb.toString();
+    }
+}
