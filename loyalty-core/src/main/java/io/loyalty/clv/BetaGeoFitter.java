@@ -161,6 +161,16 @@ public final class BetaGeoFitter {
         double logAlpha = Math.log(alpha);
         double logA = Math.log(a);
         boolean grad = gradient != null;
+        // ln(alpha + t) and 1/(alpha + t) once per distinct recency or T value, looked up per row.
+        double[] times = rows.times;
+        double[] logAt = new double[times.length];
+        double[] invAt = grad ? new double[times.length] : null;
+        for (int k = 0; k < times.length; k++) {
+            logAt[k] = Math.log(alpha + times[k]);
+            if (grad) {
+                invAt[k] = 1 / (alpha + times[k]);
+            }
+        }
         double[] s = ChunkedSum.sum(rows.size, grad ? 5 : 1, (from, to, out) -> {
             double ll = 0;
             double gr = 0;
@@ -168,44 +178,46 @@ public final class BetaGeoFitter {
             double ga = 0;
             double gb = 0;
             double[] xs = rows.x;
-            double[] txs = rows.tx;
-            double[] ts = rows.t;
+            int[] txi = rows.txIndex;
+            int[] ti = rows.tIndex;
             double[] ws = rows.w;
             for (int i = from; i < to; i++) {
                 int x = (int) xs[i];
                 double w = ws[i];
                 double rx = r + x;
-                double alphaT = alpha + ts[i];
-                double logAT = Math.log(alphaT);
+                int kt = ti[i];
+                double logAT = logAt[kt];
                 double a3 = -rx * logAT;
                 if (x == 0) {
                     ll += w * (r * logAlpha + a3);
                     if (grad) {
                         gr += w * (logAlpha - logAT);
-                        gal += w * (r / alpha - rx / alphaT);
+                        gal += w * (r / alpha - rx * invAt[kt]);
                     }
                     continue;
                 }
-                double alphaTx = alpha + txs[i];
-                double logATx = Math.log(alphaTx);
+                int ktx = txi[i];
+                double logATx = logAt[ktx];
                 double a4 = logA - logBx1[x] - rx * logATx;
                 double d = a4 - a3;
                 double w4;
                 double tail;
+                // log(1 + e) rather than log1p: e <= 1 and the result is added to terms of order one or more,
+                // so the absolute error (1 ulp of 1) is harmless, and Math.log is an intrinsic, log1p is not.
                 if (d > 0) {
                     double e = Math.exp(-d);
-                    tail = a4 + Math.log1p(e);
+                    tail = a4 + Math.log(1 + e);
                     w4 = 1 / (1 + e);
                 } else {
                     double e = Math.exp(d);
-                    tail = a3 + Math.log1p(e);
+                    tail = a3 + Math.log(1 + e);
                     w4 = e / (1 + e);
                 }
                 double w3 = 1 - w4;
                 ll += w * (r * logAlpha + lg[x] + tail);
                 if (grad) {
                     gr += w * (psiR[x] + logAlpha - w3 * logAT - w4 * logATx);
-                    gal += w * (r / alpha - rx * (w3 / alphaT + w4 / alphaTx));
+                    gal += w * (r / alpha - rx * (w3 * invAt[kt] + w4 * invAt[ktx]));
                     ga += w * (psiAbx[x] + w4 / a);
                     gb += w * (psiAbx[x] + psiBx[x] - w4 / (b + x - 1));
                 }

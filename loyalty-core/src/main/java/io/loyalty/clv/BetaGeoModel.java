@@ -1,6 +1,7 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ChunkedSum;
 import io.loyalty.internal.Hypergeometric2F1;
 import java.util.Optional;
 import org.apache.commons.math3.special.Beta;
@@ -113,6 +114,31 @@ public final class BetaGeoModel implements TransactionModel {
         Inputs.horizon(t);
         Inputs.customer(frequency, recency, T);
         return expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The hypergeometric part depends on (x, T) only, so it is computed once per distinct pair.
+     */
+    @Override
+    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
+        Inputs.horizon(t);
+        RfmRows.check(frequency, recency, T, null, false);
+        PairIndex pairs = PairIndex.of(frequency, T);
+        double[] e = new double[pairs.size];
+        ChunkedSum.forEach(pairs.size, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                e[k] = expectation(t, pairs.x[k], pairs.t[k]);
+            }
+        });
+        double[] out = new double[frequency.length];
+        ChunkedSum.forEach(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
+            }
+        });
+        return out;
     }
 
     /** (a+b+x-1)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)], z = t/(alpha+T+t). */

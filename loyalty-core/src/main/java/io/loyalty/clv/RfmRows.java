@@ -16,13 +16,26 @@ final class RfmRows {
     final double totalWeight;
     final double maxT;
     final int maxX;
+    /** The distinct values of recency and T, and each row's index into them (kernels look up logs of them). */
+    final double[] times;
+    final int[] txIndex;
+    final int[] tIndex;
 
-    private RfmRows(double[] x, double[] tx, double[] t, double[] w, int size) {
+    private RfmRows(double[] x, double[] tx, double[] t, double[] w, int size, double[] times, int[] txIndex,
+            int[] tIndex) {
         this.x = x;
         this.tx = tx;
         this.t = t;
         this.w = w;
         this.size = size;
+        if (times == null) {
+            txIndex = new int[size];
+            tIndex = new int[size];
+            times = indexTimes(tx, t, size, txIndex, tIndex);
+        }
+        this.times = times;
+        this.txIndex = txIndex;
+        this.tIndex = tIndex;
         double total = 0;
         double mt = 0;
         int mx = 0;
@@ -108,6 +121,7 @@ final class RfmRows {
         int n = frequency.length;
         int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
         int mask = cap - 1;
+        int shift = 64 - Integer.numberOfTrailingZeros(cap);
         int[] slots = new int[cap];
         Arrays.fill(slots, -1);
         double[] ux = new double[Math.min(n, 1024)];
@@ -123,10 +137,7 @@ final class RfmRows {
             double x = frequency[i];
             double r = recency[i] + 0.0;
             double t = age[i] + 0.0;
-            long h = Double.doubleToLongBits(x) * 0x9E3779B97F4A7C15L;
-            h = (h ^ Double.doubleToLongBits(r)) * 0xC2B2AE3D27D4EB4FL;
-            h = (h ^ Double.doubleToLongBits(t)) * 0x165667B19E3779F9L;
-            int slot = (int) (h ^ (h >>> 29)) & mask;
+            int slot = (int) (hash(x, r, t) >>> shift);
             while (true) {
                 int k = slots[slot];
                 if (k < 0) {
@@ -151,7 +162,59 @@ final class RfmRows {
                 slot = (slot + 1) & mask;
             }
         }
-        return new RfmRows(ux, utx, ut, uw, u);
+        return new RfmRows(ux, utx, ut, uw, u, null, null, null);
+    }
+
+    /** Distinct values of recency and T by open-addressing hashing; fills the per-row indexes. */
+    private static double[] indexTimes(double[] tx, double[] t, int size, int[] txIndex, int[] tIndex) {
+        int cap = Integer.highestOneBit(Math.max(4, size) * 4 - 1) << 1;
+        int mask = cap - 1;
+        int shift = 64 - Integer.numberOfTrailingZeros(cap);
+        int[] slots = new int[cap];
+        Arrays.fill(slots, -1);
+        double[] values = new double[Math.min(2 * size, 1024)];
+        int count = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            double[] col = pass == 0 ? tx : t;
+            int[] index = pass == 0 ? txIndex : tIndex;
+            for (int i = 0; i < size; i++) {
+                double v = col[i] + 0.0;
+                int slot = (int) (mix(Double.doubleToLongBits(v)) >>> shift);
+                while (true) {
+                    int k = slots[slot];
+                    if (k < 0) {
+                        if (count == values.length) {
+                            values = Arrays.copyOf(values, Math.min(2 * size, 2 * count));
+                        }
+                        values[count] = v;
+                        slots[slot] = count;
+                        index[i] = count++;
+                        break;
+                    }
+                    if (values[k] == v) {
+                        index[i] = k;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+        }
+        return Arrays.copyOf(values, count);
+    }
+
+    /** A well-mixed 64-bit hash of three doubles (murmur3's finalizer after each word); use its high bits. */
+    private static long hash(double x, double r, double t) {
+        long h = mix(Double.doubleToLongBits(x));
+        h = mix(h ^ Double.doubleToLongBits(r));
+        return mix(h ^ Double.doubleToLongBits(t));
+    }
+
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        return k ^ (k >>> 33);
     }
 
     /** The same rows with recency and T multiplied by {@code factor}. */
@@ -162,6 +225,10 @@ final class RfmRows {
             stx[i] = tx[i] * factor;
             st[i] = t[i] * factor;
         }
-        return new RfmRows(x, stx, st, w, size);
+        double[] scaledTimes = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            scaledTimes[k] = times[k] * factor;
+        }
+        return new RfmRows(x, stx, st, w, size, scaledTimes, txIndex, tIndex);
     }
 }

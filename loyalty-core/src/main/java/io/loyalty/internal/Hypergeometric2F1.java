@@ -21,8 +21,9 @@ import org.apache.commons.math3.special.Gamma;
  *   <li>{@code 0.9 < z < 1}: the linear transformation to {@code 1 - z} (Abramowitz and Stegun 15.3.6) when
  *       {@code c - a - b} is at least {@code 1e-3} away from an integer; for an integer {@code c - a - b} the
  *       logarithmic forms (A&amp;S 15.3.10, 15.3.11, and 15.3.12 through Euler's transformation); when
- *       {@code c - a - b} is within {@code 1e-3} of an integer but not one, the power series itself (slow but
- *       exact) up to {@code z = 0.9999}, then 15.3.6 with a relative error of about {@code 1e-16 / distance}.
+ *       {@code c - a - b} is within {@code 1e-3} of an integer but not one, the power series itself (exact) up
+ *       to {@code z = 0.99}, beyond that quartic interpolation in {@code c} between the integer case and four
+ *       nodes {@code 2e-3} apart (relative error about {@code 1e-11}).
  *   <li>{@code z < 0}: Pfaff's transformation {@code 2F1(a, b; c; z) = (1-z)^-a 2F1(a, c-b; c; z/(z-1))}, which
  *       maps {@code z} into {@code [0, 1)}.
  *   <li>{@code z = 1}: Gauss's theorem when {@code c - a - b > 0}, otherwise infinite.
@@ -119,10 +120,46 @@ public final class Hypergeometric2F1 {
         if (s == m && Math.abs(m) < 1e9) {
             return integerCase(a, b, c, z, (int) m);
         }
-        if (Math.abs(s - m) < NEAR_INTEGER && z <= 0.9999) {
-            return series(a, b, c, z, -1);
+        if (Math.abs(s - m) < NEAR_INTEGER && Math.abs(m) < 1e9) {
+            return z <= 0.99 ? series(a, b, c, z, -1) : nearInteger(a, b, c, z, m);
         }
         return oneMinusZ(a, b, c, z);
+    }
+
+    /**
+     * c - a - b within 1e-3 of the integer m (but not m), z &gt; 0.99: A&amp;S 15.3.6 loses about
+     * log10(1/distance) digits to cancellation, so interpolate in c instead, through the five nodes
+     * c_k = a + b + m + k h (k = -2..2, h = 2e-3): the middle node by the logarithmic formula, the others by 15.3.6
+     * with at least 2e-3 between c - a - b and an integer.
+     */
+    private static double[] nearInteger(double a, double b, double c, double z, double m) {
+        double h = 2 * NEAR_INTEGER;
+        double base = a + b + m;
+        double[] logs = new double[5];
+        double[] signs = new double[5];
+        double ref = Double.NEGATIVE_INFINITY;
+        for (int k = -2; k <= 2; k++) {
+            double ck = base + k * h;
+            double[] f = k == 0 ? integerCase(a, b, ck, z, (int) m) : oneMinusZ(a, b, ck, z);
+            logs[k + 2] = f[0];
+            signs[k + 2] = f[1];
+            ref = Math.max(ref, f[0]);
+        }
+        double u = (c - base) / h;
+        double sum = 0;
+        for (int i = 0; i < 5; i++) {
+            double weight = 1;
+            for (int j = 0; j < 5; j++) {
+                if (j != i) {
+                    weight *= (u - (j - 2)) / (i - j);
+                }
+            }
+            sum += weight * signs[i] * Math.exp(logs[i] - ref);
+        }
+        if (sum == 0) {
+            return new double[] {Double.NEGATIVE_INFINITY, 0};
+        }
+        return new double[] {ref + Math.log(Math.abs(sum)), Math.signum(sum)};
     }
 
     /** A&amp;S 15.3.6. */
@@ -168,10 +205,10 @@ public final class Hypergeometric2F1 {
         //   * [ln w - psi(n+1) - psi(n+m+1) + psi(a+n+m) + psi(b+n+m)]
         double[] g = gammaRatio(new double[] {a + b + m}, new double[] {a, b});
         double logFactM = Gamma.logGamma(m + 1.0);
-        double psi1 = Gamma.digamma(1);
-        double psiM = Gamma.digamma(m + 1.0);
-        double psiA = Gamma.digamma(a + m);
-        double psiB = Gamma.digamma(b + m);
+        double psi1 = SpecialFunctions.digamma(1);
+        double psiM = SpecialFunctions.digamma(m + 1.0);
+        double psiA = SpecialFunctions.digamma(a + m);
+        double psiB = SpecialFunctions.digamma(b + m);
         double coef = 1;
         double sum = 0;
         double shift = 0;
@@ -223,8 +260,8 @@ public final class Hypergeometric2F1 {
             double t = sum + y;
             comp = (t - sum) - y;
             sum = t;
-            if (terms < 0 && n > tail && Math.abs(ratio) < 1
-                    && Math.abs(term) <= EPS * Math.abs(sum) * (1 - Math.abs(ratio))) {
+            if (terms < 0 && Math.abs(term) <= EPS * Math.abs(sum) && tailSmall(a, b, c, z, n + 1, ratio, term, sum,
+                    tail)) {
                 break;
             }
             if (n > MAX_TERMS) {
@@ -244,6 +281,28 @@ public final class Hypergeometric2F1 {
         return new double[] {Math.log(Math.abs(sum)) + shift, Math.signum(sum)};
     }
 
+    /**
+     * Whether the terms after term {@code n} add less than EPS relative. Rigorous bound when every later factor
+     * is positive and c &gt;= 0: the term ratio at m is z (1 + ((a+b-c-1) m + ab - c) / ((c+m)(m+1))) &lt;=
+     * z (1 + P/m + Q/m^2) with P, Q the positive parts of those coefficients, decreasing in m. Otherwise wait
+     * until n is past every parameter, where the ratio has settled, and use the current ratio.
+     */
+    private static boolean tailSmall(double a, double b, double c, double z, int n, double ratio, double term,
+            double sum, double tail) {
+        double rho;
+        if (z >= 0 && c >= 0 && a + n > 0 && b + n > 0) {
+            double p = Math.max(0, a + b - c - 1);
+            double q = Math.max(0, a * b - c);
+            double m = n + 1.0;
+            rho = z * (1 + p / m + q / (m * m));
+        } else if (n > tail) {
+            rho = Math.max(Math.abs(ratio), Math.abs(z));
+        } else {
+            return false;
+        }
+        return rho < 1 && Math.abs(term) * rho <= EPS * Math.abs(sum) * (1 - rho);
+    }
+
     /** {ln |prod Gamma(num) / prod Gamma(den)|, sign}; a pole in the denominator gives zero. */
     static double[] gammaRatio(double[] num, double[] den) {
         double log = 0;
@@ -252,49 +311,17 @@ public final class Hypergeometric2F1 {
             if (isNonPositiveInteger(x)) {
                 return new double[] {Double.NEGATIVE_INFINITY, 0};
             }
-            log -= logAbsGamma(x);
-            sign *= signGamma(x);
+            log -= SpecialFunctions.logAbsGamma(x);
+            sign *= SpecialFunctions.signGamma(x);
         }
         for (double x : num) {
             if (isNonPositiveInteger(x)) {
                 return nan();
             }
-            log += logAbsGamma(x);
-            sign *= signGamma(x);
+            log += SpecialFunctions.logAbsGamma(x);
+            sign *= SpecialFunctions.signGamma(x);
         }
         return new double[] {log, sign};
-    }
-
-    /**
-     * {@code ln |Gamma(x)|} for any real x that is not a non-positive integer (reflection for x &lt; 0).
-     *
-     * @param x the argument
-     * @return {@code ln |Gamma(x)|}
-     */
-    public static double logAbsGamma(double x) {
-        if (x > 0) {
-            return Gamma.logGamma(x);
-        }
-        // Gamma(x) Gamma(1-x) = pi / sin(pi x)
-        return Math.log(Math.PI / Math.abs(sinPi(x))) - Gamma.logGamma(1 - x);
-    }
-
-    /**
-     * The sign of {@code Gamma(x)}: +1 for x &gt; 0, alternating between the negative poles.
-     *
-     * @param x the argument
-     * @return +1 or -1
-     */
-    public static double signGamma(double x) {
-        if (x > 0) {
-            return 1;
-        }
-        return ((long) Math.floor(x) & 1) == 0 ? 1 : -1;
-    }
-
-    private static double sinPi(double x) {
-        double r = x - 2 * Math.floor(x / 2);
-        return Math.sin(Math.PI * r);
     }
 
     private static double[] add(double[] p, double[] q) {
