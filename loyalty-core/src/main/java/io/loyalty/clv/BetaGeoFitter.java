@@ -140,12 +140,22 @@ public final class BetaGeoFitter {
 
     /** Sum over rows of w * LL and, if {@code gradient} is not null, of w * dLL/d(r, alpha, a, b). */
     static double logLikelihood(RfmRows rows, double[] theta, double[] gradient) {
+        return logLikelihood(rows, theta, gradient, false);
+    }
+
+    /**
+     * The BG/NBD kernel, or with {@code modified} the MBG/NBD one (Batislam, Denizel and Filiztekin 2007), whose
+     * dropout can also happen at time 0: its beta terms shift x by one, B(a, b+x+1)/B(a, b), and the second
+     * likelihood term a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x) is present for x = 0 too.
+     */
+    static double logLikelihood(RfmRows rows, double[] theta, double[] gradient, boolean modified) {
         double r = theta[0];
         double alpha = theta[1];
         double a = theta[2];
         double b = theta[3];
         int mx = rows.maxX;
-        // Per-frequency terms by recurrence: lnGamma(r+x)-lnGamma(r), lnB(a,b+x)-lnB(a,b), digamma differences.
+        // Per-frequency terms by recurrence: lnGamma(r+x)-lnGamma(r), lnB(a,b+x+k)-lnB(a,b), digamma differences,
+        // ln(b+x-1+k) with k = 1 for MBG/NBD, 0 for BG/NBD.
         double[] lg = new double[mx + 1];
         double[] psiR = new double[mx + 1];
         double[] psiAbx = new double[mx + 1];
@@ -158,6 +168,17 @@ public final class BetaGeoFitter {
             psiBx[x + 1] = psiBx[x] + 1 / (b + x);
             logBx1[x + 1] = Math.log(b + x);
         }
+        double shift = 0;
+        if (modified) {
+            shift = 1;
+            for (int x = 0; x <= mx; x++) {
+                lg[x] += Math.log(b + x) - Math.log(a + b + x);
+                psiAbx[x] -= 1 / (a + b + x);
+                psiBx[x] += 1 / (b + x);
+                logBx1[x] = Math.log(b + x);
+            }
+        }
+        double bShift = b - 1 + shift;
         double logAlpha = Math.log(alpha);
         double logA = Math.log(a);
         boolean grad = gradient != null;
@@ -188,7 +209,7 @@ public final class BetaGeoFitter {
                 int kt = ti[i];
                 double logAT = logAt[kt];
                 double a3 = -rx * logAT;
-                if (x == 0) {
+                if (x == 0 && !modified) {
                     ll += w * (r * logAlpha + a3);
                     if (grad) {
                         gr += w * (logAlpha - logAT);
@@ -219,7 +240,7 @@ public final class BetaGeoFitter {
                     gr += w * (psiR[x] + logAlpha - w3 * logAT - w4 * logATx);
                     gal += w * (r / alpha - rx * (w3 * invAt[kt] + w4 * invAt[ktx]));
                     ga += w * (psiAbx[x] + w4 / a);
-                    gb += w * (psiAbx[x] + psiBx[x] - w4 / (b + x - 1));
+                    gb += w * (psiAbx[x] + psiBx[x] - w4 / (bShift + x));
                 }
             }
             out[0] += ll;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A continuous-time buy-till-you-die model of repeat purchases: BG/NBD ({@link BetaGeoModel}), Pareto/NBD
- * (ParetoNbdModel) or MBG/NBD (ModifiedBetaGeoModel). A customer is summarized by
+ * ({@link ParetoNbdModel}) or MBG/NBD ({@link ModifiedBetaGeoModel}). A customer is summarized by
  * {@code frequency} x (repeat purchases), {@code recency} t_x (time of the last purchase since the first) and
  * {@code T} (time since the first purchase), all in the time unit the model was fitted in.
  *
@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public sealed interface TransactionModel permits BetaGeoModel, ParetoNbdModel {
+public sealed interface TransactionModel permits BetaGeoModel, ParetoNbdModel, ModifiedBetaGeoModel {
     /**
      * The model's name as in the literature, e.g. "BG/NBD".
      *
