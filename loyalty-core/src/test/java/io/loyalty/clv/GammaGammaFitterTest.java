@@ -48,6 +48,18 @@ class GammaGammaFitterTest {
     }
 
     @Test
+    void matchesHardiesSpreadsheet() {
+        // Hardie's note 025 spreadsheet as quoted by lifetimes (which asserts 0.1): E[Z | x, zbar] for the first
+        // ten CDNOW customers. The sheet's parameters are unrounded; at the converged maximum we agree to 0.02.
+        double[][] d = ClvData.cdnowWithSpend();
+        double[] expected = {24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17};
+        GammaGammaModel m = GammaGammaModel.of(6.24880, 3.74459, 15.4477);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(expected[i], m.conditionalExpectedAverageProfit(d[0][i], d[3][i]), 0.02, "customer " + (i + 1));
+        }
+    }
+
+    @Test
     void rejectsBadSpend() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GammaGammaFitter.withDefaults().fit(new double[] {1, 2}, new double[] {3, -1}));

@@ -55,6 +55,33 @@ class ParetoNbdTest {
     }
 
     @Test
+    void matchesRBtydAsQuotedByLifetimes() {
+        // BTYD walkthrough (R): P(alive | 26, 30.86, 31) = 0.9979 at (0.5534, 10.5802, 0.6061, 11.6562), and
+        // E[Y(52) | 26, 30.86, 31] = 25.46 at the CDNOW fit.
+        assertEquals(0.9979, ParetoNbdModel.of(0.5534, 10.5802, 0.6061, 11.6562).probabilityAlive(26, 30.86, 31),
+                5e-5);
+        assertEquals(25.46, CDNOW.conditionalExpectedPurchases(52, 26, 30.86, 31), 0.005);
+    }
+
+    @Test
+    void largeFrequenciesStayFinite() {
+        // lifetimes' overflow cases: alpha << beta and hundreds of purchases push 2F1 towards overflow.
+        ParetoNbdModel m = ParetoNbdModel.of(10.465, 7.98565181e-03, 3.0516, 2.820);
+        double[][] cases = {{400, 5, 6}, {500, 1, 37}, {500, 4, 37}, {40, 5, 6}, {50, 1, 37}, {50, 4, 37}};
+        for (double[] c : cases) {
+            double logA0 = ParetoNbdModel.logA0(10.465, 7.98565181e-03, 3.0516, 2.820, c[0], c[1], c[2]);
+            assertTrue(logA0 < 0 && Double.isFinite(logA0), "log A0 at " + java.util.Arrays.toString(c));
+            double alive = m.probabilityAlive(c[0], c[1], c[2]);
+            assertTrue(alive >= 0 && alive <= 1, "P(alive) at " + java.util.Arrays.toString(c));
+            assertTrue(Double.isFinite(m.logLikelihood(c[0], c[1], c[2])));
+        }
+        // Underflow guard: one more purchase changes the expectation smoothly.
+        double left = CDNOW.conditionalExpectedPurchases(10, 132, 200, 200);
+        double right = CDNOW.conditionalExpectedPurchases(10, 133, 200, 200);
+        assertTrue(Math.abs(left - right) < 0.05, left + " vs " + right);
+    }
+
+    @Test
     void continuousAtSEqualsOne() {
         ParetoNbdModel at = ParetoNbdModel.of(0.5, 10, 1, 12);
         ParetoNbdModel near = ParetoNbdModel.of(0.5, 10, 1 + 1e-9, 12);
