@@ -56,27 +56,39 @@ public final class CustomerSummaries {
         CustomerSummaries s = new CustomerSummaries(rule, observationEnd, ids.length);
         for (int i = 0; i < ids.length; i++) {
             CustomerState c = states[i];
-            if (c.periodCount == 0) {
-                throw new IllegalArgumentException(Checks.format(
-                        "customer '%s' has %d return(s) but no purchase", ids[i], c.returns));
-            }
-            int x = c.periodCount - 1;
-            long first = c.periods[0];
-            s.ids[i] = ids[i];
-            s.frequency[i] = x;
-            s.recency[i] = rule.toUnits(c.periods[x] - first);
-            s.t[i] = rule.toUnits(endPeriod - first);
-            double repeatValue = c.purchaseValue - c.firstPeriodValue + c.returnValue;
-            // Returns are netted against repeat purchases; a one-off buyer's returns reduce only the total.
-            s.monetary[i] = x == 0 ? 0 : Math.max(0, repeatValue) / x;
-            s.firstSecond[i] = c.firstSecond;
-            s.firstNano[i] = c.firstNano;
-            s.lastSecond[i] = c.lastSecond;
-            s.lastNano[i] = c.lastNano;
-            s.transactions[i] = c.purchases;
-            s.totalValue[i] = c.purchaseValue + c.returnValue;
+            s.set(i, ids[i], endPeriod, c.periodCount, c.periodCount == 0 ? 0 : c.periods[0],
+                    c.periodCount == 0 ? 0 : c.periods[c.periodCount - 1], c.firstPeriodValue, c.purchaseValue,
+                    c.returnValue, c.purchases, c.firstSecond, c.firstNano, c.lastSecond, c.lastNano);
         }
         return s;
+    }
+
+    /** Empty summaries of {@code n} customers, to be filled in order by {@link #set}. */
+    static CustomerSummaries ofSize(PeriodRule rule, Instant observationEnd, int n) {
+        return new CustomerSummaries(rule, observationEnd, n);
+    }
+
+    /** Fills customer {@code i} from its accumulated state; the one place where the summary formulas live. */
+    void set(int i, String id, long endPeriod, int periodCount, long firstPeriod, long lastPeriod,
+            double firstPeriodValue, double purchaseValue, double returnValue, int purchases, long firstSec,
+            int firstNs, long lastSec, int lastNs) {
+        if (periodCount == 0) {
+            throw new IllegalArgumentException(Checks.format("customer '%s' has returns but no purchase", id));
+        }
+        int x = periodCount - 1;
+        ids[i] = id;
+        frequency[i] = x;
+        recency[i] = rule.toUnits(lastPeriod - firstPeriod);
+        t[i] = rule.toUnits(endPeriod - firstPeriod);
+        double repeatValue = purchaseValue - firstPeriodValue + returnValue;
+        // Returns are netted against repeat purchases; a one-off buyer's returns reduce only the total.
+        monetary[i] = x == 0 ? 0 : Math.max(0, repeatValue) / x;
+        firstSecond[i] = firstSec;
+        firstNano[i] = firstNs;
+        lastSecond[i] = lastSec;
+        lastNano[i] = lastNs;
+        transactions[i] = purchases;
+        totalValue[i] = purchaseValue + returnValue;
     }
 
     /**

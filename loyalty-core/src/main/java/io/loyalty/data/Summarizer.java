@@ -165,6 +165,11 @@ public final class Summarizer {
             }
             maxId = Math.max(maxId, id);
         }
+        CustomerSummaries packed = DenseSummarizer.summarizeTimeOrdered(this, columns, maxId);
+        if (packed != null) {
+            return packed;
+        }
+        // Out-of-order input: keep every customer's distinct periods.
         CustomerState[] states = new CustomerState[maxId + 1];
         boolean byDay = columns.byDay();
         int customers = 0;
@@ -172,7 +177,7 @@ public final class Summarizer {
             int id = columns.denseId(row);
             long second = columns.epochSecond(row);
             double amount = columns.amount(row);
-            checkRow(row, columns.id(row), second, 0, amount);
+            checkDenseRow(columns, row, second, amount);
             CustomerState s = states[id];
             if (s == null) {
                 s = new CustomerState();
@@ -195,6 +200,13 @@ public final class Summarizer {
             }
         }
         return CustomerSummaries.of(rule, observationEnd, rule.index(observationEnd), ids, ordered);
+    }
+
+    /** The row check of dense columns: cheap comparisons first; the message (which formats the id) only on error. */
+    void checkDenseRow(TransactionColumns columns, int row, long second, double amount) {
+        if (second > endSecond || !Double.isFinite(amount) || (amount < 0 && !netReturns)) {
+            checkRow(row, columns.id(row), second, 0, amount);
+        }
     }
 
     /**

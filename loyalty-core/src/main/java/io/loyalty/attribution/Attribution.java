@@ -1,0 +1,140 @@
+package io.loyalty.attribution;
+
+import io.loyalty.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The result of one attribution model: conversions and conversion value credited to each channel. Credits are
+ * {@code >= 0} and sum to the total conversions and total value of the journeys (up to rounding). Immutable;
+ * arrays are copied in and out; {@code equals} is identity.
+ *
+ * @since 0.1
+ */
+public final class Attribution {
+    private final String model;
+    private final List<String> channels;
+    private final double[] conversions;
+    private final double[] values;
+
+    private Attribution(String model, List<String> channels, double[] conversions, double[] values) {
+        this.model = model;
+        this.channels = channels;
+        this.conversions = conversions;
+        this.values = values;
+    }
+
+    /**
+     * A result from its parts.
+     *
+     * @param model the model's name, e.g. "markov order 1"
+     * @param channels the channel names
+     * @param conversions conversions credited per channel, same order
+     * @param values value credited per channel, same order
+     * @return the result
+     */
+    public static Attribution of(String model, List<String> channels, double[] conversions, double[] values) {
+        Checks.notBlank(model, "model");
+        Checks.notNull(channels, "channels");
+        Checks.sameLength(channels.size(), Checks.notNull(conversions, "conversions").length, "conversions");
+        Checks.sameLength(channels.size(), Checks.notNull(values, "values").length, "values");
+        return new Attribution(model, Collections.unmodifiableList(new ArrayList<>(channels)), conversions.clone(),
+                values.clone());
+    }
+
+    /**
+     * The model's name.
+     *
+     * @return the name
+     */
+    public String model() {
+        return model;
+    }
+
+    /**
+     * The channels, in the order of the journeys' first appearance.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> channels() {
+        return channels;
+    }
+
+    /**
+     * Conversions credited per channel.
+     *
+     * @return a new array, in the order of {@link #channels()}
+     */
+    public double[] conversions() {
+        return conversions.clone();
+    }
+
+    /**
+     * Conversion value credited per channel.
+     *
+     * @return a new array, in the order of {@link #channels()}
+     */
+    public double[] values() {
+        return values.clone();
+    }
+
+    /**
+     * Conversions credited to one channel.
+     *
+     * @param channel the channel's name
+     * @return the credit
+     * @throws IllegalArgumentException if the channel is unknown
+     */
+    public double conversions(String channel) {
+        return conversions[index(channel)];
+    }
+
+    /**
+     * Value credited to one channel.
+     *
+     * @param channel the channel's name
+     * @return the credit
+     * @throws IllegalArgumentException if the channel is unknown
+     */
+    public double value(String channel) {
+        return values[index(channel)];
+    }
+
+    /**
+     * The sum of the conversion credits.
+     *
+     * @return the total
+     */
+    public double totalConversions() {
+        return Arrays.stream(conversions).sum();
+    }
+
+    /**
+     * The sum of the value credits.
+     *
+     * @return the total
+     */
+    public double totalValue() {
+        return Arrays.stream(values).sum();
+    }
+
+    private int index(String channel) {
+        int i = channels.indexOf(channel);
+        Checks.require(i >= 0, "channel '%s' is not among %s", channel, channels);
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(model).append('\n');
+        sb.append(Checks.format("%-16s %14s %8s %14s%n", "channel", "conversions", "share", "value"));
+        double total = totalConversions();
+        for (int i = 0; i < channels.size(); i++) {
+            sb.append(Checks.format("%-16s %14.3f %7.2f%% %14.3f%n", channels.get(i), conversions[i],
+                    total > 0 ? 100 * conversions[i] / total : 0.0, values[i]));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,305 @@
+package io.loyalty.attribution;
+
+import io.loyalty.internal.Checks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds journeys from events: touches (customer, time, channel) and conversions (customer, time, value).
+ *
+ * <p>For each customer, with touches and conversions in time order, conversion <i>j</i> at time
+ * <i>c<sub>j</sub></i> gets the touches with <i>c<sub>j-1</sub></i> &lt; <i>t</i> &le; <i>c<sub>j</sub></i>
+ * (<i>c<sub>0</sub></i> = &minus;&infin;) and <i>t</i> &ge; <i>c<sub>j</sub></i> &minus; lookback; a conversion
+ * without such touches is counted as unattributed. The touches after the customer's last conversion make one
+ * non-converting ("null") journey, those within the lookback before its last touch. With a session gap, a touch of
+ * the same channel as the journey's previous touch and at most the gap after it is merged into it (the session
+ * keeps its first time). Customer ids are hashed once into dense ints and events grouped by a counting sort, so
+ * the work is linear in the events apart from sorting each customer's few events by time.
+ *
+ * <p>Immutable; configure with {@code withX}. Arrays are read, never modified.
+ *
+ * @since 0.1
+ */
+public final class JourneyBuilder {
+    private static final JourneyBuilder DEFAULTS = new JourneyBuilder(30L * 86_400, -1);
+
+    private final long lookbackSeconds;
+    private final long sessionGapSeconds;
+
+    private JourneyBuilder(long lookbackSeconds, long sessionGapSeconds) {
+        this.lookbackSeconds = lookbackSeconds;
+        this.sessionGapSeconds = sessionGapSeconds;
+    }
+
+    /**
+     * Lookback 30 days, no session merging.
+     *
+     * @return the default builder
+     */
+    public static JourneyBuilder withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * The lookback window: touches longer than this before a conversion are not part of its journey.
+     *
+     * @param lookback a positive duration, at least one second
+     * @return a new builder
+     */
+    public JourneyBuilder withLookback(Duration lookback) {
+        Checks.notNull(lookback, "lookback");
+        Checks.require(lookback.getSeconds() > 0, "lookback must be > 0 (at least 1 second), got %s", lookback);
+        return new JourneyBuilder(lookback.getSeconds(), sessionGapSeconds);
+    }
+
+    /**
+     * Merges consecutive touches of the same channel at most {@code gap} apart into one touch.
+     *
+     * @param gap a duration {@code >= 0}
+     * @return a new builder
+     */
+    public JourneyBuilder withSessionGap(Duration gap) {
+        Checks.notNull(gap, "gap");
+        Checks.require(!gap.isNegative(), "session gap must be >= 0, got %s", gap);
+        return new JourneyBuilder(lookbackSeconds, gap.getSeconds());
+    }
+
+    /**
+     * Builds journeys from events with text ids and channel names.
+     *
+     * @param touchCustomers customer per touch
+     * @param touchEpochSeconds time per touch
+     * @param touchChannels channel name per touch
+     * @param conversionCustomers customer per conversion
+     * @param conversionEpochSeconds time per conversion
+     * @param conversionValues value per conversion, {@code >= 0}
+     * @return the journeys; channels in order of first appearance among the touches
+     */
+    public TimedJourneys build(String[] touchCustomers, long[] touchEpochSeconds, String[] touchChannels,
+            String[] conversionCustomers, long[] conversionEpochSeconds, double[] conversionValues) {
+        Checks.notNull(touchCustomers, "touchCustomers");
+        Checks.notNull(touchChannels, "touchChannels");
+        Checks.notNull(conversionCustomers, "conversionCustomers");
+        Map<String, Long> customerIds = new HashMap<>();
+        Map<String, Integer> channelIds = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        long[] tc = new long[touchCustomers.length];
+        int[] ch = new int[touchChannels.length];
+        for (int i = 0; i < tc.length; i++) {
+            tc[i] = customerIds.computeIfAbsent(Checks.notNull(touchCustomers[i], "touchCustomers[" + i + "]"),
+                    k -> (long) customerIds.size());
+        }
+        for (int i = 0; i < ch.length; i++) {
+            String name = touchChannels[i];
+            Checks.require(name != null && !name.isBlank(), "touchChannels row %d: empty channel name: %s", i,
+                    name == null ? "null" : "'" + name + "'");
+            ch[i] = channelIds.computeIfAbsent(name.trim(), k -> {
+                names.add(k);
+                return names.size() - 1;
+            });
+        }
+        long[] cc = new long[conversionCustomers.length];
+        for (int i = 0; i < cc.length; i++) {
+            cc[i] = customerIds.computeIfAbsent(
+                    Checks.notNull(conversionCustomers[i], "conversionCustomers[" + i + "]"),
+                    k -> (long) customerIds.size());
+        }
+        return build(tc, touchEpochSeconds, ch, names, cc, conversionEpochSeconds, conversionValues);
+    }
+
+    /**
+     * Builds journeys from events as primitive columns: the fast path.
+     *
+     * @param touchCustomers customer id per touch (any long)
+     * @param touchEpochSeconds time per touch
+     * @param touchChannels channel per touch, an index into {@code channels}
+     * @param channels the channel names
+     * @param conversionCustomers customer id per conversion
+     * @param conversionEpochSeconds time per conversion
+     * @param conversionValues value per conversion, {@code >= 0}
+     * @return the journeys, channels as given
+     * @throws IllegalArgumentException naming the row for a channel index out of range or a bad value
+     */
+    public TimedJourneys build(long[] touchCustomers, long[] touchEpochSeconds, int[] touchChannels,
+            List<String> channels, long[] conversionCustomers, long[] conversionEpochSeconds,
+            double[] conversionValues) {
+        int n = Checks.notNull(touchCustomers, "touchCustomers").length;
+        Checks.sameLength(n, Checks.notNull(touchEpochSeconds, "touchEpochSeconds").length, "touchEpochSeconds");
+        Checks.sameLength(n, Checks.notNull(touchChannels, "touchChannels").length, "touchChannels");
+        Checks.notNull(channels, "channels");
+        int m = Checks.notNull(conversionCustomers, "conversionCustomers").length;
+        Checks.sameLength(m, Checks.notNull(conversionEpochSeconds, "conversionEpochSeconds").length,
+                "conversionEpochSeconds");
+        Checks.sameLength(m, Checks.notNull(conversionValues, "conversionValues").length, "conversionValues");
+        for (int c = 0; c < channels.size(); c++) {
+            Checks.notBlank(channels.get(c), "channels[" + c + "]");
+        }
+        int nc = channels.size();
+        for (int i = 0; i < n; i++) {
+            int c = touchChannels[i];
+            if (c < 0 || c >= nc) {
+                throw new IllegalArgumentException(Checks.format(
+                        "touchChannels row %d: channel index %d outside 0..%d", i, c, nc - 1));
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            double v = conversionValues[i];
+            if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(Checks.format(
+                        "conversionValues row %d: value must be finite and >= 0, got %s", i, v));
+            }
+        }
+        // Dense customer ids in order of first appearance (touches first), then both event sets grouped by them.
+        LongIntMap ids = new LongIntMap(Math.max(16, (n + m) / 4));
+        int[] tDense = new int[n];
+        for (int i = 0; i < n; i++) {
+            tDense[i] = ids.intern(touchCustomers[i]);
+        }
+        int[] cDense = new int[m];
+        for (int i = 0; i < m; i++) {
+            cDense[i] = ids.intern(conversionCustomers[i]);
+        }
+        int customers = ids.size();
+        int[] tStart = new int[customers + 1];
+        int[] tOrder = groupBy(tDense, customers, tStart);
+        int[] cStart = new int[customers + 1];
+        int[] cOrder = groupBy(cDense, customers, cStart);
+        int[] tmp = new int[64];
+        TimedJourneys.Growing out = new TimedJourneys.Growing(n, m + customers / 4);
+        long unattributed = 0;
+        double unattributedValue = 0;
+        for (int cu = 0; cu < customers; cu++) {
+            int t0 = tStart[cu];
+            int t1 = tStart[cu + 1];
+            int c0 = cStart[cu];
+            int c1 = cStart[cu + 1];
+            tmp = sortByTime(tOrder, t0, t1, touchEpochSeconds, tmp);
+            tmp = sortByTime(cOrder, c0, c1, conversionEpochSeconds, tmp);
+            int k = t0;
+            for (int j = c0; j < c1; j++) {
+                int conv = cOrder[j];
+                long at = conversionEpochSeconds[conv];
+                long from = at - lookbackSeconds;
+                int added = 0;
+                while (k < t1 && touchEpochSeconds[tOrder[k]] <= at) {
+                    int touch = tOrder[k++];
+                    if (touchEpochSeconds[touch] >= from) {
+                        added += addTouch(out, added, touchChannels[touch], touchEpochSeconds[touch]);
+                    }
+                }
+                if (added > 0) {
+                    out.endJourney(at, 1, conversionValues[conv]);
+                } else {
+                    unattributed++;
+                    unattributedValue += conversionValues[conv];
+                }
+            }
+            if (k < t1) {
+                long last = touchEpochSeconds[tOrder[t1 - 1]];
+                long from = last - lookbackSeconds;
+                int added = 0;
+                for (; k < t1; k++) {
+                    int touch = tOrder[k];
+                    if (touchEpochSeconds[touch] >= from) {
+                        added += addTouch(out, added, touchChannels[touch], touchEpochSeconds[touch]);
+                    }
+                }
+                out.endJourney(last, 0, 0);
+            }
+        }
+        return out.build(Collections.unmodifiableList(new ArrayList<>(channels)), unattributed, unattributedValue);
+    }
+
+    /** Adds a touch unless the session rule merges it into the journey's previous one; returns 1 if added. */
+    private int addTouch(TimedJourneys.Growing out, int added, int channel, long time) {
+        if (sessionGapSeconds >= 0 && added > 0 && out.lastChannel() == channel
+                && time - out.lastTime() <= sessionGapSeconds) {
+            return 0;
+        }
+        out.touch(channel, time);
+        return 1;
+    }
+
+    /** A stable counting sort of row indexes by dense key; fills {@code start} with the group offsets. */
+    private static int[] groupBy(int[] keys, int groups, int[] start) {
+        for (int key : keys) {
+            start[key + 1]++;
+        }
+        for (int g = 0; g < groups; g++) {
+            start[g + 1] += start[g];
+        }
+        int[] next = java.util.Arrays.copyOf(start, groups);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[next[keys[i]]++] = i;
+        }
+        return order;
+    }
+
+    /** Sorts idx[from, to) stably by time; returns the (possibly grown) scratch array. */
+    private static int[] sortByTime(int[] idx, int from, int to, long[] time, int[] tmp) {
+        boolean sorted = true;
+        for (int i = from + 1; i < to && sorted; i++) {
+            sorted = time[idx[i - 1]] <= time[idx[i]];
+        }
+        if (sorted) {
+            return tmp;
+        }
+        if (to - from <= 32) {
+            for (int i = from + 1; i < to; i++) {
+                int v = idx[i];
+                long tv = time[v];
+                int j = i - 1;
+                while (j >= from && time[idx[j]] > tv) {
+                    idx[j + 1] = idx[j];
+                    j--;
+                }
+                idx[j + 1] = v;
+            }
+            return tmp;
+        }
+        int[] buf = tmp.length >= to - from ? tmp : new int[to - from];
+        mergeSort(idx, from, to, time, buf);
+        return buf;
+    }
+
+    private static void mergeSort(int[] idx, int from, int to, long[] time, int[] buf) {
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                int v = idx[i];
+                long tv = time[v];
+                int j = i - 1;
+                while (j >= from && time[idx[j]] > tv) {
+                    idx[j + 1] = idx[j];
+                    j--;
+                }
+                idx[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(idx, from, mid, time, buf);
+        mergeSort(idx, mid, to, time, buf);
+        System.arraycopy(idx, from, buf, 0, mid - from);
+        int i = 0;
+        int iEnd = mid - from;
+        int j = mid;
+        int k = from;
+        while (i < iEnd && j < to) {
+            idx[k++] = time[idx[j]] < time[buf[i]] ? idx[j++] : buf[i++];
+        }
+        while (i < iEnd) {
+            idx[k++] = buf[i++];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("JourneyBuilder[lookback=%s, sessionGap=%s]", Duration.ofSeconds(lookbackSeconds),
+                sessionGapSeconds < 0 ? "none" : Duration.ofSeconds(sessionGapSeconds));
+    }
+}

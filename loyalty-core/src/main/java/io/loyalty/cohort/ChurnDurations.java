@@ -1,0 +1,162 @@
+package io.loyalty.cohort;
+
+import io.loyalty.internal.Checks;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Per-customer time to churn made by a {@link ChurnRule}: the duration in days from the first purchase day, and
+ * whether it ends in churn (an event) or at the last day of the data (censored). Accessors return copies.
+ */
+public final class ChurnDurations {
+    private final List<String> ids;
+    private final long[] firstDay;
+    private final double[] duration;
+    private final boolean[] churned;
+    private final long endDay;
+    private final ZoneId zone;
+
+    ChurnDurations(List<String> ids, long[] firstDay, double[] duration, boolean[] churned, long endDay,
+            ZoneId zone) {
+        this.ids = ids;
+        this.firstDay = firstDay;
+        this.duration = duration;
+        this.churned = churned;
+        this.endDay = endDay;
+        this.zone = zone;
+    }
+
+    /**
+     * The number of customers.
+     *
+     * @return the size
+     */
+    public int size() {
+        return ids.size();
+    }
+
+    /**
+     * The customer ids, in order of first appearance.
+     *
+     * @return the ids
+     */
+    public List<String> ids() {
+        return ids;
+    }
+
+    /**
+     * The first purchase day of each customer.
+     *
+     * @return the days
+     */
+    public LocalDate[] firstPurchaseDays() {
+        LocalDate[] out = new LocalDate[firstDay.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = LocalDate.ofEpochDay(firstDay[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Days from the first purchase day to churn, or to the last day when censored.
+     *
+     * @return the durations
+     */
+    public double[] durations() {
+        return duration.clone();
+    }
+
+    /**
+     * Whether each customer churned (true) or is censored (false).
+     *
+     * @return the flags
+     */
+    public boolean[] churned() {
+        return churned.clone();
+    }
+
+    /**
+     * The last day of the data.
+     *
+     * @return the day
+     */
+    public LocalDate lastDay() {
+        return LocalDate.ofEpochDay(endDay);
+    }
+
+    /**
+     * The number of customers who churned.
+     *
+     * @return the count
+     */
+    public long churnCount() {
+        long k = 0;
+        for (boolean b : churned) {
+            if (b) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Churn rate per calendar period: of the customers acquired before a period and not churned before it, the
+     * share who churn in it (churn dated by first purchase day plus duration). Periods run from the one after the
+     * first acquisition to the one holding the last day.
+     *
+     * @param period the calendar period
+     * @return the rates
+     */
+    public ChurnRates churnRates(CohortPeriod period) {
+        Checks.notNull(period, "period");
+        var rule = period.rule(zone);
+        long lo = Long.MAX_VALUE;
+        int n = duration.length;
+        long[] acq = new long[n];
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            acq[i] = period.fromRuleIndex(rule.indexOfEpochDay(firstDay[i]));
+            out[i] = churned[i] ? period.fromRuleIndex(rule.indexOfEpochDay(firstDay[i] + (long) duration[i]))
+                    : Long.MAX_VALUE;
+            lo = Math.min(lo, acq[i]);
+        }
+        long hi = period.fromRuleIndex(rule.indexOfEpochDay(endDay));
+        int width = (int) (hi - lo + 1);
+        long[] acquired = new long[width];
+        long[] left = new long[width];
+        long[] churnedIn = new long[width];
+        for (int i = 0; i < n; i++) {
+            int a = (int) (acq[i] - lo);
+            acquired[a]++;
+            if (out[i] != Long.MAX_VALUE) {
+                int o = (int) (out[i] - lo);
+                left[o]++;
+                if (o > a) {
+                    churnedIn[o]++;
+                }
+            }
+        }
+        int rows = width - 1;
+        String[] labels = new String[Math.max(rows, 0)];
+        long[] atRisk = new long[labels.length];
+        long[] churn = new long[labels.length];
+        long risk = 0;
+        for (int k = 0; k < width; k++) {
+            if (k > 0) {
+                labels[k - 1] = period.label(lo + k);
+                atRisk[k - 1] = risk;
+                churn[k - 1] = churnedIn[k];
+            }
+            risk += acquired[k] - left[k];
+        }
+        return new ChurnRates(List.of(labels), atRisk, churn);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ChurnDurations[%d customers, %d churned, %d censored at %s]", size(),
+                churnCount(), size() - churnCount(), lastDay());
+    }
+}

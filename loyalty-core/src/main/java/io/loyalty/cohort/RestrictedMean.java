@@ -1,0 +1,18 @@
+package io.loyalty.cohort;
+
+/**
+ * The restricted mean survival time: the area under the survival curve from 0 to a horizon, with its standard
+ * error (the formula of R's {@code print.survfit(rmean = tau)}).
+ *
+ * @param horizon the horizon tau
+ * @param estimate the area under the curve on [0, tau]
+ * @param stdErr its standard error
+ */
+public record RestrictedMean(double horizon, double estimate, double stdErr) {
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "restricted mean to %.6g: %.6g (se %.6g)", horizon, estimate,
+                stdErr);
+    }
+}

@@ -1,0 +1,275 @@
+package io.loyalty.cohort;
+
+import io.loyalty.internal.Checks;
+import java.util.Locale;
+
+/**
+ * A Kaplan-Meier survival curve made by {@link KaplanMeier}: one row per distinct time (an event or a censoring
+ * time), with the number at risk just before it, the events and censorings at it, the survival just after it,
+ * its standard error (Greenwood) and confidence limits.
+ *
+ * <p>Where the curve drops to 0 the variance is infinite: the standard error and both limits are NaN there and
+ * after, as R prints NaN and NA. Accessors return copies.
+ */
+public final class SurvivalCurve {
+    private final String label;
+    private final double level;
+    private final double[] time;
+    private final long[] atRisk;
+    private final long[] events;
+    private final long[] censored;
+    private final double[] survival;
+    private final double[] stdErr;
+    private final double[] lower;
+    private final double[] upper;
+
+    SurvivalCurve(String label, double level, double[] time, long[] atRisk, long[] events, long[] censored,
+            double[] survival, double[] stdErr, double[] lower, double[] upper) {
+        this.label = label;
+        this.level = level;
+        this.time = time;
+        this.atRisk = atRisk;
+        this.events = events;
+        this.censored = censored;
+        this.survival = survival;
+        this.stdErr = stdErr;
+        this.lower = lower;
+        this.upper = upper;
+    }
+
+    /**
+     * The curve's label: the group, or "all".
+     *
+     * @return the label
+     */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The confidence level of the limits.
+     *
+     * @return the level, e.g. 0.95
+     */
+    public double confidenceLevel() {
+        return level;
+    }
+
+    /**
+     * The number of rows (distinct times).
+     *
+     * @return the size
+     */
+    public int size() {
+        return time.length;
+    }
+
+    /**
+     * The number of subjects.
+     *
+     * @return the count at risk at the start
+     */
+    public long subjects() {
+        return atRisk.length == 0 ? 0 : atRisk[0];
+    }
+
+    /**
+     * The distinct times, increasing.
+     *
+     * @return the times
+     */
+    public double[] times() {
+        return time.clone();
+    }
+
+    /**
+     * The number at risk just before each time.
+     *
+     * @return the counts
+     */
+    public long[] atRisk() {
+        return atRisk.clone();
+    }
+
+    /**
+     * The events at each time.
+     *
+     * @return the counts
+     */
+    public long[] events() {
+        return events.clone();
+    }
+
+    /**
+     * The censorings at each time.
+     *
+     * @return the counts
+     */
+    public long[] censored() {
+        return censored.clone();
+    }
+
+    /**
+     * The survival just after each time: the product of (1 - d/n) over the times so far.
+     *
+     * @return the estimates
+     */
+    public double[] survival() {
+        return survival.clone();
+    }
+
+    /**
+     * The standard error of the survival (Greenwood): S(t) times the square root of the sum of d/(n(n - d)).
+     *
+     * @return the standard errors
+     */
+    public double[] stdErr() {
+        return stdErr.clone();
+    }
+
+    /**
+     * The lower confidence limits.
+     *
+     * @return the limits
+     */
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    /**
+     * The upper confidence limits.
+     *
+     * @return the limits
+     */
+    public double[] upper() {
+        return upper.clone();
+    }
+
+    /**
+     * The survival at a time: 1 before the first event, then the value of the last row at or before it.
+     *
+     * @param t the time
+     * @return S(t)
+     */
+    public double survivalAt(double t) {
+        Checks.finite(t, "t");
+        int i = lastRowAtOrBefore(t);
+        return i < 0 ? 1.0 : survival[i];
+    }
+
+    private int lastRowAtOrBefore(double t) {
+        int lo = 0;
+        int hi = time.length - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time[mid] <= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The median survival time with its confidence interval.
+     *
+     * @return the median
+     */
+    public MedianSurvival median() {
+        // Where the curve reaches 0 its lower limit is undefined (NaN) but cannot exceed 0: search it as 0 there.
+        double[] low = lower.clone();
+        for (int i = 0; i < low.length; i++) {
+            if (survival[i] == 0) {
+                low[i] = 0;
+            }
+        }
+        return new MedianSurvival(quantileTime(survival), quantileTime(low), quantileTime(upper));
+    }
+
+    /** The first event time at which a curve is at or below 0.5, as R's {@code quantile.survfit}. */
+    private double quantileTime(double[] curve) {
+        double tol = Math.sqrt(Math.ulp(1.0));
+        for (int i = 0; i < time.length; i++) {
+            if (events[i] == 0 || Double.isNaN(curve[i])) {
+                continue;
+            }
+            if (Math.abs(curve[i] - 0.5) < tol) {
+                // Flat at 0.5: the midpoint to the next time the curve drops.
+                for (int j = i + 1; j < time.length; j++) {
+                    if (events[j] > 0) {
+                        return (time[i] + time[j]) / 2;
+                    }
+                }
+                return time[i];
+            }
+            if (curve[i] < 0.5) {
+                return time[i];
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The restricted mean survival time up to a horizon, with R's standard error: the square root of the sum,
+     * over event times t up to the horizon, of A(t)<sup>2</sup> d/(n(n - d)), where A(t) is the area under the
+     * curve from t to the horizon.
+     *
+     * @param horizon the horizon tau, finite and &gt;= 0
+     * @return the restricted mean
+     */
+    public RestrictedMean restrictedMean(double horizon) {
+        Checks.nonNegative(horizon, "horizon");
+        int rows = time.length;
+        // Area from each row's time to the horizon, accumulated backwards.
+        double[] areaAfter = new double[rows];
+        double tail = 0;
+        for (int i = rows - 1; i >= 0; i--) {
+            if (time[i] < horizon) {
+                double next = i + 1 < rows ? Math.min(time[i + 1], horizon) : horizon;
+                tail += survival[i] * (next - time[i]);
+            }
+            areaAfter[i] = tail;
+        }
+        double first = rows == 0 ? horizon : Math.min(time[0], horizon);
+        double estimate = first + tail;
+        double var = 0;
+        for (int i = 0; i < rows && time[i] <= horizon; i++) {
+            long d = events[i];
+            long n = atRisk[i];
+            if (d > 0 && n > d) {
+                var += areaAfter[i] * areaAfter[i] * d / ((double) n * (n - d));
+            }
+        }
+        return new RestrictedMean(horizon, estimate, Math.sqrt(var));
+    }
+
+    /**
+     * The restricted mean up to the last time of the curve (R's {@code rmean = "individual"}).
+     *
+     * @return the restricted mean
+     */
+    public RestrictedMean restrictedMean() {
+        return restrictedMean(time.length == 0 ? 0 : time[time.length - 1]);
+    }
+
+    /** The rows with events, as R's {@code summary(survfit(...))} prints them, then the median. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Kaplan-Meier '%s': %d subjects, %d rows, %.0f%% intervals%n", label,
+                subjects(), time.length, level * 100));
+        sb.append(String.format(Locale.ROOT, "%10s %8s %7s %8s %9s %9s %9s %9s%n", "time", "n.risk", "n.event",
+                "n.censor", "survival", "std.err", "lower", "upper"));
+        for (int i = 0; i < time.length; i++) {
+            if (events[i] > 0) {
+                sb.append(String.format(Locale.ROOT, "%10.6g %8d %7d %8d %9.4f %9.4f %9.4f %9.4f%n", time[i],
+                        atRisk[i], events[i], censored[i], survival[i], stdErr[i], lower[i], upper[i]));
+            }
+        }
+        sb.append(median());
+        return sb.toString();
+    }
+}

@@ -1,0 +1,262 @@
+package io.loyalty.nps;
+
+import io.loyalty.data.CustomerSummaries;
+import io.loyalty.internal.Checks;
+
+/**
+ * The attitudinal &times; behavioural loyalty matrix of Dick &amp; Basu (1994): per customer, the NPS category
+ * of the survey answer (attitude) crossed with repeat purchasing at or above a threshold (behaviour). Promoters
+ * have high relative attitude; passives and detractors low. The resulting {@link LoyaltyQuadrant}s are reported
+ * with counts, shares and revenue, and the full 3 &times; 2 table of categories by repeat level is kept.
+ *
+ * <p>Behaviour is any per-customer number where larger means more repeat buying: repeat periods (the customer
+ * summary's {@code frequency}), an RFM F score, a purchase count. {@link #join} takes it from
+ * {@link CustomerSummaries}.
+ *
+ * <p>Reference: Dick, A. S. &amp; Basu, K. (1994). Customer loyalty: toward an integrated conceptual framework.
+ * Journal of the Academy of Marketing Science 22(2), 99&ndash;113. https://doi.org/10.1177/0092070394222001
+ *
+ * <p>Immutable.
+ *
+ * @since 0.1
+ */
+public final class LoyaltyMatrix {
+    private static final LoyaltyQuadrant[] QUADRANTS = LoyaltyQuadrant.values();
+
+    private final double threshold;
+    /** Quadrant ordinal per customer. */
+    private final byte[] quadrant;
+    /** Counts and revenue at {@code 2 * category + (high ? 1 : 0)}. */
+    private final long[] cellCounts;
+    private final double[] cellRevenue;
+
+    private LoyaltyMatrix(double threshold, byte[] quadrant, long[] cellCounts, double[] cellRevenue) {
+        this.threshold = threshold;
+        this.quadrant = quadrant;
+        this.cellCounts = cellCounts;
+        this.cellRevenue = cellRevenue;
+    }
+
+    /**
+     * Classifies customers given as parallel arrays, answers on the standard 0..10 scale.
+     *
+     * @param answers each customer's likelihood-to-recommend answer; not modified
+     * @param behaviour each customer's repeat-purchase measure (finite); not modified
+     * @param threshold behaviour at or above it counts as repeat patronage
+     * @param revenue each customer's revenue (finite), for the revenue per quadrant; not modified
+     * @return the matrix
+     * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
+     *     outside the scale or a non-finite value (naming it)
+     */
+    public static LoyaltyMatrix of(int[] answers, double[] behaviour, double threshold, double[] revenue) {
+        return of(NpsScale.standard(), answers, behaviour, threshold, revenue);
+    }
+
+    /**
+     * Classifies customers given as parallel arrays, answers on a scale.
+     *
+     * @param scale the answer scale
+     * @param answers each customer's answer; not modified
+     * @param behaviour each customer's repeat-purchase measure (finite); not modified
+     * @param threshold behaviour at or above it counts as repeat patronage
+     * @param revenue each customer's revenue (finite); not modified
+     * @return the matrix
+     * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
+     *     outside the scale or a non-finite value (naming it)
+     */
+    public static LoyaltyMatrix of(NpsScale scale, int[] answers, double[] behaviour, double threshold,
+            double[] revenue) {
+        Checks.notNull(scale, "scale");
+        Checks.notNull(answers, "answers");
+        Checks.notNull(behaviour, "behaviour");
+        Checks.notNull(revenue, "revenue");
+        Checks.finite(threshold, "threshold");
+        Checks.sameLength(answers.length, behaviour.length, "behaviour");
+        Checks.sameLength(answers.length, revenue.length, "revenue");
+        Checks.require(answers.length > 0, "no responses: answers is empty");
+        byte[] q = new byte[answers.length];
+        long[] counts = new long[6];
+        double[] money = new double[6];
+        for (int i = 0; i < answers.length; i++) {
+            int cat = scale.code(answers[i], "answers", i);
+            double b = behaviour[i];
+            if (!Double.isFinite(b)) {
+                throw new IllegalArgumentException(Checks.format("behaviour[%d] = %s is not finite", i, b));
+            }
+            if (!Double.isFinite(revenue[i])) {
+                throw new IllegalArgumentException(Checks.format("revenue[%d] = %s is not finite", i, revenue[i]));
+            }
+            boolean high = b >= threshold;
+            int cell = 2 * cat + (high ? 1 : 0);
+            counts[cell]++;
+            money[cell] += revenue[i];
+            boolean promoter = cat == 2;
+            q[i] = (byte) (promoter ? (high ? 0 : 1) : (high ? 2 : 3));
+        }
+        return new LoyaltyMatrix(threshold, q, counts, money);
+    }
+
+    /**
+     * Joins survey respondents with their customer summaries: behaviour = repeat periods
+     * ({@link CustomerSummaries#frequency()}), revenue = total value.
+     *
+     * @param respondentIds each respondent's customer id, as in the summaries; not modified
+     * @param answers each respondent's answer on the standard 0..10 scale; not modified
+     * @param summaries the customer summaries
+     * @param minRepeatPeriods repeat periods at or above it count as repeat patronage, &ge; 1
+     * @return the matrix, customers in respondent order
+     * @throws IllegalArgumentException if a respondent is not in the summaries (naming the row and id), the arrays
+     *     differ in length or are empty, an answer is out of range, or {@code minRepeatPeriods < 1}
+     */
+    public static LoyaltyMatrix join(String[] respondentIds, int[] answers, CustomerSummaries summaries,
+            int minRepeatPeriods) {
+        Checks.notNull(respondentIds, "respondentIds");
+        Checks.notNull(answers, "answers");
+        Checks.notNull(summaries, "summaries");
+        Checks.sameLength(respondentIds.length, answers.length, "answers");
+        Checks.require(minRepeatPeriods >= 1, "minRepeatPeriods must be >= 1, got %d", minRepeatPeriods);
+        int[] frequency = summaries.frequency();
+        double[] total = summaries.totalValue();
+        double[] behaviour = new double[respondentIds.length];
+        double[] revenue = new double[respondentIds.length];
+        for (int i = 0; i < respondentIds.length; i++) {
+            int at = respondentIds[i] == null ? -1 : summaries.indexOf(respondentIds[i]);
+            if (at < 0) {
+                throw new IllegalArgumentException(Checks.format(
+                        "respondentIds[%d] = '%s' is not a customer of the summaries", i, respondentIds[i]));
+            }
+            behaviour[i] = frequency[at];
+            revenue[i] = total[at];
+        }
+        return of(answers, behaviour, minRepeatPeriods, revenue);
+    }
+
+    /**
+     * The behaviour threshold.
+     *
+     * @return behaviour at or above it is repeat patronage
+     */
+    public double threshold() {
+        return threshold;
+    }
+
+    /**
+     * The number of customers.
+     *
+     * @return the count
+     */
+    public int size() {
+        return quadrant.length;
+    }
+
+    /**
+     * The quadrant of customer {@code i}, in input order.
+     *
+     * @param i the position, 0..size()-1
+     * @return the quadrant
+     */
+    public LoyaltyQuadrant quadrant(int i) {
+        return QUADRANTS[quadrant[i]];
+    }
+
+    /**
+     * The number of customers in a quadrant.
+     *
+     * @param q the quadrant
+     * @return the count
+     */
+    public long count(LoyaltyQuadrant q) {
+        Checks.notNull(q, "quadrant");
+        switch (q) {
+            case TRUE_LOYALTY:
+                return cellCounts[5];
+            case LATENT_LOYALTY:
+                return cellCounts[4];
+            case SPURIOUS_LOYALTY:
+                return cellCounts[1] + cellCounts[3];
+            default:
+                return cellCounts[0] + cellCounts[2];
+        }
+    }
+
+    /**
+     * The share of customers in a quadrant.
+     *
+     * @param q the quadrant
+     * @return count / size
+     */
+    public double share(LoyaltyQuadrant q) {
+        return (double) count(q) / quadrant.length;
+    }
+
+    /**
+     * The revenue of the customers in a quadrant.
+     *
+     * @param q the quadrant
+     * @return the sum of their revenue
+     */
+    public double revenue(LoyaltyQuadrant q) {
+        Checks.notNull(q, "quadrant");
+        switch (q) {
+            case TRUE_LOYALTY:
+                return cellRevenue[5];
+            case LATENT_LOYALTY:
+                return cellRevenue[4];
+            case SPURIOUS_LOYALTY:
+                return cellRevenue[1] + cellRevenue[3];
+            default:
+                return cellRevenue[0] + cellRevenue[2];
+        }
+    }
+
+    /**
+     * The number of customers in one cell of the 3 &times; 2 table.
+     *
+     * @param category the NPS category
+     * @param repeatBuyer whether behaviour is at or above the threshold
+     * @return the count
+     */
+    public long cellCount(NpsCategory category, boolean repeatBuyer) {
+        return cellCounts[2 * Checks.notNull(category, "category").ordinal() + (repeatBuyer ? 1 : 0)];
+    }
+
+    /**
+     * The revenue of one cell of the 3 &times; 2 table.
+     *
+     * @param category the NPS category
+     * @param repeatBuyer whether behaviour is at or above the threshold
+     * @return the revenue
+     */
+    public double cellRevenue(NpsCategory category, boolean repeatBuyer) {
+        return cellRevenue[2 * Checks.notNull(category, "category").ordinal() + (repeatBuyer ? 1 : 0)];
+    }
+
+    /**
+     * The NPS of the customers who buy repeatedly, or of those who do not.
+     *
+     * @param repeatBuyers which group
+     * @return the group's score
+     * @throws IllegalArgumentException if the group is empty
+     */
+    public Nps nps(boolean repeatBuyers) {
+        int h = repeatBuyers ? 1 : 0;
+        return Nps.ofCounts(cellCounts[h], cellCounts[2 + h], cellCounts[4 + h]);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(Checks.format("LoyaltyMatrix[%d customers, repeat patronage: behaviour >= %s]%n", size(),
+                threshold));
+        double totalRevenue = 0;
+        for (double r : cellRevenue) {
+            totalRevenue += r;
+        }
+        b.append(Checks.format("%-17s %8s %7s %14s %7s%n", "quadrant", "n", "share", "revenue", "share"));
+        for (LoyaltyQuadrant q : QUADRANTS) {
+            b.append(Checks.format("%-17s %8d %6.1f%% %14.2f %6.1f%%%n", q, count(q), 100 * share(q), revenue(q),
+                    totalRevenue == 0 ? 0 : 100 * revenue(q) / totalRevenue));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,199 @@
+package io.loyalty.nps;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * Mutable tallies of detractors, passives and promoters for segments coded 0..k&minus;1: the sufficient
+ * statistics of every score, interval and test in this package. Add answers one at a time (a stream, a service
+ * receiving events) or a column at a time; {@link #combine} merges accumulators filled in parallel, and the result
+ * never depends on the order of the answers or how they were split.
+ *
+ * <p>State is one primitive array of 3k counters. Not thread-safe: give each thread its own accumulator and
+ * combine them. A rejected answer leaves the accumulator as it was.
+ *
+ * @since 0.1
+ */
+public final class NpsAccumulator {
+    private final NpsScale scale;
+    private final int segments;
+    private final byte[] codes;
+    private final int min;
+    /** Counts at {@code 3 * segment + category}. */
+    private final long[] counts;
+
+    private NpsAccumulator(NpsScale scale, int segments) {
+        this.scale = scale;
+        this.segments = segments;
+        this.codes = scale.codes();
+        this.min = scale.min();
+        this.counts = new long[3 * segments];
+    }
+
+    /**
+     * An empty accumulator on the standard 0..10 scale.
+     *
+     * @param segments the number of segments k &ge; 1; segments are coded 0..k&minus;1
+     * @return the accumulator
+     * @throws IllegalArgumentException if {@code segments} is not in 1..100,000,000
+     */
+    public static NpsAccumulator create(int segments) {
+        return create(NpsScale.standard(), segments);
+    }
+
+    /**
+     * An empty accumulator on a scale.
+     *
+     * @param scale the answer scale
+     * @param segments the number of segments k &ge; 1; segments are coded 0..k&minus;1
+     * @return the accumulator
+     * @throws IllegalArgumentException if the scale is null or {@code segments} is not in 1..100,000,000
+     */
+    public static NpsAccumulator create(NpsScale scale, int segments) {
+        Checks.notNull(scale, "scale");
+        Checks.require(segments >= 1 && segments <= 100_000_000, "segments must lie in 1..100000000, got %d",
+                segments);
+        return new NpsAccumulator(scale, segments);
+    }
+
+    /**
+     * The answer scale.
+     *
+     * @return the scale
+     */
+    public NpsScale scale() {
+        return scale;
+    }
+
+    /**
+     * The number of segments k.
+     *
+     * @return k
+     */
+    public int segmentCount() {
+        return segments;
+    }
+
+    /**
+     * Adds one answer.
+     *
+     * @param segment the segment code, 0..k&minus;1
+     * @param answer the answer, on the scale
+     * @throws IllegalArgumentException if the segment or the answer is out of range
+     */
+    public void add(int segment, int answer) {
+        checkSegment(segment, "segment", -1);
+        counts[3 * segment + scale.code(answer, "answer", -1)]++;
+    }
+
+    /**
+     * Adds a column of answers with their segment codes. All or nothing: if a row is bad, the rows already added
+     * are taken out again before the exception leaves.
+     *
+     * @param segmentCodes the segment of each answer, 0..k&minus;1; not modified
+     * @param answers the answers, on the scale; not modified
+     * @throws IllegalArgumentException if the arrays differ in length or a row is out of range (naming it)
+     */
+    public void addAll(int[] segmentCodes, int[] answers) {
+        Checks.notNull(segmentCodes, "segments");
+        Checks.notNull(answers, "answers");
+        Checks.sameLength(segmentCodes.length, answers.length, "answers");
+        final long[] c = counts;
+        final byte[] lut = codes;
+        final int k = segments;
+        final int lo = min;
+        int i = 0;
+        for (; i < answers.length; i++) {
+            int s = segmentCodes[i];
+            int a = answers[i] - lo;
+            if (s < 0 || s >= k || a < 0 || a >= lut.length) {
+                break;
+            }
+            c[3 * s + lut[a]]++;
+        }
+        if (i < answers.length) {
+            for (int j = 0; j < i; j++) {
+                c[3 * segmentCodes[j] + lut[answers[j] - lo]]--;
+            }
+            checkSegment(segmentCodes[i], "segments", i);
+            throw scale.outside(answers[i], "answers", i);
+        }
+    }
+
+    /**
+     * Adds the tallies of another accumulator with the same scale and number of segments.
+     *
+     * @param other the other accumulator; not modified
+     * @return this accumulator
+     * @throws IllegalArgumentException if the scales or segment counts differ
+     */
+    public NpsAccumulator combine(NpsAccumulator other) {
+        Checks.notNull(other, "other");
+        Checks.require(scale.equals(other.scale) && segments == other.segments,
+                "cannot combine %s with %d segments and %s with %d segments", scale, segments, other.scale,
+                other.segments);
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        return this;
+    }
+
+    /**
+     * The number of answers in a segment.
+     *
+     * @param segment the segment code
+     * @return the count, possibly 0
+     */
+    public long responses(int segment) {
+        checkSegment(segment, "segment", -1);
+        return counts[3 * segment] + counts[3 * segment + 1] + counts[3 * segment + 2];
+    }
+
+    /**
+     * The score of a segment so far.
+     *
+     * @param segment the segment code
+     * @return its tally
+     * @throws IllegalArgumentException if the segment is out of range or has no answers yet
+     */
+    public Nps tally(int segment) {
+        checkSegment(segment, "segment", -1);
+        Checks.require(responses(segment) > 0, "segment %d has no answers", segment);
+        return Nps.ofCounts(counts[3 * segment], counts[3 * segment + 1], counts[3 * segment + 2]);
+    }
+
+    /**
+     * The score over all segments so far.
+     *
+     * @return the overall tally
+     * @throws IllegalArgumentException if there are no answers yet
+     */
+    public Nps total() {
+        long[] t = new long[3];
+        for (int i = 0; i < counts.length; i++) {
+            t[i % 3] += counts[i];
+        }
+        return Nps.ofCounts(t[0], t[1], t[2]);
+    }
+
+    /** A copy of the counters, {@code 3 * segment + category}. */
+    long[] counts() {
+        return counts.clone();
+    }
+
+    private void checkSegment(int segment, String name, long row) {
+        if (segment < 0 || segment >= segments) {
+            String where = row < 0 ? name : Checks.format("%s[%d]", name, row);
+            throw new IllegalArgumentException(Checks.format("%s = %d is not a segment code 0..%d", where, segment,
+                    segments - 1));
+        }
+    }
+
+    @Override
+    public String toString() {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return Checks.format("NpsAccumulator[%d segments, %d answers, %s]", segments, n, scale);
+    }
+}

@@ -1,0 +1,163 @@
+package io.loyalty.nps;
+
+import io.loyalty.internal.Checks;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Net Promoter Scores by segment or by period, each with its interval and two Wald tests: against the rest of the
+ * answers (the other segments together, which is independent of the segment, unlike the overall score that
+ * contains it) and against the previous row (the previous period in a breakdown over time). A row is flagged
+ * when the test's two-sided p-value is below 1 &minus; confidence. Segments without answers have no row.
+ *
+ * <p>Immutable. Made by {@link NpsCalculator}.
+ *
+ * @since 0.1
+ */
+public final class NpsBreakdown {
+    /**
+     * One segment or period.
+     *
+     * @param label the segment or period label
+     * @param nps its score
+     * @param interval its confidence interval
+     * @param vsRest its score minus the score of all other answers; null when there are no other answers
+     * @param vsPrevious its score minus the previous row's; null for the first row
+     */
+    public record Row(String label, Nps nps, NpsInterval interval, NpsDifference vsRest, NpsDifference vsPrevious) {
+        /**
+         * Whether the score differs significantly from the rest of the answers.
+         *
+         * @return the flag, false without a rest
+         */
+        public boolean differsFromRest() {
+            return vsRest != null && vsRest.significant();
+        }
+
+        /**
+         * Whether the score differs significantly from the previous row.
+         *
+         * @return the flag, false for the first row
+         */
+        public boolean differsFromPrevious() {
+            return vsPrevious != null && vsPrevious.significant();
+        }
+    }
+
+    private final String dimension;
+    private final Nps overall;
+    private final NpsInterval overallInterval;
+    private final List<Row> rows;
+
+    private NpsBreakdown(String dimension, Nps overall, NpsInterval overallInterval, List<Row> rows) {
+        this.dimension = dimension;
+        this.overall = overall;
+        this.overallInterval = overallInterval;
+        this.rows = rows;
+    }
+
+    /** Builds the rows from counters {@code 3 * segment + category}, skipping empty segments. */
+    static NpsBreakdown of(String dimension, List<String> labels, long[] counts, IntervalMethod method,
+            double confidence) {
+        long[] t = new long[3];
+        for (int i = 0; i < counts.length; i++) {
+            t[i % 3] += counts[i];
+        }
+        Nps overall = Nps.ofCounts(t[0], t[1], t[2]);
+        List<Row> rows = new ArrayList<>();
+        Nps previous = null;
+        for (int s = 0; s < labels.size(); s++) {
+            long d = counts[3 * s];
+            long p = counts[3 * s + 1];
+            long pr = counts[3 * s + 2];
+            if (d + p + pr == 0) {
+                continue;
+            }
+            Nps nps = Nps.ofCounts(d, p, pr);
+            NpsDifference vsRest = nps.n() == overall.n() ? null
+                    : nps.minus(Nps.ofCounts(t[0] - d, t[1] - p, t[2] - pr), confidence);
+            NpsDifference vsPrevious = previous == null ? null : nps.minus(previous, confidence);
+            rows.add(new Row(labels.get(s), nps, nps.interval(method, confidence), vsRest, vsPrevious));
+            previous = nps;
+        }
+        return new NpsBreakdown(dimension, overall, overall.interval(method, confidence),
+                Collections.unmodifiableList(rows));
+    }
+
+    /**
+     * What the rows are (a column name, or a period such as {@code QUARTER}).
+     *
+     * @return the dimension
+     */
+    public String dimension() {
+        return dimension;
+    }
+
+    /**
+     * The score over all answers.
+     *
+     * @return the overall score
+     */
+    public Nps overall() {
+        return overall;
+    }
+
+    /**
+     * The interval of the overall score.
+     *
+     * @return the interval
+     */
+    public NpsInterval overallInterval() {
+        return overallInterval;
+    }
+
+    /**
+     * The rows, in segment order (label order, or time order for periods).
+     *
+     * @return an unmodifiable list
+     */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * The row with a label.
+     *
+     * @param label the label
+     * @return the row
+     * @throws IllegalArgumentException if no row has this label
+     */
+    public Row row(String label) {
+        for (Row r : rows) {
+            if (r.label().equals(label)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException(Checks.format("label '%s' is not a row of the breakdown by %s", label,
+                dimension));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(Checks.format("NPS by %s (%s, %.0f%% intervals; * p < %.2g)%n", dimension,
+                overallInterval.method(), overallInterval.confidence() * 100, 1 - overallInterval.confidence()));
+        b.append(Checks.format("%-12s %7s %8s %18s %9s %9s%n", "", "n", "NPS", "interval", "vs rest", "vs prev"));
+        for (Row r : rows) {
+            b.append(Checks.format("%-12s %7d %8.2f   [%6.2f, %6.2f] %9s %9s%n", r.label(), r.nps().n(),
+                    r.nps().points(), 100 * r.interval().lower(), 100 * r.interval().upper(), flag(r.vsRest()),
+                    flag(r.vsPrevious())));
+        }
+        b.append(Checks.format("%-12s %7d %8.2f   [%6.2f, %6.2f]%n", "overall", overall.n(), overall.points(),
+                100 * overallInterval.lower(), 100 * overallInterval.upper()));
+        return b.toString();
+    }
+
+    private static String flag(NpsDifference d) {
+        if (d == null) {
+            return "";
+        }
+        return Checks.format("%+.1f%s", 100 * d.difference(), d.significant() ? "*" : "");
+    }
+}

@@ -1,0 +1,114 @@
+package io.loyalty.nps;
+
+import io.loyalty.internal.Checks;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/** Shared arithmetic of the rating scores (CSAT, CES): counts per scale point 1..k. */
+final class Ratings {
+    private Ratings() {
+    }
+
+    /** Checked copy of counts for points 1..k, with at least one answer. */
+    static long[] counts(long[] counts, int k, String what) {
+        Checks.notNull(counts, "counts");
+        Checks.require(counts.length == k, "%s needs %d counts (points 1..%d), got %d", what, k, k, counts.length);
+        long n = 0;
+        for (int i = 0; i < k; i++) {
+            Checks.require(counts[i] >= 0, "counts[%d] (answers of %d) must be >= 0, got %d", i, i + 1, counts[i]);
+            n = Math.addExact(n, counts[i]);
+        }
+        Checks.require(n > 0, "no responses: all %d counts are 0", k);
+        return counts.clone();
+    }
+
+    /** Counts of answers 1..k, checking each row. */
+    static long[] tally(int[] answers, int k) {
+        Checks.notNull(answers, "answers");
+        long[] c = new long[k];
+        for (int i = 0; i < answers.length; i++) {
+            int a = answers[i];
+            if (a < 1 || a > k) {
+                throw new IllegalArgumentException(Checks.format("answers[%d] = %d is outside the answer scale 1..%d",
+                        i, a, k));
+            }
+            c[a - 1]++;
+        }
+        return c;
+    }
+
+    /** Counts of whole-number answers 1..k given as doubles, checking each row. */
+    static long[] tally(double[] answers, int k) {
+        Checks.notNull(answers, "answers");
+        int[] whole = new int[answers.length];
+        for (int i = 0; i < answers.length; i++) {
+            whole[i] = NpsScale.wholeAnswer(answers[i], "answers", i);
+        }
+        return tally(whole, k);
+    }
+
+    static long n(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    static long sum(long[] counts, int fromPoint, int toPoint) {
+        long s = 0;
+        for (int p = fromPoint; p <= toPoint; p++) {
+            s += counts[p - 1];
+        }
+        return s;
+    }
+
+    static double[] checkedWeights(double[] weights, int k) {
+        Checks.notNull(weights, "weights");
+        Checks.require(weights.length == k, "weights needs %d values (points 1..%d), got %d", k, k, weights.length);
+        for (int i = 0; i < k; i++) {
+            Checks.finite(weights[i], Checks.format("weights[%d]", i));
+        }
+        return weights;
+    }
+
+    /** The mean of weights[point - 1] over the answers. */
+    static double mean(long[] counts, double[] weights) {
+        double s = 0;
+        for (int i = 0; i < counts.length; i++) {
+            s += counts[i] * weights[i];
+        }
+        return s / n(counts);
+    }
+
+    /** Student-t interval for the mean of the weights: mean &plusmn; t(n-1) s / &radic;n, s with n - 1. */
+    static RatingInterval meanInterval(long[] counts, double[] weights, double confidence, String what) {
+        Checks.openUnit(confidence, "confidence");
+        long n = n(counts);
+        if (n < 2) {
+            throw new IllegalStateException(what + " mean interval needs at least 2 answers, got " + n);
+        }
+        double m = mean(counts, weights);
+        double ss = 0;
+        for (int i = 0; i < counts.length; i++) {
+            double dev = weights[i] - m;
+            ss += counts[i] * dev * dev;
+        }
+        double se = Math.sqrt(ss / (n - 1) / n);
+        double t = new TDistribution((RandomGenerator) null, n - 1.0).inverseCumulativeProbability(
+                0.5 + confidence / 2);
+        return new RatingInterval(confidence, m, m - t * se, m + t * se);
+    }
+
+    /** Wilson score interval for a proportion x / n. */
+    static RatingInterval wilson(long x, long n, double confidence) {
+        double z = Normal.twoSidedZ(confidence);
+        double p = (double) x / n;
+        double z2 = z * z;
+        double denom = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denom;
+        double h = z / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new RatingInterval(confidence, p, Math.max(0, Math.min(p, centre - h)),
+                Math.min(1, Math.max(p, centre + h)));
+    }
+}

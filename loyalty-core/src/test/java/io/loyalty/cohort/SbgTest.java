@@ -1,0 +1,146 @@
+package io.loyalty.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** sBG against Fader &amp; Hardie (2007), Table 1 data (src/test/resources/cohort/README.md). */
+class SbgTest {
+
+    static long[][] faderHardie() throws IOException {
+        List<String[]> rows = KaplanMeierTest.csv("fader_hardie_2007.csv");
+        long[][] out = new long[2][rows.size()];
+        for (int t = 0; t < rows.size(); t++) {
+            out[0][t] = Long.parseLong(rows.get(t)[1]);
+            out[1][t] = Long.parseLong(rows.get(t)[2]);
+        }
+        return out;
+    }
+
+    private static long[] firstYears(long[] alive) {
+        return java.util.Arrays.copyOf(alive, 8);
+    }
+
+    @Test
+    void highEndFitMatchesThePublishedDigits() throws IOException {
+        long[] highEnd = faderHardie()[1];
+        SbgModel m = SbgFitter.withDefaults().fit(SbgData.ofSurvivors(firstYears(highEnd)));
+        assertEquals(0.668, m.alpha(), 0.0005, m.toString());
+        assertEquals(3.806, m.beta(), 0.0005, m.toString());
+        assertEquals(-1611.2, m.logLikelihood(), 0.05, m.toString());
+        assertEquals(1000, m.customers());
+        // Projections for t = 8..12 against the actual counts.
+        double[] projected = m.projectAlive(1000, 12);
+        for (int t = 8; t <= 12; t++) {
+            assertEquals(highEnd[t], projected[t], 0.05 * highEnd[t], "t = " + t);
+        }
+    }
+
+    @Test
+    void regularFitMatchesThePublishedParameters() throws IOException {
+        long[] regular = faderHardie()[0];
+        SbgModel m = SbgFitter.withDefaults().fit(SbgData.ofSurvivors(firstYears(regular)));
+        assertEquals(0.704, m.alpha(), 0.0005, m.toString());
+        assertEquals(1.182, m.beta(), 0.0005, m.toString());
+    }
+
+    @Test
+    void durationsGiveTheSameFitAsTheSurvivalCurve() throws IOException {
+        long[] alive = firstYears(faderHardie()[1]);
+        int n = (int) alive[0];
+        int[] periods = new int[n];
+        boolean[] churned = new boolean[n];
+        int i = 0;
+        for (int t = 1; t < alive.length; t++) {
+            for (long k = 0; k < alive[t - 1] - alive[t]; k++) {
+                periods[i] = t;
+                churned[i++] = true;
+            }
+        }
+        while (i < n) {
+            periods[i++] = alive.length - 1;
+        }
+        SbgModel a = SbgFitter.withDefaults().fit(SbgData.ofSurvivors(alive));
+        SbgModel b = SbgFitter.withDefaults().fit(SbgData.ofDurations(periods, churned));
+        assertEquals(a.alpha(), b.alpha(), 1e-6);
+        assertEquals(a.beta(), b.beta(), 1e-6);
+        assertEquals(a.logLikelihood(), b.logLikelihood(), 1e-8);
+    }
+
+    @Test
+    void jointFitOfTwoCopiesEqualsTheSingleFit() throws IOException {
+        SbgData d = SbgData.ofSurvivors(firstYears(faderHardie()[1]));
+        SbgModel one = SbgFitter.withDefaults().fit(d);
+        SbgModel two = SbgFitter.withDefaults().fit(List.of(d, d));
+        assertEquals(one.alpha(), two.alpha(), 1e-6);
+        assertEquals(2 * one.logLikelihood(), two.logLikelihood(), 1e-6);
+        assertEquals(2, SbgFitter.withDefaults().fitEach(List.of(d, d)).size());
+    }
+
+    @Test
+    void survivalAndRetentionFollowTheBetaFunctionForms() {
+        SbgModel m = SbgModel.of(0.668, 3.806);
+        for (int t = 1; t <= 20; t++) {
+            double logB = org.apache.commons.math3.special.Beta.logBeta(0.668, 3.806);
+            double s = Math.exp(org.apache.commons.math3.special.Beta.logBeta(0.668, 3.806 + t) - logB);
+            double p = Math.exp(org.apache.commons.math3.special.Beta.logBeta(1.668, 3.806 + t - 1) - logB);
+            assertEquals(s, m.survival(t), 1e-12);
+            assertEquals(p, m.churnProbability(t), 1e-12);
+            assertEquals(m.survival(t) / m.survival(t - 1), m.retentionRate(t), 1e-12);
+        }
+    }
+
+    @Test
+    void delAndDerlEqualTheirDiscountedSums() {
+        SbgModel m = SbgModel.of(0.668, 3.806);
+        double d = 0.1;
+        double[] surv = new double[5000];
+        surv[0] = 1;
+        for (int t = 1; t < surv.length; t++) {
+            surv[t] = surv[t - 1] * m.retentionRate(t);
+        }
+        double del = 0;
+        for (int t = 0; t < surv.length; t++) {
+            del += surv[t] / Math.pow(1 + d, t);
+        }
+        assertEquals(del, m.discountedExpectedLifetime(d), 1e-9);
+        for (int n : new int[] {0, 1, 4}) {
+            double derl = 0;
+            for (int t = n + 1; t < surv.length; t++) {
+                derl += surv[t] / surv[n] / Math.pow(1 + d, t - n - 1);
+            }
+            assertEquals(derl, m.discountedExpectedResidualLifetime(d, n), 1e-9, "n = " + n);
+        }
+    }
+
+    @Test
+    void rejectsUnsortedOrDuplicatedTimesInASurvivalCurve() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivalCurve(new int[] {0, 2, 1}, new long[] {100, 80, 90}));
+        assertTrue(e.getMessage().contains("times[2] = 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivalCurve(new int[] {0, 1, 1}, new long[] {100, 80, 70}));
+        assertTrue(e.getMessage().contains("repeats"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivalCurve(new int[] {0, 2}, new long[] {100, 80}));
+        assertEquals(100, SbgData.ofSurvivalCurve(new int[] {0, 1}, new long[] {100, 80}).customers());
+    }
+
+    @Test
+    void rejectsCountsThatIncrease() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofSurvivors(1000, 800, 810));
+        assertTrue(e.getMessage().contains("alive[2] = 810"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SbgData.ofSurvivors(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> SbgData.ofSurvivors(1000, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> SbgData.ofDurations(new int[] {0}, new boolean[] {true}));
+        assertThrows(IllegalArgumentException.class, () -> SbgFitter.withDefaults().fit(SbgData.ofSurvivors(10, 10)));
+        assertThrows(IllegalArgumentException.class, () -> SbgModel.of(Double.NaN, 1));
+        assertThrows(IllegalArgumentException.class, () -> SbgModel.of(1, 1).discountedExpectedLifetime(0));
+    }
+}

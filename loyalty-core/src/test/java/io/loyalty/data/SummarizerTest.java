@@ -1,0 +1,147 @@
+package io.loyalty.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SummarizerTest {
+    private static final LocalDate END = LocalDate.of(2024, 12, 31);
+    private static final Summarizer DAYS = Summarizer.of(PeriodRule.days(), END);
+
+    private static Transaction tx(String id, String date, double amount) {
+        return Transaction.of(id, LocalDate.parse(date), amount);
+    }
+
+    @Test
+    void samePeriodPurchasesCountOnceAndTheirValuesAreSummed() {
+        CustomerSummaries s = DAYS.summarize(List.of(tx("a", "2024-01-01", 10), tx("a", "2024-01-01", 5),
+                tx("a", "2024-01-11", 7), tx("a", "2024-01-11", 3), tx("a", "2024-01-21", 20)));
+        CustomerSummary a = s.get(0);
+        assertEquals(2, a.frequency());
+        assertEquals(20, a.recency());
+        assertEquals(365, a.t());
+        assertEquals(15, a.monetary(), 1e-12);
+        assertEquals(5, a.transactions());
+        assertEquals(45, a.totalValue(), 1e-12);
+        assertEquals(LocalDate.parse("2024-01-01").atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), a.firstPurchase());
+    }
+
+    @Test
+    void oneTimeBuyerHasZeroMonetaryAndRecency() {
+        CustomerSummary a = DAYS.summarize(List.of(tx("a", "2024-06-01", 10))).get(0);
+        assertEquals(0, a.frequency());
+        assertEquals(0, a.recency());
+        assertEquals(0, a.monetary());
+    }
+
+    @Test
+    void weeksStartOnMondayAndMonthsAreCalendarMonths() {
+        // 2024-01-07 is a Sunday, 2024-01-08 a Monday.
+        CustomerSummary w = Summarizer.of(PeriodRule.weeks(), END)
+                .summarize(List.of(tx("a", "2024-01-01", 1), tx("a", "2024-01-07", 1), tx("a", "2024-01-08", 1)))
+                .get(0);
+        assertEquals(1, w.frequency());
+        assertEquals(1, w.recency());
+        CustomerSummary m = Summarizer.of(PeriodRule.months(), END)
+                .summarize(List.of(tx("a", "2024-01-31", 1), tx("a", "2024-02-01", 1), tx("a", "2024-02-29", 1)))
+                .get(0);
+        assertEquals(1, m.frequency());
+        assertEquals(11, m.t());
+    }
+
+    @Test
+    void fixedDurationPeriodsAndTimeZones() {
+        Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
+        Summarizer hours = Summarizer.of(PeriodRule.every(Duration.ofHours(6)), t0.plus(Duration.ofDays(1)));
+        CustomerSummary h = hours.summarize(List.of(Transaction.of("a", t0, 1),
+                Transaction.of("a", t0.plus(Duration.ofHours(1)), 1), Transaction.of("a", t0.plus(Duration.ofHours(3)), 1)))
+                .get(0);
+        assertEquals(1, h.frequency());
+        // 23:30 UTC on 1 March is already 2 March in Tokyo.
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        Summarizer local = Summarizer.of(PeriodRule.days(tokyo), LocalDate.of(2024, 3, 10));
+        CustomerSummary d = local.summarize(List.of(Transaction.of("a", Instant.parse("2024-03-01T23:30:00Z"), 1),
+                Transaction.of("a", Instant.parse("2024-03-02T01:00:00Z"), 1))).get(0);
+        assertEquals(0, d.frequency());
+    }
+
+    @Test
+    void idsAreOrderedNumericallyThenAsText() {
+        CustomerSummaries s = DAYS.summarize(List.of(tx("10", "2024-01-01", 1), tx("b", "2024-01-01", 1),
+                tx("9", "2024-01-01", 1), tx("a", "2024-01-01", 1), tx("100", "2024-01-01", 1)));
+        assertEquals(List.of("9", "10", "100", "a", "b"), s.ids());
+    }
+
+    @Test
+    void returnsAreNettedOnlyWhenAsked() {
+        List<Transaction> txs = List.of(tx("a", "2024-01-01", 10), tx("a", "2024-02-01", 30), tx("a", "2024-02-05", -10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DAYS.summarize(txs));
+        assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("-10"), e.getMessage());
+        CustomerSummary a = DAYS.withReturnsNetted().summarize(txs).get(0);
+        assertEquals(1, a.frequency());
+        assertEquals(20, a.monetary(), 1e-12);
+        assertEquals(30, a.totalValue(), 1e-12);
+        assertEquals(2, a.transactions());
+        IllegalArgumentException onlyReturn = assertThrows(IllegalArgumentException.class,
+                () -> DAYS.withReturnsNetted().summarize(List.of(tx("b", "2024-01-01", -5))));
+        assertTrue(onlyReturn.getMessage().contains("'b'"), onlyReturn.getMessage());
+    }
+
+    @Test
+    void badInputIsRejectedWithTheRowAndValue() {
+        assertMessage(() -> DAYS.summarize(List.of()), "empty");
+        assertMessage(() -> DAYS.summarize(List.of(tx("a", "2024-01-01", 1), tx("a", "2025-01-01", 1))),
+                "time at row 1", "2025-01-01", "after the observation end");
+        assertMessage(() -> Transaction.of(" ", Instant.EPOCH, 1), "customerId", "' '");
+        assertMessage(() -> Transaction.of((String) null, Instant.EPOCH, 1), "customerId", "null");
+        assertMessage(() -> Transaction.of("a", Instant.EPOCH, Double.NaN), "amount", "NaN");
+        assertMessage(() -> Transaction.of("a", Instant.EPOCH, Double.POSITIVE_INFINITY), "amount", "Infinity");
+        String[] ids = {"a", null};
+        assertMessage(() -> DAYS.summarize(TransactionColumns.ofEpochDays(ids, new int[] {19_800, 19_800},
+                new double[] {1, 1})), "customerId at row 1", "null");
+        assertMessage(() -> DAYS.summarize(TransactionColumns.ofEpochDays(new int[] {0, 1}, new int[] {19_800, 19_800},
+                new double[] {1, Double.NaN})), "amount at row 1", "NaN");
+        assertMessage(() -> DAYS.summarize(TransactionColumns.ofEpochDays(new int[] {0, -1}, new int[] {19_800, 19_800},
+                new double[] {1, 1})), "row 1", "-1");
+        assertMessage(() -> TransactionColumns.ofEpochDays(new int[] {0, 1}, new int[] {19_800}, new double[] {1, 1}),
+                "times has 1 rows");
+        assertMessage(() -> DAYS.summarize(TransactionColumns.ofEpochDays(new int[0], new int[0], new double[0])),
+                "empty");
+        assertMessage(() -> DAYS.calibrationHoldout(List.of(tx("a", "2024-01-01", 1)), LocalDate.of(2025, 1, 1)),
+                "calibrationEnd");
+        assertMessage(() -> PeriodRule.days().inUnitsOf(0), "periods", "0");
+        assertMessage(() -> PeriodRule.every(Duration.ZERO), "length");
+    }
+
+    @Test
+    void inputsAreNotModified() {
+        int[] ids = {3, 1, 2, 1};
+        int[] days = {19_900, 19_800, 19_850, 19_700};
+        double[] amounts = {1, 2, 3, 4};
+        int[] idsCopy = ids.clone();
+        int[] daysCopy = days.clone();
+        double[] amountsCopy = amounts.clone();
+        List<Transaction> txs = new ArrayList<>(List.of(tx("b", "2024-05-01", 1), tx("a", "2024-01-01", 2)));
+        List<Transaction> txsCopy = List.copyOf(txs);
+        DAYS.summarize(TransactionColumns.ofEpochDays(ids, days, amounts));
+        DAYS.summarize(txs);
+        assertTrue(Arrays.equals(idsCopy, ids) && Arrays.equals(daysCopy, days) && Arrays.equals(amountsCopy, amounts));
+        assertEquals(txsCopy, txs);
+    }
+
+    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), "message '" + e.getMessage() + "' should contain '" + p + "'");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.loyalty.examples;
+
+import io.loyalty.data.CustomerSummaries;
+import io.loyalty.data.PeriodRule;
+import io.loyalty.data.Summarizer;
+import io.loyalty.nps.Ces;
+import io.loyalty.nps.Csat;
+import io.loyalty.nps.IntervalMethod;
+import io.loyalty.nps.LoyaltyMatrix;
+import io.loyalty.nps.LoyaltyQuadrant;
+import io.loyalty.nps.Nps;
+import io.loyalty.nps.NpsBreakdown;
+import io.loyalty.nps.NpsCalculator;
+import io.loyalty.nps.NpsDifference;
+import io.loyalty.nps.NpsPeriod;
+import io.loyalty.tablesaw.DataTables;
+import io.loyalty.tablesaw.NpsTables;
+import java.awt.Color;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Survey loyalty on bundled data: NPS of the R package NPS's test data by business unit and by quarter, with
+ * intervals and significance flags and a chart; CSAT and CES on published examples; and the Dick &amp; Basu
+ * loyalty matrix on Online Retail customers joined with SIMULATED survey answers.
+ */
+public final class NpsExample {
+    private NpsExample() {
+    }
+
+    /**
+     * Runs the example.
+     *
+     * @param args ignored
+     * @throws IOException if the bundled data cannot be read or the chart written
+     */
+    public static void main(String[] args) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        System.out.println("== NPS: Net Promoter Score with intervals and significance ==");
+        ColumnType[] types = {ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER,
+            ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING, ColumnType.LOCAL_DATE, ColumnType.STRING,
+            ColumnType.STRING};
+        Table survey = Table.read().usingOptions(CsvReadOptions.builder(
+                Examples.data("nps/NPS_testdata.csv").toFile()).tableName("NPS testdata").columnTypes(types).build());
+        System.out.printf("R package NPS test data (synthetic, GPL-2|GPL-3): %,d answers%n", survey.rowCount());
+
+        Nps all = Nps.ofAnswers(survey.intColumn("REC").asIntArray());
+        System.out.println(all);
+        for (IntervalMethod m : IntervalMethod.values()) {
+            System.out.println("  " + all.interval(m, 0.95));
+        }
+        System.out.printf("  answers needed for +/-5 points at 95%% with these shares: %,d%n",
+                Nps.sampleSize(all.promoterShare(), all.detractorShare(), 0.05, 0.95));
+
+        NpsCalculator calc = NpsCalculator.withDefaults();
+        NpsBreakdown byUnit = NpsTables.bySegment(survey, "REC", "BU", calc);
+        System.out.println();
+        System.out.print(byUnit);
+        System.out.println(NpsTables.toTable(byUnit).print());
+        NpsBreakdown byQuarter = NpsTables.byPeriod(survey, "REC", "date", NpsPeriod.QUARTER, calc);
+        System.out.println();
+        System.out.print(byQuarter);
+        NpsBreakdown byRegion = NpsTables.bySegment(survey, "REC", "Region", calc.withMethod(IntervalMethod.SCORE));
+        System.out.println();
+        System.out.print(byRegion);
+        NpsDifference apacVsLatam = byRegion.row("APAC").nps().minus(byRegion.row("LATAM").nps(), 0.95);
+        System.out.println("APAC - LATAM: " + apacVsLatam);
+        writeChart(byQuarter);
+
+        System.out.println();
+        System.out.println("CSAT (youropinion.is example, 60 of 100 satisfied): "
+                + Csat.ofCounts(0, 0, 40, 0, 60).topTwoBoxInterval(0.95) + " top-2-box share");
+        System.out.println("CSAT (pisano.com example, weighted): " + Csat.ofCounts(0, 2, 0, 4, 10));
+        Ces ces = Ces.ofCounts(80, 210, 140, 110, 160, 180, 120);
+        System.out.println("CES (cys.group example): " + ces + ", mean " + ces.meanInterval(0.95) + ", net "
+                + ces.netScore().interval(IntervalMethod.SCORE, 0.95));
+
+        loyaltyMatrix();
+        System.out.println();
+    }
+
+    /** NPS by quarter with symmetric Wald 95% interval bars (the adjusted-Wald bounds differ by under 0.3 point). */
+    private static void writeChart(NpsBreakdown byQuarter) throws IOException {
+        List<String> quarters = new ArrayList<>();
+        List<Double> points = new ArrayList<>();
+        List<Double> halfWidths = new ArrayList<>();
+        for (NpsBreakdown.Row r : byQuarter.rows()) {
+            quarters.add(r.label());
+            points.add(r.nps().points());
+            halfWidths.add(100 * r.nps().marginOfError(0.95));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(800).height(500)
+                .title("NPS by quarter with Wald 95% intervals (R NPS test data, overall "
+                        + String.format(Locale.ROOT, "%.1f", byQuarter.overall().points()) + ")")
+                .xAxisTitle("quarter").yAxisTitle("NPS (points)").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        chart.getStyler().setMarkerSize(10);
+        CategorySeries nps = chart.addSeries("NPS", quarters, points, halfWidths);
+        nps.setMarkerColor(new Color(0x1f, 0x77, 0xb4));
+        String file = Examples.output("nps-by-quarter.png").toString();
+        BitmapEncoder.saveBitmap(chart, file, BitmapFormat.PNG);
+        System.out.println("chart: " + file);
+    }
+
+    /** Online Retail customers (real purchases) with SIMULATED likelihood-to-recommend answers. */
+    private static void loyaltyMatrix() {
+        System.out.println();
+        System.out.println("== Loyalty matrix (Dick & Basu 1994): Online Retail customers x SIMULATED survey ==");
+        CustomerSummaries customers = Summarizer.of(PeriodRule.days(), LocalDate.of(2011, 12, 9))
+                .summarize(DataTables.transactions(Examples.onlineRetail(), "Customer", "InvoiceDate", "Amount"));
+        // SIMULATED answers (seed 5): a random 2,000 customers "answer"; repeat buyers lean a little more positive.
+        SplittableRandom random = new SplittableRandom(5);
+        int respondents = 2_000;
+        int[] order = new int[customers.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        String[] ids = new String[respondents];
+        int[] answers = new int[respondents];
+        int[] frequency = customers.frequency();
+        for (int k = 0; k < respondents; k++) {
+            int j = k + random.nextInt(order.length - k);
+            int c = order[j];
+            order[j] = order[k];
+            order[k] = c;
+            ids[k] = customers.id(c);
+            double lean = Math.min(1.5, 0.3 * frequency[c]);
+            answers[k] = (int) Math.max(0, Math.min(10, Math.round(7 + lean + 2.2 * random.nextGaussian())));
+        }
+        LoyaltyMatrix m = LoyaltyMatrix.join(ids, answers, customers, 2);
+        System.out.printf("%,d customers summarized; %,d SIMULATED respondents (seeded, not real survey data); "
+                + "repeat patronage = at least 2 repeat purchase days%n", customers.size(), respondents);
+        System.out.print(m);
+        Nps repeat = m.nps(true);
+        Nps other = m.nps(false);
+        System.out.printf("SIMULATED NPS of repeat buyers %.1f vs others %.1f: %s%n", repeat.points(), other.points(),
+                repeat.minus(other, 0.95));
+        System.out.printf("spurious loyalty (repeat buyers who are not promoters): %.1f%% of respondents, "
+                + "%.1f%% of their revenue%n", 100 * m.share(LoyaltyQuadrant.SPURIOUS_LOYALTY),
+                100 * m.revenue(LoyaltyQuadrant.SPURIOUS_LOYALTY) / totalRevenue(m));
+    }
+
+    private static double totalRevenue(LoyaltyMatrix m) {
+        double t = 0;
+        for (LoyaltyQuadrant q : LoyaltyQuadrant.values()) {
+            t += m.revenue(q);
+        }
+        return t;
+    }
+}
