@@ -159,11 +159,38 @@ public final class BetaGeoModel implements TransactionModel {
         return probabilityAliveUnchecked(frequency, recency, T);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One logarithm and one exponential per customer: {@code ln(a/(b+x-1))} comes from a per-frequency table.
+     */
+    @Override
+    public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
+        RfmRows.check(frequency, recency, T, null, false);
+        int maxX = 0;
+        for (double f : frequency) {
+            maxX = Math.max(maxX, (int) f);
+        }
+        double[] logRatio = new double[maxX + 1];
+        for (int x = 1; x <= maxX; x++) {
+            logRatio[x] = Math.log(a / (b + x - 1));
+        }
+        double[] out = new double[frequency.length];
+        ChunkedSum.forEach(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double x = frequency[i];
+                out[i] = x == 0 ? 1 : 1 / (1 + Math.exp(logRatio[(int) x]
+                        + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
+            }
+        });
+        return out;
+    }
+
     private double probabilityAliveUnchecked(double x, double tx, double age) {
         if (x == 0) {
             return 1;
         }
-        double log = Math.log(a / (b + x - 1)) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+        double log = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
         return 1 / (1 + Math.exp(log));
     }
 

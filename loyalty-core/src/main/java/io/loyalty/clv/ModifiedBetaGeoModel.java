@@ -156,7 +156,7 @@ public final class ModifiedBetaGeoModel implements TransactionModel {
     }
 
     private double probabilityAliveUnchecked(double x, double tx, double age) {
-        double log = Math.log(a / (b + x)) + (r + x) * (Math.log(alpha + age) - Math.log(alpha + tx));
+        double log = Math.log(a / (b + x)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
         return 1 / (1 + Math.exp(log));
     }
 
