@@ -18,7 +18,8 @@ import io.loyalty.internal.ChunkedSum;
  * log-likelihood plus {@code penalizer * (r^2 + alpha^2 + a^2 + b^2)} on the scaled parameters (so a penalizer
  * means the same as lifetimes' {@code penalizer_coef}). It is minimized over log-parameters by BFGS with the
  * analytic gradient, then polished by Newton steps, until every gradient component is below the tolerance
- * (default {@code 1e-9}); the sums over rows run on both cores when there are more than 8,192 distinct rows.
+ * (default {@code 1e-9}, times max(1, |objective|)); the sums over rows run on both cores when there are more
+ * than 8,192 distinct rows.
  * Standard errors and 95% intervals come from the observed information (see {@link ParameterEstimate}).
  * The default start point is 1 for every scaled parameter, as in lifetimes.
  *
@@ -72,7 +73,7 @@ public final class BetaGeoFitter {
 
     /**
      * This fitter with another convergence tolerance: the largest gradient component of the per-customer
-     * objective over log-parameters.
+     * objective over log-parameters, relative to max(1, |objective|).
      *
      * @param tolerance the tolerance, &gt; 0
      * @return a new fitter

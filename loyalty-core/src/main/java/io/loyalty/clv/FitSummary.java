@@ -76,8 +76,7 @@ public final class FitSummary {
     }
 
     /**
-     * The covariance matrix of the natural-scale parameters (inverse observed information, delta method); NaN
-     * entries when the Hessian was not positive definite.
+     * The covariance matrix of the natural-scale parameters (inverse observed information, delta method).
      *
      * @return a copy
      */

@@ -139,13 +139,21 @@ final class Fitting {
             }
             covU = Minimizer.inverse(info);
         }
+        if (covU == null) {
+            throw new FitException(Checks.format("%s fit stopped at %s = %s with a gradient of %.3g, but the "
+                    + "observed information there is not positive definite: the data do not identify every "
+                    + "parameter (for example, no customer with a repeat purchase). Try a small penalizer "
+                    + "(withPenalizer(0.001) or larger), which makes the problem well posed.", model,
+                    Arrays.toString(names), Arrays.toString(fitted), r.gradientNorm()), fitted, r.evaluations(),
+                    r.iterations(), r.gradientNorm());
+        }
         List<ParameterEstimate> estimates = new ArrayList<>();
         double[][] cov = new double[k][k];
         for (int i = 0; i < k; i++) {
-            double seLog = covU == null ? Double.NaN : Math.sqrt(covU[i][i]);
+            double seLog = Math.sqrt(covU[i][i]);
             estimates.add(ParameterEstimate.of(names[i], fitted[i], seLog));
             for (int j = 0; j < k; j++) {
-                cov[i][j] = covU == null ? Double.NaN : covU[i][j] * fitted[i] * fitted[j];
+                cov[i][j] = covU[i][j] * fitted[i] * fitted[j];
             }
         }
         double logLik = unscaledLogLikelihood.applyAsDouble(fitted);

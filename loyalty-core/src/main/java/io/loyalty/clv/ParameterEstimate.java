@@ -9,7 +9,8 @@ import io.loyalty.internal.Checks;
  * penalty included, at the optimum) on log-parameters, carried to the natural scale by the delta method
  * ({@code se = value * se(log value)}). The interval is {@code exp(log value -/+ 1.96 se(log value))}: it is the
  * Wald interval of the log-parameter, so it stays positive and is not symmetric (lifetimes reports
- * {@code value -/+ 1.96 se} instead, which can go negative). NaN when the Hessian was not positive definite.
+ * {@code value -/+ 1.96 se} instead, which can go negative). A fit whose Hessian is not positive definite
+ * throws {@link FitException} instead.
  *
  * @param name the parameter's name, as in the papers ({@code r}, {@code alpha}, ...)
  * @param value the estimate

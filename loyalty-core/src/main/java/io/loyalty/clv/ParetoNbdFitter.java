@@ -67,7 +67,7 @@ public final class ParetoNbdFitter {
 
     /**
      * This fitter with another convergence tolerance: the largest gradient component of the per-customer
-     * objective over log-parameters.
+     * objective over log-parameters, relative to max(1, |objective|).
      *
      * @param tolerance the tolerance, &gt; 0
      * @return a new fitter

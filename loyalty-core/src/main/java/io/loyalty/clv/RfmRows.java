@@ -55,7 +55,10 @@ final class RfmRows {
      */
     static RfmRows of(double[] frequency, double[] recency, double[] age, double[] weights) {
         check(frequency, recency, age, weights, false);
-        return collapse(frequency, recency, age, weights);
+        RfmRows rows = collapse(frequency, recency, age, weights);
+        Checks.require(rows.maxT > 0, "every customer has T = 0 (first purchase at the end of the window): "
+                + "a fit needs customers with T > 0");
+        return rows;
     }
 
     static void check(double[] frequency, double[] recency, double[] age, double[] weights, boolean discrete) {

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * {@value #POLISH_STEPS} Newton steps with a finite-difference Hessian, which drive the gradient to rounding
  * level along the flat directions where BFGS stops early (the BG/NBD and Pareto/NBD surfaces are flat along
  * the scale parameter). The gradient is analytic when the objective supplies one, otherwise central
- * differences. Convergence: the largest gradient component at most {@code gradientTolerance}.
+ * differences. Convergence: the largest gradient component at most {@code gradientTolerance * max(1, |f|)}
+ * (relative to the objective's size, since central differences carry an error of about {@code 1e-11 |f|}).
  *
  * <p>One instance per fit; not thread-safe (the objective may itself evaluate in parallel).
  */
@@ -74,7 +75,7 @@ public final class Minimizer {
      * @param objective the function
      * @param dimension the number of parameters
      * @param analyticGradient whether the objective writes its gradient (else central differences are used)
-     * @param gradientTolerance stop when every gradient component is at most this in absolute value
+     * @param gradientTolerance stop when every gradient component is at most this times {@code max(1, |f|)}
      * @param maxIterations the largest number of BFGS iterations
      */
     public Minimizer(Objective objective, int dimension, boolean analyticGradient, double gradientTolerance,
@@ -109,7 +110,7 @@ public final class Minimizer {
         double[] y = new double[n];
         int iter = 0;
         String message = "gradient tolerance met";
-        while (maxAbs(g) > gradientTolerance) {
+        while (maxAbs(g) > threshold(f)) {
             if (iter >= maxIterations) {
                 message = "iteration limit reached";
                 break;
@@ -181,7 +182,7 @@ public final class Minimizer {
         }
         // Newton polish with a finite-difference Hessian; keeps a step only if it does not increase the value.
         double[][] hess = hessian(x);
-        for (int k = 0; k < POLISH_STEPS && hess != null && maxAbs(g) > gradientTolerance * 1e-3; k++) {
+        for (int k = 0; k < POLISH_STEPS && hess != null && maxAbs(g) > threshold(f) * 1e-3; k++) {
             double[] step = solve(hess, g);
             if (step == null || maxAbs(step) > 1) {
                 break;
@@ -198,11 +199,16 @@ public final class Minimizer {
             f = fTry;
             hess = hessian(x);
         }
-        boolean converged = maxAbs(g) <= gradientTolerance;
+        boolean converged = maxAbs(g) <= threshold(f);
         if (converged) {
             message = "gradient tolerance met";
         }
         return new Result(x, f, g, hess, evaluations, iter, converged, message);
+    }
+
+    /** The gradient tolerance relative to the objective's magnitude: tolerance * max(1, |f|). */
+    private double threshold(double f) {
+        return gradientTolerance * Math.max(1, Math.abs(f));
     }
 
     /**
