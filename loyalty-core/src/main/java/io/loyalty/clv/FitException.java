@@ -4,7 +4,8 @@ package io.loyalty.clv;
  * Thrown when a maximum-likelihood fit does not converge: the optimizer stopped (iteration limit, or no
  * decrease along the search direction) while the gradient of the objective was still above the tolerance, the
  * likelihood was not finite at the start point, or the point found is not a proper maximum (the observed
- * information is not positive definite, so some parameter is not identified by the data). Nothing partial is returned; the exception carries the
+ * information is not positive definite, so some parameter is not identified by the data). Nothing partial is
+ * returned; the exception carries the
  * diagnostics instead.
  *
  * <p>Remedies, in the order worth trying: a small penalizer ({@code withPenalizer(0.001)} or larger), as

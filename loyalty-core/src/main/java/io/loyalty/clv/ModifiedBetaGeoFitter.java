@@ -119,7 +119,8 @@ public final class ModifiedBetaGeoFitter {
         RfmRows rows = RfmRows.of(frequency, recency, T, weights);
         double scale = Fitting.timeScale(rows.maxT);
         RfmRows scaled = rows.scaled(scale);
-        Fitting.Outcome o = Fitting.fit("MBG/NBD", NAMES, (theta, g) -> BetaGeoFitter.logLikelihood(scaled, theta, g, true), true,
+        Fitting.Outcome o = Fitting.fit("MBG/NBD", NAMES,
+                (theta, g) -> BetaGeoFitter.logLikelihood(scaled, theta, g, true), true,
                 rows.size, rows.totalWeight, options, scale, TIME_PARAMS,
                 theta -> BetaGeoFitter.logLikelihood(rows, theta, null, true), start);
         double[] p = o.theta();

@@ -81,7 +81,8 @@ public final class Hypergeometric2F1 {
      */
     static double[] eval(double a, double b, double c, double z) {
         if (Double.isNaN(a) || Double.isNaN(b) || Double.isNaN(c) || Double.isNaN(z) || z > 1
-                || Double.isInfinite(a) || Double.isInfinite(b) || Double.isInfinite(c) || z == Double.NEGATIVE_INFINITY) {
+                || Double.isInfinite(a) || Double.isInfinite(b) || Double.isInfinite(c)
+                || z == Double.NEGATIVE_INFINITY) {
             return nan();
         }
         if (z == 0 || a == 0 || b == 0) {

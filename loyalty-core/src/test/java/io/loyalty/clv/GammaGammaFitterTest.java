@@ -55,7 +55,8 @@ class GammaGammaFitterTest {
         double[] expected = {24.65, 18.91, 35.17, 35.17, 35.17, 71.46, 18.91, 35.17, 27.28, 35.17};
         GammaGammaModel m = GammaGammaModel.of(6.24880, 3.74459, 15.4477);
         for (int i = 0; i < 10; i++) {
-            assertEquals(expected[i], m.conditionalExpectedAverageProfit(d[0][i], d[3][i]), 0.02, "customer " + (i + 1));
+            assertEquals(expected[i], m.conditionalExpectedAverageProfit(d[0][i], d[3][i]), 0.02,
+                    "customer " + (i + 1));
         }
     }
 
