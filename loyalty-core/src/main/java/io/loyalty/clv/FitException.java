@@ -5,8 +5,7 @@ package io.loyalty.clv;
  * decrease along the search direction) while the gradient of the objective was still above the tolerance, the
  * likelihood was not finite at the start point, or the point found is not a proper maximum (the observed
  * information is not positive definite, so some parameter is not identified by the data). Nothing partial is
- * returned; the exception carries the
- * diagnostics instead.
+ * returned; the exception carries the diagnostics instead.
  *
  * <p>Remedies, in the order worth trying: a small penalizer ({@code withPenalizer(0.001)} or larger), as
  * lifetimes' {@code ConvergenceError} suggests; other initial parameters; more iterations. Data with very few

@@ -117,6 +117,25 @@ class FitPropertiesTest {
         assertEquals(6.24880, g.p(), 1e-4 * 6.2488);
     }
 
+    @Test
+    void arrayPredictionsEqualScalarOnes() {
+        double[][] c = ClvData.cdnow();
+        TransactionModel[] models = {BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752),
+            ParetoNbdModel.of(0.55328, 10.5776, 0.60621, 11.6679), ModifiedBetaGeoModel.of(0.525, 6.183, 0.891, 1.614)};
+        for (TransactionModel m : models) {
+            double[] e = m.conditionalExpectedPurchases(39, c[0], c[1], c[2]);
+            double[] p = m.probabilityAlive(c[0], c[1], c[2]);
+            double sum = 0;
+            for (int i = 0; i < e.length; i++) {
+                assertEquals(m.conditionalExpectedPurchases(39, c[0][i], c[1][i], c[2][i]), e[i],
+                        1e-13 * Math.max(1, e[i]), m.name() + " row " + i);
+                assertEquals(m.probabilityAlive(c[0][i], c[1][i], c[2][i]), p[i], 1e-14, m.name() + " row " + i);
+                sum += m.logLikelihood(c[0][i], c[1][i], c[2][i]);
+            }
+            assertEquals(sum, m.logLikelihood(c[0], c[1], c[2], null), 1e-9 * Math.abs(sum), m.name());
+        }
+    }
+
     private static double sq(double v) {
         return v * v;
     }
