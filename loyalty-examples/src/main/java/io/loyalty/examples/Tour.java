@@ -22,6 +22,7 @@ public final class Tour {
         AttributionExample.main(args);
         CohortExample.main(args);
         NpsExample.main(args);
+        KanoExample.main(args);
         ClvExample.main(args);
         // (families add their example here, one line each)
         System.out.printf("%nTour finished in %.1f s; charts are in %s%n", (System.nanoTime() - start) / 1e9,

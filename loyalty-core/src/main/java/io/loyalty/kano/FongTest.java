@@ -1,0 +1,47 @@
+package io.loyalty.kano;
+
+/**
+ * Fong's test of whether the two most frequent categories of a feature really differ: with <i>a</i> &ge;
+ * <i>b</i> the two largest counts among A, O, M, I, R and <i>n</i> all answers (Q included), the difference is
+ * not significant when
+ * <pre>
+ *   |a &minus; b| &lt; 1.65 &middot; &radic;( (a + b)(2n &minus; a &minus; b) / (2n) )
+ * </pre>
+ * (Fong, D. 1996, "Using the self-stated importance questionnaire to interpret Kano questionnaire results",
+ * Center for Quality of Management Journal 5(3), 21&ndash;24; as implemented by the R package stp25kano). 1.65 is
+ * the 0.95 quantile of the standard normal distribution, so the test works at the 10 % level. The test assumes
+ * counts of respondents, not shares or percentages.
+ *
+ * @param first the most frequent category (ties broken M &gt; O &gt; A &gt; I &gt; R)
+ * @param second the second most frequent category
+ * @param difference |a &minus; b|
+ * @param critical the right-hand side 1.65 &middot; &radic;(...)
+ * @param significant whether {@code difference >= critical}, i.e. the top two categories differ
+ * @since 0.1
+ */
+public record FongTest(Category first, Category second, double difference, double critical, boolean significant) {
+
+    /** The normal quantile Fong's rule uses. */
+    static final double Z = 1.65;
+
+    static FongTest of(CategoryCounts counts, Category first, Category second) {
+        double a = counts.get(first);
+        double b = counts.get(second);
+        double n = counts.total();
+        double diff = Math.abs(a - b);
+        double critical = n > 0 ? Z * Math.sqrt((a + b) * (2 * n - a - b) / (2 * n)) : 0;
+        return new FongTest(first, second, diff, critical, !(diff < critical));
+    }
+
+    /**
+     * The inequality as stp25kano prints it.
+     *
+     * @return e.g. {@code |O-M| = 28 >= 19.36: significant}
+     */
+    @Override
+    public String toString() {
+        return io.loyalty.internal.Checks.format("|%s-%s| = %s %s %.2f: %s", first.letter(), second.letter(),
+                CategoryCounts.num(difference), significant ? ">=" : "<", critical,
+                significant ? "significant" : "not significant");
+    }
+}

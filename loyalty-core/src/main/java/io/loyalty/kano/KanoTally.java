@@ -1,0 +1,205 @@
+package io.loyalty.kano;
+
+import io.loyalty.internal.Checks;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * A mergeable tally of Kano answers, for answers that arrive one respondent at a time (a service) or in parts
+ * (parallel chunks, partitions): per feature the counts of each (functional, dysfunctional) answer pair, of
+ * missing answers and of each importance. {@link Kano#analyze(KanoTally)} turns it into the same
+ * {@link KanoAnalysis} as analysing all the answers at once: the result depends neither on the order of
+ * {@code add} calls nor on how the answers were split before {@link #combine(KanoTally)}.
+ *
+ * <p><b>Not thread-safe</b>: give each thread its own tally and combine them.
+ *
+ * @since 0.1
+ */
+public final class KanoTally {
+    private final List<String> features;
+    /** Per feature, 36 cells: functional code * 6 + dysfunctional code (0 = missing). */
+    private final long[][] cells;
+    /** Per feature, importance 0..9 (0 = missing). */
+    private final long[][] importance;
+    private long respondents;
+
+    private KanoTally(List<String> features) {
+        this.features = features;
+        this.cells = new long[features.size()][Tally.CELLS];
+        this.importance = new long[features.size()][10];
+    }
+
+    /**
+     * An empty tally of the named features.
+     *
+     * @param features the features' names, in the order respondents' answers will list them
+     * @return the tally
+     * @throws IllegalArgumentException if there are no features or two share a name
+     */
+    public static KanoTally of(List<String> features) {
+        Checks.notNull(features, "features");
+        Checks.require(!features.isEmpty(), "features must not be empty");
+        HashSet<String> seen = new HashSet<>();
+        for (String f : features) {
+            Checks.require(seen.add(Checks.notBlank(f, "feature name")), "two features are named '%s'", f);
+        }
+        return new KanoTally(List.copyOf(features));
+    }
+
+    /**
+     * Adds one respondent's answers, without importance.
+     *
+     * @param functional one code per feature, 1..5 or 0 for missing
+     * @param dysfunctional one code per feature, 1..5 or 0 for missing
+     * @return this tally
+     * @throws IllegalArgumentException if a length differs from the features or a code is out of range (nothing
+     *     is added then)
+     */
+    public KanoTally add(int[] functional, int[] dysfunctional) {
+        return add(functional, dysfunctional, null);
+    }
+
+    /**
+     * Adds one respondent's answers and importances.
+     *
+     * @param functional one code per feature, 1..5 or 0 for missing
+     * @param dysfunctional one code per feature, 1..5 or 0 for missing
+     * @param importances one importance per feature, 1..9 or 0 for missing; null for none
+     * @return this tally
+     * @throws IllegalArgumentException if a length differs from the features or a value is out of range (nothing
+     *     is added then)
+     */
+    public KanoTally add(int[] functional, int[] dysfunctional, int[] importances) {
+        Checks.notNull(functional, "functional");
+        Checks.notNull(dysfunctional, "dysfunctional");
+        int k = features.size();
+        Checks.sameLength(k, functional.length, "functional");
+        Checks.sameLength(k, dysfunctional.length, "dysfunctional");
+        if (importances != null) {
+            Checks.sameLength(k, importances.length, "importances");
+        }
+        // Check everything first, so that a bad answer leaves the tally unchanged.
+        for (int j = 0; j < k; j++) {
+            check(functional[j], 5, "functional", j);
+            check(dysfunctional[j], 5, "dysfunctional", j);
+            if (importances != null) {
+                check(importances[j], 9, "importance", j);
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            cells[j][functional[j] * 6 + dysfunctional[j]]++;
+            importance[j][importances == null ? 0 : importances[j]]++;
+        }
+        respondents++;
+        return this;
+    }
+
+    private void check(int v, int max, String what, int feature) {
+        Checks.require(v >= 0 && v <= max, "%s of feature '%s' must lie in 1..%d (0 = missing), got %d", what,
+                features.get(feature), max, v);
+    }
+
+    /**
+     * Adds every respondent of a survey whose features have the same names in the same order.
+     *
+     * @param survey the survey
+     * @return this tally
+     * @throws IllegalArgumentException if the survey's features differ from the tally's
+     */
+    public KanoTally addAll(KanoSurvey survey) {
+        Checks.notNull(survey, "survey");
+        List<String> names = survey.features().stream().map(FeatureAnswers::name).toList();
+        Checks.require(names.equals(features), "survey features %s differ from the tally's %s", names, features);
+        for (int j = 0; j < features.size(); j++) {
+            FeatureAnswers f = survey.features().get(j);
+            long[] c = Tally.cells(f.functionalCodes(), f.dysfunctionalCodes());
+            long[] imp = Tally.importance(f.importanceCodes());
+            for (int x = 0; x < Tally.CELLS; x++) {
+                cells[j][x] += c[x];
+            }
+            for (int x = 0; x < 10; x++) {
+                importance[j][x] += imp[x];
+            }
+            if (!f.hasImportance()) {
+                importance[j][0] += f.respondents();
+            }
+        }
+        respondents += survey.respondents();
+        return this;
+    }
+
+    /**
+     * Adds another tally of the same features into this one.
+     *
+     * @param other the other tally (unchanged)
+     * @return this tally
+     * @throws IllegalArgumentException if the features differ
+     */
+    public KanoTally combine(KanoTally other) {
+        Checks.notNull(other, "other");
+        Checks.require(other.features.equals(features), "tally features %s differ from %s", other.features,
+                features);
+        for (int j = 0; j < features.size(); j++) {
+            for (int x = 0; x < Tally.CELLS; x++) {
+                cells[j][x] += other.cells[j][x];
+            }
+            for (int x = 0; x < 10; x++) {
+                importance[j][x] += other.importance[j][x];
+            }
+        }
+        respondents += other.respondents;
+        return this;
+    }
+
+    /**
+     * How many respondents gave a pair of answers to a feature.
+     *
+     * @param feature the feature's index
+     * @param functional the functional answer
+     * @param dysfunctional the dysfunctional answer
+     * @return the count
+     */
+    public long count(int feature, Answer functional, Answer dysfunctional) {
+        Checks.require(feature >= 0 && feature < features.size(), "feature index must lie in 0..%d, got %d",
+                features.size() - 1, feature);
+        Checks.notNull(functional, "functional");
+        Checks.notNull(dysfunctional, "dysfunctional");
+        return cells[feature][functional.code() * 6 + dysfunctional.code()];
+    }
+
+    /**
+     * The features' names.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> features() {
+        return features;
+    }
+
+    /**
+     * The respondents added so far.
+     *
+     * @return the count
+     */
+    public long respondents() {
+        return respondents;
+    }
+
+    long[] cells(int feature) {
+        return cells[feature].clone();
+    }
+
+    long[] importance(int feature) {
+        return importance[feature].clone();
+    }
+
+    /**
+     * The size of the tally.
+     *
+     * @return e.g. {@code KanoTally[6 features, 358 respondents]}
+     */
+    @Override
+    public String toString() {
+        return Checks.format("KanoTally[%d features, %d respondents]", features.size(), respondents);
+    }
+}

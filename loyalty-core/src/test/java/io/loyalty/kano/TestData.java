@@ -1,0 +1,97 @@
+package io.loyalty.kano;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/** Loads the copied test data under {@code src/test/resources/kano} (see its README for origin and licence). */
+final class TestData {
+    private TestData() {
+    }
+
+    static InputStream open(String name) {
+        InputStream in = TestData.class.getResourceAsStream("/kano/" + name);
+        if (in == null) {
+            throw new IllegalStateException("test resource missing: kano/" + name);
+        }
+        return in;
+    }
+
+    /** A small RFC-4180 reader: header row, then one map per row. */
+    static List<Map<String, String>> csv(String name) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
+            List<String> header = split(r.readLine());
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                List<String> cells = split(line);
+                Map<String, String> row = new HashMap<>();
+                for (int k = 0; k < header.size(); k++) {
+                    row.put(header.get(k), cells.get(k));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> split(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    /** A survey file read by Tablesaw with every column as text (no type detection). */
+    static Table surveyTable(String name) {
+        int columns = split(header(name)).size();
+        ColumnType[] types = new ColumnType[columns];
+        Arrays.fill(types, ColumnType.STRING);
+        try (InputStream in = open(name)) {
+            return Table.read().usingOptions(CsvReadOptions.builder(in).tableName(name).columnTypes(types).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String header(String name) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
+            return r.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
