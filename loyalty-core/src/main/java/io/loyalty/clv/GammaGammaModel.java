@@ -102,11 +102,11 @@ public final class GammaGammaModel {
      * the monetary value is ignored and the result is the population mean.
      *
      * @param frequency repeat transactions x, a whole number &gt;= 0
-     * @param monetary their mean value, &gt; 0 when frequency &gt; 0
+     * @param monetary their mean value, &gt;= 0 (ignored when frequency is 0)
      * @return the expectation
      */
     public double conditionalExpectedAverageProfit(double frequency, double monetary) {
-        checkRow(frequency, monetary, -1);
+        checkRow(frequency, monetary, -1, false);
         return expectation(frequency, monetary);
     }
 
@@ -125,7 +125,7 @@ public final class GammaGammaModel {
      * @return the expectations
      */
     public double[] conditionalExpectedAverageProfit(double[] frequency, double[] monetary) {
-        checkColumns(frequency, monetary, null);
+        checkColumns(frequency, monetary, null, false);
         double[] out = new double[frequency.length];
         ChunkedSum.forEach(out.length, (from, to) -> {
             for (int i = from; i < to; i++) {
@@ -143,7 +143,7 @@ public final class GammaGammaModel {
      * @return the log-likelihood
      */
     public double logLikelihood(double frequency, double monetary) {
-        checkRow(frequency, monetary, -1);
+        checkRow(frequency, monetary, -1, true);
         Checks.require(frequency > 0, "frequency must be > 0 for the Gamma-Gamma likelihood, got %s", frequency);
         double px = p * frequency;
         return Gamma.logGamma(px + q) - Gamma.logGamma(px) - Gamma.logGamma(q) + q * Math.log(gamma)
@@ -151,19 +151,29 @@ public final class GammaGammaModel {
                 - (px + q) * Math.log(frequency * monetary + gamma);
     }
 
-    static void checkRow(double x, double m, int row) {
+    /** Predictions accept a zero mean value; the likelihood ({@code strict}) needs it positive. */
+    static void checkRow(double x, double m, int row, boolean strict) {
         String at = row < 0 ? "" : Checks.format(" at row %d", row);
         if (!(x >= 0 && x == Math.rint(x) && x < Integer.MAX_VALUE)) {
             throw new IllegalArgumentException(Checks.format("frequency%s must be a whole number >= 0, got %s", at,
                     x));
         }
-        if (x > 0 && !(m > 0 && m < Double.POSITIVE_INFINITY)) {
+        if (x > 0 && strict && !(m > 0 && m < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(Checks.format(
-                    "monetary%s must be finite and > 0 when frequency > 0, got %s", at, m));
+                    "monetary%s must be finite and > 0 when frequency > 0 (the Gamma-Gamma likelihood takes its "
+                            + "logarithm; leave such customers out of the fit), got %s", at, m));
+        }
+        if (x > 0 && !(m >= 0 && m < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "monetary%s must be finite and >= 0 when frequency > 0, got %s", at, m));
         }
     }
 
     static void checkColumns(double[] frequency, double[] monetary, double[] weights) {
+        checkColumns(frequency, monetary, weights, true);
+    }
+
+    static void checkColumns(double[] frequency, double[] monetary, double[] weights, boolean strict) {
         Checks.notNull(frequency, "frequency");
         Checks.notNull(monetary, "monetary");
         Checks.sameLength(frequency.length, monetary.length, "monetary");
@@ -171,7 +181,7 @@ public final class GammaGammaModel {
             Checks.sameLength(frequency.length, weights.length, "weights");
         }
         for (int i = 0; i < frequency.length; i++) {
-            checkRow(frequency[i], monetary[i], i);
+            checkRow(frequency[i], monetary[i], i, strict);
             if (weights != null && !(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException(Checks.format(
                         "weights at row %d must be finite and >= 0, got %s", i, weights[i]));

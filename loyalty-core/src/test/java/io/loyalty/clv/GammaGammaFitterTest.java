@@ -67,5 +67,11 @@ class GammaGammaFitterTest {
         assertTrue(e.getMessage().contains("monetary at row 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> GammaGammaFitter.withDefaults().fit(new double[] {0, 0}, new double[] {0, 0}));
+        assertThrows(IllegalArgumentException.class,
+                () -> GammaGammaFitter.withDefaults().fit(new double[] {1, 2}, new double[] {3, 0}));
+        // Predictions accept a zero mean value (a repeat customer whose repeat purchases were free).
+        GammaGammaModel m = GammaGammaModel.of(6.25, 3.74, 15.44);
+        assertEquals(6.25 * 15.44 / (6.25 * 2 + 2.74), m.conditionalExpectedAverageProfit(2, 0), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> m.conditionalExpectedAverageProfit(2, -1));
     }
 }
