@@ -1,0 +1,235 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * A BG/BB model (beta-geometric / beta-binomial, Fader, Hardie and Shang 2010) for discrete transaction
+ * opportunities (yearly donations, annual events): while alive a customer transacts at each opportunity with
+ * probability p ~ Beta(alpha, beta), and dies before each next opportunity with probability theta ~
+ * Beta(gamma, delta). A customer is summarized by {@code frequency} x (opportunities with a transaction),
+ * {@code recency} t_x (the opportunity of the last one, 0 when x = 0) and {@code periods} n (opportunities
+ * observed after the first transaction).
+ *
+ * <pre>
+ * L = B(alpha+x, beta+n-x)/B(alpha, beta) B(gamma, delta+n)/B(gamma, delta)
+ *   + sum_{i=0}^{n-t_x-1} B(alpha+x, beta+t_x-x+i)/B(alpha, beta) B(gamma+1, delta+t_x+i)/B(gamma, delta)
+ * E[X(n)]          = alpha/(alpha+beta) delta/(gamma-1) [1 - Gamma(gamma+delta) Gamma(1+delta+n)
+ *                                                          / (Gamma(gamma+delta+n) Gamma(1+delta))]
+ * E[X(n, n+m) | .] = B(alpha+x+1, beta+n-x)/B(alpha, beta) delta/(gamma-1) Gamma(gamma+delta)/Gamma(1+delta)
+ *                    [Gamma(1+delta+n)/Gamma(gamma+delta+n) - Gamma(1+delta+n+m)/Gamma(gamma+delta+n+m)] / L
+ * P(alive at n+m | .) = B(alpha+x, beta+n-x)/B(alpha, beta) B(gamma, delta+n+m)/B(gamma, delta) / L
+ * </pre>
+ *
+ * <p>The expectations divide by {@code gamma - 1}: NaN at exactly {@code gamma = 1}. Immutable and thread-safe;
+ * {@code equals} compares the parameters only.
+ *
+ * <p>References: P. S. Fader, B. G. S. Hardie and J. Shang (2010), "Customer-base analysis in a discrete-time
+ * noncontractual setting", Marketing Science 29(6), 1086-1108, doi:10.1287/mksc.1100.0580.
+ *
+ * @since 0.1
+ */
+public final class BetaGeoBetaBinomModel {
+    private static final String[] NAMES = {"alpha", "beta", "gamma", "delta"};
+    private final double alpha;
+    private final double beta;
+    private final double gamma;
+    private final double delta;
+    private final FitSummary fit;
+
+    BetaGeoBetaBinomModel(double alpha, double beta, double gamma, double delta, FitSummary fit) {
+        this.alpha = Inputs.parameter(alpha, "alpha");
+        this.beta = Inputs.parameter(beta, "beta");
+        this.gamma = Inputs.parameter(gamma, "gamma");
+        this.delta = Inputs.parameter(delta, "delta");
+        this.fit = fit;
+    }
+
+    /**
+     * A model from its parameters.
+     *
+     * @param alpha first beta parameter of the transaction probability, &gt; 0
+     * @param beta second beta parameter of the transaction probability, &gt; 0
+     * @param gamma first beta parameter of the dropout probability, &gt; 0
+     * @param delta second beta parameter of the dropout probability, &gt; 0
+     * @return the model
+     */
+    public static BetaGeoBetaBinomModel of(double alpha, double beta, double gamma, double delta) {
+        return new BetaGeoBetaBinomModel(alpha, beta, gamma, delta, null);
+    }
+
+    /**
+     * The parameter names {@code {alpha, beta, gamma, delta}}.
+     *
+     * @return a new array
+     */
+    public String[] parameterNames() {
+        return NAMES.clone();
+    }
+
+    /**
+     * The parameters {@code {alpha, beta, gamma, delta}}.
+     *
+     * @return a new array
+     */
+    public double[] parameters() {
+        return new double[] {alpha, beta, gamma, delta};
+    }
+
+    /**
+     * The fit that produced this model; empty for a model rebuilt from its parameters.
+     *
+     * @return the summary, if any
+     */
+    public Optional<FitSummary> fitSummary() {
+        return Optional.ofNullable(fit);
+    }
+
+    /**
+     * The log-likelihood of one customer.
+     *
+     * @param frequency x
+     * @param recency t_x
+     * @param periods n
+     * @return the log-likelihood
+     */
+    public double logLikelihood(int frequency, int recency, int periods) {
+        check(frequency, recency, periods);
+        return logLikelihood(alpha, beta, gamma, delta, frequency, recency, periods);
+    }
+
+    static double logLikelihood(double alpha, double beta, double gamma, double delta, double x, double tx,
+            double n) {
+        double lab = Beta.logBeta(alpha, beta);
+        double lgd = Beta.logBeta(gamma, delta);
+        double first = Beta.logBeta(alpha + x, beta + n - x) - lab + Beta.logBeta(gamma, delta + n) - lgd;
+        int terms = (int) (n - tx);
+        if (terms <= 0) {
+            return first;
+        }
+        double[] logs = new double[terms + 1];
+        logs[0] = first;
+        double hi = first;
+        for (int i = 0; i < terms; i++) {
+            logs[i + 1] = Beta.logBeta(alpha + x, beta + tx - x + i) - lab + Beta.logBeta(gamma + 1, delta + tx + i)
+                    - lgd;
+            hi = Math.max(hi, logs[i + 1]);
+        }
+        double sum = 0;
+        for (double l : logs) {
+            sum += Math.exp(l - hi);
+        }
+        return hi + Math.log(sum);
+    }
+
+    /**
+     * The expected number of transactions of a new customer in the first {@code n} opportunities.
+     *
+     * @param n the opportunities, &gt;= 0
+     * @return the expectation
+     */
+    public double expectedTransactions(int n) {
+        Checks.require(n >= 0, "n must be >= 0, got %d", n);
+        double ratio = Math.exp(Gamma.logGamma(gamma + delta) + Gamma.logGamma(1 + delta + n)
+                - Gamma.logGamma(gamma + delta + n) - Gamma.logGamma(1 + delta));
+        return alpha / (alpha + beta) * delta / (gamma - 1) * (1 - ratio);
+    }
+
+    /**
+     * The expected number of transactions in the next {@code m} opportunities of a customer with history
+     * (x, t_x, n) (Fader, Hardie and Shang 2010, equation 13).
+     *
+     * @param m future opportunities, &gt;= 0
+     * @param frequency x
+     * @param recency t_x
+     * @param periods n
+     * @return the expectation
+     */
+    public double conditionalExpectedTransactions(int m, int frequency, int recency, int periods) {
+        Checks.require(m >= 0, "m must be >= 0, got %d", m);
+        check(frequency, recency, periods);
+        double x = frequency;
+        double n = periods;
+        double ll = logLikelihood(alpha, beta, gamma, delta, x, recency, n);
+        double lead = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta)
+                + Gamma.logGamma(gamma + delta) - Gamma.logGamma(1 + delta) - ll;
+        double now = Math.exp(Gamma.logGamma(1 + delta + n) - Gamma.logGamma(gamma + delta + n));
+        double later = Math.exp(Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(gamma + delta + n + m));
+        return Math.exp(lead) * delta / (gamma - 1) * (now - later);
+    }
+
+    /**
+     * The probability that a customer with history (x, t_x, n) is alive at opportunity {@code n + m}.
+     *
+     * @param m future opportunities, &gt;= 0 (0: alive now)
+     * @param frequency x
+     * @param recency t_x
+     * @param periods n
+     * @return the probability
+     */
+    public double probabilityAlive(int m, int frequency, int recency, int periods) {
+        Checks.require(m >= 0, "m must be >= 0, got %d", m);
+        check(frequency, recency, periods);
+        double x = frequency;
+        double n = periods;
+        double log = Beta.logBeta(alpha + x, beta + n - x) - Beta.logBeta(alpha, beta)
+                + Beta.logBeta(gamma, delta + n + m) - Beta.logBeta(gamma, delta)
+                - logLikelihood(alpha, beta, gamma, delta, x, recency, n);
+        return Math.exp(log);
+    }
+
+    /**
+     * The probability of exactly {@code x} transactions in the first {@code n} opportunities (Fader, Hardie and
+     * Shang 2010, equation 6).
+     *
+     * @param x the number of transactions, 0..n
+     * @param n the opportunities, &gt;= 0
+     * @return the probability
+     */
+    public double probabilityOfTransactions(int x, int n) {
+        Checks.require(n >= 0 && x >= 0 && x <= n, "need 0 <= x <= n, got x = %d, n = %d", x, n);
+        double lab = Beta.logBeta(alpha, beta);
+        double lgd = Beta.logBeta(gamma, delta);
+        double p = Math.exp(logBinomial(n, x) + Beta.logBeta(alpha + x, beta + n - x) - lab
+                + Beta.logBeta(gamma, delta + n) - lgd);
+        for (int i = x; i < n; i++) {
+            p += Math.exp(logBinomial(i, x) + Beta.logBeta(alpha + x, beta + i - x) - lab
+                    + Beta.logBeta(gamma + 1, delta + i) - lgd);
+        }
+        return p;
+    }
+
+    private static double logBinomial(int n, int k) {
+        return Gamma.logGamma(n + 1.0) - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0);
+    }
+
+    static void check(int x, int tx, int n) {
+        if (!(x >= 0 && tx >= x && n >= tx && (x > 0 || tx == 0))) {
+            throw new IllegalArgumentException(Checks.format(
+                    "need 0 <= frequency <= recency <= periods and recency 0 when frequency is 0, got x = %d, "
+                            + "t_x = %d, n = %d", x, tx, n));
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof BetaGeoBetaBinomModel)) {
+            return false;
+        }
+        BetaGeoBetaBinomModel m = (BetaGeoBetaBinomModel) o;
+        return Arrays.equals(parameters(), m.parameters());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(parameters());
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("BG/BB[alpha=%.6g, beta=%.6g, gamma=%.6g, delta=%.6g]", alpha, beta, gamma, delta);
+    }
+}

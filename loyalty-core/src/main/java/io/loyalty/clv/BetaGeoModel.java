@@ -1,0 +1,277 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.Hypergeometric2F1;
+import java.util.Optional;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * A BG/NBD model (beta-geometric / negative binomial distribution, Fader, Hardie and Lee 2005) with its
+ * predictions. While active, a customer buys as a Poisson process with rate lambda ~ Gamma(r, alpha); after each
+ * purchase the customer drops out with probability p ~ Beta(a, b).
+ *
+ * <pre>
+ * L(r, alpha, a, b | x, t_x, T) = B(a, b+x)/B(a, b) * Gamma(r+x) alpha^r / (Gamma(r) (alpha+T)^(r+x))
+ *                               + [x &gt; 0] B(a+1, b+x-1)/B(a, b) * Gamma(r+x) alpha^r / (Gamma(r) (alpha+t_x)^(r+x))
+ * E[X(t)]                       = (a+b-1)/(a-1) * [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]
+ * E[Y(t) | x, t_x, T]           = (a+b+x-1)/(a-1) * [1 - ((alpha+T)/(alpha+T+t))^(r+x)
+ *                                   2F1(r+x, b+x; a+b+x-1; t/(alpha+T+t))] / D
+ * P(alive | x, t_x, T)          = 1 / D,  D = 1 + [x &gt; 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)
+ * </pre>
+ *
+ * <p>The conditional expectation evaluates the hypergeometric function after Euler's transformation,
+ * {@code (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)}, whose series
+ * converges faster the larger x is and never overflows. The expectations divide by {@code a - 1}: at exactly
+ * {@code a = 1} they are NaN (lifetimes has the same singularity).
+ *
+ * <p>Immutable and thread-safe. Make one with {@link #of(double, double, double, double)} or
+ * {@link BetaGeoFitter#fit}. {@code equals} compares the parameters only (not the fit summary).
+ *
+ * <p>References: P. S. Fader, B. G. S. Hardie and K. L. Lee (2005), "Counting your customers the easy way: an
+ * alternative to the Pareto/NBD model", Marketing Science 24(2), 275-284, doi:10.1287/mksc.1040.0098.
+ *
+ * @since 0.1
+ */
+public final class BetaGeoModel implements TransactionModel {
+    private static final String[] NAMES = {"r", "alpha", "a", "b"};
+    private final double r;
+    private final double alpha;
+    private final double a;
+    private final double b;
+    private final FitSummary fit;
+
+    BetaGeoModel(double r, double alpha, double a, double b, FitSummary fit) {
+        this.r = Inputs.parameter(r, "r");
+        this.alpha = Inputs.parameter(alpha, "alpha");
+        this.a = Inputs.parameter(a, "a");
+        this.b = Inputs.parameter(b, "b");
+        this.fit = fit;
+    }
+
+    /**
+     * A model from its parameters (e.g. saved from an earlier fit).
+     *
+     * @param r the gamma shape of the purchase rate, &gt; 0
+     * @param alpha the gamma scale of the purchase rate (time units), &gt; 0
+     * @param a the first beta parameter of the dropout probability, &gt; 0
+     * @param b the second beta parameter of the dropout probability, &gt; 0
+     * @return the model
+     */
+    public static BetaGeoModel of(double r, double alpha, double a, double b) {
+        return new BetaGeoModel(r, alpha, a, b, null);
+    }
+
+    /** @return r */
+    public double r() {
+        return r;
+    }
+
+    /** @return alpha */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** @return a */
+    public double a() {
+        return a;
+    }
+
+    /** @return b */
+    public double b() {
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return "BG/NBD";
+    }
+
+    @Override
+    public String[] parameterNames() {
+        return NAMES.clone();
+    }
+
+    @Override
+    public double[] parameters() {
+        return new double[] {r, alpha, a, b};
+    }
+
+    @Override
+    public Optional<FitSummary> fitSummary() {
+        return Optional.ofNullable(fit);
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        Inputs.horizon(t);
+        return expectation(t, 0, 0);
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(double t, double frequency, double recency, double T) {
+        Inputs.horizon(t);
+        Inputs.customer(frequency, recency, T);
+        return expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The hypergeometric part depends on (x, T) only, so it is computed once per distinct pair.
+     */
+    @Override
+    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
+        Inputs.horizon(t);
+        RfmRows.check(frequency, recency, T, null, false);
+        PairIndex pairs = PairIndex.of(frequency, T);
+        double[] e = new double[pairs.size];
+        ChunkedSum.forEach(pairs.size, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                e[k] = expectation(t, pairs.x[k], pairs.t[k]);
+            }
+        });
+        double[] out = new double[frequency.length];
+        ChunkedSum.forEach(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
+            }
+        });
+        return out;
+    }
+
+    /** (a+b+x-1)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)], z = t/(alpha+T+t). */
+    private double expectation(double t, double x, double age) {
+        if (t == 0) {
+            return 0;
+        }
+        double z = t / (alpha + age + t);
+        double c = a + b + x - 1;
+        double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, c, z);
+        double lead = Math.exp((a - 1) * Math.log1p(-z));
+        return c / (a - 1) * (1 - lead * f);
+    }
+
+    @Override
+    public double probabilityAlive(double frequency, double recency, double T) {
+        Inputs.customer(frequency, recency, T);
+        return probabilityAliveUnchecked(frequency, recency, T);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One logarithm and one exponential per customer: {@code ln(a/(b+x-1))} comes from a per-frequency table.
+     */
+    @Override
+    public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
+        RfmRows.check(frequency, recency, T, null, false);
+        int maxX = 0;
+        for (double f : frequency) {
+            maxX = Math.max(maxX, (int) f);
+        }
+        double[] logRatio = new double[maxX + 1];
+        for (int x = 1; x <= maxX; x++) {
+            logRatio[x] = Math.log(a / (b + x - 1));
+        }
+        double[] out = new double[frequency.length];
+        ChunkedSum.forEach(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double x = frequency[i];
+                out[i] = x == 0 ? 1 : 1 / (1 + Math.exp(logRatio[(int) x]
+                        + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
+            }
+        });
+        return out;
+    }
+
+    private double probabilityAliveUnchecked(double x, double tx, double age) {
+        if (x == 0) {
+            return 1;
+        }
+        double log = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
+        return 1 / (1 + Math.exp(log));
+    }
+
+    @Override
+    public double logLikelihood(double frequency, double recency, double T) {
+        Inputs.customer(frequency, recency, T);
+        double x = frequency;
+        double base = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha)
+                + Beta.logBeta(a, b + x) - Beta.logBeta(a, b);
+        double a3 = -(r + x) * Math.log(alpha + T);
+        if (x == 0) {
+            return base + a3;
+        }
+        double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency);
+        double hi = Math.max(a3, a4);
+        return base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi));
+    }
+
+    /**
+     * The probability of exactly {@code n} repeat purchases in {@code (0, t]} for a new customer, P(X(t) = n)
+     * (Fader, Hardie and Lee 2005, equation 8).
+     *
+     * @param n the number of purchases, &gt;= 0
+     * @param t the horizon, &gt;= 0
+     * @return the probability
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        Checks.require(n >= 0, "n must be >= 0, got %d", n);
+        Inputs.horizon(t);
+        if (t == 0) {
+            return n == 0 ? 1 : 0;
+        }
+        double logP = Math.log(alpha / (alpha + t));
+        double logQ = Math.log(t / (alpha + t));
+        double lbab = Beta.logBeta(a, b);
+        double first = Math.exp(Beta.logBeta(a, b + n) - lbab + Gamma.logGamma(r + n) - Gamma.logGamma(r)
+                - Gamma.logGamma(n + 1.0) + r * logP + n * logQ);
+        if (n == 0) {
+            return first;
+        }
+        double q = t / (alpha + t);
+        double term = 1;
+        double sum = 1;
+        for (int j = 0; j < n - 1; j++) {
+            term *= (r + j) / (j + 1) * q;
+            sum += term;
+        }
+        double tail = 1 - Math.exp(r * logP) * sum;
+        return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lbab) * Math.max(0, tail);
+    }
+
+    /**
+     * The expected number of customers with 0, 1, ..., {@code maxFrequency - 1} and at least
+     * {@code maxFrequency} repeat purchases, for customers of the given ages: the model's side of the
+     * "actual vs predicted frequency" histogram (sum over customers of P(X(T_i) = n)).
+     *
+     * @param T the age of each customer
+     * @param maxFrequency the first frequency pooled into the last bin, &gt;= 1
+     * @return {@code maxFrequency + 1} expected counts summing to the number of customers
+     */
+    public double[] expectedFrequencyCounts(double[] T, int maxFrequency) {
+        return FrequencyCounts.expected(T, maxFrequency, this::probabilityOfPurchases);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof BetaGeoModel)) {
+            return false;
+        }
+        BetaGeoModel m = (BetaGeoModel) o;
+        return Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0 && Double.compare(a, m.a) == 0
+                && Double.compare(b, m.b) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(parameters());
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("BG/NBD[r=%.6g, alpha=%.6g, a=%.6g, b=%.6g]", r, alpha, a, b);
+    }
+}

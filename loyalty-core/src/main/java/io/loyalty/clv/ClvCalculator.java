@@ -1,0 +1,121 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * Discounted customer lifetime value from a purchase model and a spend model, month by month as lifetimes'
+ * {@code customer_lifetime_value}:
+ *
+ * <pre>
+ * CLV = sum_{i=1..months} E[Z | x, m] * (E[Y(i f) | x, t_x, T] - E[Y((i-1) f) | x, t_x, T]) / (1 + d)^i
+ * </pre>
+ *
+ * with f the purchase model's time units per month (4.345 for weeks, 30 for days, 1 for months), d the monthly
+ * discount rate and E[Z | x, m] the Gamma-Gamma expected spend per transaction.
+ *
+ * <pre>{@code
+ * ClvCalculator clv = ClvCalculator.of(bgnbd, gammaGamma, 4.345).withMonths(12).withDiscountRate(0.01);
+ * double[] value = clv.clv(frequency, recency, T, monetary);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Defaults: 12 months, 1% a month (lifetimes' defaults).
+ *
+ * @since 0.1
+ */
+public final class ClvCalculator {
+    private final TransactionModel purchases;
+    private final GammaGammaModel spend;
+    private final double unitsPerMonth;
+    private final int months;
+    private final double discountRate;
+
+    private ClvCalculator(TransactionModel purchases, GammaGammaModel spend, double unitsPerMonth, int months,
+            double discountRate) {
+        this.purchases = purchases;
+        this.spend = spend;
+        this.unitsPerMonth = unitsPerMonth;
+        this.months = months;
+        this.discountRate = discountRate;
+    }
+
+    /**
+     * A calculator over 12 months at 1% a month.
+     *
+     * @param purchases the purchase model (BG/NBD, Pareto/NBD or MBG/NBD)
+     * @param spend the spend model
+     * @param unitsPerMonth the purchase model's time units in one month (4.345 for weeks, 30 for days)
+     * @return the calculator
+     */
+    public static ClvCalculator of(TransactionModel purchases, GammaGammaModel spend, double unitsPerMonth) {
+        Checks.notNull(purchases, "purchases");
+        Checks.notNull(spend, "spend");
+        Checks.positive(unitsPerMonth, "unitsPerMonth");
+        return new ClvCalculator(purchases, spend, unitsPerMonth, 12, 0.01);
+    }
+
+    /**
+     * This calculator over another horizon.
+     *
+     * @param months the number of months, &gt; 0
+     * @return a new calculator
+     */
+    public ClvCalculator withMonths(int months) {
+        Checks.require(months > 0, "months must be > 0, got %d", months);
+        return new ClvCalculator(purchases, spend, unitsPerMonth, months, discountRate);
+    }
+
+    /**
+     * This calculator with another monthly discount rate.
+     *
+     * @param monthlyRate the rate, &gt;= 0 (0.01 is 1% a month)
+     * @return a new calculator
+     */
+    public ClvCalculator withDiscountRate(double monthlyRate) {
+        Checks.nonNegative(monthlyRate, "monthlyRate");
+        return new ClvCalculator(purchases, spend, unitsPerMonth, months, monthlyRate);
+    }
+
+    /**
+     * The discounted value of one customer.
+     *
+     * @param frequency repeat purchases x
+     * @param recency t_x
+     * @param T age
+     * @param monetary mean value of the repeat purchases (ignored when x = 0)
+     * @return the value
+     */
+    public double clv(double frequency, double recency, double T, double monetary) {
+        return clv(new double[] {frequency}, new double[] {recency}, new double[] {T}, new double[] {monetary})[0];
+    }
+
+    /**
+     * The discounted value of many customers.
+     *
+     * @param frequency repeat purchases per customer
+     * @param recency t_x per customer
+     * @param T age per customer
+     * @param monetary mean value of the repeat purchases per customer (ignored when x = 0)
+     * @return the values, one per customer
+     */
+    public double[] clv(double[] frequency, double[] recency, double[] T, double[] monetary) {
+        double[] value = spend.conditionalExpectedAverageProfit(frequency, monetary);
+        Checks.sameLength(frequency.length, recency.length, "recency");
+        double[] out = new double[frequency.length];
+        double[] previous = new double[frequency.length];
+        for (int i = 1; i <= months; i++) {
+            double[] cumulative = purchases.conditionalExpectedPurchases(i * unitsPerMonth, frequency, recency, T);
+            double discount = Math.pow(1 + discountRate, -i);
+            for (int k = 0; k < out.length; k++) {
+                out[k] += value[k] * (cumulative[k] - previous[k]) * discount;
+            }
+            previous = cumulative;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("ClvCalculator[%s, %s, %s units/month, %d months, %.4g%%/month]", purchases.name(),
+                spend, unitsPerMonth, months, 100 * discountRate);
+    }
+}

@@ -1,0 +1,67 @@
+package io.loyalty.clv;
+
+/**
+ * Thrown when a maximum-likelihood fit does not converge: the optimizer stopped (iteration limit, or no
+ * decrease along the search direction) while the gradient of the objective was still above the tolerance, the
+ * likelihood was not finite at the start point, or the point found is not a proper maximum (the observed
+ * information is not positive definite, so some parameter is not identified by the data). Nothing partial is
+ * returned; the exception carries the diagnostics instead.
+ *
+ * <p>Remedies, in the order worth trying: a small penalizer ({@code withPenalizer(0.001)} or larger), as
+ * lifetimes' {@code ConvergenceError} suggests; other initial parameters; more iterations. Data with very few
+ * repeat customers, or all customers of one age, often need the penalizer.
+ *
+ * @since 0.1
+ */
+public final class FitException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient double[] lastPoint;
+    private final int evaluations;
+    private final int iterations;
+    private final double gradientNorm;
+
+    FitException(String message, double[] lastPoint, int evaluations, int iterations, double gradientNorm) {
+        super(message);
+        this.lastPoint = lastPoint.clone();
+        this.evaluations = evaluations;
+        this.iterations = iterations;
+        this.gradientNorm = gradientNorm;
+    }
+
+    /**
+     * The parameters (natural scale, in the model's order) where the optimizer stopped.
+     *
+     * @return a copy of the last point
+     */
+    public double[] lastPoint() {
+        return lastPoint == null ? new double[0] : lastPoint.clone();
+    }
+
+    /**
+     * Objective evaluations spent.
+     *
+     * @return the count
+     */
+    public int evaluations() {
+        return evaluations;
+    }
+
+    /**
+     * Optimizer iterations spent.
+     *
+     * @return the count
+     */
+    public int iterations() {
+        return iterations;
+    }
+
+    /**
+     * The largest gradient component (per customer, log-parameters) at the last point.
+     *
+     * @return the norm
+     */
+    public double gradientNorm() {
+        return gradientNorm;
+    }
+}

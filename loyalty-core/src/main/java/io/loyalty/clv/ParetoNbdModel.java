@@ -1,0 +1,205 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import io.loyalty.internal.Hypergeometric2F1;
+import java.util.Arrays;
+import java.util.Optional;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * A Pareto/NBD model (Schmittlein, Morrison and Colombo 1987): while active a customer buys as a Poisson process
+ * with rate lambda ~ Gamma(r, alpha); the lifetime is exponential with rate mu ~ Gamma(s, beta).
+ *
+ * <pre>
+ * L = Gamma(r+x) alpha^r beta^s / Gamma(r) * [ 1 / ((alpha+T)^(r+x) (beta+T)^s) + s/(r+s+x) A0 ]
+ * A0 = F(t_x) - F(T),  F(u) = 2F1(r+s+x, k; r+s+x+1; |alpha-beta| / (m+u)) / (m+u)^(r+s+x)
+ *      with m = max(alpha, beta) and k = s+1 when alpha &gt;= beta, k = r+x otherwise
+ * P(alive | x, t_x, T)  = 1 / (1 + s/(r+s+x) (alpha+T)^(r+x) (beta+T)^s A0)
+ * E[Y(t) | x, t_x, T]   = P(alive) (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]
+ * E[X(t)]               = r beta / (alpha (s-1)) [1 - (beta/(beta+t))^(s-1)]
+ * </pre>
+ *
+ * <p>The expectations are continuous at {@code s = 1} (the bracket over {@code s - 1} becomes a logarithm); A0 is
+ * computed in log space with {@code expm1}, so a customer whose last purchase is recent keeps full precision.
+ *
+ * <p>Immutable and thread-safe; {@code equals} compares the parameters only.
+ *
+ * <p>References: D. C. Schmittlein, D. G. Morrison and R. Colombo (1987), "Counting your customers: who are they
+ * and what will they do next?", Management Science 33(1), 1-24, doi:10.1287/mnsc.33.1.1; P. S. Fader and
+ * B. G. S. Hardie (2005), "A note on deriving the Pareto/NBD model and related expressions",
+ * http://brucehardie.com/notes/009/.
+ *
+ * @since 0.1
+ */
+public final class ParetoNbdModel implements TransactionModel {
+    private static final String[] NAMES = {"r", "alpha", "s", "beta"};
+    private final double r;
+    private final double alpha;
+    private final double s;
+    private final double beta;
+    private final FitSummary fit;
+
+    ParetoNbdModel(double r, double alpha, double s, double beta, FitSummary fit) {
+        this.r = Inputs.parameter(r, "r");
+        this.alpha = Inputs.parameter(alpha, "alpha");
+        this.s = Inputs.parameter(s, "s");
+        this.beta = Inputs.parameter(beta, "beta");
+        this.fit = fit;
+    }
+
+    /**
+     * A model from its parameters.
+     *
+     * @param r the gamma shape of the purchase rate, &gt; 0
+     * @param alpha the gamma scale of the purchase rate (time units), &gt; 0
+     * @param s the gamma shape of the dropout rate, &gt; 0
+     * @param beta the gamma scale of the dropout rate (time units), &gt; 0
+     * @return the model
+     */
+    public static ParetoNbdModel of(double r, double alpha, double s, double beta) {
+        return new ParetoNbdModel(r, alpha, s, beta, null);
+    }
+
+    /** @return r */
+    public double r() {
+        return r;
+    }
+
+    /** @return alpha */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** @return s */
+    public double s() {
+        return s;
+    }
+
+    /** @return beta */
+    public double beta() {
+        return beta;
+    }
+
+    @Override
+    public String name() {
+        return "Pareto/NBD";
+    }
+
+    @Override
+    public String[] parameterNames() {
+        return NAMES.clone();
+    }
+
+    @Override
+    public double[] parameters() {
+        return new double[] {r, alpha, s, beta};
+    }
+
+    @Override
+    public Optional<FitSummary> fitSummary() {
+        return Optional.ofNullable(fit);
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        Inputs.horizon(t);
+        return r * beta / alpha * growth(beta, t);
+    }
+
+    /** [1 - (b/(b+t))^(s-1)] / (s-1), continuous at s = 1. */
+    private double growth(double b, double t) {
+        double log = -Math.log1p(t / b);
+        double sm1 = s - 1;
+        return sm1 == 0 ? -log : -Math.expm1(sm1 * log) / sm1;
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(double t, double frequency, double recency, double T) {
+        Inputs.horizon(t);
+        Inputs.customer(frequency, recency, T);
+        double alive = alive(r, alpha, s, beta, frequency, recency, T);
+        return alive * (r + frequency) * (beta + T) / (alpha + T) * growth(beta + T, t);
+    }
+
+    @Override
+    public double probabilityAlive(double frequency, double recency, double T) {
+        Inputs.customer(frequency, recency, T);
+        return alive(r, alpha, s, beta, frequency, recency, T);
+    }
+
+    @Override
+    public double logLikelihood(double frequency, double recency, double T) {
+        Inputs.customer(frequency, recency, T);
+        return logLikelihood(r, alpha, s, beta, frequency, recency, T);
+    }
+
+    static double alive(double r, double alpha, double s, double beta, double x, double tx, double age) {
+        double logA0 = logA0(r, alpha, s, beta, x, tx, age);
+        double log = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + age) + s * Math.log(beta + age)
+                + logA0;
+        return 1 / (1 + Math.exp(log));
+    }
+
+    /** One customer's log-likelihood. */
+    static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx, double age) {
+        double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+        return a1 + tail(r, alpha, s, beta, x, tx, age);
+    }
+
+    /** log[ 1/((alpha+T)^(r+x)(beta+T)^s) + s/(r+s+x) A0 ]. */
+    static double tail(double r, double alpha, double s, double beta, double x, double tx, double age) {
+        double first = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
+        double second = Math.log(s) - Math.log(r + s + x) + logA0(r, alpha, s, beta, x, tx, age);
+        double hi = Math.max(first, second);
+        if (hi == Double.NEGATIVE_INFINITY) {
+            return hi;
+        }
+        return hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
+    }
+
+    /** log A0 (minus infinity when t_x = T). */
+    static double logA0(double r, double alpha, double s, double beta, double x, double tx, double age) {
+        double max;
+        double k;
+        if (alpha >= beta) {
+            max = alpha;
+            k = s + 1;
+        } else {
+            max = beta;
+            k = r + x;
+        }
+        double diff = Math.abs(alpha - beta);
+        double rsx = r + s + x;
+        double l1 = logF(rsx, k, diff, max + tx);
+        double l2 = logF(rsx, k, diff, max + age);
+        if (!(l2 < l1)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return l1 + Math.log(-Math.expm1(l2 - l1));
+    }
+
+    private static double logF(double rsx, double k, double diff, double q) {
+        double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, k, rsx + 1, diff / q);
+        return f - rsx * Math.log(q);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ParetoNbdModel)) {
+            return false;
+        }
+        ParetoNbdModel m = (ParetoNbdModel) o;
+        return Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0 && Double.compare(s, m.s) == 0
+                && Double.compare(beta, m.beta) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(parameters());
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("Pareto/NBD[r=%.6g, alpha=%.6g, s=%.6g, beta=%.6g]", r, alpha, s, beta);
+    }
+}

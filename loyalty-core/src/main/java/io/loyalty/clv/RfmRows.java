@@ -1,0 +1,237 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import java.util.Arrays;
+
+/**
+ * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order).
+ * The likelihood kernels run over these arrays.
+ */
+final class RfmRows {
+    final double[] x;
+    final double[] tx;
+    final double[] t;
+    final double[] w;
+    final int size;
+    final double totalWeight;
+    final double maxT;
+    final int maxX;
+    /** The distinct values of recency and T, and each row's index into them (kernels look up logs of them). */
+    final double[] times;
+    final int[] txIndex;
+    final int[] tIndex;
+
+    private RfmRows(double[] x, double[] tx, double[] t, double[] w, int size, double[] times, int[] txIndex,
+            int[] tIndex) {
+        this.x = x;
+        this.tx = tx;
+        this.t = t;
+        this.w = w;
+        this.size = size;
+        if (times == null) {
+            txIndex = new int[size];
+            tIndex = new int[size];
+            times = indexTimes(tx, t, size, txIndex, tIndex);
+        }
+        this.times = times;
+        this.txIndex = txIndex;
+        this.tIndex = tIndex;
+        double total = 0;
+        double mt = 0;
+        int mx = 0;
+        for (int i = 0; i < size; i++) {
+            total += w[i];
+            mt = Math.max(mt, t[i]);
+            mx = Math.max(mx, (int) x[i]);
+        }
+        this.totalWeight = total;
+        this.maxT = mt;
+        this.maxX = mx;
+    }
+
+    /**
+     * Checks the columns (continuous time: frequency a whole number &gt;= 0, 0 &lt;= recency &lt;= T, recency 0
+     * when frequency is 0, weights finite and &gt;= 0 with a positive sum) and merges identical rows.
+     */
+    static RfmRows of(double[] frequency, double[] recency, double[] age, double[] weights) {
+        check(frequency, recency, age, weights, false);
+        RfmRows rows = collapse(frequency, recency, age, weights);
+        Checks.require(rows.maxT > 0, "every customer has T = 0 (first purchase at the end of the window): "
+                + "a fit needs customers with T > 0");
+        return rows;
+    }
+
+    static void check(double[] frequency, double[] recency, double[] age, double[] weights, boolean discrete) {
+        Checks.notNull(frequency, "frequency");
+        Checks.notNull(recency, "recency");
+        Checks.notNull(age, discrete ? "periods" : "T");
+        int n = frequency.length;
+        Checks.require(n > 0, "no customers: frequency is empty");
+        Checks.sameLength(n, recency.length, "recency");
+        Checks.sameLength(n, age.length, discrete ? "periods" : "T");
+        if (weights != null) {
+            Checks.sameLength(n, weights.length, "weights");
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double x = frequency[i];
+            double r = recency[i];
+            double t = age[i];
+            if (!(x >= 0 && x == Math.rint(x) && x < Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(Checks.format(
+                        "frequency at row %d must be a whole number >= 0, got %s", i, x));
+            }
+            if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(Checks.format(
+                        "%s at row %d must be finite and >= 0, got %s", discrete ? "periods" : "T", i, t));
+            }
+            if (!(r >= 0 && r <= t)) {
+                throw new IllegalArgumentException(Checks.format(
+                        "recency at row %d must lie in [0, %s] (0..%s), got %s", i, discrete ? "periods" : "T",
+                        t, r));
+            }
+            if (x == 0 && r != 0) {
+                throw new IllegalArgumentException(Checks.format(
+                        "recency at row %d must be 0 when frequency is 0, got %s", i, r));
+            }
+            if (discrete) {
+                if (!(t == Math.rint(t) && r == Math.rint(r))) {
+                    throw new IllegalArgumentException(Checks.format(
+                            "periods and recency at row %d must be whole numbers, got %s and %s", i, t, r));
+                }
+                if (!(x <= r)) {
+                    throw new IllegalArgumentException(Checks.format(
+                            "frequency at row %d (%s) must not exceed recency (%s) in the discrete-time model", i,
+                            x, r));
+                }
+            }
+            if (weights != null) {
+                double wi = weights[i];
+                if (!(wi >= 0 && wi < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException(Checks.format(
+                            "weights at row %d must be finite and >= 0, got %s", i, wi));
+                }
+                total += wi;
+            }
+        }
+        if (weights != null) {
+            Checks.require(total > 0, "weights must have a positive sum, got %s", total);
+        }
+    }
+
+    /** Merges identical (x, tx, T) rows by open-addressing hashing; rows of weight 0 are dropped. */
+    static RfmRows collapse(double[] frequency, double[] recency, double[] age, double[] weights) {
+        int n = frequency.length;
+        int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+        int mask = cap - 1;
+        int shift = 64 - Integer.numberOfTrailingZeros(cap);
+        int[] slots = new int[cap];
+        Arrays.fill(slots, -1);
+        double[] ux = new double[Math.min(n, 1024)];
+        double[] utx = new double[ux.length];
+        double[] ut = new double[ux.length];
+        double[] uw = new double[ux.length];
+        int u = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = weights == null ? 1 : weights[i];
+            if (wi == 0) {
+                continue;
+            }
+            double x = frequency[i];
+            double r = recency[i] + 0.0;
+            double t = age[i] + 0.0;
+            int slot = (int) (hash(x, r, t) >>> shift);
+            while (true) {
+                int k = slots[slot];
+                if (k < 0) {
+                    if (u == ux.length) {
+                        int len = Math.min(n, ux.length * 2);
+                        ux = Arrays.copyOf(ux, len);
+                        utx = Arrays.copyOf(utx, len);
+                        ut = Arrays.copyOf(ut, len);
+                        uw = Arrays.copyOf(uw, len);
+                    }
+                    ux[u] = x;
+                    utx[u] = r;
+                    ut[u] = t;
+                    uw[u] = wi;
+                    slots[slot] = u++;
+                    break;
+                }
+                if (ux[k] == x && utx[k] == r && ut[k] == t) {
+                    uw[k] += wi;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return new RfmRows(ux, utx, ut, uw, u, null, null, null);
+    }
+
+    /** Distinct values of recency and T by open-addressing hashing; fills the per-row indexes. */
+    private static double[] indexTimes(double[] tx, double[] t, int size, int[] txIndex, int[] tIndex) {
+        int cap = Integer.highestOneBit(Math.max(4, size) * 4 - 1) << 1;
+        int mask = cap - 1;
+        int shift = 64 - Integer.numberOfTrailingZeros(cap);
+        int[] slots = new int[cap];
+        Arrays.fill(slots, -1);
+        double[] values = new double[Math.min(2 * size, 1024)];
+        int count = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            double[] col = pass == 0 ? tx : t;
+            int[] index = pass == 0 ? txIndex : tIndex;
+            for (int i = 0; i < size; i++) {
+                double v = col[i] + 0.0;
+                int slot = (int) (mix(Double.doubleToLongBits(v)) >>> shift);
+                while (true) {
+                    int k = slots[slot];
+                    if (k < 0) {
+                        if (count == values.length) {
+                            values = Arrays.copyOf(values, Math.min(2 * size, 2 * count));
+                        }
+                        values[count] = v;
+                        slots[slot] = count;
+                        index[i] = count++;
+                        break;
+                    }
+                    if (values[k] == v) {
+                        index[i] = k;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+            }
+        }
+        return Arrays.copyOf(values, count);
+    }
+
+    /** A well-mixed 64-bit hash of three doubles (murmur3's finalizer after each word); use its high bits. */
+    private static long hash(double x, double r, double t) {
+        long h = mix(Double.doubleToLongBits(x));
+        h = mix(h ^ Double.doubleToLongBits(r));
+        return mix(h ^ Double.doubleToLongBits(t));
+    }
+
+    private static long mix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        return k ^ (k >>> 33);
+    }
+
+    /** The same rows with recency and T multiplied by {@code factor}. */
+    RfmRows scaled(double factor) {
+        double[] stx = new double[size];
+        double[] st = new double[size];
+        for (int i = 0; i < size; i++) {
+            stx[i] = tx[i] * factor;
+            st[i] = t[i] * factor;
+        }
+        double[] scaledTimes = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            scaledTimes[k] = times[k] * factor;
+        }
+        return new RfmRows(x, stx, st, w, size, scaledTimes, txIndex, tIndex);
+    }
+}
