@@ -76,10 +76,11 @@ public final class BetaBinomial {
         double pBA = probabilityGreater(aA, bA, aB, bB);
         double meanA = aA / (aA + bA);
         double meanB = aB / (aB + bB);
-        double lossB = Math.max(0, meanA * (1 - probabilityGreater(aB, bB, aA + 1, bA))
-                - meanB * (1 - probabilityGreater(aB + 1, bB, aA, bA)));
-        double lossA = Math.max(0, meanB * (1 - probabilityGreater(aA, bA, aB + 1, bB))
-                - meanA * (1 - probabilityGreater(aA + 1, bA, aB, bB)));
+        // probabilityGreater(first, second) is P(second > first); A+ and B+ carry one more success.
+        double lossB = Math.max(0, meanA * probabilityGreater(aB, bB, aA + 1, bA)
+                - meanB * probabilityGreater(aB + 1, bB, aA, bA));
+        double lossA = Math.max(0, meanB * probabilityGreater(aA, bA, aB + 1, bB)
+                - meanA * probabilityGreater(aA + 1, bA, aB, bB));
         double lo = ratioQuantile(aA, bA, aB, bB, (1 - credibleLevel) / 2);
         double hi = ratioQuantile(aA, bA, aB, bB, (1 + credibleLevel) / 2);
         double lift = meanB / meanA - 1;

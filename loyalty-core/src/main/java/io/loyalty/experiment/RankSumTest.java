@@ -28,6 +28,6 @@ public record RankSumTest(double w, double pValue, boolean exact, Alternative al
 
     @Override
     public String toString() {
-        return Checks.format("W = %s, %s (%s)", w, Format.p(pValue), exact ? "exact" : "normal approximation");
+        return Checks.format("W = %.1f, %s (%s)", w, Format.p(pValue), exact ? "exact" : "normal approximation");
     }
 }

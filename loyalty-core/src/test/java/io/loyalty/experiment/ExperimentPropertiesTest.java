@@ -176,10 +176,15 @@ class ExperimentPropertiesTest {
     void bayesReadoutIsCoherent() {
         Property.forAll("Bayes readout", 10, r -> {
             long n = Property.between(r, 20, 5000);
-            BayesReadout b = BetaBinomial.withDefaults().readout(r.nextLong(n + 1), n, r.nextLong(n + 1), n, 0.9);
+            long xa = r.nextLong(n + 1);
+            long xb = r.nextLong(n + 1);
+            BayesReadout b = BetaBinomial.withDefaults().readout(xa, n, xb, n, 0.9);
             inUnit(b.probabilityBBeatsA());
             assertTrue(b.lift().contains(b.lift().estimate()), b.toString());
             assertTrue(b.expectedLossA() >= 0 && b.expectedLossB() >= 0);
+            // E[(B - A)+] - E[(A - B)+] = E[B] - E[A], the posterior means' difference.
+            double meanGap = (1.0 + xb) / (n + 2) - (1.0 + xa) / (n + 2);
+            assertEquals(meanGap, b.expectedLossA() - b.expectedLossB(), 1e-9);
         });
     }
 
