@@ -242,15 +242,15 @@ public final class ExperimentExample {
                 .xAxisTitle("prior-year spend segment").yAxisTitle("lift (percentage points)").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(9);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(visit.segments().size() + 1.0);
+        chart.getStyler().setXAxisMin(0.4);
+        chart.getStyler().setXAxisMax(visit.segments().size() + 0.6);
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setYAxisMin(-2.0);
         chart.getStyler().setYAxisMax(16.0);
         List<String> names = visit.segments();
         chart.setCustomXAxisTickLabelsFormatter(x -> {
             int i = (int) Math.round(x) - 1;
-            return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < names.size() ? names.get(i).substring(3).replace(" - ", "-").replace(" +", "+") : " ";
+            return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < names.size() ? names.get(i).substring(3).replace(" - ", "-").replace(" +", "+") : String.format(Locale.ROOT, "%.1f", x);
         });
         java.awt.Color[] colours = {new java.awt.Color(31, 119, 180), new java.awt.Color(214, 39, 40)};
         for (int e = 0; e < EMAILS.length; e++) {
@@ -273,7 +273,7 @@ public final class ExperimentExample {
             points.setMarker(SeriesMarkers.CIRCLE);
             points.setMarkerColor(colours[e]);
         }
-        XYSeries zero = chart.addSeries("no lift", new double[] {0, names.size() + 1.0}, new double[] {0, 0});
+        XYSeries zero = chart.addSeries("no lift", new double[] {0.4, names.size() + 0.6}, new double[] {0, 0});
         zero.setMarker(SeriesMarkers.NONE);
         zero.setLineColor(java.awt.Color.GRAY);
         zero.setShowInLegend(false);
