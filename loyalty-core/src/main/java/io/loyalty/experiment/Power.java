@@ -113,7 +113,7 @@ public final class Power {
      * The power of a two-sample t-test.
      *
      * @param n the first arm's size, &gt;= 2
-     * @param delta the true difference of means
+     * @param delta the true difference of means (one-sided designs test delta &gt; 0)
      * @param sd the common standard deviation, &gt; 0
      * @param alpha the significance level in (0, 1)
      * @param alternative two-sided or one-sided
@@ -126,7 +126,9 @@ public final class Power {
         Checks.finite(delta, "delta");
         Checks.positive(sd, "sd");
         common(alpha, ratio);
-        return tPower(n, Math.abs(delta), sd, alpha, sides(alternative), ratio);
+        int s = sides(alternative);
+        // As R: a two-sided design takes |delta|; a one-sided one keeps the sign (a wrong-signed effect has low power).
+        return tPower(n, s == 2 ? Math.abs(delta) : delta, sd, alpha, s, ratio);
     }
 
     /**

@@ -238,6 +238,25 @@ class ExperimentPropertiesTest {
     }
 
     @Test
+    void sampleSizeRoundTripsThroughPower() {
+        Property.forAll("power round trip", 30, r -> {
+            double ratio = 0.5 + 2 * r.nextDouble();
+            double alpha = 0.01 + 0.09 * r.nextDouble();
+            double power = 0.5 + 0.45 * r.nextDouble();
+            Alternative alt = r.nextBoolean() ? Alternative.TWO_SIDED : Alternative.GREATER;
+            double p1 = 0.05 + 0.4 * r.nextDouble();
+            double p2 = p1 + 0.02 + 0.3 * r.nextDouble();
+            double n = Power.proportionsSampleSize(p1, p2, alpha, power, alt, ratio);
+            assertEquals(power, Power.proportionsPower(n, p1, p2, alpha, alt, ratio), 1e-3);
+            assertTrue(Power.proportionsPower(n * 1.5, p1, p2, alpha, alt, ratio) > power);
+            double delta = 0.1 + r.nextDouble();
+            double m = Power.meansSampleSize(delta, 1, alpha, power, alt, ratio);
+            assertEquals(power, Power.meansPower(m, delta, 1, alpha, alt, ratio), 1e-3);
+            assertEquals(delta, Power.meansDetectable(m, 1, alpha, power, alt, ratio), 1e-3 * delta);
+        });
+    }
+
+    @Test
     void assignmentHashIsStableAndBalanced() {
         // Pinned values: the documented hash must never change.
         assertEquals(Assignment.hash("exp-1", "customer-42"), Assignment.hash("exp-1", "customer-42"));
