@@ -114,6 +114,48 @@ public final class Proportions {
     }
 
     /**
+     * R's {@code prop.test(c(x1, x2), c(n1, n2), alternative, conf.level, correct)}: the statistic of
+     * {@link ChiSquareTest#equalProportions}, two-sided p from the chi-square, one-sided p from
+     * {@code z = sign(p1 - p2) sqrt(X^2)}; the Wald interval at {@code z_{(1+c)/2}} (two-sided) or {@code z_c}
+     * (one-sided), widened by the Yates term when corrected.
+     *
+     * @param x1 successes of the first group
+     * @param n1 trials of the first group
+     * @param x2 successes of the second group
+     * @param n2 trials of the second group
+     * @param alternative the alternative
+     * @param confidence the interval's level in (0, 1)
+     * @param continuityCorrection whether to apply Yates' correction (R's default)
+     * @return the test
+     */
+    public static PropTest propTest(long x1, long n1, long x2, long n2, Alternative alternative, double confidence,
+            boolean continuityCorrection) {
+        Checks.notNull(alternative, "alternative");
+        Checks.openUnit(confidence, "confidence");
+        ChiSquareTest chi = ChiSquareTest.equalProportions(new long[] {x1, x2}, new long[] {n1, n2},
+                continuityCorrection);
+        double p1 = (double) x1 / n1;
+        double p2 = (double) x2 / n2;
+        double d = p1 - p2;
+        double inv = 1.0 / n1 + 1.0 / n2;
+        double yates = continuityCorrection ? Math.min(0.5, Math.abs(d) / inv) : 0;
+        double z = alternative == Alternative.TWO_SIDED ? Dist.normalUpperQuantile((1 - confidence) / 2)
+                : Dist.normalUpperQuantile(1 - confidence);
+        double width = z * Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2) + yates * inv;
+        double lower = alternative == Alternative.LESS ? -1 : Math.max(d - width, -1);
+        double upper = alternative == Alternative.GREATER ? 1 : Math.min(d + width, 1);
+        double p;
+        if (alternative == Alternative.TWO_SIDED) {
+            p = chi.pValue();
+        } else {
+            double zs = Math.signum(d) * Math.sqrt(chi.statistic());
+            p = alternative == Alternative.LESS ? Dist.normalCdf(zs) : Dist.normalUpper(zs);
+        }
+        return new PropTest(new Interval(d, Math.min(lower, d), Math.max(upper, d), confidence), chi.statistic(), p,
+                alternative);
+    }
+
+    /**
      * The pooled two-proportion z statistic {@code (p1 - p2) / sqrt(p (1 - p) (1/n1 + 1/n2))}, p the pooled rate.
      *
      * @param x1 successes of the first group
