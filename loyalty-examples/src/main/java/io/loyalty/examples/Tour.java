@@ -25,6 +25,7 @@ public final class Tour {
         KanoExample.main(args);
         RfmExample.main(args);
         ClvExample.main(args);
+        ExperimentExample.main(args);
         // (families add their example here, one line each)
         System.out.printf("%nTour finished in %.1f s; charts are in %s%n", (System.nanoTime() - start) / 1e9,
                 Examples.output("").toAbsolutePath().normalize());

@@ -1,0 +1,96 @@
+package io.loyalty.experiment;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * The sufficient statistics of a continuous metric in one arm: count, mean and sample variance (divisor
+ * {@code n - 1}; 0 when {@code n = 1}). Tests of means run from these, so a service can test streamed
+ * aggregates. Two summaries merge exactly by Chan's formula ({@link #combine}), never by raw sums of squares.
+ *
+ * @param n the number of observations, &gt;= 1
+ * @param mean the mean
+ * @param variance the sample variance, &gt;= 0
+ * @since 0.1
+ */
+public record ArmSummary(long n, double mean, double variance) {
+    /**
+     * Checks the values.
+     *
+     * @param n the count
+     * @param mean the mean
+     * @param variance the sample variance
+     */
+    public ArmSummary {
+        Checks.require(n >= 1, "n must be >= 1 (an arm with no data), got %d", n);
+        Checks.finite(mean, "mean");
+        Checks.nonNegative(variance, "variance");
+    }
+
+    /**
+     * The summary of raw values (two-pass: mean, then centred squares).
+     *
+     * @param values the values, finite, at least one
+     * @return the summary
+     */
+    public static ArmSummary of(double[] values) {
+        Checks.notNull(values, "values");
+        Checks.require(values.length >= 1, "values is empty (an arm with no data)");
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(Checks.format("values[%d] must be finite, got %s", i, v));
+            }
+            sum += v;
+        }
+        double mean = sum / values.length;
+        double ss = 0;
+        double comp = 0;
+        for (double v : values) {
+            double d = v - mean;
+            ss += d * d;
+            comp += d;
+        }
+        // Corrected two-pass algorithm (Chan, Golub and LeVeque 1983): removes the rounding error of the mean.
+        ss -= comp * comp / values.length;
+        return new ArmSummary(values.length, mean + comp / values.length,
+                values.length > 1 ? Math.max(0, ss) / (values.length - 1) : 0);
+    }
+
+    /**
+     * The summary of both samples together (Chan, Golub and LeVeque's pairwise update).
+     *
+     * @param other the other summary
+     * @return the merged summary
+     */
+    public ArmSummary combine(ArmSummary other) {
+        Checks.notNull(other, "other");
+        long total = n + other.n;
+        double delta = other.mean - mean;
+        double m2 = sumOfSquares() + other.sumOfSquares() + delta * delta * ((double) n * other.n / total);
+        return new ArmSummary(total, mean + delta * other.n / total, m2 / Math.max(1, total - 1));
+    }
+
+    /**
+     * The centred sum of squares {@code (n - 1) variance}.
+     *
+     * @return the sum of squared deviations from the mean
+     */
+    public double sumOfSquares() {
+        return variance * (n - 1);
+    }
+
+    /**
+     * The sum of the values, {@code n * mean}; for a 0/1 metric, the number of successes after rounding.
+     *
+     * @return the total
+     */
+    public double total() {
+        return mean * n;
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("n = %d, mean = %.6g, sd = %.6g", n, mean, Math.sqrt(variance));
+    }
+}

@@ -1,0 +1,105 @@
+package io.loyalty.experiment;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * A Pearson chi-square test: statistic, degrees of freedom and upper-tail p-value. Built by
+ * {@link #goodnessOfFit(long[], double[])} (R {@code chisq.test(x, p = ...)}, the sample-ratio check) and
+ * {@link #equalProportions(long[], long[], boolean)} (R {@code prop.test} on k groups).
+ *
+ * @param statistic the chi-square statistic
+ * @param df the degrees of freedom
+ * @param pValue the upper-tail p-value
+ * @since 0.1
+ */
+public record ChiSquareTest(double statistic, int df, double pValue) {
+    /**
+     * Checks the values.
+     *
+     * @param statistic the statistic
+     * @param df the degrees of freedom
+     * @param pValue the p-value
+     */
+    public ChiSquareTest {
+        Checks.nonNegative(statistic, "statistic");
+        Checks.require(df >= 1, "df must be >= 1, got %d", df);
+        Checks.unit(pValue, "pValue");
+    }
+
+    /**
+     * Goodness of fit of observed counts to planned weights: {@code X^2 = sum (O_i - E_i)^2 / E_i} with
+     * {@code E_i = N w_i / sum w}, {@code k - 1} degrees of freedom (R {@code chisq.test(x, p = w, rescale.p = TRUE)}).
+     *
+     * @param observed the counts per arm, at least two, each &gt;= 0, total &gt; 0
+     * @param weights the planned weights per arm, each finite and &gt; 0
+     * @return the test
+     */
+    public static ChiSquareTest goodnessOfFit(long[] observed, double[] weights) {
+        Checks.notNull(observed, "observed");
+        Checks.notNull(weights, "weights");
+        Checks.require(observed.length >= 2, "observed needs at least 2 arms, got %d", observed.length);
+        Checks.sameLength(observed.length, weights.length, "weights");
+        double total = 0;
+        double wsum = 0;
+        for (int i = 0; i < observed.length; i++) {
+            Checks.nonNegative(observed[i], "observed[" + i + "]");
+            Checks.positive(weights[i], "weights[" + i + "]");
+            total += observed[i];
+            wsum += weights[i];
+        }
+        Checks.require(total > 0, "observed counts sum to 0");
+        double stat = 0;
+        for (int i = 0; i < observed.length; i++) {
+            double e = total * weights[i] / wsum;
+            double d = observed[i] - e;
+            stat += d * d / e;
+        }
+        int df = observed.length - 1;
+        return new ChiSquareTest(stat, df, Dist.chiSquareUpper(stat, df));
+    }
+
+    /**
+     * Equality of k proportions, R {@code prop.test(x, n, correct)}: the Pearson statistic of the 2 x k table;
+     * with {@code yates} and k = 2, each |O - E| is reduced by {@code min(0.5, |p1 - p2| / (1/n1 + 1/n2))}.
+     *
+     * @param successes successes per group, each in [0, trials]
+     * @param trials trials per group, each &gt; 0
+     * @param yates apply the continuity correction (only used for two groups, as R)
+     * @return the test with {@code k - 1} degrees of freedom
+     */
+    public static ChiSquareTest equalProportions(long[] successes, long[] trials, boolean yates) {
+        Checks.notNull(successes, "successes");
+        Checks.notNull(trials, "trials");
+        Checks.require(successes.length >= 2, "successes needs at least 2 groups, got %d", successes.length);
+        Checks.sameLength(successes.length, trials.length, "trials");
+        double x = 0;
+        double n = 0;
+        for (int i = 0; i < successes.length; i++) {
+            Proportions.checkCounts(successes[i], trials[i], i);
+            x += successes[i];
+            n += trials[i];
+        }
+        double p = x / n;
+        Checks.require(p > 0 && p < 1, "the pooled proportion must lie in (0, 1), got %s (%s of %s)", p, x, n);
+        double correction = 0;
+        if (yates && successes.length == 2) {
+            double delta = (double) successes[0] / trials[0] - (double) successes[1] / trials[1];
+            correction = Math.min(0.5, Math.abs(delta) / (1.0 / trials[0] + 1.0 / trials[1]));
+        }
+        double stat = 0;
+        for (int i = 0; i < successes.length; i++) {
+            double e1 = trials[i] * p;
+            double e0 = trials[i] * (1 - p);
+            double d1 = Math.abs(successes[i] - e1) - correction;
+            double d0 = Math.abs(trials[i] - successes[i] - e0) - correction;
+            stat += d1 * d1 / e1 + d0 * d0 / e0;
+        }
+        int df = successes.length - 1;
+        return new ChiSquareTest(stat, df, Dist.chiSquareUpper(stat, df));
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("X-squared = %.4f, df = %d, %s", statistic, df, Format.p(pValue));
+    }
+}

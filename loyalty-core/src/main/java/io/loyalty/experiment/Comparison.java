@@ -1,0 +1,88 @@
+package io.loyalty.experiment;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * A treatment-versus-control readout a marketer reads: the difference (treatment minus control), its interval,
+ * the p-value and the decision at the significance level. Rates are differences of proportions and print in
+ * percentage points; other metrics print in their own unit.
+ *
+ * <p>{@code toString} reads like
+ * {@code Womens E-Mail vs No E-Mail: visit rate +4.52 pp (95 % CI +3.89 to +5.16), p < 1e-40, significant}.
+ * Two comparisons are equal when every component is equal ({@code double} compared as by {@link Double#compare}).
+ *
+ * @param label what is compared, e.g. "Womens E-Mail vs No E-Mail"
+ * @param metric the metric, e.g. "visit rate"
+ * @param rate true if the metric is a proportion (printed in percentage points)
+ * @param treatment the treatment arm's rate or mean
+ * @param control the control arm's rate or mean
+ * @param difference the difference with its {@code 1 - alpha} interval
+ * @param pValue the p-value (possibly adjusted for multiplicity)
+ * @param alpha the significance level of the decision
+ * @param method the test and interval used, e.g. "Newcombe hybrid score; two-proportion z-test"
+ * @since 0.1
+ */
+public record Comparison(String label, String metric, boolean rate, double treatment, double control,
+        Interval difference, double pValue, double alpha, String method) {
+    /**
+     * Checks the values.
+     *
+     * @param label what is compared
+     * @param metric the metric
+     * @param rate whether the metric is a proportion
+     * @param treatment the treatment value
+     * @param control the control value
+     * @param difference the difference and interval
+     * @param pValue the p-value
+     * @param alpha the level
+     * @param method the method
+     */
+    public Comparison {
+        Checks.notNull(label, "label");
+        Checks.notNull(metric, "metric");
+        Checks.finite(treatment, "treatment");
+        Checks.finite(control, "control");
+        Checks.notNull(difference, "difference");
+        Checks.unit(pValue, "pValue");
+        Checks.openUnit(alpha, "alpha");
+        Checks.notNull(method, "method");
+    }
+
+    /**
+     * Whether the difference is significant at {@code alpha}: {@code pValue < alpha}.
+     *
+     * @return the decision
+     */
+    public boolean significant() {
+        return pValue < alpha;
+    }
+
+    /**
+     * The same comparison with another p-value, e.g. one adjusted by {@link Adjustment}.
+     *
+     * @param adjusted the new p-value in [0, 1]
+     * @param how a note appended to the method, e.g. "BH-adjusted"
+     * @return a new comparison
+     */
+    public Comparison withPValue(double adjusted, String how) {
+        return new Comparison(label, metric, rate, treatment, control, difference, adjusted, alpha,
+                method + "; " + Checks.notNull(how, "how"));
+    }
+
+    @Override
+    public String toString() {
+        double scale = rate ? 100 : 1;
+        String unit = rate ? " pp" : "";
+        return Checks.format("%s: %s %s%s (%s %% CI %s to %s), %s, %s", label, metric,
+                signed(difference.estimate() * scale), unit, Format.percent(difference.confidence()),
+                signed(difference.lower() * scale), signed(difference.upper() * scale), Format.p(pValue),
+                significant() ? "significant" : "not significant");
+    }
+
+    private static String signed(double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+inf" : "-inf";
+        }
+        return Checks.format("%+.2f", v);
+    }
+}

@@ -1,0 +1,170 @@
+package io.loyalty.experiment;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * Continuous metrics (spend, orders, points per customer): Welch and Student two-sample t-tests of the mean
+ * difference, from raw values or from per-arm summaries, as R {@code t.test(x, y, var.equal)}.
+ *
+ * <pre>
+ * Welch:   se^2 = s1^2/n1 + s2^2/n2,  df = se^4 / ((s1^2/n1)^2/(n1-1) + (s2^2/n2)^2/(n2-1))
+ * Student: s^2 = ((n1-1) s1^2 + (n2-1) s2^2) / (n1+n2-2),  se^2 = s^2 (1/n1 + 1/n2),  df = n1+n2-2
+ * t = (mean1 - mean2) / se;  interval: difference +- t_{df, 1-(1-c)/2} se
+ * </pre>
+ *
+ * @since 0.1
+ */
+public final class Means {
+    private Means() {
+    }
+
+    /**
+     * Welch's t-test from raw values.
+     *
+     * @param x the first group (treatment), at least 2 finite values
+     * @param y the second group (control), at least 2 finite values
+     * @param confidence the interval's level in (0, 1)
+     * @param alternative the alternative
+     * @return the test
+     */
+    public static TTest welch(double[] x, double[] y, double confidence, Alternative alternative) {
+        return welch(summary(x, "x"), summary(y, "y"), confidence, alternative);
+    }
+
+    /**
+     * Student's t-test (equal variances) from raw values.
+     *
+     * @param x the first group, at least 2 finite values
+     * @param y the second group, at least 2 finite values
+     * @param confidence the interval's level in (0, 1)
+     * @param alternative the alternative
+     * @return the test
+     */
+    public static TTest student(double[] x, double[] y, double confidence, Alternative alternative) {
+        return student(summary(x, "x"), summary(y, "y"), confidence, alternative);
+    }
+
+    private static ArmSummary summary(double[] v, String name) {
+        Checks.notNull(v, name);
+        Checks.require(v.length >= 2, "%s needs at least 2 observations for a t-test, got %d", name, v.length);
+        try {
+            return ArmSummary.of(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Welch's t-test from per-arm summaries.
+     *
+     * @param x the first group's summary, n &gt;= 2
+     * @param y the second group's summary, n &gt;= 2
+     * @param confidence the interval's level in (0, 1)
+     * @param alternative the alternative
+     * @return the test
+     */
+    public static TTest welch(ArmSummary x, ArmSummary y, double confidence, Alternative alternative) {
+        check(x, y, confidence, alternative);
+        double vx = x.variance() / x.n();
+        double vy = y.variance() / y.n();
+        double se2 = vx + vy;
+        double df = se2 * se2 / (vx * vx / (x.n() - 1) + vy * vy / (y.n() - 1));
+        return finish(x.mean() - y.mean(), Math.sqrt(se2), df, confidence, alternative);
+    }
+
+    /**
+     * Student's t-test (pooled variance) from per-arm summaries.
+     *
+     * @param x the first group's summary, n &gt;= 2
+     * @param y the second group's summary, n &gt;= 2
+     * @param confidence the interval's level in (0, 1)
+     * @param alternative the alternative
+     * @return the test
+     */
+    public static TTest student(ArmSummary x, ArmSummary y, double confidence, Alternative alternative) {
+        check(x, y, confidence, alternative);
+        double df = x.n() + y.n() - 2.0;
+        double pooled = (x.sumOfSquares() + y.sumOfSquares()) / df;
+        return finish(x.mean() - y.mean(), Math.sqrt(pooled * (1.0 / x.n() + 1.0 / y.n())), df, confidence,
+                alternative);
+    }
+
+    private static void check(ArmSummary x, ArmSummary y, double confidence, Alternative alternative) {
+        Checks.notNull(x, "x");
+        Checks.notNull(y, "y");
+        Checks.require(x.n() >= 2, "x needs at least 2 observations for a t-test, got %d", x.n());
+        Checks.require(y.n() >= 2, "y needs at least 2 observations for a t-test, got %d", y.n());
+        Checks.require(x.variance() > 0 || y.variance() > 0,
+                "both arms have zero variance (x all %s, y all %s): the t statistic is undefined", x.mean(),
+                y.mean());
+        Checks.openUnit(confidence, "confidence");
+        Checks.notNull(alternative, "alternative");
+    }
+
+    private static TTest finish(double diff, double se, double df, double confidence, Alternative alternative) {
+        double t = diff / se;
+        double p;
+        double lower;
+        double upper;
+        switch (alternative) {
+            case GREATER:
+                p = Dist.tUpper(t, df);
+                lower = diff - Dist.tQuantile(confidence, df) * se;
+                upper = Double.POSITIVE_INFINITY;
+                break;
+            case LESS:
+                p = Dist.tCdf(t, df);
+                lower = Double.NEGATIVE_INFINITY;
+                upper = diff + Dist.tQuantile(confidence, df) * se;
+                break;
+            default:
+                p = Math.min(1, 2 * Dist.tUpper(Math.abs(t), df));
+                double q = Dist.tQuantile(1 - (1 - confidence) / 2, df);
+                lower = diff - q * se;
+                upper = diff + q * se;
+        }
+        return new TTest(new Interval(diff, lower, upper, confidence), t, df, p, alternative);
+    }
+
+    /**
+     * The relative lift of the means {@code mean1 / mean2 - 1} with the delta-method interval.
+     *
+     * @param x the first group's summary
+     * @param y the second group's summary, mean &gt; 0
+     * @param confidence the interval's level in (0, 1)
+     * @return the lift with its interval
+     */
+    public static Interval relativeLift(ArmSummary x, ArmSummary y, double confidence) {
+        Checks.notNull(x, "x");
+        Checks.notNull(y, "y");
+        Checks.require(y.mean() > 0, "y mean must be > 0 for a relative lift (it is the denominator), got %s",
+                y.mean());
+        return ratioLift(x.mean(), x.variance() / x.n(), y.mean(), y.variance() / y.n(), confidence);
+    }
+
+    static Interval ratioLift(double m1, double v1, double m2, double v2, double confidence) {
+        Checks.openUnit(confidence, "confidence");
+        double lift = m1 / m2 - 1;
+        double se = Math.sqrt(v1 / (m2 * m2) + m1 * m1 * v2 / (m2 * m2 * m2 * m2));
+        double z = Dist.normalUpperQuantile((1 - confidence) / 2);
+        return new Interval(lift, lift - z * se, lift + z * se, confidence);
+    }
+
+    /**
+     * The readout of a mean: Welch's two-sided test and interval at {@code 1 - alpha}.
+     *
+     * @param label what is compared, e.g. "Mens E-Mail vs No E-Mail"
+     * @param metric the metric's name, e.g. "spend per customer"
+     * @param treatment the treatment arm's summary
+     * @param control the control arm's summary
+     * @param alpha the significance level in (0, 1)
+     * @return the comparison
+     */
+    public static Comparison compare(String label, String metric, ArmSummary treatment, ArmSummary control,
+            double alpha) {
+        Checks.openUnit(alpha, "alpha");
+        TTest t = welch(treatment, control, 1 - alpha, Alternative.TWO_SIDED);
+        return new Comparison(label, metric, false, treatment.mean(), control.mean(), t.difference(), t.pValue(),
+                alpha, "Welch t-test");
+    }
+}

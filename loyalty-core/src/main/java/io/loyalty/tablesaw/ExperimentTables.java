@@ -1,0 +1,147 @@
+package io.loyalty.tablesaw;
+
+import io.loyalty.experiment.ArmSummary;
+import io.loyalty.experiment.Comparison;
+import io.loyalty.experiment.SegmentedSummaries;
+import io.loyalty.internal.Checks;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Tablesaw in and out for the experiment family: a table with arm, segment and metric columns to per-arm and
+ * per-segment summaries, and comparisons or summaries back to tables. Arms and segments are coded in sorted
+ * label order, so the result does not depend on row order. The table is never modified.
+ */
+public final class ExperimentTables {
+    private ExperimentTables() {
+    }
+
+    /**
+     * Summaries of a metric per arm and per (arm, segment).
+     *
+     * @param table the rows, one per customer
+     * @param armColumn the arm column (text or integers)
+     * @param segmentColumn the segment column (text or integers)
+     * @param valueColumn the metric column (numbers; a 0/1 column gives rates)
+     * @return the summaries, arms and segments in sorted label order
+     */
+    public static SegmentedSummaries summaries(Table table, String armColumn, String segmentColumn,
+            String valueColumn) {
+        Columns.requireDistinct(List.of(armColumn, segmentColumn, valueColumn));
+        String[] arms = Columns.ids(table, armColumn, "arm");
+        String[] segments = Columns.ids(table, segmentColumn, "segment");
+        double[] values = Columns.doubles(table, valueColumn, "metric");
+        List<String> armLabels = new ArrayList<>();
+        List<String> segmentLabels = new ArrayList<>();
+        int[] armCodes = codes(arms, armLabels);
+        int[] segmentCodes = codes(segments, segmentLabels);
+        return SegmentedSummaries.of(armCodes, segmentCodes, values, armLabels, segmentLabels);
+    }
+
+    /**
+     * Summaries of a metric per arm, with one segment named "all".
+     *
+     * @param table the rows, one per customer
+     * @param armColumn the arm column (text or integers)
+     * @param valueColumn the metric column
+     * @return the summaries
+     */
+    public static SegmentedSummaries summaries(Table table, String armColumn, String valueColumn) {
+        Columns.requireDistinct(List.of(armColumn, valueColumn));
+        String[] arms = Columns.ids(table, armColumn, "arm");
+        double[] values = Columns.doubles(table, valueColumn, "metric");
+        List<String> armLabels = new ArrayList<>();
+        int[] armCodes = codes(arms, armLabels);
+        return SegmentedSummaries.of(armCodes, new int[arms.length], values, armLabels, List.of("all"));
+    }
+
+    private static int[] codes(String[] labels, List<String> out) {
+        out.addAll(new TreeSet<>(List.of(labels)));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            index.put(out.get(i), i);
+        }
+        int[] codes = new int[labels.length];
+        for (int row = 0; row < labels.length; row++) {
+            codes[row] = index.get(labels[row]);
+        }
+        return codes;
+    }
+
+    /**
+     * One row per comparison: {@code comparison, metric, treatment, control, difference, lower, upper,
+     * confidence, p_value, alpha, significant, method}.
+     *
+     * @param comparisons the comparisons
+     * @return a new table named "comparisons"
+     */
+    public static Table toTable(List<Comparison> comparisons) {
+        Checks.notNull(comparisons, "comparisons");
+        StringColumn label = StringColumn.create("comparison");
+        StringColumn metric = StringColumn.create("metric");
+        DoubleColumn treatment = DoubleColumn.create("treatment");
+        DoubleColumn control = DoubleColumn.create("control");
+        DoubleColumn difference = DoubleColumn.create("difference");
+        DoubleColumn lower = DoubleColumn.create("lower");
+        DoubleColumn upper = DoubleColumn.create("upper");
+        DoubleColumn confidence = DoubleColumn.create("confidence");
+        DoubleColumn p = DoubleColumn.create("p_value");
+        DoubleColumn alpha = DoubleColumn.create("alpha");
+        BooleanColumn significant = BooleanColumn.create("significant");
+        StringColumn method = StringColumn.create("method");
+        for (int i = 0; i < comparisons.size(); i++) {
+            Comparison c = Checks.notNull(comparisons.get(i), "comparisons[" + i + "]");
+            label.append(c.label());
+            metric.append(c.metric());
+            treatment.append(c.treatment());
+            control.append(c.control());
+            difference.append(c.difference().estimate());
+            lower.append(c.difference().lower());
+            upper.append(c.difference().upper());
+            confidence.append(c.difference().confidence());
+            p.append(c.pValue());
+            alpha.append(c.alpha());
+            significant.append(c.significant());
+            method.append(c.method());
+        }
+        return Table.create("comparisons", label, metric, treatment, control, difference, lower, upper, confidence,
+                p, alpha, significant, method);
+    }
+
+    /**
+     * One row per non-empty (arm, segment) cell: {@code arm, segment, n, mean, sd}.
+     *
+     * @param summaries the summaries
+     * @return a new table named "arm summaries"
+     */
+    public static Table toTable(SegmentedSummaries summaries) {
+        Checks.notNull(summaries, "summaries");
+        StringColumn arm = StringColumn.create("arm");
+        StringColumn segment = StringColumn.create("segment");
+        LongColumn n = LongColumn.create("n");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        DoubleColumn sd = DoubleColumn.create("sd");
+        for (int a = 0; a < summaries.arms().size(); a++) {
+            for (int s = 0; s < summaries.segments().size(); s++) {
+                if (summaries.count(a, s) == 0) {
+                    continue;
+                }
+                ArmSummary c = summaries.cell(a, s);
+                arm.append(summaries.arms().get(a));
+                segment.append(summaries.segments().get(s));
+                n.append(c.n());
+                mean.append(c.mean());
+                sd.append(Math.sqrt(c.variance()));
+            }
+        }
+        return Table.create("arm summaries", arm, segment, n, mean, sd);
+    }
+}

@@ -1,0 +1,103 @@
+package io.loyalty.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Each bad input the issue lists fails with an IllegalArgumentException naming the argument and the value. */
+class BadInputTest {
+    private static void rejects(Executable call, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), () -> "message '" + e.getMessage() + "' lacks '" + f + "'");
+        }
+    }
+
+    @Test
+    void negativeCounts() {
+        rejects(() -> Proportions.wilson(-1, 10, 0.95), "successes[0]", "-1");
+        rejects(() -> Proportions.fisherExact(1, -2, 3, 4, Alternative.TWO_SIDED), "b", "-2");
+        rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {5, -3}, new double[] {1, 1}), "observed[1]", "-3");
+    }
+
+    @Test
+    void successesGreaterThanTrials() {
+        rejects(() -> Proportions.newcombe(5, 10, 12, 10, 0.95), "successes[1] = 12", "trials[1] = 10");
+        rejects(() -> Proportions.compare("t vs c", "rate", 11, 10, 1, 10, 0.05), "successes[0] = 11");
+    }
+
+    @Test
+    void fewerThanTwoObservationsForATTest() {
+        rejects(() -> Means.welch(new double[] {1}, new double[] {1, 2}, 0.95, Alternative.TWO_SIDED), "x", "1");
+        rejects(() -> Means.student(new ArmSummary(5, 1, 1), new ArmSummary(1, 2, 0), 0.95, Alternative.TWO_SIDED),
+                "y", "1");
+    }
+
+    @Test
+    void zeroVarianceInBothArms() {
+        rejects(() -> Means.welch(new double[] {3, 3, 3}, new double[] {2, 2}, 0.95, Alternative.TWO_SIDED),
+                "both arms have zero variance", "3.0", "2.0");
+    }
+
+    @Test
+    void nanOrInfiniteValues() {
+        rejects(() -> Means.welch(new double[] {1, Double.NaN}, new double[] {1, 2}, 0.95, Alternative.TWO_SIDED),
+                "x: values[1]", "NaN");
+        rejects(() -> ArmSummary.of(new double[] {1, Double.POSITIVE_INFINITY}), "values[1]", "Infinity");
+        rejects(() -> RankSum.normal(new double[] {1, 2}, new double[] {Double.NaN}, Alternative.TWO_SIDED, true),
+                "y[0]", "NaN");
+        rejects(() -> SegmentedSummaries.of(new int[] {0, 0}, new int[] {0, 0}, new double[] {1, Double.NaN},
+                List.of("a"), List.of("s")), "value[1]", "NaN");
+    }
+
+    @Test
+    void levelsOutsideTheOpenUnitInterval() {
+        rejects(() -> Proportions.compare("t vs c", "rate", 1, 10, 1, 10, 1.5), "alpha", "1.5");
+        rejects(() -> Power.meansSampleSize(1, 1, 0.05, 1.0, Alternative.TWO_SIDED, 1), "power", "1.0");
+        rejects(() -> Proportions.wilson(1, 10, 0), "confidence", "0.0");
+        rejects(() -> GroupSequential.design(GroupSequential.Type.POCOCK, Double.NaN, 3), "alpha", "NaN");
+    }
+
+    @Test
+    void zeroEffectForASampleSize() {
+        rejects(() -> Power.meansSampleSize(0, 1, 0.05, 0.8, Alternative.TWO_SIDED, 1), "delta", "0.0");
+        rejects(() -> Power.proportionsSampleSize(0.1, 0.1, 0.05, 0.8, Alternative.TWO_SIDED, 1), "p2 - p1",
+                "0.1");
+    }
+
+    @Test
+    void arraysOfDifferentLengths() {
+        rejects(() -> SegmentedSummaries.of(new int[] {0, 0}, new int[] {0}, new double[] {1, 2}, List.of("a"),
+                List.of("s")), "segment", "1", "2");
+        rejects(() -> Cuped.test(new double[] {1, 2, 3}, new double[] {1, 2}, new double[] {1, 2},
+                new double[] {1, 2}, 0.95), "treatmentCovariate", "2", "3");
+        rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {1, 2, 3}, new double[] {1, 1}), "weights", "2", "3");
+    }
+
+    @Test
+    void armWithNoData() {
+        rejects(() -> Proportions.wilson(0, 0, 0.95), "trials[0]", "no data", "0");
+        rejects(() -> Bootstrap.percentile(new double[] {1, 2}, new double[0], 200, 0.95, 1), "y is empty");
+        SegmentedSummaries s = SegmentedSummaries.of(new int[] {0}, new int[] {0}, new double[] {1},
+                List.of("a", "b"), List.of("s"));
+        rejects(() -> s.arm(1), "arm 'b' has no data");
+    }
+
+    @Test
+    void pValuesOutsideTheUnitInterval() {
+        double[] p = {0.01, 1.2, 0.3};
+        rejects(() -> Adjustment.BH.adjust(p), "p[1]", "1.2");
+        rejects(() -> Adjustment.HOLM.adjust(new double[] {Double.NaN}), "p[0]", "NaN");
+        assertArrayEquals(new double[] {0.01, 1.2, 0.3}, p);
+    }
+
+    @Test
+    void rowCodesOutOfRange() {
+        rejects(() -> SegmentedSummaries.of(new int[] {0, 3}, new int[] {0, 0}, new double[] {1, 2}, List.of("a"),
+                List.of("s")), "arm[1]", "3");
+    }
+}
