@@ -19,14 +19,13 @@ public final class Tour {
         long start = System.nanoTime();
         // One line per family, in the order of the library's map (docs/index.md).
         DataModelExample.main(args);
-        AttributionExample.main(args);
-        CohortExample.main(args);
-        NpsExample.main(args);
-        KanoExample.main(args);
         RfmExample.main(args);
         ClvExample.main(args);
+        NpsExample.main(args);
+        KanoExample.main(args);
+        AttributionExample.main(args);
+        CohortExample.main(args);
         ExperimentExample.main(args);
-        // (families add their example here, one line each)
         System.out.printf("%nTour finished in %.1f s; charts are in %s%n", (System.nanoTime() - start) / 1e9,
                 Examples.output("").toAbsolutePath().normalize());
     }
