@@ -1,12 +1,11 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Kaplan-Meier survival with right censoring, identical to R's {@code survival::survfit} defaults:
@@ -174,7 +173,7 @@ public final class KaplanMeier {
         }
         Arrays.sort(ev);
         Arrays.sort(ce);
-        double z = new NormalDistribution((RandomGenerator) null, 0, 1).inverseCumulativeProbability((1 + level) / 2);
+        double z = Normal.twoSidedZ(level);
         double[] time = new double[n];
         long[] atRisk = new long[n];
         long[] dArr = new long[n];

@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -61,7 +62,7 @@ public final class Bootstrap {
             below += r < theta ? 1 : r == theta ? 0.5 : 0;
         }
         double share = Math.min(Math.max(below / reps.length, 0.5 / reps.length), 1 - 0.5 / reps.length);
-        double z0 = Dist.normalQuantile(share);
+        double z0 = Normal.quantile(share);
         // Jackknife: leaving out x_i moves mean(x) to (n mx - x_i)/(n - 1); likewise for y.
         int n = x.length + y.length;
         double[] jack = new double[n];
@@ -83,10 +84,10 @@ public final class Bootstrap {
             s3 += d * d * d;
         }
         double a = s2 > 0 ? s3 / (6 * Math.pow(s2, 1.5)) : 0;
-        double zl = Dist.normalQuantile((1 - confidence) / 2);
+        double zl = Normal.quantile((1 - confidence) / 2);
         double zu = -zl;
-        double ql = Dist.normalCdf(z0 + (z0 + zl) / (1 - a * (z0 + zl)));
-        double qu = Dist.normalCdf(z0 + (z0 + zu) / (1 - a * (z0 + zu)));
+        double ql = Normal.cdf(z0 + (z0 + zl) / (1 - a * (z0 + zl)));
+        double qu = Normal.cdf(z0 + (z0 + zu) / (1 - a * (z0 + zu)));
         return new Interval(theta, Math.min(theta, quantile(reps, ql)), Math.max(theta, quantile(reps, qu)),
                 confidence);
     }

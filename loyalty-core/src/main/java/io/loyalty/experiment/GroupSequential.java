@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
 
 /**
@@ -90,7 +91,7 @@ public final class GroupSequential {
                 double target = spending(type, alpha, t[i]);
                 double increment = target - (i == 0 ? 0 : spending(type, alpha, t[i - 1]));
                 int look = i;
-                c[i] = i == 0 ? Dist.normalUpperQuantile(increment)
+                c[i] = i == 0 ? Normal.upperQuantile(increment)
                         : Roots.zeroin(x -> r.exitProbability(look, x) - increment, -8, 40, 1e-12);
                 r.advance(i, c[i]);
                 spent[i] = target;
@@ -114,7 +115,7 @@ public final class GroupSequential {
             return alpha;
         }
         if (type == Type.OBRIEN_FLEMING_SPENDING) {
-            return 2 * Dist.normalUpper(Dist.normalUpperQuantile(alpha / 2) / Math.sqrt(t));
+            return 2 * Normal.upper(Normal.upperQuantile(alpha / 2) / Math.sqrt(t));
         }
         return alpha * Math.log(1 + (Math.E - 1) * t);
     }
@@ -124,7 +125,7 @@ public final class GroupSequential {
         double total = 0;
         for (int i = 0; i < t.length; i++) {
             double c = constant * shape[i];
-            total += i == 0 ? Dist.normalUpper(c) : r.exitProbability(i, c);
+            total += i == 0 ? Normal.upper(c) : r.exitProbability(i, c);
             if (cumulative != null) {
                 cumulative[i] = total;
             }
@@ -159,7 +160,7 @@ public final class GroupSequential {
             double[] f = new double[m + 1];
             if (i == 0) {
                 for (int j = 0; j <= m; j++) {
-                    f[j] = Dist.normalDensity(g[j]);
+                    f[j] = Normal.density(g[j]);
                 }
             } else {
                 double sdi = Math.sqrt(t[i] - t[i - 1]);
@@ -197,7 +198,7 @@ public final class GroupSequential {
                 if (z > 40) {
                     break;
                 }
-                s += w[u] * density[u] * Dist.normalUpper(z);
+                s += w[u] * density[u] * Normal.upper(z);
             }
             return s;
         }

@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
 
 /**
@@ -146,7 +147,7 @@ public final class Means {
         Checks.openUnit(confidence, "confidence");
         double lift = m1 / m2 - 1;
         double se = Math.sqrt(v1 / (m2 * m2) + m1 * m1 * v2 / (m2 * m2 * m2 * m2));
-        double z = Dist.normalUpperQuantile((1 - confidence) / 2);
+        double z = Normal.upperQuantile((1 - confidence) / 2);
         return new Interval(lift, lift - z * se, lift + z * se, confidence);
     }
 

@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import io.loyalty.internal.Normal;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -52,7 +53,7 @@ final class NoncentralT {
         if (df > 4e5 || del * del > 2 * Math.log(2) * 1021) {
             double s = 1 / (4 * df);
             double z = (tt * (1 - s) - del) / Math.sqrt(1 + tt * tt * 2 * s);
-            return (lowerTail != negdel) ? Dist.normalCdf(z) : Dist.normalUpper(z);
+            return (lowerTail != negdel) ? Normal.cdf(z) : Normal.upper(z);
         }
         double x = t * t;
         x = x / (x + df);
@@ -96,7 +97,7 @@ final class NoncentralT {
         } else {
             tnc = 0;
         }
-        tnc += Dist.normalCdf(-del);
+        tnc += Normal.cdf(-del);
         boolean lower = lowerTail != negdel;
         double v = Math.min(tnc, 1);
         return lower ? v : 1 - v;

@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
 
 /**
@@ -28,8 +29,8 @@ public final class Power {
 
     private static double propPower(double n, double p1, double p2, double alpha, int sides, double k) {
         double pbar = (p1 + k * p2) / (1 + k);
-        double z = Dist.normalUpperQuantile(alpha / sides);
-        return Dist.normalCdf((Math.sqrt(n * (p1 - p2) * (p1 - p2))
+        double z = Normal.upperQuantile(alpha / sides);
+        return Normal.cdf((Math.sqrt(n * (p1 - p2) * (p1 - p2))
                 - z * Math.sqrt(pbar * (1 - pbar) * (1 + 1 / k))) / Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2) / k));
     }
 

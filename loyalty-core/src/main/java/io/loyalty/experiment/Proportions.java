@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
 import org.apache.commons.math3.special.Gamma;
 
@@ -44,7 +45,7 @@ public final class Proportions {
     public static Interval wilson(long successes, long trials, double confidence) {
         checkCounts(successes, trials, 0);
         Checks.openUnit(confidence, "confidence");
-        double[] b = wilsonBounds(successes, trials, Dist.normalUpperQuantile((1 - confidence) / 2));
+        double[] b = wilsonBounds(successes, trials, Normal.upperQuantile((1 - confidence) / 2));
         return new Interval((double) successes / trials, b[0], b[1], confidence);
     }
 
@@ -74,7 +75,7 @@ public final class Proportions {
         checkCounts(x1, n1, 0);
         checkCounts(x2, n2, 1);
         Checks.openUnit(confidence, "confidence");
-        double z = Dist.normalUpperQuantile((1 - confidence) / 2);
+        double z = Normal.upperQuantile((1 - confidence) / 2);
         double p1 = (double) x1 / n1;
         double p2 = (double) x2 / n2;
         double[] b1 = wilsonBounds(x1, n1, z);
@@ -103,7 +104,7 @@ public final class Proportions {
         checkCounts(x1, n1, 0);
         checkCounts(x2, n2, 1);
         Checks.openUnit(confidence, "confidence");
-        double z = Dist.normalUpperQuantile((1 - confidence) / 2);
+        double z = Normal.upperQuantile((1 - confidence) / 2);
         double p1 = (double) x1 / n1;
         double p2 = (double) x2 / n2;
         double d = p1 - p2;
@@ -139,8 +140,8 @@ public final class Proportions {
         double d = p1 - p2;
         double inv = 1.0 / n1 + 1.0 / n2;
         double yates = continuityCorrection ? Math.min(0.5, Math.abs(d) / inv) : 0;
-        double z = alternative == Alternative.TWO_SIDED ? Dist.normalUpperQuantile((1 - confidence) / 2)
-                : Dist.normalUpperQuantile(1 - confidence);
+        double z = alternative == Alternative.TWO_SIDED ? Normal.upperQuantile((1 - confidence) / 2)
+                : Normal.upperQuantile(1 - confidence);
         double width = z * Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2) + yates * inv;
         double lower = alternative == Alternative.LESS ? -1 : Math.max(d - width, -1);
         double upper = alternative == Alternative.GREATER ? 1 : Math.min(d + width, 1);
@@ -149,7 +150,7 @@ public final class Proportions {
             p = chi.pValue();
         } else {
             double zs = Math.signum(d) * Math.sqrt(chi.statistic());
-            p = alternative == Alternative.LESS ? Dist.normalCdf(zs) : Dist.normalUpper(zs);
+            p = alternative == Alternative.LESS ? Normal.cdf(zs) : Normal.upper(zs);
         }
         return new PropTest(new Interval(d, Math.min(lower, d), Math.max(upper, d), confidence), chi.statistic(), p,
                 alternative);

@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
 
 /**
  * A Net Promoter Score: the tally of detractors, passives and promoters among <i>n</i> answers, with its

@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
 
 /**
  * The difference of two independent Net Promoter Scores {@code first - second} with its Wald test: standard error

@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
