@@ -61,7 +61,7 @@ public final class AttributionExample {
         System.out.printf("Exact Markov order 1 in %.1f ms (%d states), order 3 in %.1f ms (%d states), first run "
                 + "(cold JVM)%n", ms1, markov1.transitions().states().size(), ms3,
                 markov3.transitions().states().size());
-        System.out.printf("P(conversion) order 1..3: %.7f %.7f; ChannelAttribution needs 153 s at 1e8 simulated "
+        System.out.printf("P(conversion), orders 1 and 3: %.7f and %.7f (exact); ChannelAttribution needs 153 s at 1e8 simulated "
                 + "paths to come within 0.13 %%%n%n", markov1.conversionProbability(), markov3.conversionProbability());
 
         CategoryChart chart = new CategoryChartBuilder().width(1200).height(600)
