@@ -301,12 +301,12 @@ public final class Journeys {
 
     @Override
     public String toString() {
-        return Checks.format("Journeys[%d distinct paths, %d channels, conversions %s, value %s, nulls %s]", size(),
-                channels.size(), number(totalConversions), number(totalValue), number(totalNulls));
+        return Checks.format("Journeys[%d distinct paths, %d channels, conversions %s, value %.2f, nulls %s]", size(),
+                channels.size(), number(totalConversions), totalValue, number(totalNulls));
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Checks.format("%.2f", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /**
