@@ -117,12 +117,12 @@ public final class ChurnDurations {
         long[] acq = new long[n];
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            acq[i] = period.fromRuleIndex(rule.indexOfEpochDay(firstDay[i]));
-            out[i] = churned[i] ? period.fromRuleIndex(rule.indexOfEpochDay(firstDay[i] + (long) duration[i]))
+            acq[i] = rule.indexOfEpochDay(firstDay[i]);
+            out[i] = churned[i] ? rule.indexOfEpochDay(firstDay[i] + (long) duration[i])
                     : Long.MAX_VALUE;
             lo = Math.min(lo, acq[i]);
         }
-        long hi = period.fromRuleIndex(rule.indexOfEpochDay(endDay));
+        long hi = rule.indexOfEpochDay(endDay);
         int width = (int) (hi - lo + 1);
         long[] acquired = new long[width];
         long[] left = new long[width];

@@ -238,7 +238,7 @@ public final class Cohorts {
     }
 
     private int periodOf(long epochSecond) {
-        return Math.toIntExact(period.fromRuleIndex(rule.index(epochSecond, 0)));
+        return Math.toIntExact(rule.index(epochSecond, 0));
     }
 
     private CohortMatrices compute(int[] cust, int m, long[] sec, double[] amt, String[] names, String[] keyLabel,
@@ -452,7 +452,7 @@ public final class Cohorts {
         }
         int[] byDay = new int[(int) (maxDay - minDay + 1)];
         for (int d = 0; d < byDay.length; d++) {
-            byDay[d] = Math.toIntExact(period.fromRuleIndex(rule.indexOfEpochDay(minDay + d)));
+            byDay[d] = Math.toIntExact(rule.indexOfEpochDay(minDay + d));
         }
         for (int i = 0; i < n; i++) {
             per[i] = byDay[(int) (Math.floorDiv(sec[i] + offset, 86_400L) - minDay)];

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.time.zone.ZoneRules;
 import java.util.Objects;
 
@@ -17,13 +18,15 @@ import java.util.Objects;
  * {@code PeriodRule.days().inUnitsOf(7)} purchases are grouped by calendar day and recency is measured in weeks
  * of seven days (lifetimes' {@code freq='D', freq_multiplier=7}).
  *
- * <p>Days, weeks (Monday to Sunday, as ISO and pandas' {@code 'W'}) and months are calendar periods in a time
- * zone, UTC unless given. {@link #every(Duration)} cuts time into fixed lengths counted from the epoch.
+ * <p>Days, weeks (Monday to Sunday, as ISO and pandas' {@code 'W'}), months, quarters (starting in January, April,
+ * July and October) and years are calendar periods in a time zone, UTC unless given. {@link #every(Duration)} cuts
+ * time into fixed lengths counted from the epoch. Every family that groups time by calendar periods (cohorts, NPS
+ * by period) uses these rules, so a period means the same everywhere.
  */
 public final class PeriodRule {
     private static final long SECONDS_PER_DAY = 86_400L;
 
-    private enum Kind { DAYS, WEEKS, MONTHS, FIXED }
+    private enum Kind { DAYS, WEEKS, MONTHS, QUARTERS, YEARS, FIXED }
 
     private final Kind kind;
     private final ZoneId zone;
@@ -101,6 +104,44 @@ public final class PeriodRule {
     }
 
     /**
+     * Calendar quarters (January to March, ...) in UTC.
+     *
+     * @return the rule
+     */
+    public static PeriodRule quarters() {
+        return quarters(ZoneOffset.UTC);
+    }
+
+    /**
+     * Calendar quarters in a time zone.
+     *
+     * @param zone the zone in which days start
+     * @return the rule
+     */
+    public static PeriodRule quarters(ZoneId zone) {
+        return new PeriodRule(Kind.QUARTERS, Checks.notNull(zone, "zone"), 0, 1);
+    }
+
+    /**
+     * Calendar years in UTC.
+     *
+     * @return the rule
+     */
+    public static PeriodRule years() {
+        return years(ZoneOffset.UTC);
+    }
+
+    /**
+     * Calendar years in a time zone.
+     *
+     * @param zone the zone in which days start
+     * @return the rule
+     */
+    public static PeriodRule years(ZoneId zone) {
+        return new PeriodRule(Kind.YEARS, Checks.notNull(zone, "zone"), 0, 1);
+    }
+
+    /**
      * Fixed-length periods counted from 1970-01-01T00:00Z.
      *
      * @param length the period's length, positive
@@ -164,17 +205,7 @@ public final class PeriodRule {
             return floorDivNanos(epochSecond, nanos, fixedNanos);
         }
         long local = epochSecond + offsetSeconds(epochSecond);
-        long epochDay = Math.floorDiv(local, SECONDS_PER_DAY);
-        switch (kind) {
-            case DAYS:
-                return epochDay;
-            case WEEKS:
-                // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
-                return Math.floorDiv(epochDay + 3, 7);
-            default:
-                LocalDate d = LocalDate.ofEpochDay(epochDay);
-                return d.getYear() * 12L + d.getMonthValue() - 1;
-        }
+        return indexOfEpochDay(Math.floorDiv(local, SECONDS_PER_DAY));
     }
 
     /**
@@ -184,18 +215,76 @@ public final class PeriodRule {
      * @return the period index
      */
     public long indexOfEpochDay(long epochDay) {
-        if (kind == Kind.DAYS) {
-            return epochDay;
+        switch (kind) {
+            case DAYS:
+                return epochDay;
+            case WEEKS:
+                // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
+                return Math.floorDiv(epochDay + 3, 7);
+            case FIXED:
+                return floorDivNanos(Math.multiplyExact(epochDay, SECONDS_PER_DAY), 0, fixedNanos);
+            default:
+                LocalDate d = LocalDate.ofEpochDay(epochDay);
+                long month = d.getYear() * 12L + d.getMonthValue() - 1;
+                return kind == Kind.MONTHS ? month : kind == Kind.QUARTERS ? Math.floorDiv(month, 3) : d.getYear();
         }
-        if (kind == Kind.WEEKS) {
-            return Math.floorDiv(epochDay + 3, 7);
+    }
+
+    /**
+     * The first day of the period with an index (for fixed-length periods, the UTC day its first instant falls
+     * on).
+     *
+     * @param index the period index
+     * @return its first day
+     */
+    public LocalDate firstDay(long index) {
+        switch (kind) {
+            case DAYS:
+                return LocalDate.ofEpochDay(index);
+            case WEEKS:
+                return LocalDate.ofEpochDay(index * 7 - 3);
+            case MONTHS:
+                return LocalDate.of(Math.toIntExact(Math.floorDiv(index, 12)), Math.floorMod(index, 12) + 1, 1);
+            case QUARTERS:
+                return LocalDate.of(Math.toIntExact(Math.floorDiv(index, 4)), Math.floorMod(index, 4) * 3 + 1, 1);
+            case YEARS:
+                return LocalDate.of(Math.toIntExact(index), 1, 1);
+            default:
+                return LocalDate.ofEpochDay(Math.floorDiv(start(index).getEpochSecond(), SECONDS_PER_DAY));
         }
-        if (kind == Kind.MONTHS) {
-            LocalDate d = LocalDate.ofEpochDay(epochDay);
-            return d.getYear() * 12L + d.getMonthValue() - 1;
+    }
+
+    /**
+     * A readable name of the period with an index: {@code 2011-03-14} for days, {@code 2011-W11} for ISO weeks,
+     * {@code 2011-03} for months, {@code 2011-Q1} for quarters, {@code 2011} for years, the first instant for
+     * fixed-length periods.
+     *
+     * @param index the period index
+     * @return the label
+     */
+    public String label(long index) {
+        LocalDate d = firstDay(index);
+        switch (kind) {
+            case DAYS:
+                return d.toString();
+            case WEEKS:
+                return Checks.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR),
+                        d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case MONTHS:
+                return Checks.format("%d-%02d", d.getYear(), d.getMonthValue());
+            case QUARTERS:
+                return Checks.format("%d-Q%d", d.getYear(), (d.getMonthValue() - 1) / 3 + 1);
+            case YEARS:
+                return Integer.toString(d.getYear());
+            default:
+                return start(index).toString();
         }
-        long startSecond = Math.multiplyExact(epochDay, SECONDS_PER_DAY);
-        return floorDivNanos(startSecond, 0, fixedNanos);
+    }
+
+    private Instant start(long index) {
+        long seconds = fixedNanos / 1_000_000_000L;
+        long nanos = fixedNanos % 1_000_000_000L;
+        return Instant.ofEpochSecond(Math.multiplyExact(index, seconds)).plusNanos(Math.multiplyExact(index, nanos));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.loyalty.nps;
 
-import io.loyalty.internal.Checks;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
+import io.loyalty.data.PeriodRule;
 
 /**
  * Calendar periods for NPS over time. Weeks run Monday to Sunday and are labelled by ISO week-based year and
@@ -22,37 +20,29 @@ public enum NpsPeriod {
     /** Calendar years, labelled {@code 2012}. */
     YEAR;
 
-    /** The period index of a day; consecutive periods have consecutive indexes. */
-    long key(long epochDay) {
+    /** The calendar rule of this period (UTC: answers carry dates, not instants). */
+    PeriodRule rule() {
         switch (this) {
             case DAY:
-                return epochDay;
+                return PeriodRule.days();
             case WEEK:
-                // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
-                return Math.floorDiv(epochDay + 3, 7);
+                return PeriodRule.weeks();
+            case MONTH:
+                return PeriodRule.months();
+            case QUARTER:
+                return PeriodRule.quarters();
             default:
-                LocalDate d = LocalDate.ofEpochDay(epochDay);
-                long month = d.getYear() * 12L + d.getMonthValue() - 1;
-                return this == MONTH ? month : this == QUARTER ? Math.floorDiv(month, 3) : d.getYear();
+                return PeriodRule.years();
         }
     }
 
-    /** The label of a period index. */
+    /** The period index of a day (days since 1970-01-01). */
+    long key(long epochDay) {
+        return rule().indexOfEpochDay(epochDay);
+    }
+
+    /** 2012-03-14, 2012-W11, 2012-03, 2012-Q1 or 2012. */
     String label(long key) {
-        switch (this) {
-            case DAY:
-                return LocalDate.ofEpochDay(key).toString();
-            case WEEK: {
-                LocalDate monday = LocalDate.ofEpochDay(key * 7 - 3);
-                return Checks.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-                        monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            }
-            case MONTH:
-                return Checks.format("%d-%02d", Math.floorDiv(key, 12), Math.floorMod(key, 12) + 1);
-            case QUARTER:
-                return Checks.format("%d-Q%d", Math.floorDiv(key, 4), Math.floorMod(key, 4) + 1);
-            default:
-                return Long.toString(key);
-        }
+        return rule().label(key);
     }
 }
