@@ -6,6 +6,7 @@ import io.loyalty.clv.ClvCalculator;
 import io.loyalty.clv.GammaGammaModel;
 import io.loyalty.clv.ParetoNbdFitter;
 import io.loyalty.clv.ParetoNbdModel;
+import io.loyalty.clv.SimulatedCustomers;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -94,66 +95,12 @@ public class ClvBenchmark {
         return ParetoNbdFitter.withDefaults().fit(tenThousand[0], tenThousand[1], tenThousand[2]);
     }
 
-    /** Seeded BG/NBD customers: {frequency, recency, T} in weeks, recency and T rounded to days. */
+    /** Seeded BG/NBD customers at the CDNOW parameters: {frequency, recency, T} in weeks, in whole days. */
     static double[][] customers(int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        double r = 0.242593;
-        double alpha = 4.413532;
-        double a = 0.792886;
-        double b = 2.425752;
-        double[] x = new double[n];
-        double[] tx = new double[n];
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            double age = Math.rint((1 + 77 * rnd.nextDouble()) * 7) / 7;
-            double lambda = gamma(rnd, r) / alpha;
-            double ga = gamma(rnd, a);
-            double p = ga / (ga + gamma(rnd, b));
-            double now = 0;
-            double last = 0;
-            int count = 0;
-            while (true) {
-                now += -Math.log(1 - rnd.nextDouble()) / lambda;
-                if (now > age) {
-                    break;
-                }
-                count++;
-                last = now;
-                if (rnd.nextDouble() < p) {
-                    break;
-                }
-            }
-            x[i] = count;
-            tx[i] = count == 0 ? 0 : Math.min(age, Math.rint(last * 7) / 7);
-            t[i] = age;
-        }
-        return new double[][] {x, tx, t};
-    }
-
-    private static double gamma(SplittableRandom rnd, double shape) {
-        if (shape < 1) {
-            return gamma(rnd, shape + 1) * Math.pow(rnd.nextDouble(), 1 / shape);
-        }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double u1;
-            double u2;
-            double s;
-            do {
-                u1 = 2 * rnd.nextDouble() - 1;
-                u2 = 2 * rnd.nextDouble() - 1;
-                s = u1 * u1 + u2 * u2;
-            } while (s >= 1 || s == 0);
-            double z = u1 * Math.sqrt(-2 * Math.log(s) / s);
-            double v = 1 + c * z;
-            if (v <= 0) {
-                continue;
-            }
-            v = v * v * v;
-            if (Math.log(rnd.nextDouble()) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-                return d * v;
-            }
-        }
+        double[] ages = rnd.doubles(n).map(u -> Math.rint((1 + 77 * u) * 7) / 7).toArray();
+        SimulatedCustomers c = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752).simulate(ages, seed + 1)
+                .withRecencyRoundedTo(1.0 / 7);
+        return new double[][] {c.frequency(), c.recency(), c.t()};
     }
 }

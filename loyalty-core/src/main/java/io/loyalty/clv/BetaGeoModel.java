@@ -255,6 +255,71 @@ public final class BetaGeoModel implements TransactionModel {
         return FrequencyCounts.expected(T, maxFrequency, this::probabilityOfPurchases);
     }
 
+    /**
+     * Draws customers from this model, as the model tells their story: each customer's purchase rate is drawn from
+     * Gamma(r, alpha) and dropout probability from Beta(a, b); purchases follow a Poisson process from the first
+     * purchase until the customer's age, and after each purchase the customer drops out with that probability. The
+     * same seed gives the same customers on every JVM. Useful to check a fit on data whose truth is known, or to
+     * plan with a fitted model.
+     *
+     * @param T the age of each customer (time from the first purchase to the end of observation), finite and
+     *     &gt; 0
+     * @param seed the seed
+     * @return frequency, recency and T of each customer
+     */
+    public SimulatedCustomers simulate(double[] T, long seed) {
+        Checks.notNull(T, "T");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        double[] x = new double[T.length];
+        double[] tx = new double[T.length];
+        for (int i = 0; i < T.length; i++) {
+            double age = T[i];
+            Checks.require(age > 0 && age < Double.POSITIVE_INFINITY, "T at row %d must be finite and > 0, got %s",
+                    i, age);
+            double lambda = gammaDraw(rnd, r) / alpha;
+            double ga = gammaDraw(rnd, a);
+            double p = ga / (ga + gammaDraw(rnd, b));
+            double now = 0;
+            double last = 0;
+            int count = 0;
+            while (true) {
+                now += -Math.log(1 - rnd.nextDouble()) / lambda;
+                if (now > age) {
+                    break;
+                }
+                count++;
+                last = now;
+                if (rnd.nextDouble() < p) {
+                    break;
+                }
+            }
+            x[i] = count;
+            tx[i] = last;
+        }
+        return new SimulatedCustomers(x, tx, T.clone());
+    }
+
+    /** Marsaglia and Tsang's gamma(shape, 1) draw, boosted by U^(1/shape) for shape &lt; 1. */
+    private static double gammaDraw(java.util.SplittableRandom rnd, double shape) {
+        if (shape < 1) {
+            double u = rnd.nextDouble();
+            return gammaDraw(rnd, shape + 1) * Math.pow(u, 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z = rnd.nextGaussian();
+            double v = 1 + c * z;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            if (Math.log(rnd.nextDouble()) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof BetaGeoModel)) {

@@ -126,4 +126,25 @@ class BetaGeoModelTest {
                 () -> CDNOW.probabilityAlive(new double[] {1, 2}, new double[] {1, 3}, new double[] {2, 2}));
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
     }
+
+    @Test
+    void simulationIsSeededAndMatchesTheModelsExpectation() {
+        BetaGeoModel m = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752);
+        double[] ages = new double[200_000];
+        java.util.Arrays.fill(ages, 39);
+        SimulatedCustomers c = m.simulate(ages, 11);
+        assertTrue(java.util.Arrays.equals(c.frequency(), m.simulate(ages, 11).frequency()));
+        double mean = java.util.Arrays.stream(c.frequency()).average().orElseThrow();
+        // E[X(39)] of a new customer; the sample mean of 200,000 draws is within a few standard errors of it.
+        assertEquals(m.expectedPurchases(39), mean, 0.02);
+        for (int i = 0; i < ages.length; i++) {
+            assertTrue(c.recency()[i] >= 0 && c.recency()[i] <= 39 && (c.frequency()[i] > 0 || c.recency()[i] == 0));
+        }
+        SimulatedCustomers days = c.withRecencyRoundedTo(1.0 / 7);
+        assertEquals(Math.rint(c.recency()[0] * 7) / 7, days.recency()[0], 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.simulate(new double[] {1, 0}, 1));
+        assertTrue(e.getMessage().contains("T at row 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> c.withRecencyRoundedTo(0));
+    }
 }

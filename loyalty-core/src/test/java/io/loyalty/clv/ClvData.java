@@ -63,72 +63,13 @@ final class ClvData {
     }
 
     /**
-     * Synthetic BG/NBD customers: lambda ~ Gamma(r, alpha), p ~ Beta(a, b), T uniform on [1, 78] weeks; purchases
-     * as a Poisson process until the geometric dropout after a purchase; recency and T rounded to whole days
-     * (days / 7). Returns {frequency, recency, T}.
+     * Synthetic BG/NBD customers drawn by {@link BetaGeoModel#simulate}: T uniform on [1, 78] weeks, recency and T
+     * in whole days (days / 7) as real data are. Returns {frequency, recency, T}.
      */
     static double[][] synthetic(int n, long seed, double r, double alpha, double a, double b) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        double[] x = new double[n];
-        double[] tx = new double[n];
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            double age = Math.rint((1 + 77 * rnd.nextDouble()) * 7) / 7;
-            double lambda = gamma(rnd, r) / alpha;
-            double ga = gamma(rnd, a);
-            double p = ga / (ga + gamma(rnd, b));
-            double now = 0;
-            int count = 0;
-            double last = 0;
-            while (true) {
-                now += -Math.log(1 - rnd.nextDouble()) / lambda;
-                if (now > age) {
-                    break;
-                }
-                count++;
-                last = now;
-                if (rnd.nextDouble() < p) {
-                    break;
-                }
-            }
-            x[i] = count;
-            tx[i] = count == 0 ? 0 : Math.min(age, Math.rint(last * 7) / 7);
-            t[i] = age;
-        }
-        return new double[][] {x, tx, t};
-    }
-
-    /** Marsaglia-Tsang gamma(shape, 1), boosted for shape &lt; 1. */
-    static double gamma(SplittableRandom rnd, double shape) {
-        if (shape < 1) {
-            double u = rnd.nextDouble();
-            return gamma(rnd, shape + 1) * Math.pow(u, 1 / shape);
-        }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double z = normal(rnd);
-            double v = 1 + c * z;
-            if (v <= 0) {
-                continue;
-            }
-            v = v * v * v;
-            double u = rnd.nextDouble();
-            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-                return d * v;
-            }
-        }
-    }
-
-    private static double normal(SplittableRandom rnd) {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * rnd.nextDouble() - 1;
-            v = 2 * rnd.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
+        double[] ages = rnd.doubles(n).map(u -> Math.rint((1 + 77 * u) * 7) / 7).toArray();
+        SimulatedCustomers c = BetaGeoModel.of(r, alpha, a, b).simulate(ages, seed + 1).withRecencyRoundedTo(1.0 / 7);
+        return new double[][] {c.frequency(), c.recency(), c.t()};
     }
 }
