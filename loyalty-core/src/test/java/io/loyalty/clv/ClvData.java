@@ -62,6 +62,20 @@ final class ClvData {
         return new double[][] {c[1], c[2], c[3], c[4]};
     }
 
+    /** CDNOW customers with repeat purchases (946): {x, zbar}, the Gamma-Gamma input. */
+    static double[][] cdnowRepeatSpend() {
+        double[][] c = cdnowWithSpend();
+        int n = (int) java.util.Arrays.stream(c[0]).filter(x -> x > 0).count();
+        double[][] out = new double[2][n];
+        for (int i = 0, k = 0; i < c[0].length; i++) {
+            if (c[0][i] > 0) {
+                out[0][k] = c[0][i];
+                out[1][k++] = c[3][i];
+            }
+        }
+        return out;
+    }
+
     /**
      * Synthetic BG/NBD customers drawn by {@link BetaGeoModel#simulate}: T uniform on [1, 78] weeks, recency and T
      * in whole days (days / 7) as real data are. Returns {frequency, recency, T}.

@@ -113,7 +113,7 @@ class FitPropertiesTest {
         BetaGeoModel m = BetaGeoFitter.withDefaults().withInitialParameters(2, 20, 3, 5).fit(c[0], c[1], c[2]);
         assertEquals(ClvData.CDNOW_BGNBD[1], m.alpha(), 1e-4 * ClvData.CDNOW_BGNBD[1]);
         GammaGammaModel g = GammaGammaFitter.withDefaults().withInitialParameters(3, 2, 40)
-                .fit(ClvData.cdnowWithSpend()[0], ClvData.cdnowWithSpend()[3]);
+                .fit(ClvData.cdnowRepeatSpend()[0], ClvData.cdnowRepeatSpend()[1]);
         assertEquals(6.24880, g.p(), 1e-4 * 6.2488);
     }
 

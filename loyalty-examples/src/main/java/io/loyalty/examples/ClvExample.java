@@ -47,6 +47,9 @@ public final class ClvExample {
 
         BetaGeoModel purchases = BetaGeoFitter.withDefaults().fit(cal);
         System.out.println(purchases.fitSummary().orElseThrow());
+        System.out.printf("Gamma-Gamma assumes spend independent of frequency: their correlation over the repeat "
+                + "customers is %.3f%n", GammaGammaFitter.frequencyMonetaryCorrelation(cal.frequencyAsDouble(),
+                        cal.monetary()));
         GammaGammaModel spend = GammaGammaFitter.withDefaults().fit(cal);
         System.out.println(spend.fitSummary().orElseThrow());
         System.out.printf("Published (Fader, Hardie & Lee 2005): r=0.243 alpha=4.414 a=0.793 b=2.426; "
