@@ -3,7 +3,6 @@ package io.loyalty.clv;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
 import io.loyalty.internal.Hypergeometric2F1;
-import java.util.Optional;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -30,20 +29,19 @@ import org.apache.commons.math3.special.Gamma;
  *
  * @since 0.1
  */
-public final class ModifiedBetaGeoModel implements TransactionModel {
+public final class ModifiedBetaGeoModel extends FourParameterModel {
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
     private final double r;
     private final double alpha;
     private final double a;
     private final double b;
-    private final FitSummary fit;
 
     ModifiedBetaGeoModel(double r, double alpha, double a, double b, FitSummary fit) {
-        this.r = Inputs.parameter(r, "r");
-        this.alpha = Inputs.parameter(alpha, "alpha");
-        this.a = Inputs.parameter(a, "a");
-        this.b = Inputs.parameter(b, "b");
-        this.fit = fit;
+        super("MBG/NBD", NAMES, new double[] {r, alpha, a, b}, fit);
+        this.r = r;
+        this.alpha = alpha;
+        this.a = a;
+        this.b = b;
     }
 
     /**
@@ -77,26 +75,6 @@ public final class ModifiedBetaGeoModel implements TransactionModel {
     /** @return b */
     public double b() {
         return b;
-    }
-
-    @Override
-    public String name() {
-        return "MBG/NBD";
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[] {r, alpha, a, b};
-    }
-
-    @Override
-    public Optional<FitSummary> fitSummary() {
-        return Optional.ofNullable(fit);
     }
 
     @Override
@@ -214,25 +192,5 @@ public final class ModifiedBetaGeoModel implements TransactionModel {
      */
     public double[] expectedFrequencyCounts(double[] T, int maxFrequency) {
         return FrequencyCounts.expected(T, maxFrequency, this::probabilityOfPurchases);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof ModifiedBetaGeoModel)) {
-            return false;
-        }
-        ModifiedBetaGeoModel m = (ModifiedBetaGeoModel) o;
-        return Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0 && Double.compare(a, m.a) == 0
-                && Double.compare(b, m.b) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Arrays.hashCode(parameters());
-    }
-
-    @Override
-    public String toString() {
-        return Checks.format("MBG/NBD[r=%.6g, alpha=%.6g, a=%.6g, b=%.6g]", r, alpha, a, b);
     }
 }

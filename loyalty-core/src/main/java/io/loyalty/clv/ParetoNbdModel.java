@@ -1,9 +1,6 @@
 package io.loyalty.clv;
 
-import io.loyalty.internal.Checks;
 import io.loyalty.internal.Hypergeometric2F1;
-import java.util.Arrays;
-import java.util.Optional;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -31,20 +28,19 @@ import org.apache.commons.math3.special.Gamma;
  *
  * @since 0.1
  */
-public final class ParetoNbdModel implements TransactionModel {
+public final class ParetoNbdModel extends FourParameterModel {
     private static final String[] NAMES = {"r", "alpha", "s", "beta"};
     private final double r;
     private final double alpha;
     private final double s;
     private final double beta;
-    private final FitSummary fit;
 
     ParetoNbdModel(double r, double alpha, double s, double beta, FitSummary fit) {
-        this.r = Inputs.parameter(r, "r");
-        this.alpha = Inputs.parameter(alpha, "alpha");
-        this.s = Inputs.parameter(s, "s");
-        this.beta = Inputs.parameter(beta, "beta");
-        this.fit = fit;
+        super("Pareto/NBD", NAMES, new double[] {r, alpha, s, beta}, fit);
+        this.r = r;
+        this.alpha = alpha;
+        this.s = s;
+        this.beta = beta;
     }
 
     /**
@@ -78,26 +74,6 @@ public final class ParetoNbdModel implements TransactionModel {
     /** @return beta */
     public double beta() {
         return beta;
-    }
-
-    @Override
-    public String name() {
-        return "Pareto/NBD";
-    }
-
-    @Override
-    public String[] parameterNames() {
-        return NAMES.clone();
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[] {r, alpha, s, beta};
-    }
-
-    @Override
-    public Optional<FitSummary> fitSummary() {
-        return Optional.ofNullable(fit);
     }
 
     @Override
@@ -181,25 +157,5 @@ public final class ParetoNbdModel implements TransactionModel {
     private static double logF(double rsx, double k, double diff, double q) {
         double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, k, rsx + 1, diff / q);
         return f - rsx * Math.log(q);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof ParetoNbdModel)) {
-            return false;
-        }
-        ParetoNbdModel m = (ParetoNbdModel) o;
-        return Double.compare(r, m.r) == 0 && Double.compare(alpha, m.alpha) == 0 && Double.compare(s, m.s) == 0
-                && Double.compare(beta, m.beta) == 0;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(parameters());
-    }
-
-    @Override
-    public String toString() {
-        return Checks.format("Pareto/NBD[r=%.6g, alpha=%.6g, s=%.6g, beta=%.6g]", r, alpha, s, beta);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public sealed interface TransactionModel permits BetaGeoModel, ParetoNbdModel, ModifiedBetaGeoModel {
+public sealed interface TransactionModel permits FourParameterModel {
     /**
      * The model's name as in the literature, e.g. "BG/NBD".
      *

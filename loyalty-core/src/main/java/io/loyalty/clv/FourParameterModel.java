@@ -1,0 +1,64 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What BG/NBD, MBG/NBD and Pareto/NBD share: four positive parameters checked once, their names, the optional fit
+ * summary, and equality, hash and text from the parameters alone (not the fit summary).
+ */
+abstract sealed class FourParameterModel implements TransactionModel
+        permits BetaGeoModel, ModifiedBetaGeoModel, ParetoNbdModel {
+    private final String name;
+    private final String[] names;
+    private final double[] parameters;
+    private final FitSummary fit;
+
+    FourParameterModel(String name, String[] names, double[] parameters, FitSummary fit) {
+        for (int i = 0; i < 4; i++) {
+            Inputs.parameter(parameters[i], names[i]);
+        }
+        this.name = name;
+        this.names = names;
+        this.parameters = parameters;
+        this.fit = fit;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String[] parameterNames() {
+        return names.clone();
+    }
+
+    @Override
+    public final double[] parameters() {
+        return parameters.clone();
+    }
+
+    @Override
+    public final Optional<FitSummary> fitSummary() {
+        return Optional.ofNullable(fit);
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o != null && o.getClass() == getClass()
+                && Arrays.equals(parameters, ((FourParameterModel) o).parameters);
+    }
+
+    @Override
+    public final int hashCode() {
+        return Arrays.hashCode(parameters);
+    }
+
+    @Override
+    public final String toString() {
+        return Checks.format("%s[%s=%.6g, %s=%.6g, %s=%.6g, %s=%.6g]", name, names[0], parameters[0], names[1],
+                parameters[1], names[2], parameters[2], names[3], parameters[3]);
+    }
+}
