@@ -220,45 +220,76 @@ public final class Summarizer {
      */
     public CalibrationHoldout calibrationHoldout(Iterable<? extends Transaction> transactions, Instant calibrationEnd) {
         Checks.notNull(transactions, "transactions");
-        Checks.notNull(calibrationEnd, "calibrationEnd");
-        Checks.require(calibrationEnd.isBefore(observationEnd),
-                "calibrationEnd %s must be before the observation end %s", calibrationEnd, observationEnd);
-        Summarizer calibration = new Summarizer(rule, calibrationEnd, netReturns);
-        SummaryAccumulator cal = calibration.newAccumulator();
-        Map<String, CustomerState> holdout = new HashMap<>();
+        Split split = new Split(calibrationEnd);
         long row = 0;
         for (Transaction tx : transactions) {
             Checks.notNull(tx, "transaction at row " + row);
-            long second = tx.time().getEpochSecond();
-            int nano = tx.time().getNano();
-            checkRow(row, tx.customerId(), second, nano, tx.amount());
+            split.add(row++, tx.customerId(), tx.time().getEpochSecond(), tx.time().getNano(), tx.amount());
+        }
+        return split.result(row);
+    }
+
+    /**
+     * {@link #calibrationHoldout(Iterable, Instant)} for transactions given as columns.
+     *
+     * @param columns the transactions, not empty
+     * @param calibrationEnd the last instant of the calibration window, before the observation end
+     * @return the split
+     */
+    public CalibrationHoldout calibrationHoldout(TransactionColumns columns, Instant calibrationEnd) {
+        Checks.notNull(columns, "columns");
+        Split split = new Split(calibrationEnd);
+        int n = columns.size();
+        for (int row = 0; row < n; row++) {
+            split.add(row, columns.id(row), columns.epochSecond(row), 0, columns.amount(row));
+        }
+        return split.result(n);
+    }
+
+    /** One pass of a calibration/holdout split: rows up to the calibration end summarized, later ones tallied. */
+    private final class Split {
+        private final Instant calibrationEnd;
+        private final SummaryAccumulator calibration;
+        private final Map<String, CustomerState> holdout = new HashMap<>();
+
+        Split(Instant calibrationEnd) {
+            this.calibrationEnd = Checks.notNull(calibrationEnd, "calibrationEnd");
+            Checks.require(calibrationEnd.isBefore(observationEnd),
+                    "calibrationEnd %s must be before the observation end %s", calibrationEnd, observationEnd);
+            this.calibration = new Summarizer(rule, calibrationEnd, netReturns).newAccumulator();
+        }
+
+        void add(long row, String id, long second, int nano, double amount) {
+            checkRow(row, id, second, nano, amount);
             if (!after(second, nano, calibrationEnd.getEpochSecond(), calibrationEnd.getNano())) {
-                cal.add(tx.customerId(), second, nano, tx.amount(), row);
+                calibration.add(id, second, nano, amount, row);
             } else {
-                CustomerState s = holdout.computeIfAbsent(tx.customerId(), k -> new CustomerState());
-                if (tx.amount() < 0) {
-                    s.addReturn(tx.amount());
+                CustomerState s = holdout.computeIfAbsent(id, k -> new CustomerState());
+                if (amount < 0) {
+                    s.addReturn(amount);
                 } else {
-                    s.addPurchase(rule.index(second, nano), second, nano, tx.amount());
+                    s.addPurchase(rule.index(second, nano), second, nano, amount);
                 }
             }
-            row++;
         }
-        Checks.require(row > 0, "no transactions: the input is empty");
-        CustomerSummaries summaries = nonEmpty(cal).snapshot();
-        int n = summaries.size();
-        int[] frequency = new int[n];
-        double[] value = new double[n];
-        for (int i = 0; i < n; i++) {
-            CustomerState s = holdout.get(summaries.id(i));
-            if (s != null && s.purchases > 0) {
-                frequency[i] = s.periodCount;
-                // lifetimes averages the holdout rows themselves, not the merged periods.
-                value[i] = (s.purchaseValue + s.returnValue) / s.purchases;
+
+        CalibrationHoldout result(long rows) {
+            Checks.require(rows > 0, "no transactions: the input is empty");
+            CustomerSummaries summaries = nonEmpty(calibration).snapshot();
+            int n = summaries.size();
+            int[] frequency = new int[n];
+            double[] value = new double[n];
+            for (int i = 0; i < n; i++) {
+                CustomerState s = holdout.get(summaries.id(i));
+                if (s != null && s.purchases > 0) {
+                    frequency[i] = s.periodCount;
+                    // lifetimes averages the holdout rows themselves, not the merged periods.
+                    value[i] = (s.purchaseValue + s.returnValue) / s.purchases;
+                }
             }
+            double duration = rule.toUnits(rule.index(observationEnd) - rule.index(calibrationEnd));
+            return new CalibrationHoldout(summaries, frequency, value, duration, calibrationEnd, observationEnd);
         }
-        double duration = rule.toUnits(rule.index(observationEnd) - rule.index(calibrationEnd));
-        return new CalibrationHoldout(summaries, frequency, value, duration, calibrationEnd, observationEnd);
     }
 
     /**

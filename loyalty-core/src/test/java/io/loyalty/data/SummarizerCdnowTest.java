@@ -98,4 +98,25 @@ class SummarizerCdnowTest {
         }
         assertEquals(holdoutDays, sum);
     }
+
+    @Test
+    void calibrationHoldoutFromColumnsEqualsTheObjectPath() {
+        List<Transaction> all = CdnowFixture.sampleTransactions();
+        String[] ids = new String[all.size()];
+        int[] days = new int[all.size()];
+        double[] amounts = new double[all.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = all.get(i).customerId();
+            days[i] = (int) (all.get(i).time().getEpochSecond() / 86_400);
+            amounts[i] = all.get(i).amount();
+        }
+        Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30));
+        java.time.Instant end = Summarizer.endOfDay(PeriodRule.days(), CALIBRATION_END);
+        CalibrationHoldout objects = s.calibrationHoldout(all, end);
+        CalibrationHoldout columns = s.calibrationHoldout(TransactionColumns.ofEpochDays(ids, days, amounts), end);
+        assertEquals(objects.calibration(), columns.calibration());
+        assertTrue(java.util.Arrays.equals(objects.holdoutFrequency(), columns.holdoutFrequency()));
+        assertTrue(java.util.Arrays.equals(objects.holdoutMonetary(), columns.holdoutMonetary()));
+        assertEquals(objects.holdoutDuration(), columns.holdoutDuration());
+    }
 }
