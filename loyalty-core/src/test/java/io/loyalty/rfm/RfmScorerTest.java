@@ -84,6 +84,24 @@ class RfmScorerTest {
     }
 
     @Test
+    void userRecencyCutPointsWithRfmQuantilesForTheOthers() {
+        // rfm_table_order(..., recency_bins = c(30, 90, 180, 365)) keeps the quantile bins of F and M.
+        RfmScores quantiles = RfmGoldenTest.orderScores();
+        RfmScores mixed = RfmScorer.withDefaults().withCutPoints(CutPoints.of(30, 90, 180, 365),
+                quantiles.frequencyBins().cutPoints(), quantiles.monetaryBins().cutPoints())
+                .score(RfmGoldenTest.orders(), LocalDate.of(2006, 12, 31));
+        assertArrayEquals(quantiles.frequencyScores(), mixed.frequencyScores());
+        assertArrayEquals(quantiles.monetaryScores(), mixed.monetaryScores());
+        double[] days = mixed.recencyDays();
+        int[] r = mixed.recencyScores();
+        for (int i = 0; i < days.length; i++) {
+            int bin = days[i] < 30 ? 1 : days[i] < 90 ? 2 : days[i] < 180 ? 3 : days[i] < 365 ? 4 : 5;
+            assertEquals(6 - bin, r[i], "recency " + days[i]);
+        }
+        assertArrayEquals(new double[] {30, 90, 180, 365}, mixed.recencyBins().cutPoints().values(), 0);
+    }
+
+    @Test
     void meanPerOrderScoresRevenuePerOrder() {
         RfmScores s = RfmScorer.withDefaults().withMonetary(MonetaryMeasure.MEAN_PER_ORDER).withBins(2)
                 .score(new String[] {"a", "b"}, new double[] {1, 2}, new double[] {4, 1}, new double[] {100, 50});

@@ -63,4 +63,39 @@ class RfmTablesTest {
                 () -> RfmTables.scoreCustomers(RfmScorer.withDefaults(), t, "id", "days", "ord", "rev"));
         assertTrue(e.getMessage().contains("'days'"), e.getMessage());
     }
+
+    private static Table orders(String[] ids, LocalDate[] dates, double[] amounts) {
+        return Table.create("orders", StringColumn.create("customer", ids), DateColumn.create("day", dates),
+                DoubleColumn.create("amount", amounts));
+    }
+
+    private static void rejects(Table t, String... parts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RfmTables.scoreOrders(RfmScorer.withDefaults(), t, "customer", "day", "amount", DAY));
+        for (String p : parts) {
+            assertTrue(e.getMessage().contains(p), () -> "message '" + e.getMessage() + "' lacks '" + p + "'");
+        }
+    }
+
+    @Test
+    void ordersTableRejectsBadRowsNamingThem() {
+        LocalDate[] days = {DAY, DAY.minusDays(3)};
+        rejects(orders(new String[] {"a", "b"}, days, new double[] {5, -7}), "amount", "row 1", "'b'", "-7.0");
+        rejects(orders(new String[] {"a", "b"}, days, new double[] {Double.NaN, 7}), "amount", "row 0");
+        rejects(orders(new String[] {"a", "b"}, new LocalDate[] {DAY, DAY.plusDays(2)}, new double[] {5, 7}),
+                "row 1", "'b'", "2007-01-02");
+        rejects(orders(new String[] {"a", null}, days, new double[] {5, 7}), "customer", "row 1");
+        rejects(Table.create("orders", StringColumn.create("customer"), DateColumn.create("day"),
+                DoubleColumn.create("amount")), "table");
+    }
+
+    @Test
+    void customersTableRejectsBadValuesNamingThem() {
+        Table t = Table.create("c", StringColumn.create("id", "a", "b"), DoubleColumn.create("rec", 1, 20),
+                DoubleColumn.create("ord", 5, 2), DoubleColumn.create("rev", 500, -90));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RfmTables.scoreCustomers(RfmScorer.withDefaults(), t, "id", "rec", "ord", "rev"));
+        assertTrue(e.getMessage().contains("revenue") && e.getMessage().contains("row 1")
+                && e.getMessage().contains("-90.0"), e.getMessage());
+    }
 }
