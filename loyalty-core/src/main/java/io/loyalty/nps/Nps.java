@@ -192,6 +192,24 @@ public final class Nps {
     }
 
     /**
+     * The two-sided one-sample Wald test of H0: NPS = {@code nullScore}: p = 2&Phi;(&minus;|score &minus; nullScore|
+     * / SE), through erfc, so with no floor near 1e-15. With {@code nullScore} 0 this is the {@code p.value} of R's
+     * one-sample {@code NPS::nps_test(x)} (whose interval is the {@link IntervalMethod#WALD} interval). When the
+     * standard error is zero, p is 1 if the score equals {@code nullScore} and 0 otherwise.
+     *
+     * @param nullScore the hypothesised score on the &minus;1..1 scale, in [&minus;1, 1]
+     * @return the p-value in [0, 1]
+     * @throws IllegalArgumentException if {@code nullScore} is outside [&minus;1, 1] or NaN
+     */
+    public double pValue(double nullScore) {
+        Checks.require(nullScore >= -1 && nullScore <= 1, "nullScore must lie in [-1, 1], got %s", nullScore);
+        double diff = score() - nullScore;
+        double se = standardError();
+        double z = se > 0 ? diff / se : diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
+        return Normal.twoSidedP(z);
+    }
+
+    /**
      * A confidence interval.
      *
      * @param method how to compute it

@@ -6,10 +6,18 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Net Promoter Scores by segment or by period, each with its interval and two Wald tests: against the rest of the
- * answers (the other segments together, which is independent of the segment, unlike the overall score that
- * contains it) and against the previous row (the previous period in a breakdown over time). A row is flagged
- * when the test's two-sided p-value is below 1 &minus; confidence. Segments without answers have no row.
+ * Net Promoter Scores by segment or by period, each with its interval and Wald tests: against the rest of the
+ * answers (the other segments together, which is independent of the segment), against the overall score (which
+ * contains the segment; the test accounts for that overlap and so always agrees with the test against the rest),
+ * and against the previous row (the previous period in a breakdown over time). A row is flagged when the test's
+ * two-sided p-value is below 1 &minus; confidence. Segments without answers have no row.
+ *
+ * <p>Segment versus overall: with <i>n</i><sub>s</sub> of the <i>n</i> answers in the segment and
+ * <i>n</i><sub>r</sub> = <i>n &minus; n</i><sub>s</sub> in the rest, NPS<sub>s</sub> &minus; NPS = (<i>n</i><sub>r</sub>
+ * / <i>n</i>)(NPS<sub>s</sub> &minus; NPS<sub>r</sub>), so its standard error is (<i>n</i><sub>r</sub> / <i>n</i>) times
+ * that of the segment-minus-rest difference and <i>z</i> and p are the same. (A two-sample test that treats the
+ * overall as independent of the segment, such as R's {@code NPS::nps_test(segment, all)}, is
+ * {@code row.nps().minus(breakdown.overall(), confidence)}: it overstates the standard error and is conservative.)
  *
  * <p>Immutable. Made by {@link NpsCalculator}.
  *
@@ -24,8 +32,12 @@ public final class NpsBreakdown {
      * @param interval its confidence interval
      * @param vsRest its score minus the score of all other answers; null when there are no other answers
      * @param vsPrevious its score minus the previous row's; null for the first row
+     * @param vsOverall its score minus the overall score, tested with the overlap taken into account (standard
+     *     error (<i>n</i> &minus; <i>n</i><sub>s</sub>)/<i>n</i> times that of {@code vsRest}; same <i>z</i> and
+     *     p as {@code vsRest}); null when there are no other answers
      */
-    public record Row(String label, Nps nps, NpsInterval interval, NpsDifference vsRest, NpsDifference vsPrevious) {
+    public record Row(String label, Nps nps, NpsInterval interval, NpsDifference vsRest, NpsDifference vsPrevious,
+            NpsDifference vsOverall) {
         /**
          * Whether the score differs significantly from the rest of the answers.
          *
@@ -33,6 +45,16 @@ public final class NpsBreakdown {
          */
         public boolean differsFromRest() {
             return vsRest != null && vsRest.significant();
+        }
+
+        /**
+         * Whether the score differs significantly from the overall score (the same flag as
+         * {@link #differsFromRest()}, see the class comment).
+         *
+         * @return the flag, false without other answers
+         */
+        public boolean differsFromOverall() {
+            return vsOverall != null && vsOverall.significant();
         }
 
         /**
@@ -78,7 +100,8 @@ public final class NpsBreakdown {
             NpsDifference vsRest = nps.n() == overall.n() ? null
                     : nps.minus(Nps.ofCounts(t[0] - d, t[1] - p, t[2] - pr), confidence);
             NpsDifference vsPrevious = previous == null ? null : nps.minus(previous, confidence);
-            rows.add(new Row(labels.get(s), nps, nps.interval(method, confidence), vsRest, vsPrevious));
+            NpsDifference vsOverall = vsRest == null ? null : NpsDifference.partOfWhole(vsRest, overall);
+            rows.add(new Row(labels.get(s), nps, nps.interval(method, confidence), vsRest, vsPrevious, vsOverall));
             previous = nps;
         }
         return new NpsBreakdown(dimension, overall, overall.interval(method, confidence),

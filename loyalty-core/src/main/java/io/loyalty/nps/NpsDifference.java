@@ -8,7 +8,11 @@ import io.loyalty.internal.Normal;
  * &radic;(Var<sub>1</sub>/<i>n</i><sub>1</sub> + Var<sub>2</sub>/<i>n</i><sub>2</sub>), <i>z</i> = difference / SE,
  * two-sided p = 2&Phi;(&minus;|<i>z</i>|) (as R's {@code NPS::nps_test}, but keeping the sign and computing the tail
  * through erfc, so tiny p-values are not floored). When both standard errors are zero, <i>z</i> is 0 (p = 1) for
- * equal scores and &plusmn;&infin; (p = 0) otherwise.
+ * equal scores and &plusmn;&infin; (p = 0) otherwise. The one exception is {@link NpsBreakdown.Row#vsOverall()}, a
+ * segment against the overall score that contains it, whose standard error accounts for the overlap.
+ *
+ * <p>R's {@code NPS::nps_test(x, y)} reports {@code delta = |first - second|} with the interval {@code delta +/- z * se.hat}: here that is {@code |difference()|} with {@code [lower, upper]} mirrored when the difference is negative;
+ * {@code standardError()} and {@code pValue()} are its {@code se.hat} and {@code p.value}.
  *
  * @param first the first score
  * @param second the second score
@@ -42,6 +46,21 @@ public record NpsDifference(Nps first, Nps second, double confidence, double dif
         double z = se > 0 ? diff / se : diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
         return new NpsDifference(first, second, confidence, diff, se, z, Normal.twoSidedP(z), diff - crit * se,
                 diff + crit * se);
+    }
+
+    /**
+     * A part (segment) against the whole it belongs to, from the test of the part against the rest: the difference
+     * part &minus; whole = (n<sub>rest</sub> / n)(part &minus; rest), so the standard error scales by the same factor
+     * and <i>z</i> and p are those of {@code vsRest}.
+     */
+    static NpsDifference partOfWhole(NpsDifference vsRest, Nps whole) {
+        Nps part = vsRest.first();
+        double f = (double) vsRest.second().n() / whole.n();
+        double diff = part.score() - whole.score();
+        double se = f * vsRest.standardError();
+        double crit = Normal.twoSidedZ(vsRest.confidence());
+        return new NpsDifference(part, whole, vsRest.confidence(), diff, se, vsRest.z(), vsRest.pValue(),
+                diff - crit * se, diff + crit * se);
     }
 
     /**

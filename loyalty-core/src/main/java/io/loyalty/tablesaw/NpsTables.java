@@ -70,7 +70,9 @@ public final class NpsTables {
 
     /**
      * One row per segment or period: {@code <dimension>, n, detractors, passives, promoters, nps, lower, upper,
-     * vs_rest, p_vs_rest, differs_from_rest, vs_previous, p_vs_previous, differs_from_previous}. Scores, bounds and
+     * vs_rest, p_vs_rest, differs_from_rest, vs_previous, p_vs_previous, differs_from_previous, vs_overall,
+     * differs_from_overall} ({@code vs_overall} tested with the overlap taken into account, so its p-value and flag are
+     * those of {@code vs_rest}; see {@link NpsBreakdown}). Scores, bounds and
      * differences are in points (&minus;100..100); a missing comparison is a missing cell and a false flag.
      *
      * @param breakdown the breakdown
@@ -94,6 +96,8 @@ public final class NpsTables {
         DoubleColumn vsPrev = DoubleColumn.create("vs_previous", n);
         DoubleColumn pPrev = DoubleColumn.create("p_vs_previous", n);
         BooleanColumn flagPrev = BooleanColumn.create("differs_from_previous");
+        DoubleColumn vsAll = DoubleColumn.create("vs_overall", n);
+        BooleanColumn flagAll = BooleanColumn.create("differs_from_overall");
         for (int i = 0; i < n; i++) {
             NpsBreakdown.Row r = rows.get(i);
             label.append(r.label());
@@ -108,15 +112,21 @@ public final class NpsTables {
             flagRest.append(r.differsFromRest());
             setDifference(vsPrev, pPrev, i, r.vsPrevious());
             flagPrev.append(r.differsFromPrevious());
+            if (r.vsOverall() == null) {
+                vsAll.setMissing(i);
+            } else {
+                vsAll.set(i, 100 * r.vsOverall().difference());
+            }
+            flagAll.append(r.differsFromOverall());
         }
         // Print two decimals for points and four significant places for p-values; the values keep full precision.
-        for (DoubleColumn c : List.of(nps, lower, upper, vsRest, vsPrev)) {
+        for (DoubleColumn c : List.of(nps, lower, upper, vsRest, vsPrev, vsAll)) {
             c.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         }
         pRest.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         pPrev.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
         return Table.create("NPS by " + breakdown.dimension(), label, count, det, pas, pro, nps, lower, upper, vsRest,
-                pRest, flagRest, vsPrev, pPrev, flagPrev);
+                pRest, flagRest, vsPrev, pPrev, flagPrev, vsAll, flagAll);
     }
 
     private static void setDifference(DoubleColumn diff, DoubleColumn p, int row, NpsDifference d) {

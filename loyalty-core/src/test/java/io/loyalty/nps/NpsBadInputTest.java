@@ -102,5 +102,7 @@ class NpsBadInputTest {
         rejects(() -> Nps.sampleSize(0.7, 0.5, 0.05, 0.95), "promoterShare + detractorShare");
         rejects(() -> Nps.sampleSize(0.3, 0.3, 0, 0.95), "marginOfError");
         assertEquals(1, Nps.sampleSize(1, 0, 0.01, 0.95));
+        rejects(() -> Nps.ofCounts(1, 2, 3).pValue(1.5), "nullScore", "1.5");
+        rejects(() -> Nps.ofCounts(1, 2, 3).pValue(Double.NaN), "nullScore", "NaN");
     }
 }

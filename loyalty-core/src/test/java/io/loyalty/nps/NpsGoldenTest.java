@@ -220,4 +220,65 @@ class NpsGoldenTest {
         assertFalse(z12.significant());
         assertEquals(3.552964224155306e-33, Normal.twoSidedP(12), 1e-45);
     }
+
+    /** Segment against the overall: the overlap-aware test agrees with the test against the rest. */
+    @Test
+    void breakdownComparesEachRowWithTheOverall() {
+        TestData d = testData();
+        NpsBreakdown region = NpsCalculator.withDefaults().bySegment("Region", d.region(), d.rec());
+        for (NpsBreakdown.Row r : region.rows()) {
+            NpsDifference all = r.vsOverall();
+            assertEquals(r.nps().score() - 0.100, all.difference(), 1e-12, r.label());
+            double share = 1 - (double) r.nps().n() / 1000;
+            assertEquals(share * r.vsRest().difference(), all.difference(), 1e-12, r.label());
+            assertEquals(share * r.vsRest().standardError(), all.standardError(), 1e-12, r.label());
+            assertEquals(all.difference() / all.standardError(), all.z(), 1e-9, r.label());
+            assertEquals(r.vsRest().pValue(), all.pValue(), 0, r.label());
+            assertEquals(r.differsFromRest(), r.differsFromOverall(), r.label());
+            assertTrue(all.lower() < all.difference() && all.difference() < all.upper(), r.label());
+            assertEquals(region.overall(), all.second());
+        }
+        assertEquals(0.2302 - 0.100, region.row("APAC").vsOverall().difference(), 5e-5);
+        // A segment far from the overall is flagged; the same answers with a tiny segment count are not.
+        String[] seg = new String[60];
+        int[] ans = new int[60];
+        for (int i = 0; i < 60; i++) {
+            seg[i] = i < 20 ? "low" : "high";
+            ans[i] = i < 20 ? 2 : i % 2 == 0 ? 10 : 8;
+        }
+        NpsBreakdown.Row low = NpsCalculator.withDefaults().bySegment(seg, ans).row("low");
+        assertEquals(-1.0, low.vsOverall().difference(), 1e-12); // overall (20 - 20) / 60 = 0
+        assertTrue(low.differsFromOverall() && low.vsOverall().pValue() < 1e-6);
+        // One segment only: nothing to compare with.
+        NpsBreakdown one = NpsCalculator.withDefaults().bySegment(new String[] {"a", "a"}, new int[] {9, 3});
+        assertEquals(null, one.rows().get(0).vsOverall());
+        assertFalse(one.rows().get(0).differsFromOverall());
+    }
+
+    /** R: nps_test(x) one sample, p.value = 2 * (1 - pnorm(|nps| / se)); nps_test(x, y) two sample, |delta|. */
+    @Test
+    void oneAndTwoSampleTestsAsTheNpsPackage() {
+        org.apache.commons.math3.distribution.NormalDistribution phi =
+                new org.apache.commons.math3.distribution.NormalDistribution(
+                        (org.apache.commons.math3.random.RandomGenerator) null, 0, 1);
+        Nps all = Nps.ofAnswers(testData().rec());
+        double z = 0.100 / Math.sqrt(0.814 / 1000);
+        assertEquals(1 - (phi.cumulativeProbability(z) * 2 - 1), all.pValue(0), 1e-12);
+        assertTrue(all.pValue(0) < 0.001);
+        assertEquals(1, all.pValue(0.1), 1e-12);
+        assertEquals(all.pValue(0.05), Nps.ofCounts(462, 176, 362).pValue(-0.05), 1e-15);
+        assertEquals(1, Nps.ofCounts(0, 0, 5).pValue(1), 0);
+        assertEquals(0, Nps.ofCounts(0, 0, 5).pValue(0.5), 0);
+        // Two sample: R reports delta = |x - y| and the interval around it; here the sign is kept.
+        Nps x = Nps.ofCounts(37, 20, 38);
+        Nps y = Nps.ofCounts(42, 23, 74);
+        NpsDifference diff = x.minus(y, 0.95);
+        double seHat = Math.sqrt(x.variance() / 95 + y.variance() / 139);
+        double delta = Math.abs(x.score() - y.score());
+        assertEquals(delta, Math.abs(diff.difference()), 1e-15);
+        assertEquals(seHat, diff.standardError(), 1e-15);
+        assertEquals(1 - (phi.cumulativeProbability(delta / seHat) * 2 - 1), diff.pValue(), 1e-12);
+        assertEquals(delta - 1.959963984540054 * seHat, -diff.upper(), 1e-12);
+        assertEquals(delta + 1.959963984540054 * seHat, -diff.lower(), 1e-12);
+    }
 }

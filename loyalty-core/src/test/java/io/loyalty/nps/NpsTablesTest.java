@@ -33,6 +33,9 @@ class NpsTablesTest {
         Table out = NpsTables.toTable(bu);
         assertEquals(4, out.rowCount());
         assertEquals(14.8, out.doubleColumn("nps").get(out.stringColumn("BU").indexOf("Apples")), 1e-9);
+        assertEquals(4.8, out.doubleColumn("vs_overall").get(out.stringColumn("BU").indexOf("Apples")), 1e-9);
+        assertEquals(out.booleanColumn("differs_from_rest").asList(),
+                out.booleanColumn("differs_from_overall").asList());
         assertEquals(1000, t.rowCount());
         Table byQuarter = NpsTables.toTable(q);
         assertTrue(byQuarter.doubleColumn("vs_previous").isMissing(0));
