@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loyalty.tablesaw.KanoTables;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 /**
  * The parts of issue #6 not pinned by a published case: the tie-breaks of each rule, the margin, a caller-given
@@ -122,6 +123,12 @@ class RulesAndPriorityTest {
         // Published: O for F7_, F8_, F10_, F11_ (importance 6.80, 7.13, 7.73, 6.87), A for F9_, I for F6_.
         assertEquals(List.of("F10_", "F8_", "F11_", "F7_", "F9_", "F6_"),
                 names(a.prioritized(PriorityOrder.IMPORTANCE)));
+        Table t = KanoTables.toPriorityTable(a, PriorityOrder.IMPORTANCE);
+        assertEquals(List.of("F10_", "F8_", "F11_", "F7_", "F9_", "F6_"), t.stringColumn("feature").asList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), t.intColumn("priority").asList());
+        assertEquals("priority", t.column(0).name());
+        assertEquals(List.of("O", "O", "O", "O", "A", "I"), t.stringColumn("category").asList());
+        assertEquals(a.feature("F10_").better(), t.doubleColumn("better").get(0), 0);
     }
 
     private static FeatureResult withImportance(String name, CategoryCounts c, int importance) {
