@@ -10,13 +10,16 @@ package io.loyalty.kano;
  * (Fong, D. 1996, "Using the self-stated importance questionnaire to interpret Kano questionnaire results",
  * Center for Quality of Management Journal 5(3), 21&ndash;24; as implemented by the R package stp25kano). 1.65 is
  * the 0.95 quantile of the standard normal distribution, so the test works at the 10 % level. The test assumes
- * counts of respondents, not shares or percentages.
+ * counts of respondents, not shares or percentages. When the two counts are equal (in particular both 0, as when
+ * every answer is questionable) the critical value can be 0, and the formula read literally would call a
+ * difference of 0 significant; equal counts never differ, so the test is then not significant.
  *
  * @param first the most frequent category (ties broken M &gt; O &gt; A &gt; I &gt; R)
  * @param second the second most frequent category
  * @param difference |a &minus; b|
  * @param critical the right-hand side 1.65 &middot; &radic;(...)
- * @param significant whether {@code difference >= critical}, i.e. the top two categories differ
+ * @param significant whether {@code difference >= critical} and {@code difference > 0}, i.e. the top two
+ *     categories differ
  * @since 0.1
  */
 public record FongTest(Category first, Category second, double difference, double critical, boolean significant) {
@@ -30,7 +33,7 @@ public record FongTest(Category first, Category second, double difference, doubl
         double n = counts.total();
         double diff = Math.abs(a - b);
         double critical = n > 0 ? Z * Math.sqrt((a + b) * (2 * n - a - b) / (2 * n)) : 0;
-        return new FongTest(first, second, diff, critical, !(diff < critical));
+        return new FongTest(first, second, diff, critical, diff > 0 && !(diff < critical));
     }
 
     /**

@@ -7,6 +7,7 @@ import io.loyalty.kano.FeatureAnswers;
 import io.loyalty.kano.FeatureResult;
 import io.loyalty.kano.KanoAnalysis;
 import io.loyalty.kano.KanoSurvey;
+import io.loyalty.kano.PriorityOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,6 +127,38 @@ public final class KanoTables {
     public static Table toTable(KanoAnalysis analysis) {
         Checks.notNull(analysis, "analysis");
         return toTable(analysis, null);
+    }
+
+    /**
+     * The prioritisation table: the rows of {@link #toTable(KanoAnalysis)} in the order of
+     * {@link KanoAnalysis#prioritized(PriorityOrder)} (must-be first, then one-dimensional, then attractive, ...),
+     * with a {@code priority} column 1, 2, ... first.
+     *
+     * @param analysis the analysis
+     * @param order how features of the same category are ordered
+     * @return a new table named "kano priority"
+     */
+    public static Table toPriorityTable(KanoAnalysis analysis, PriorityOrder order) {
+        Checks.notNull(analysis, "analysis");
+        Checks.notNull(order, "order");
+        List<FeatureResult> inOrder = analysis.prioritized(order);
+        List<FeatureResult> rows = analysis.features();
+        int[] index = new int[inOrder.size()];
+        for (int k = 0; k < index.length; k++) {
+            index[k] = rows.indexOf(inOrder.get(k));
+        }
+        Table all = toTable(analysis, null);
+        // Table.rows(int...) keeps the table's order; copy row by row to get the priority order.
+        Table t = all.emptyCopy();
+        for (int row : index) {
+            t.addRow(row, all);
+        }
+        IntColumn priority = IntColumn.create("priority");
+        for (int k = 1; k <= index.length; k++) {
+            priority.append(k);
+        }
+        t.insertColumn(0, priority);
+        return t.setName("kano priority");
     }
 
     /**
