@@ -182,6 +182,46 @@ public final class BetaGeoBetaBinomModel {
     }
 
     /**
+     * {@link #conditionalExpectedTransactions(int, int, int, int)} for many customers (rows checked as the fitter
+     * checks them, naming the row).
+     *
+     * @param m future opportunities, &gt;= 0
+     * @param frequency x per customer
+     * @param recency t_x per customer
+     * @param periods n per customer
+     * @return the expectations, one per customer
+     */
+    public double[] conditionalExpectedTransactions(int m, double[] frequency, double[] recency, double[] periods) {
+        Checks.require(m >= 0, "m must be >= 0, got %d", m);
+        RfmRows.check(frequency, recency, periods, null, true);
+        double[] out = new double[frequency.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = conditionalExpectedTransactions(m, (int) frequency[i], (int) recency[i], (int) periods[i]);
+        }
+        return out;
+    }
+
+    /**
+     * {@link #probabilityAlive(int, int, int, int)} for many customers (rows checked as the fitter checks them,
+     * naming the row).
+     *
+     * @param m future opportunities, &gt;= 0 (0: alive now)
+     * @param frequency x per customer
+     * @param recency t_x per customer
+     * @param periods n per customer
+     * @return the probabilities, one per customer
+     */
+    public double[] probabilityAlive(int m, double[] frequency, double[] recency, double[] periods) {
+        Checks.require(m >= 0, "m must be >= 0, got %d", m);
+        RfmRows.check(frequency, recency, periods, null, true);
+        double[] out = new double[frequency.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probabilityAlive(m, (int) frequency[i], (int) recency[i], (int) periods[i]);
+        }
+        return out;
+    }
+
+    /**
      * The probability of exactly {@code x} transactions in the first {@code n} opportunities (Fader, Hardie and
      * Shang 2010, equation 6).
      *

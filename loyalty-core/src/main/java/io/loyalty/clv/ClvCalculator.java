@@ -113,6 +113,24 @@ public final class ClvCalculator {
         return out;
     }
 
+    /**
+     * The population total: the discounted value of all these customers together, the sum of
+     * {@link #clv(double[], double[], double[], double[])}.
+     *
+     * @param frequency repeat purchases per customer
+     * @param recency t_x per customer
+     * @param T age per customer
+     * @param monetary mean value of the repeat purchases per customer (ignored when x = 0)
+     * @return the total value
+     */
+    public double totalClv(double[] frequency, double[] recency, double[] T, double[] monetary) {
+        double total = 0;
+        for (double v : clv(frequency, recency, T, monetary)) {
+            total += v;
+        }
+        return total;
+    }
+
     @Override
     public String toString() {
         return Checks.format("ClvCalculator[%s, %s, %s units/month, %d months, %.4g%%/month]", purchases.name(),

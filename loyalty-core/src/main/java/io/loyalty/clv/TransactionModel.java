@@ -107,6 +107,24 @@ public sealed interface TransactionModel permits FourParameterModel {
     }
 
     /**
+     * The population total: the expected purchases of all these customers together in the next {@code t} time
+     * units, the sum of {@link #conditionalExpectedPurchases(double, double[], double[], double[])}.
+     *
+     * @param t the horizon, &gt;= 0
+     * @param frequency repeat purchases per customer
+     * @param recency t_x per customer
+     * @param T age per customer
+     * @return the total
+     */
+    default double totalConditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
+        double total = 0;
+        for (double e : conditionalExpectedPurchases(t, frequency, recency, T)) {
+            total += e;
+        }
+        return total;
+    }
+
+    /**
      * {@link #probabilityAlive(double, double, double)} for many customers.
      *
      * @param frequency repeat purchases per customer

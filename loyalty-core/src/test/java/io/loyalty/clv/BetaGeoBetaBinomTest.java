@@ -68,6 +68,23 @@ class BetaGeoBetaBinomTest {
     }
 
     @Test
+    void arrayPredictionsEqualScalarOnesAndNameBadRows() {
+        BetaGeoBetaBinomModel m = BetaGeoBetaBinomModel.of(1.204, 0.750, 0.657, 2.783);
+        double[] x = {0, 3, 6};
+        double[] tx = {0, 4, 6};
+        double[] n = {6, 6, 6};
+        double[] e = m.conditionalExpectedTransactions(5, x, tx, n);
+        double[] a = m.probabilityAlive(1, x, tx, n);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(m.conditionalExpectedTransactions(5, (int) x[i], (int) tx[i], 6), e[i], 0.0);
+            assertEquals(m.probabilityAlive(1, (int) x[i], (int) tx[i], 6), a[i], 0.0);
+        }
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> m.probabilityAlive(0, x, new double[] {0, 7, 6}, n));
+        assertTrue(ex.getMessage().contains("row 1") && ex.getMessage().contains("7.0"), ex.getMessage());
+    }
+
+    @Test
     void rejectsImpossiblePatterns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BetaGeoBetaBinomFitter.withDefaults().fit(new double[] {1, 3}, new double[] {1, 2},

@@ -38,6 +38,20 @@ class ClvCalculatorTest {
     }
 
     @Test
+    void populationTotalsAreTheSumsOverCustomers() {
+        double[] x = {2, 10, 0};
+        double[] tx = {30.43, 35, 0};
+        double[] t = {38.86, 38.86, 20};
+        double[] m = {22.35, 50, 0};
+        ClvCalculator c = ClvCalculator.of(BG, GG, 4.345);
+        double[] each = c.clv(x, tx, t, m);
+        assertEquals(each[0] + each[1] + each[2], c.totalClv(x, tx, t, m), 1e-12 * 400);
+        double[] e = BG.conditionalExpectedPurchases(52, x, tx, t);
+        assertEquals(e[0] + e[1] + e[2], BG.totalConditionalExpectedPurchases(52, x, tx, t), 1e-12 * 20);
+        assertThrows(IllegalArgumentException.class, () -> c.totalClv(x, tx, new double[] {38.86, 30, 20}, m));
+    }
+
+    @Test
     void rejectsBadOptions() {
         assertThrows(IllegalArgumentException.class, () -> ClvCalculator.of(BG, GG, 0));
         assertThrows(IllegalArgumentException.class, () -> ClvCalculator.of(BG, GG, 4.345).withMonths(0));
