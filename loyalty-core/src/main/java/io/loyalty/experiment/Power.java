@@ -85,7 +85,8 @@ public final class Power {
         Checks.openUnit(power, "power");
         common(alpha, ratio);
         int s = sides(alternative);
-        return Roots.zeroin(n -> propPower(n, p1, p2, alpha, s, ratio) - power, 2, 1e7, Roots.R_TOL);
+        // R: uniroot(..., c(1, 1e7), extendInt = "upX"), so sizes above 1e7 are found too.
+        return Roots.zeroinUpX(n -> propPower(n, p1, p2, alpha, s, ratio) - power, 1, 1e7, Roots.R_TOL);
     }
 
     /**
@@ -152,7 +153,8 @@ public final class Power {
         common(alpha, ratio);
         int s = sides(alternative);
         double d = Math.abs(delta);
-        return Roots.zeroin(n -> tPower(n, d, sd, alpha, s, ratio) - power, 2, 1e7, Roots.R_TOL);
+        // R: uniroot(..., c(2, 1e7), extendInt = "upX").
+        return Roots.zeroinUpX(n -> tPower(n, d, sd, alpha, s, ratio) - power, 2, 1e7, Roots.R_TOL);
     }
 
     /**

@@ -14,6 +14,22 @@ final class Roots {
     private Roots() {
     }
 
+    /**
+     * R's {@code uniroot(f, c(lower, upper), extendInt = "upX")} for an increasing {@code f}: while
+     * {@code f(upper) < 0} the upper end moves up by {@code 0.01 max(1e-4, |upper|)}, the step doubling each time
+     * (at most 1000 times), then {@link #zeroin} runs on the extended interval. Only the upper end is extended
+     * (the sample sizes solved here are bounded below).
+     */
+    static double zeroinUpX(DoubleUnaryOperator f, double lower, double upper, double tol) {
+        double b = upper;
+        double delta = 0.01 * Math.max(1e-4, Math.abs(b));
+        for (int it = 0; it < 1000 && f.applyAsDouble(b) < 0; it++) {
+            b += delta;
+            delta *= 2;
+        }
+        return zeroin(f, lower, b, tol);
+    }
+
     static double zeroin(DoubleUnaryOperator f, double ax, double bx, double tol) {
         double a = ax;
         double b = bx;
