@@ -39,7 +39,8 @@ public final class AttributionComparison {
     }
 
     /**
-     * Adds the channels' costs, for return on spend.
+     * Adds the channels' costs, for return on spend. From touch events with costs:
+     * {@code withCosts(timedJourneys.channelCosts())} (see {@link TimedJourneys#channelCosts()}).
      *
      * @param costs cost per channel, in the order of {@link #channels()}, each {@code >= 0}
      * @return a new comparison
@@ -51,6 +52,24 @@ public final class AttributionComparison {
             Checks.nonNegative(costs[i], "costs[" + i + "] (" + channels().get(i) + ")");
         }
         return new AttributionComparison(models, costs.clone());
+    }
+
+    /**
+     * Whether costs were given ({@link #withCosts(double[])}).
+     *
+     * @return true if return on spend is available
+     */
+    public boolean hasCosts() {
+        return costs != null;
+    }
+
+    /**
+     * The channels' costs.
+     *
+     * @return a new array in the order of {@link #channels()}; empty when no costs were given
+     */
+    public double[] costs() {
+        return costs == null ? new double[0] : costs.clone();
     }
 
     /**

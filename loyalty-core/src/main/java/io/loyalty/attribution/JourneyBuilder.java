@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds journeys from events: touches (customer, time, channel) and conversions (customer, time, value).
+ * Builds journeys from events: touches (customer, time, channel, optional cost) and conversions (customer, time,
+ * value).
  *
  * <p>For each customer, with touches and conversions in time order, conversion <i>j</i> at time
  * <i>c<sub>j</sub></i> gets the touches with <i>c<sub>j-1</sub></i> &lt; <i>t</i> &le; <i>c<sub>j</sub></i>
  * (<i>c<sub>0</sub></i> = &minus;&infin;) and <i>t</i> &ge; <i>c<sub>j</sub></i> &minus; lookback; a conversion
  * without such touches is counted as unattributed. The touches after the customer's last conversion make one
  * non-converting ("null") journey, those within the lookback before its last touch. With a session gap, a touch of
- * the same channel as the journey's previous touch and at most the gap after it is merged into it (the session
- * keeps its first time). Customer ids are hashed once into dense ints and events grouped by a counting sort, so
- * the work is linear in the events apart from sorting each customer's few events by time.
+ * the same channel as the journey's previous touch and at most the gap after the latest touch of that session is
+ * merged into it (an inactivity gap: touches every 20 minutes with a 30-minute gap make one session however long;
+ * the session keeps its first time). Touches may carry a cost, summed per channel for return on spend. Customer
+ * ids are hashed once into dense ints and events grouped by a counting sort, so the work is linear in the events
+ * apart from sorting each customer's few events by time.
  *
  * <p>Immutable; configure with {@code withX}. Arrays are read, never modified.
  *
@@ -57,7 +60,8 @@ public final class JourneyBuilder {
     }
 
     /**
-     * Merges consecutive touches of the same channel at most {@code gap} apart into one touch.
+     * Merges consecutive touches of the same channel, each at most {@code gap} after the previous one, into one
+     * touch (a session ends after {@code gap} without a touch of its channel; it keeps its first time).
      *
      * @param gap a duration {@code >= 0}
      * @return a new builder
@@ -81,6 +85,29 @@ public final class JourneyBuilder {
      */
     public TimedJourneys build(String[] touchCustomers, long[] touchEpochSeconds, String[] touchChannels,
             String[] conversionCustomers, long[] conversionEpochSeconds, double[] conversionValues) {
+        return build(touchCustomers, touchEpochSeconds, touchChannels, null, conversionCustomers,
+                conversionEpochSeconds, conversionValues);
+    }
+
+    /**
+     * Builds journeys from events with text ids and channel names, each touch with its cost; the costs are
+     * summed per channel into {@link TimedJourneys#channelCosts()} (every touch given counts, also those outside
+     * the lookback or merged into a session: they were paid for), for return on spend in
+     * {@link AttributionComparison#withCosts(double[])}.
+     *
+     * @param touchCustomers customer per touch
+     * @param touchEpochSeconds time per touch
+     * @param touchChannels channel name per touch
+     * @param touchCosts cost per touch, finite and {@code >= 0}; {@code null} for no costs
+     * @param conversionCustomers customer per conversion
+     * @param conversionEpochSeconds time per conversion
+     * @param conversionValues value per conversion, {@code >= 0}
+     * @return the journeys; channels in order of first appearance among the touches
+     * @throws IllegalArgumentException naming the row for a bad channel, cost or value
+     */
+    public TimedJourneys build(String[] touchCustomers, long[] touchEpochSeconds, String[] touchChannels,
+            double[] touchCosts, String[] conversionCustomers, long[] conversionEpochSeconds,
+            double[] conversionValues) {
         Checks.notNull(touchCustomers, "touchCustomers");
         Checks.notNull(touchChannels, "touchChannels");
         Checks.notNull(conversionCustomers, "conversionCustomers");
@@ -108,7 +135,7 @@ public final class JourneyBuilder {
                     Checks.notNull(conversionCustomers[i], "conversionCustomers[" + i + "]"),
                     k -> (long) customerIds.size());
         }
-        return build(tc, touchEpochSeconds, ch, names, cc, conversionEpochSeconds, conversionValues);
+        return build(tc, touchEpochSeconds, ch, touchCosts, names, cc, conversionEpochSeconds, conversionValues);
     }
 
     /**
@@ -127,6 +154,29 @@ public final class JourneyBuilder {
     public TimedJourneys build(long[] touchCustomers, long[] touchEpochSeconds, int[] touchChannels,
             List<String> channels, long[] conversionCustomers, long[] conversionEpochSeconds,
             double[] conversionValues) {
+        return build(touchCustomers, touchEpochSeconds, touchChannels, null, channels, conversionCustomers,
+                conversionEpochSeconds, conversionValues);
+    }
+
+    /**
+     * Builds journeys from events as primitive columns, each touch with its cost: the fast path with costs. The
+     * costs are summed per channel into {@link TimedJourneys#channelCosts()} (every touch given counts, also those
+     * outside the lookback or merged into a session).
+     *
+     * @param touchCustomers customer id per touch (any long)
+     * @param touchEpochSeconds time per touch
+     * @param touchChannels channel per touch, an index into {@code channels}
+     * @param touchCosts cost per touch, finite and {@code >= 0}; {@code null} for no costs
+     * @param channels the channel names
+     * @param conversionCustomers customer id per conversion
+     * @param conversionEpochSeconds time per conversion
+     * @param conversionValues value per conversion, {@code >= 0}
+     * @return the journeys, channels as given
+     * @throws IllegalArgumentException naming the row for a channel index out of range, a bad cost or value
+     */
+    public TimedJourneys build(long[] touchCustomers, long[] touchEpochSeconds, int[] touchChannels,
+            double[] touchCosts, List<String> channels, long[] conversionCustomers, long[] conversionEpochSeconds,
+            double[] conversionValues) {
         int n = Checks.notNull(touchCustomers, "touchCustomers").length;
         Checks.sameLength(n, Checks.notNull(touchEpochSeconds, "touchEpochSeconds").length, "touchEpochSeconds");
         Checks.sameLength(n, Checks.notNull(touchChannels, "touchChannels").length, "touchChannels");
@@ -144,6 +194,19 @@ public final class JourneyBuilder {
             if (c < 0 || c >= nc) {
                 throw new IllegalArgumentException(Checks.format(
                         "touchChannels row %d: channel index %d outside 0..%d", i, c, nc - 1));
+            }
+        }
+        double[] channelCosts = null;
+        if (touchCosts != null) {
+            Checks.sameLength(n, touchCosts.length, "touchCosts");
+            channelCosts = new double[nc];
+            for (int i = 0; i < n; i++) {
+                double cost = touchCosts[i];
+                if (!(cost >= 0 && cost < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException(Checks.format(
+                            "touchCosts row %d: cost must be finite and >= 0, got %s", i, cost));
+                }
+                channelCosts[touchChannels[i]] += cost;
             }
         }
         for (int i = 0; i < m; i++) {
@@ -211,13 +274,15 @@ public final class JourneyBuilder {
                 out.endJourney(last, 0, 0);
             }
         }
-        return out.build(Collections.unmodifiableList(new ArrayList<>(channels)), unattributed, unattributedValue);
+        return out.build(Collections.unmodifiableList(new ArrayList<>(channels)), unattributed, unattributedValue,
+                channelCosts);
     }
 
     /** Adds a touch unless the session rule merges it into the journey's previous one; returns 1 if added. */
     private int addTouch(TimedJourneys.Growing out, int added, int channel, long time) {
         if (sessionGapSeconds >= 0 && added > 0 && out.lastChannel() == channel
-                && time - out.lastTime() <= sessionGapSeconds) {
+                && time - out.lastSeen() <= sessionGapSeconds) {
+            out.merged(time);
             return 0;
         }
         out.touch(channel, time);

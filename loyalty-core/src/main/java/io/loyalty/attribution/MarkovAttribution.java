@@ -18,6 +18,11 @@ import io.loyalty.internal.Checks;
  * simulation estimates. Each probability solves a sparse linear system (one per channel plus one), iterated to
  * machine precision; the answer is the same on every run.
  *
+ * <p>Unlike the rule-based and Shapley models, a channel on no converting path can get credit here: a null path
+ * {@code a > x > b} adds the transitions a &rarr; x &rarr; b, and if b converts on other paths, sending x to (null)
+ * lowers P. This is the removal-effect model's nature (ChannelAttribution's simulation does the same); a channel
+ * from whose states no transition leads toward (conversion) gets 0.
+ *
  * <p>Without nulls, only converting journeys enter the chain (P = 1) and the removal effect is the share of
  * conversion probability that must pass through the channel.
  *

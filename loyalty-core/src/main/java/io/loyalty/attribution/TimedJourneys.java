@@ -27,9 +27,11 @@ public final class TimedJourneys {
     private final double[] values;
     private final long unattributedConversions;
     private final double unattributedValue;
+    private final double[] channelCosts;
 
     TimedJourneys(List<String> channels, int[] starts, int[] touchChannels, long[] touchSeconds, long[] endSeconds,
-            double[] conversions, double[] values, long unattributedConversions, double unattributedValue) {
+            double[] conversions, double[] values, long unattributedConversions, double unattributedValue,
+            double[] channelCosts) {
         this.channels = channels;
         this.starts = starts;
         this.touchChannels = touchChannels;
@@ -39,6 +41,7 @@ public final class TimedJourneys {
         this.values = values;
         this.unattributedConversions = unattributedConversions;
         this.unattributedValue = unattributedValue;
+        this.channelCosts = channelCosts;
     }
 
     /**
@@ -115,6 +118,26 @@ public final class TimedJourneys {
      */
     public double unattributedValue() {
         return unattributedValue;
+    }
+
+    /**
+     * Whether the touch events came with costs ({@link JourneyBuilder} given {@code touchCosts}).
+     *
+     * @return true if {@link #channelCosts()} holds the spend
+     */
+    public boolean hasCosts() {
+        return channelCosts != null;
+    }
+
+    /**
+     * The cost of the touch events summed per channel: the spend for return on spend, e.g.
+     * {@code AttributionComparison.of(models).withCosts(timed.channelCosts())}. Every touch given counts, also
+     * those outside the lookback or merged into a session. All zero without costs (see {@link #hasCosts()}).
+     *
+     * @return a new array, in the order of {@link #channels()}
+     */
+    public double[] channelCosts() {
+        return channelCosts == null ? new double[channels.size()] : channelCosts.clone();
     }
 
     /**
@@ -269,7 +292,7 @@ public final class TimedJourneys {
          * @return an immutable copy
          */
         public TimedJourneys build() {
-            return g.build(Collections.unmodifiableList(new ArrayList<>(channelNames)), 0, 0);
+            return g.build(Collections.unmodifiableList(new ArrayList<>(channelNames)), 0, 0, null);
         }
     }
 
@@ -283,6 +306,8 @@ public final class TimedJourneys {
         private double[] conv = new double[256];
         private double[] value = new double[256];
         private int journeys;
+        /** The time of the latest touch added or merged into the last touch (the session rule's clock). */
+        private long lastSeen;
 
         Growing() {
         }
@@ -308,6 +333,14 @@ public final class TimedJourneys {
             return time[touches - 1];
         }
 
+        long lastSeen() {
+            return lastSeen;
+        }
+
+        void merged(long t) {
+            lastSeen = Math.max(lastSeen, t);
+        }
+
         void touch(int c, long t) {
             if (touches == channel.length) {
                 channel = Arrays.copyOf(channel, touches * 2);
@@ -315,6 +348,7 @@ public final class TimedJourneys {
             }
             channel[touches] = c;
             time[touches++] = t;
+            lastSeen = t;
         }
 
         void endJourney(long endTime, double conversions, double val) {
@@ -331,10 +365,10 @@ public final class TimedJourneys {
             starts[++journeys] = touches;
         }
 
-        TimedJourneys build(List<String> names, long unattributed, double unattributedValue) {
+        TimedJourneys build(List<String> names, long unattributed, double unattributedValue, double[] costs) {
             return new TimedJourneys(names, Arrays.copyOf(starts, journeys + 1), Arrays.copyOf(channel, touches),
                     Arrays.copyOf(time, touches), Arrays.copyOf(end, journeys), Arrays.copyOf(conv, journeys),
-                    Arrays.copyOf(value, journeys), unattributed, unattributedValue);
+                    Arrays.copyOf(value, journeys), unattributed, unattributedValue, costs);
         }
     }
 }

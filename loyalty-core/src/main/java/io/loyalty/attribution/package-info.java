@@ -1,9 +1,10 @@
 /**
  * Multi-touch attribution: which channels get the credit for conversions.
  *
- * <p><b>Journeys.</b> {@link io.loyalty.attribution.JourneyBuilder} turns touch events (customer, time, channel)
- * and conversion events (customer, time, value) into {@link io.loyalty.attribution.TimedJourneys} (lookback window,
- * optional session merging); {@link io.loyalty.attribution.Journeys} aggregates them by path ({@code a > b > c}
+ * <p><b>Journeys.</b> {@link io.loyalty.attribution.JourneyBuilder} turns touch events (customer, time, channel,
+ * optional cost) and conversion events (customer, time, value) into
+ * {@link io.loyalty.attribution.TimedJourneys} (lookback window, optional session merging, costs per channel);
+ * {@link io.loyalty.attribution.Journeys} aggregates them by path ({@code a > b > c}
  * with conversions, value and nulls, read and written in ChannelAttribution's {@code Data.csv} format), the
  * sufficient statistic of every model below.
  *

@@ -95,17 +95,36 @@ public final class AttributionTables {
     }
 
     /**
-     * One row per channel: {@code channel}, then {@code <model> conversions} and {@code <model> value} for each
-     * model compared.
+     * One row per channel: {@code channel}, then {@code <model> conversions}, {@code <model> value} and
+     * {@code <model> share} (of the model's conversions) for each model compared; when costs were given, a
+     * {@code cost} column and {@code <model> return on spend} (credited value / cost) for each model.
      *
      * @param comparison the comparison
      * @return a new table named "attribution comparison"
      */
     public static Table toTable(AttributionComparison comparison) {
         Table t = Table.create("attribution comparison", StringColumn.create("channel", comparison.channels()));
+        int nc = comparison.channels().size();
         for (Attribution a : comparison.models()) {
-            t.addColumns(DoubleColumn.create(a.model() + " conversions", a.conversions()),
-                    DoubleColumn.create(a.model() + " value", a.values()));
+            double[] c = a.conversions();
+            double total = a.totalConversions();
+            double[] share = new double[nc];
+            for (int i = 0; i < nc; i++) {
+                share[i] = total > 0 ? c[i] / total : 0;
+            }
+            t.addColumns(DoubleColumn.create(a.model() + " conversions", c),
+                    DoubleColumn.create(a.model() + " value", a.values()),
+                    DoubleColumn.create(a.model() + " share", share));
+        }
+        if (comparison.hasCosts()) {
+            t.addColumns(DoubleColumn.create("cost", comparison.costs()));
+            for (int m = 0; m < comparison.models().size(); m++) {
+                double[] ros = new double[nc];
+                for (int i = 0; i < nc; i++) {
+                    ros[i] = comparison.returnOnSpend(m, i);
+                }
+                t.addColumns(DoubleColumn.create(comparison.models().get(m).model() + " return on spend", ros));
+            }
         }
         return t;
     }

@@ -28,6 +28,13 @@ class AttributionTablesTest {
         Table cmp = AttributionTables.toTable(AttributionComparison.of(java.util.List.of(
                 HeuristicAttribution.withDefaults().linear(j))));
         assertEquals("linear conversions", cmp.column(1).name());
+        assertEquals("linear share", cmp.column(3).name());
+        assertEquals(0.5, cmp.doubleColumn("linear share").get(1), 1e-15);
+        Table withCosts = AttributionTables.toTable(AttributionComparison.of(java.util.List.of(
+                HeuristicAttribution.withDefaults().linear(j))).withCosts(new double[] {2, 0.5}));
+        assertEquals(java.util.List.of(2.0, 0.5), withCosts.doubleColumn("cost").asList());
+        assertEquals(3.5 / 2 / 2, withCosts.doubleColumn("linear return on spend").get(0), 1e-15);
+        assertEquals(3.5 / 2 / 0.5, withCosts.doubleColumn("linear return on spend").get(1), 1e-15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AttributionTables.journeys(t, "path", "conv", "value", "missing"));
         assertTrue(e.getMessage().contains("missing"));

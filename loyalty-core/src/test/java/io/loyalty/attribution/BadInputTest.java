@@ -79,6 +79,19 @@ class BadInputTest {
     }
 
     @Test
+    void touchCosts() {
+        rejects(() -> JourneyBuilder.withDefaults().build(new long[] {1, 1}, new long[] {1, 2}, new int[] {0, 0},
+                new double[] {1, -2}, List.of("a"), new long[0], new long[0], new double[0]), "touchCosts", "row 1",
+                "-2.0");
+        rejects(() -> JourneyBuilder.withDefaults().build(new String[] {"u"}, new long[] {1}, new String[] {"a"},
+                new double[] {Double.NaN}, new String[0], new long[0], new double[0]), "touchCosts", "row 0", "NaN");
+        rejects(() -> JourneyBuilder.withDefaults().build(new long[] {1}, new long[] {1}, new int[] {0},
+                new double[2], List.of("a"), new long[0], new long[0], new double[0]), "touchCosts");
+        rejects(() -> AttributionComparison.of(List.of(HeuristicAttribution.withDefaults().linear(
+                oneGoodRow().snapshot()))).withCosts(new double[] {1, -3}), "costs[1]", "b", "-3.0");
+    }
+
+    @Test
     void inputsAreNotMutated() {
         long[] tc = {2, 1, 2, 1};
         long[] tt = {50, 40, 10, 5};

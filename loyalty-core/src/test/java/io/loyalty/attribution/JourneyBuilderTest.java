@@ -48,6 +48,38 @@ class JourneyBuilderTest {
     }
 
     @Test
+    void sessionGapIsAnInactivityGap() {
+        // a every 20 minutes for an hour, gap 30 minutes: one session; then a 31 minutes later: a new touch.
+        long[] tt = {0, 1200, 2400, 3600, 3600 + 1860};
+        TimedJourneys j = JourneyBuilder.withDefaults().withSessionGap(Duration.ofMinutes(30)).build(
+                new long[] {1, 1, 1, 1, 1}, tt, new int[] {0, 0, 0, 0, 0}, List.of("a"), new long[] {1},
+                new long[] {10_000}, new double[] {1});
+        assertArrayEquals(new long[] {0, 3600 + 1860}, j.journeyTimes(0));
+    }
+
+    @Test
+    void touchCostsAreSummedPerChannelForReturnOnSpend() {
+        // u: a(0, cost 2) b(1d, cost 3) conv(2d, value 30); v: a(100d, cost 5) outside any journey's lookback
+        // of a conversion (null journey), w: b(0, cost 1) merged with nothing. Every touch's cost counts.
+        TimedJourneys j = JourneyBuilder.withDefaults().build(new String[] {"u", "u", "v", "w"},
+                new long[] {0, DAY, 100 * DAY, 0}, new String[] {"a", "b", "a", "b"}, new double[] {2, 3, 5, 1},
+                new String[] {"u"}, new long[] {2 * DAY}, new double[] {30});
+        assertEquals(true, j.hasCosts());
+        assertArrayEquals(new double[] {7, 4}, j.channelCosts());
+        Journeys agg = j.toJourneys();
+        Attribution last = HeuristicAttribution.withDefaults().lastTouch(agg);
+        AttributionComparison cmp = AttributionComparison.of(List.of(last)).withCosts(j.channelCosts());
+        assertEquals(true, cmp.hasCosts());
+        assertEquals(0, cmp.returnOnSpend(0, 0));
+        assertEquals(30.0 / 4, cmp.returnOnSpend(0, 1), 1e-15);
+        assertEquals(true, cmp.toString().contains("return on spend"));
+        TimedJourneys noCosts = JourneyBuilder.withDefaults().build(new String[] {"u"}, new long[] {0},
+                new String[] {"a"}, new String[] {"u"}, new long[] {1}, new double[] {1});
+        assertEquals(false, noCosts.hasCosts());
+        assertArrayEquals(new double[] {0}, noCosts.channelCosts());
+    }
+
+    @Test
     void manyEventsPerCustomerAreSortedByTime() {
         int n = 200;
         long[] tc = new long[n];
