@@ -156,6 +156,32 @@ class KaplanMeierTest {
     }
 
     @Test
+    void logRankLeavesOutAGroupWithNoExpectedEventsAsSurvdiff() throws IOException {
+        // survdiff drops groups with expected 0 (etmp > 0) from chi2 and df: a third group whose two subjects
+        // are censored at 1 and 2, before aml's first event at 5, leaves the aml test unchanged.
+        Aml aml = new Aml();
+        int n = aml.times.length;
+        double[] t = java.util.Arrays.copyOf(aml.times, n + 2);
+        boolean[] e = java.util.Arrays.copyOf(aml.events, n + 2);
+        String[] g = java.util.Arrays.copyOf(aml.groups, n + 2);
+        t[n] = 1;
+        t[n + 1] = 2;
+        g[n] = "Early";
+        g[n + 1] = "Early";
+        LogRankTest test = KaplanMeier.logRank(t, e, g);
+        assertEquals(List.of("Early", "Maintained", "Nonmaintained"), test.groups());
+        assertEquals(0.0, test.expected()[0]);
+        assertEquals(2, test.n()[0]);
+        assertEquals(1, test.degreesOfFreedom());
+        assertEquals(3.396388698977602, test.chiSquare(), 1e-10);
+        assertEquals(0.06533932204050492, test.pValue(), 1e-10);
+        // Only one group left at risk at the event times: no test.
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> KaplanMeier.logRank(
+                new double[] {1, 5, 6}, new boolean[] {false, true, true}, new String[] {"a", "b", "b"}));
+        assertTrue(ex.getMessage().contains("two groups"), ex.getMessage());
+    }
+
+    @Test
     void restrictedMeanIsTheAreaUnderTheSteps() {
         // Times 1, 2+, 3 with events at 1 and 3: S = 1 on [0,1), 2/3 on [1,3), 0 after.
         SurvivalCurve c = KaplanMeier.withDefaults().fit(new double[] {1, 2, 3}, new boolean[] {true, false, true});
