@@ -118,6 +118,19 @@ class SbgTest {
     }
 
     @Test
+    void derlOfTheHighEndSurvivorsMatchesFaderHardie2010() throws IOException {
+        // Fader & Hardie (2010), eq. for a customer who has made n - 1 renewals:
+        // DERL = (beta + n - 1)/(alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1/(1 + d)); here the
+        // argument counts renewals made (n - 1). The High End survivors at t = 7 have made 7 renewals: 7.530 at
+        // d = 0.10, as the public Python sBG implementation's README prints for the same fit.
+        SbgModel m = SbgFitter.withDefaults().fit(SbgData.ofSurvivors(firstYears(faderHardie()[1])));
+        assertEquals(7.530, m.discountedExpectedResidualLifetime(0.10, 7), 0.0005);
+        // DERL after 0 renewals is DEL less its first, undiscounted period, discounted once: DEL = 1 + DERL(0)/(1+d).
+        assertEquals(m.discountedExpectedLifetime(0.10), 1 + m.discountedExpectedResidualLifetime(0.10, 0) / 1.10,
+                1e-12);
+    }
+
+    @Test
     void rejectsUnsortedOrDuplicatedTimesInASurvivalCurve() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SbgData.ofSurvivalCurve(new int[] {0, 2, 1}, new long[] {100, 80, 90}));
