@@ -82,6 +82,26 @@ class SbgTest {
     }
 
     @Test
+    void jointFitOfCohortsObservedForDifferentLengthsMaximisesTheSummedLikelihood() throws IOException {
+        long[][] fh = faderHardie();
+        SbgData high = SbgData.ofSurvivors(firstYears(fh[1]));
+        SbgData regular = SbgData.ofSurvivors(java.util.Arrays.copyOf(fh[0], 5));
+        SbgModel joint = SbgFitter.withDefaults().fit(List.of(high, regular));
+        List<SbgModel> each = SbgFitter.withDefaults().fitEach(List.of(high, regular));
+        double a = joint.alpha();
+        double b = joint.beta();
+        assertEquals(high.logLikelihood(a, b) + regular.logLikelihood(a, b), joint.logLikelihood(), 1e-9);
+        assertEquals(2000, joint.customers());
+        // One shared (alpha, beta) cannot beat one pair per cohort, and is a local maximum of the sum.
+        assertTrue(joint.logLikelihood() <= each.get(0).logLikelihood() + each.get(1).logLikelihood());
+        for (double[] step : new double[][] {{1e-3, 0}, {-1e-3, 0}, {0, 1e-3}, {0, -1e-3}}) {
+            double ll = high.logLikelihood(a + step[0], b + step[1]) + regular.logLikelihood(a + step[0], b + step[1]);
+            assertTrue(ll <= joint.logLikelihood(), "step " + java.util.Arrays.toString(step));
+        }
+        assertEquals(0.668, each.get(0).alpha(), 0.0005);
+    }
+
+    @Test
     void survivalAndRetentionFollowTheBetaFunctionForms() {
         SbgModel m = SbgModel.of(0.668, 3.806);
         for (int t = 1; t <= 20; t++) {
