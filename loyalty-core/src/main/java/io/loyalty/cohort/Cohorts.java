@@ -40,6 +40,9 @@ import java.util.TreeMap;
  * customer, then one pass); the caller's arrays are never modified.
  */
 public final class Cohorts {
+    /** The start of a key without one: no transaction is before it, and offsets count from the first purchase. */
+    private static final long FIRST_PURCHASE = Long.MIN_VALUE;
+
     private final CohortPeriod period;
     private final ZoneId zone;
     private final PeriodRule rule;
@@ -231,7 +234,7 @@ public final class Cohorts {
                 CohortKey key = keys.get(nameArray[c]);
                 Checks.require(key != null, "keys has no cohort for customer '%s'", nameArray[c]);
                 labels[c] = key.label();
-                starts[c] = key.start().getEpochSecond();
+                starts[c] = key.start() == null ? FIRST_PURCHASE : key.start().getEpochSecond();
             }
         }
         return compute(dense, nameArray.length, seconds, amounts, nameArray, labels, starts);
@@ -289,7 +292,7 @@ public final class Cohorts {
         }
         if (keyStart != null) {
             for (int c = 0; c < m; c++) {
-                if (count[c + 1] > 0) {
+                if (count[c + 1] > 0 && keyStart[c] != FIRST_PURCHASE) {
                     start[c] = periodOf(keyStart[c]);
                 }
             }

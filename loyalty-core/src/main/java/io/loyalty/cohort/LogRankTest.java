@@ -15,9 +15,11 @@ import org.apache.commons.math3.special.Gamma;
  * time with n at risk and d events, group g with n<sub>g</sub> at risk expects d n<sub>g</sub>/n events, and
  * <pre>
  *   V_gh = sum d (n - d) / (n - 1) * (n_g / n) (delta_gh - n_h / n)
- *   chi2 = (O - E)' V^-1 (O - E)   over the first k - 1 groups,  df = k - 1
+ *   chi2 = (O - E)' V^-1 (O - E)   over all but one of the k groups,  df = k - 1
  * </pre>
- * as R's {@code survdiff} (Mantel 1966; Peto &amp; Peto 1972).
+ * as R's {@code survdiff} (Mantel 1966; Peto &amp; Peto 1972). As there, a group with no expected events (none
+ * of its subjects at risk at any event time) is left out of the statistic and of the degrees of freedom, but
+ * keeps its row in {@link #n()}, {@link #observed()} and {@link #expected()}.
  */
 public final class LogRankTest {
     private final List<String> groups;
@@ -91,12 +93,24 @@ public final class LogRankTest {
                 total -= leave[t * k + g];
             }
         }
-        int df = k - 1;
+        // As survdiff, groups with no expected events (none at risk at any event time) leave the test.
+        int[] kept = new int[k];
+        int nk = 0;
+        for (int g = 0; g < k; g++) {
+            if (exp[g] > 0) {
+                kept[nk++] = g;
+            }
+        }
+        Checks.require(nk >= 2, "log-rank test needs at least two groups at risk at an event time, got %d of %s",
+                nk, labels);
+        int df = nk - 1;
         double[][] vr = new double[df][df];
         double[] diff = new double[df];
-        for (int g = 0; g < df; g++) {
-            diff[g] = obs[g] - exp[g];
-            System.arraycopy(v[g], 0, vr[g], 0, df);
+        for (int a = 0; a < df; a++) {
+            diff[a] = obs[kept[a]] - exp[kept[a]];
+            for (int b = 0; b < df; b++) {
+                vr[a][b] = v[kept[a]][kept[b]];
+            }
         }
         LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(vr, false));
         Checks.require(lu.getSolver().isNonSingular(),
@@ -154,7 +168,7 @@ public final class LogRankTest {
     }
 
     /**
-     * The degrees of freedom, groups - 1.
+     * The degrees of freedom: the groups with expected events, minus 1.
      *
      * @return df
      */

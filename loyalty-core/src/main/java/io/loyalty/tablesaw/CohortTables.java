@@ -1,20 +1,28 @@
 package io.loyalty.tablesaw;
 
+import io.loyalty.cohort.Bracket;
 import io.loyalty.cohort.ChurnDurations;
+import io.loyalty.cohort.ChurnRates;
 import io.loyalty.cohort.ChurnRule;
 import io.loyalty.cohort.CohortMatrices;
 import io.loyalty.cohort.Cohorts;
+import io.loyalty.cohort.LogRankTest;
+import io.loyalty.cohort.SbgModel;
 import io.loyalty.cohort.SurvivalCurve;
 import io.loyalty.internal.Checks;
 import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Tablesaw in and out for the cohort family: transactions tables to cohort matrices and churn durations, and
- * matrices and survival curves to tables. Each input column is looked up once and copied into a primitive array;
+ * matrices, bracket matrices, survival curves, churn durations and rates, log-rank tests and sBG projections to
+ * tables. Each input column is looked up once and copied into a primitive array;
  * the table is never modified.
  */
 public final class CohortTables {
@@ -102,5 +110,103 @@ public final class CohortTables {
                 DoubleColumn.create("std_err", curve.stdErr()),
                 DoubleColumn.create("lower", curve.lower()),
                 DoubleColumn.create("upper", curve.upper()));
+    }
+
+    /**
+     * Bracket retention: one row per cohort, {@code cohort, size}, then one column per bracket named by its
+     * offsets ({@code 1}, {@code 2-7}, ...); a bracket that starts past the data end is missing.
+     *
+     * @param matrices the matrices, made with brackets
+     * @param shares true for shares of the cohort, false for counts
+     * @return the table
+     */
+    public static Table bracketTable(CohortMatrices matrices, boolean shares) {
+        Checks.notNull(matrices, "matrices");
+        double[][] m = matrices.bracketMatrix(shares);
+        List<Bracket> brackets = matrices.brackets();
+        Table t = Table.create(shares ? "bracket retention share" : "bracket retention count",
+                StringColumn.create("cohort", matrices.labels()), LongColumn.create("size", matrices.sizes()));
+        for (int b = 0; b < brackets.size(); b++) {
+            DoubleColumn col = DoubleColumn.create(brackets.get(b).toString(), m.length);
+            for (int c = 0; c < m.length; c++) {
+                if (b < m[c].length) {
+                    col.set(c, m[c][b]);
+                }
+            }
+            t.addColumns(col);
+        }
+        return t;
+    }
+
+    /**
+     * One row per customer: {@code customer_id, first_purchase, duration, churned}.
+     *
+     * @param durations the durations
+     * @return the table
+     */
+    public static Table toTable(ChurnDurations durations) {
+        Checks.notNull(durations, "durations");
+        return Table.create("churn durations",
+                StringColumn.create("customer_id", durations.ids()),
+                DateColumn.create("first_purchase", durations.firstPurchaseDays()),
+                DoubleColumn.create("duration", durations.durations()),
+                BooleanColumn.create("churned", durations.churned()));
+    }
+
+    /**
+     * One row per period: {@code period, at_risk, churned, rate}.
+     *
+     * @param rates the churn rates
+     * @return the table
+     */
+    public static Table toTable(ChurnRates rates) {
+        Checks.notNull(rates, "rates");
+        return Table.create("churn rates",
+                StringColumn.create("period", rates.labels()),
+                LongColumn.create("at_risk", rates.atRisk()),
+                LongColumn.create("churned", rates.churned()),
+                DoubleColumn.create("rate", rates.rates()));
+    }
+
+    /**
+     * One row per group: {@code group, n, observed, expected}; the statistic, degrees of freedom and p-value are
+     * in the table's name.
+     *
+     * @param test the log-rank test
+     * @return the table
+     */
+    public static Table toTable(LogRankTest test) {
+        Checks.notNull(test, "test");
+        return Table.create(String.format(java.util.Locale.ROOT, "log-rank chisq = %.6g, df = %d, p = %.6g",
+                        test.chiSquare(), test.degreesOfFreedom(), test.pValue()),
+                StringColumn.create("group", test.groups()),
+                LongColumn.create("n", test.n()),
+                DoubleColumn.create("observed", test.observed()),
+                DoubleColumn.create("expected", test.expected()));
+    }
+
+    /**
+     * The sBG projection for t = 0..horizon: {@code t, survival, retention_rate} (missing at t = 0) and
+     * {@code alive} out of {@code initial}.
+     *
+     * @param model the fitted model
+     * @param initial the customers at t = 0, finite and &gt;= 0
+     * @param horizon the last period, &gt;= 0
+     * @return the table
+     */
+    public static Table projection(SbgModel model, double initial, int horizon) {
+        Checks.notNull(model, "model");
+        double[] alive = model.projectAlive(initial, horizon);
+        IntColumn t = IntColumn.create("t", horizon + 1);
+        DoubleColumn survival = DoubleColumn.create("survival", horizon + 1);
+        DoubleColumn retention = DoubleColumn.create("retention_rate", horizon + 1);
+        for (int i = 0; i <= horizon; i++) {
+            t.set(i, i);
+            survival.set(i, model.survival(i));
+            if (i > 0) {
+                retention.set(i, model.retentionRate(i));
+            }
+        }
+        return Table.create("sBG projection", t, survival, retention, DoubleColumn.create("alive", alive));
     }
 }

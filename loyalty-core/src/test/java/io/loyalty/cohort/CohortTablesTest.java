@@ -46,6 +46,40 @@ class CohortTablesTest {
     }
 
     @Test
+    void bracketsChurnLogRankAndSbgComeOutAsTables() {
+        CohortMatrices m = CohortTables.matrices(transactions(), "customer", "day", "amount",
+                Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withBrackets(Bracket.of(1, 1), Bracket.of(2, 5)));
+        Table b = CohortTables.bracketTable(m, false);
+        assertEquals(List.of("cohort", "size", "1", "2-5"), b.columnNames());
+        assertEquals(0.0, b.doubleColumn("1").get(0));
+        assertEquals(1.0, b.doubleColumn("2-5").get(0));
+        assertTrue(b.doubleColumn("2-5").isMissing(1), "bracket past the data end is missing");
+
+        ChurnDurations d = CohortTables.churn(transactions(), "customer", "day",
+                ChurnRule.inactivityDays(20, ZoneOffset.UTC));
+        Table dt = CohortTables.toTable(d);
+        assertEquals(List.of("customer_id", "first_purchase", "duration", "churned"), dt.columnNames());
+        assertEquals(3, dt.rowCount());
+        assertEquals(LocalDate.of(2024, 1, 5), dt.dateColumn("first_purchase").get(0));
+        Table rt = CohortTables.toTable(d.churnRates(CohortPeriod.MONTH));
+        assertEquals(List.of("period", "at_risk", "churned", "rate"), rt.columnNames());
+        assertEquals(d.churnRates(CohortPeriod.MONTH).labels().size(), rt.rowCount());
+
+        LogRankTest lr = KaplanMeier.logRank(new double[] {1, 2, 3, 4}, new boolean[] {true, true, true, true},
+                new String[] {"a", "b", "a", "b"});
+        Table lt = CohortTables.toTable(lr);
+        assertEquals(List.of("group", "n", "observed", "expected"), lt.columnNames());
+        assertEquals(lr.expected()[1], lt.doubleColumn("expected").get(1));
+
+        SbgModel model = SbgModel.of(0.668, 3.806);
+        Table pt = CohortTables.projection(model, 1000, 12);
+        assertEquals(13, pt.rowCount());
+        assertEquals(model.projectAlive(1000, 12)[12], pt.doubleColumn("alive").get(12));
+        assertTrue(pt.doubleColumn("retention_rate").isMissing(0));
+        assertEquals(model.retentionRate(3), pt.doubleColumn("retention_rate").get(3));
+    }
+
+    @Test
     void aMissingColumnIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CohortTables.matrices(
                 transactions(), "customer", "when", "amount", Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC)));

@@ -87,6 +87,21 @@ class CohortsTest {
     }
 
     @Test
+    void firstChannelCohortsCountFromEachCustomersFirstPurchase() {
+        Map<String, CohortKey> keys = Map.of(
+                "A", CohortKey.fromFirstPurchase("email"),
+                "B", CohortKey.fromFirstPurchase("search"),
+                "C", CohortKey.fromFirstPurchase("email"));
+        CohortMatrices m = monthly().matrices(SMALL, keys);
+        assertEquals(List.of("email", "search"), m.labels());
+        // email: A from January at offsets 0, 2; C from February at 0, 2; present to offset 2 (C's April).
+        assertArrayEquals(new double[] {2, 0, 2}, m.matrix(Measure.RETURN_ON_COUNT)[0]);
+        assertArrayEquals(new double[] {1, 1, 0, 0}, m.matrix(Measure.RETURN_ON_COUNT)[1]);
+        assertEquals(1.0, m.matrix(Measure.RETURN_ON_SHARE)[0][0]);
+        assertThrows(IllegalArgumentException.class, () -> CohortKey.of("email", null));
+    }
+
+    @Test
     void denseAndStringIdsAgree() {
         int[] dense = {0, 0, 0, 1, 1, 2, 2};
         String[] ids = {"A", "A", "A", "B", "B", "C", "C"};

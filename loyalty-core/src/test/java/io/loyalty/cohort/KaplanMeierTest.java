@@ -156,6 +156,88 @@ class KaplanMeierTest {
     }
 
     @Test
+    void logRankLeavesOutAGroupWithNoExpectedEventsAsSurvdiff() throws IOException {
+        // survdiff drops groups with expected 0 (etmp > 0) from chi2 and df: a third group whose two subjects
+        // are censored at 1 and 2, before aml's first event at 5, leaves the aml test unchanged.
+        Aml aml = new Aml();
+        int n = aml.times.length;
+        double[] t = java.util.Arrays.copyOf(aml.times, n + 2);
+        boolean[] e = java.util.Arrays.copyOf(aml.events, n + 2);
+        String[] g = java.util.Arrays.copyOf(aml.groups, n + 2);
+        t[n] = 1;
+        t[n + 1] = 2;
+        g[n] = "Early";
+        g[n + 1] = "Early";
+        LogRankTest test = KaplanMeier.logRank(t, e, g);
+        assertEquals(List.of("Early", "Maintained", "Nonmaintained"), test.groups());
+        assertEquals(0.0, test.expected()[0]);
+        assertEquals(2, test.n()[0]);
+        assertEquals(1, test.degreesOfFreedom());
+        assertEquals(3.396388698977602, test.chiSquare(), 1e-10);
+        assertEquals(0.06533932204050492, test.pValue(), 1e-10);
+        // Only one group left at risk at the event times: no test.
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> KaplanMeier.logRank(
+                new double[] {1, 5, 6}, new boolean[] {false, true, true}, new String[] {"a", "b", "b"}));
+        assertTrue(ex.getMessage().contains("two groups"), ex.getMessage());
+    }
+
+    /**
+     * R's printed output for ten times with ties, with and without censoring, {@code conf.type = "log-log"}:
+     * {@code summary(fit)}, and {@code print(fit, rmean = "common")} for the restricted mean, its standard error
+     * and the median with its interval (see src/test/resources/cohort/README.md).
+     */
+    @Test
+    void matchesSurvfitLogLogRestrictedMeanAndMedianPrintedDigits() {
+        double[] t = {1.5, 3.5, 4.5, 4.5, 5.5, 6.5, 8.5, 8.5, 8.5, 11.5};
+        boolean[] e = {true, false, true, false, true, false, true, false, true, true};
+        KaplanMeier km = KaplanMeier.withDefaults().withConfidenceType(KaplanMeier.ConfidenceType.LOG_LOG);
+        SurvivalCurve c = km.fit(t, e);
+        String[][] summary = {
+            {"1.5", "10", "1", "0.900", "0.0949", "0.4730", "0.985"},
+            {"4.5", "8", "1", "0.787", "0.1340", "0.3809", "0.943"},
+            {"5.5", "6", "1", "0.656", "0.1638", "0.2604", "0.876"},
+            {"8.5", "4", "2", "0.328", "0.1834", "0.0509", "0.659"}};
+        for (String[] row : summary) {
+            int i = indexOf(c.times(), Double.parseDouble(row[0]));
+            assertEquals(Long.parseLong(row[1]), c.atRisk()[i]);
+            assertEquals(Long.parseLong(row[2]), c.events()[i]);
+            for (int k = 3; k < 7; k++) {
+                double[] col = k == 3 ? c.survival() : k == 4 ? c.stdErr() : k == 5 ? c.lower() : c.upper();
+                assertEquals(Double.parseDouble(row[k]), col[i], printedTolerance(row[k]), "column " + k + " at "
+                        + row[0]);
+            }
+        }
+        int last = indexOf(c.times(), 11.5);
+        assertEquals(0.0, c.survival()[last]);
+        assertTrue(Double.isNaN(c.stdErr()[last]) && Double.isNaN(c.lower()[last]) && Double.isNaN(c.upper()[last]));
+        // rmean* 7.94, se(rmean) 1.12, median 8.5 (1.5, NA), upper limit 11.5.
+        RestrictedMean rm = c.restrictedMean();
+        assertEquals(11.5, rm.horizon());
+        assertEquals(7.94, rm.estimate(), printedTolerance("7.94"));
+        assertEquals(1.12, rm.stdErr(), printedTolerance("1.12"));
+        assertEquals(new MedianSurvival(8.5, 1.5, Double.POSITIVE_INFINITY), c.median());
+        // All ten as events: rmean* 6.3, se(rmean) 0.892, median 6 (1.5, 8.5): S = 0.5 exactly on [5.5, 6.5).
+        boolean[] all = new boolean[t.length];
+        java.util.Arrays.fill(all, true);
+        SurvivalCurve c2 = km.fit(t, all);
+        assertEquals(6.3, c2.restrictedMean().estimate(), 1e-12);
+        assertEquals(0.892, c2.restrictedMean().stdErr(), printedTolerance("0.892"));
+        assertEquals(new MedianSurvival(6, 1.5, 8.5), c2.median());
+    }
+
+    @Test
+    void restrictedMeanOfAmlMatchesTheFormulaByHand() throws IOException {
+        // Maintained to its last time 161 (R's rmean = "individual" and "common" for aml): rectangles
+        // 9, 4 (10/11), 5 (9/11), 5 (63/88), 8 (54/88), 3 (216/440), 14 (162/440), 113 (81/440).
+        Aml aml = new Aml();
+        SurvivalCurve m = KaplanMeier.withDefaults().fitByGroup(aml.times, aml.events, aml.groups).get(0);
+        double area = 9 + 4 * 10.0 / 11 + 5 * 9.0 / 11 + 5 * 63.0 / 88 + 8 * 54.0 / 88 + 3 * 216.0 / 440
+                + 14 * 162.0 / 440 + 113 * 81.0 / 440;
+        assertEquals(area, m.restrictedMean().estimate(), 1e-10);
+        assertEquals(161, m.restrictedMean().horizon());
+    }
+
+    @Test
     void restrictedMeanIsTheAreaUnderTheSteps() {
         // Times 1, 2+, 3 with events at 1 and 3: S = 1 on [0,1), 2/3 on [1,3), 0 after.
         SurvivalCurve c = KaplanMeier.withDefaults().fit(new double[] {1, 2, 3}, new boolean[] {true, false, true});

@@ -82,6 +82,26 @@ class SbgTest {
     }
 
     @Test
+    void jointFitOfCohortsObservedForDifferentLengthsMaximisesTheSummedLikelihood() throws IOException {
+        long[][] fh = faderHardie();
+        SbgData high = SbgData.ofSurvivors(firstYears(fh[1]));
+        SbgData regular = SbgData.ofSurvivors(java.util.Arrays.copyOf(fh[0], 5));
+        SbgModel joint = SbgFitter.withDefaults().fit(List.of(high, regular));
+        List<SbgModel> each = SbgFitter.withDefaults().fitEach(List.of(high, regular));
+        double a = joint.alpha();
+        double b = joint.beta();
+        assertEquals(high.logLikelihood(a, b) + regular.logLikelihood(a, b), joint.logLikelihood(), 1e-9);
+        assertEquals(2000, joint.customers());
+        // One shared (alpha, beta) cannot beat one pair per cohort, and is a local maximum of the sum.
+        assertTrue(joint.logLikelihood() <= each.get(0).logLikelihood() + each.get(1).logLikelihood());
+        for (double[] step : new double[][] {{1e-3, 0}, {-1e-3, 0}, {0, 1e-3}, {0, -1e-3}}) {
+            double ll = high.logLikelihood(a + step[0], b + step[1]) + regular.logLikelihood(a + step[0], b + step[1]);
+            assertTrue(ll <= joint.logLikelihood(), "step " + java.util.Arrays.toString(step));
+        }
+        assertEquals(0.668, each.get(0).alpha(), 0.0005);
+    }
+
+    @Test
     void survivalAndRetentionFollowTheBetaFunctionForms() {
         SbgModel m = SbgModel.of(0.668, 3.806);
         for (int t = 1; t <= 20; t++) {
@@ -115,6 +135,19 @@ class SbgTest {
             }
             assertEquals(derl, m.discountedExpectedResidualLifetime(d, n), 1e-9, "n = " + n);
         }
+    }
+
+    @Test
+    void derlOfTheHighEndSurvivorsMatchesFaderHardie2010() throws IOException {
+        // Fader & Hardie (2010), eq. for a customer who has made n - 1 renewals:
+        // DERL = (beta + n - 1)/(alpha + beta + n - 1) 2F1(1, beta + n; alpha + beta + n; 1/(1 + d)); here the
+        // argument counts renewals made (n - 1). The High End survivors at t = 7 have made 7 renewals: 7.530 at
+        // d = 0.10, as the public Python sBG implementation's README prints for the same fit.
+        SbgModel m = SbgFitter.withDefaults().fit(SbgData.ofSurvivors(firstYears(faderHardie()[1])));
+        assertEquals(7.530, m.discountedExpectedResidualLifetime(0.10, 7), 0.0005);
+        // DERL after 0 renewals is DEL less its first, undiscounted period, discounted once: DEL = 1 + DERL(0)/(1+d).
+        assertEquals(m.discountedExpectedLifetime(0.10), 1 + m.discountedExpectedResidualLifetime(0.10, 0) / 1.10,
+                1e-12);
     }
 
     @Test
