@@ -24,7 +24,8 @@ import org.apache.commons.math3.special.Gamma;
  * P(alive at n+m | .) = B(alpha+x, beta+n-x)/B(alpha, beta) B(gamma, delta+n+m)/B(gamma, delta) / L
  * </pre>
  *
- * <p>The expectations divide by {@code gamma - 1}: NaN at exactly {@code gamma = 1}. Immutable and thread-safe;
+ * <p>The expectations divide by {@code gamma - 1}, a removable singularity: within 1e-5 of {@code gamma = 1} they
+ * are interpolated across it. Immutable and thread-safe;
  * {@code equals} compares the parameters only.
  *
  * <p>References: P. S. Fader, B. G. S. Hardie and J. Shang (2010), "Customer-base analysis in a discrete-time
@@ -133,9 +134,11 @@ public final class BetaGeoBetaBinomModel {
      */
     public double expectedTransactions(int n) {
         Checks.require(n >= 0, "n must be >= 0, got %d", n);
-        double ratio = Math.exp(Gamma.logGamma(gamma + delta) + Gamma.logGamma(1 + delta + n)
-                - Gamma.logGamma(gamma + delta + n) - Gamma.logGamma(1 + delta));
-        return alpha / (alpha + beta) * delta / (gamma - 1) * (1 - ratio);
+        return Inputs.acrossOne(gamma, g -> {
+            double ratio = Math.exp(Gamma.logGamma(g + delta) + Gamma.logGamma(1 + delta + n)
+                    - Gamma.logGamma(g + delta + n) - Gamma.logGamma(1 + delta));
+            return alpha / (alpha + beta) * delta / (g - 1) * (1 - ratio);
+        });
     }
 
     /**
@@ -153,12 +156,14 @@ public final class BetaGeoBetaBinomModel {
         check(frequency, recency, periods);
         double x = frequency;
         double n = periods;
-        double ll = logLikelihood(alpha, beta, gamma, delta, x, recency, n);
-        double lead = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta)
-                + Gamma.logGamma(gamma + delta) - Gamma.logGamma(1 + delta) - ll;
-        double now = Math.exp(Gamma.logGamma(1 + delta + n) - Gamma.logGamma(gamma + delta + n));
-        double later = Math.exp(Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(gamma + delta + n + m));
-        return Math.exp(lead) * delta / (gamma - 1) * (now - later);
+        return Inputs.acrossOne(gamma, g -> {
+            double ll = logLikelihood(alpha, beta, g, delta, x, recency, n);
+            double lead = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta)
+                    + Gamma.logGamma(g + delta) - Gamma.logGamma(1 + delta) - ll;
+            double now = Math.exp(Gamma.logGamma(1 + delta + n) - Gamma.logGamma(g + delta + n));
+            double later = Math.exp(Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(g + delta + n + m));
+            return Math.exp(lead) * delta / (g - 1) * (now - later);
+        });
     }
 
     /**

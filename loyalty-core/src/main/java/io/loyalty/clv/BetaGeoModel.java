@@ -22,8 +22,8 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>The conditional expectation evaluates the hypergeometric function after Euler's transformation,
  * {@code (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)}, whose series
- * converges faster the larger x is and never overflows. The expectations divide by {@code a - 1}: at exactly
- * {@code a = 1} they are NaN (lifetimes has the same singularity).
+ * converges faster the larger x is and never overflows. The expectations divide by {@code a - 1}, a removable
+ * singularity (lifetimes returns NaN at a = 1): within 1e-5 of it they are interpolated across it.
  *
  * <p>Immutable and thread-safe. Make one with {@link #of(double, double, double, double)} or
  * {@link BetaGeoFitter#fit}. {@code equals} compares the parameters only (not the fit summary).
@@ -124,6 +124,10 @@ public final class BetaGeoModel extends FourParameterModel {
         if (t == 0) {
             return 0;
         }
+        return Inputs.acrossOne(a, aa -> expectationAt(t, x, age, aa));
+    }
+
+    private double expectationAt(double t, double x, double age, double a) {
         double z = t / (alpha + age + t);
         double c = a + b + x - 1;
         double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, c, z);

@@ -1,8 +1,9 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import java.util.function.DoubleUnaryOperator;
 
-/** Argument checks of the scalar prediction methods. */
+/** Argument checks of the scalar prediction methods, and the one numerical guard they share. */
 final class Inputs {
     private Inputs() {
     }
@@ -34,5 +35,23 @@ final class Inputs {
 
     static double parameter(double value, String name) {
         return Checks.positive(value, name);
+    }
+
+    /** Half-width of the band around 1 where {@link #acrossOne} interpolates. */
+    private static final double NEAR_ONE = 1e-5;
+
+    /**
+     * {@code f(p)} for an expectation of the form g(p) / (p - 1) with g(1) = 0 (BG/NBD and MBG/NBD at a = 1, BG/BB
+     * at gamma = 1): a removable singularity, 0/0 at p = 1 and digits lost to cancellation near it. Within 1e-5
+     * of 1 the value is interpolated linearly between f(1 - 1e-5) and f(1 + 1e-5), where the formula is still
+     * accurate to about 1e-11; the interpolation error is of the order 1e-10.
+     */
+    static double acrossOne(double p, DoubleUnaryOperator f) {
+        if (Math.abs(p - 1) >= NEAR_ONE) {
+            return f.applyAsDouble(p);
+        }
+        double lo = f.applyAsDouble(1 - NEAR_ONE);
+        double hi = f.applyAsDouble(1 + NEAR_ONE);
+        return lo + (p - (1 - NEAR_ONE)) / (2 * NEAR_ONE) * (hi - lo);
     }
 }

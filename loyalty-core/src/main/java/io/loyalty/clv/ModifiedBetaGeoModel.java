@@ -21,7 +21,7 @@ import org.apache.commons.math3.special.Gamma;
  * </pre>
  *
  * <p>Evaluated as {@link BetaGeoModel} (Euler's transformation, one 2F1 per distinct (x, T) in the array
- * methods). NaN at exactly {@code a = 1}. Immutable and thread-safe; {@code equals} compares the parameters only.
+ * methods, the removable singularity at {@code a = 1} interpolated across). Immutable and thread-safe; {@code equals} compares the parameters only.
  *
  * <p>References: E. P. Batislam, M. Denizel and A. Filiztekin (2007), "Empirical validation and comparison of
  * models for customer base analysis", International Journal of Research in Marketing 24(3), 201-209,
@@ -120,6 +120,10 @@ public final class ModifiedBetaGeoModel extends FourParameterModel {
         if (t == 0) {
             return 0;
         }
+        return Inputs.acrossOne(a, aa -> expectationAt(t, x, age, aa));
+    }
+
+    private double expectationAt(double t, double x, double age, double a) {
         double z = t / (alpha + age + t);
         double c = a + b + x;
         double f = Hypergeometric2F1.value(a + b - r, a - 1, c, z);

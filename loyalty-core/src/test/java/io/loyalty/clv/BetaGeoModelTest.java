@@ -147,4 +147,25 @@ class BetaGeoModelTest {
         assertTrue(e.getMessage().contains("T at row 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.withRecencyRoundedTo(0));
     }
+
+    @Test
+    void expectationsAreContinuousAcrossTheRemovableSingularityAtAEqualsOne() {
+        for (double a : new double[] {1, 1 + 1e-9, 1 - 3e-6}) {
+            BetaGeoModel at = BetaGeoModel.of(0.25, 4.4, a, 2.4);
+            BetaGeoModel near = BetaGeoModel.of(0.25, 4.4, 1 + 2e-4, 2.4);
+            ModifiedBetaGeoModel mAt = ModifiedBetaGeoModel.of(0.25, 4.4, a, 2.4);
+            ModifiedBetaGeoModel mNear = ModifiedBetaGeoModel.of(0.25, 4.4, 1 + 2e-4, 2.4);
+            assertTrue(Double.isFinite(at.expectedPurchases(39)));
+            // The expectation moves by about its a-derivative times 2e-4 between the two points.
+            assertEquals(near.expectedPurchases(39), at.expectedPurchases(39), 1e-3 * near.expectedPurchases(39));
+            assertEquals(near.conditionalExpectedPurchases(39, 3, 20, 38), at.conditionalExpectedPurchases(39, 3, 20,
+                    38), 1e-3 * near.conditionalExpectedPurchases(39, 3, 20, 38));
+            assertEquals(mNear.expectedPurchases(39), mAt.expectedPurchases(39), 1e-3 * mNear.expectedPurchases(39));
+        }
+        BetaGeoBetaBinomModel bb = BetaGeoBetaBinomModel.of(1.2, 0.75, 1, 2.8);
+        BetaGeoBetaBinomModel bbNear = BetaGeoBetaBinomModel.of(1.2, 0.75, 1 + 2e-4, 2.8);
+        assertEquals(bbNear.expectedTransactions(5), bb.expectedTransactions(5), 1e-3 * bbNear.expectedTransactions(5));
+        assertEquals(bbNear.conditionalExpectedTransactions(5, 3, 5, 6), bb.conditionalExpectedTransactions(5, 3, 5,
+                6), 1e-3 * bbNear.conditionalExpectedTransactions(5, 3, 5, 6));
+    }
 }
