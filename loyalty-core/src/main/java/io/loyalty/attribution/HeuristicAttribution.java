@@ -123,25 +123,7 @@ public final class HeuristicAttribution {
      * @return the credits
      */
     public Attribution linear(Journeys journeys) {
-        Checks.notNull(journeys, "journeys");
-        int[] st = journeys.starts();
-        int[] t = journeys.touches();
-        double[] conv = new double[journeys.channels().size()];
-        double[] val = new double[conv.length];
-        double[] pc = journeys.conversionArray();
-        double[] pv = journeys.valueArray();
-        for (int i = 0; i < journeys.size(); i++) {
-            if (pc[i] > 0) {
-                double n = st[i + 1] - st[i];
-                double c = pc[i] / n;
-                double v = pv[i] / n;
-                for (int k = st[i]; k < st[i + 1]; k++) {
-                    conv[t[k]] += c;
-                    val[t[k]] += v;
-                }
-            }
-        }
-        return Attribution.of("linear", journeys.channels(), conv, val);
+        return byPosition(journeys, "linear", (n, k) -> 1.0 / n);
     }
 
     /**
@@ -151,6 +133,31 @@ public final class HeuristicAttribution {
      * @return the credits
      */
     public Attribution positionBased(Journeys journeys) {
+        return byPosition(journeys, Checks.format("position %.0f/%.0f/%.0f", 100 * firstWeight,
+                100 * (1 - firstWeight - lastWeight), 100 * lastWeight), this::positionWeight);
+    }
+
+    /** One touch takes all; two split first:last; more get the first and last weights and share the rest. */
+    private double positionWeight(int length, int position) {
+        if (length == 1) {
+            return 1;
+        }
+        if (length == 2) {
+            double wf = firstWeight / (firstWeight + lastWeight);
+            return position == 0 ? wf : 1 - wf;
+        }
+        return position == 0 ? firstWeight : position == length - 1 ? lastWeight
+                : (1 - firstWeight - lastWeight) / (length - 2);
+    }
+
+    /** The weight of the touch at {@code position} of a path of {@code length} touches; weights sum to 1. */
+    @FunctionalInterface
+    private interface PositionWeight {
+        double of(int length, int position);
+    }
+
+    /** Credits each converting path's conversions and value to its touches by their position weights. */
+    private static Attribution byPosition(Journeys journeys, String name, PositionWeight weight) {
         Checks.notNull(journeys, "journeys");
         int[] st = journeys.starts();
         int[] t = journeys.touches();
@@ -161,32 +168,14 @@ public final class HeuristicAttribution {
         for (int i = 0; i < journeys.size(); i++) {
             if (pc[i] > 0) {
                 int n = st[i + 1] - st[i];
-                int first = t[st[i]];
-                int last = t[st[i + 1] - 1];
-                if (n == 1) {
-                    conv[first] += pc[i];
-                    val[first] += pv[i];
-                } else if (n == 2) {
-                    double wf = firstWeight / (firstWeight + lastWeight);
-                    conv[first] += pc[i] * wf;
-                    val[first] += pv[i] * wf;
-                    conv[last] += pc[i] * (1 - wf);
-                    val[last] += pv[i] * (1 - wf);
-                } else {
-                    conv[first] += pc[i] * firstWeight;
-                    val[first] += pv[i] * firstWeight;
-                    conv[last] += pc[i] * lastWeight;
-                    val[last] += pv[i] * lastWeight;
-                    double wm = (1 - firstWeight - lastWeight) / (n - 2);
-                    for (int k = st[i] + 1; k < st[i + 1] - 1; k++) {
-                        conv[t[k]] += pc[i] * wm;
-                        val[t[k]] += pv[i] * wm;
-                    }
+                for (int k = 0; k < n; k++) {
+                    double w = weight.of(n, k);
+                    conv[t[st[i] + k]] += pc[i] * w;
+                    val[t[st[i] + k]] += pv[i] * w;
                 }
             }
         }
-        return Attribution.of(Checks.format("position %.0f/%.0f/%.0f", 100 * firstWeight,
-                100 * (1 - firstWeight - lastWeight), 100 * lastWeight), journeys.channels(), conv, val);
+        return Attribution.of(name, journeys.channels(), conv, val);
     }
 
     /**
