@@ -1,6 +1,8 @@
 package io.loyalty.clv;
 
+import io.loyalty.internal.Checks;
 import io.loyalty.internal.Hypergeometric2F1;
+import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -107,6 +109,69 @@ public final class ParetoNbdModel extends FourParameterModel {
     public double logLikelihood(double frequency, double recency, double T) {
         Inputs.customer(frequency, recency, T);
         return logLikelihood(r, alpha, s, beta, frequency, recency, T);
+    }
+
+    /**
+     * The probability of exactly {@code n} repeat purchases in {@code (0, t]} for a new customer, P(X(t) = n)
+     * (Fader and Hardie, "Deriving an expression for P(X(t) = x) under the Pareto/NBD model", note 012):
+     * <pre>
+     * P = Gamma(r+n)/(Gamma(r) n!) (alpha/(alpha+t))^r (t/(alpha+t))^n (beta/(beta+t))^s
+     *   + alpha^r beta^s B(r+n, s+1)/B(r, s) [B1 - sum_{i=0..n} Gamma(r+s+i)/(Gamma(r+s) i!) t^i B2(i)]
+     * B1    = 2F1(r+s, p; r+s+n+1; |alpha-beta|/m) / m^(r+s)
+     * B2(i) = 2F1(r+s+i, p; r+s+n+1; |alpha-beta|/(m+t)) / (m+t)^(r+s+i)
+     * </pre>
+     * with m = max(alpha, beta) and p = s+1 when alpha &gt;= beta, p = r+n otherwise. The bracket is a difference
+     * of nearly equal terms; it is taken in log space with {@code expm1}, and the result is clipped at 0.
+     *
+     * @param n the number of purchases, &gt;= 0
+     * @param t the horizon, &gt;= 0
+     * @return the probability
+     */
+    public double probabilityOfPurchases(int n, double t) {
+        Checks.require(n >= 0, "n must be >= 0, got %d", n);
+        Inputs.horizon(t);
+        if (t == 0) {
+            return n == 0 ? 1 : 0;
+        }
+        double lgr = Gamma.logGamma(r);
+        double first = Gamma.logGamma(r + n) - lgr - Gamma.logGamma(n + 1.0) + r * Math.log(alpha / (alpha + t))
+                + n * Math.log(t / (alpha + t)) + s * Math.log(beta / (beta + t));
+        boolean alphaLarger = alpha >= beta;
+        double m = alphaLarger ? alpha : beta;
+        double p = alphaLarger ? s + 1 : r + n;
+        double c = r + s + n + 1;
+        double diff = Math.abs(alpha - beta);
+        double lead = r * Math.log(alpha) + s * Math.log(beta) + Beta.logBeta(r + n, s + 1) - Beta.logBeta(r, s);
+        double logB1 = Hypergeometric2F1.logValue(r + s, p, c, diff / m) - (r + s) * Math.log(m);
+        double lgrs = Gamma.logGamma(r + s);
+        double[] terms = new double[n + 1];
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i <= n; i++) {
+            terms[i] = Gamma.logGamma(r + s + i) - lgrs - Gamma.logGamma(i + 1.0) + i * Math.log(t)
+                    + Hypergeometric2F1.logValue(r + s + i, p, c, diff / (m + t)) - (r + s + i) * Math.log(m + t);
+            hi = Math.max(hi, terms[i]);
+        }
+        double sum = 0;
+        for (double l : terms) {
+            sum += Math.exp(l - hi);
+        }
+        double logB2 = hi + Math.log(sum);
+        // B1 - B2 = B1 (1 - exp(logB2 - logB1)), exact to rounding however close the two are.
+        double bracket = -Math.expm1(logB2 - logB1) * Math.exp(lead + logB1);
+        return Math.max(0, Math.exp(first) + bracket);
+    }
+
+    /**
+     * The expected number of customers with 0, 1, ..., {@code maxFrequency - 1} and at least
+     * {@code maxFrequency} repeat purchases, for customers of the given ages (sum over customers of
+     * P(X(T_i) = n)).
+     *
+     * @param T the age of each customer
+     * @param maxFrequency the first frequency pooled into the last bin, &gt;= 1
+     * @return {@code maxFrequency + 1} expected counts summing to the number of customers
+     */
+    public double[] expectedFrequencyCounts(double[] T, int maxFrequency) {
+        return FrequencyCounts.expected(T, maxFrequency, this::probabilityOfPurchases);
     }
 
     static double alive(double r, double alpha, double s, double beta, double x, double tx, double age) {

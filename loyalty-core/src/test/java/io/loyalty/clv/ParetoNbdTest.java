@@ -109,4 +109,30 @@ class ParetoNbdTest {
             assertTrue(Double.isFinite(m.logLikelihood(x, tx, age)));
         });
     }
+
+    /**
+     * P(X(t) = n) of a new customer (Fader and Hardie's note 012) checked by identities that do not share its
+     * formula: the probabilities sum to 1 and their mean is the closed-form E[X(t)], on the CDNOW fit (alpha &lt;
+     * beta) and with alpha &gt; beta.
+     */
+    @Test
+    void purchaseCountDistributionSumsToOneWithTheModelsMean() {
+        for (ParetoNbdModel m : new ParetoNbdModel[] {CDNOW, ParetoNbdModel.of(0.55, 15, 0.6, 9)}) {
+            for (double t : new double[] {1, 39, 78}) {
+                double total = 0;
+                double mean = 0;
+                for (int n = 0; n <= 400; n++) {
+                    double p = m.probabilityOfPurchases(n, t);
+                    assertTrue(p >= 0 && p <= 1, m + " P(X(" + t + ") = " + n + ") = " + p);
+                    total += p;
+                    mean += n * p;
+                }
+                assertEquals(1, total, 1e-9, m + " t = " + t);
+                assertEquals(m.expectedPurchases(t), mean, 1e-7 * Math.max(1, mean), m + " t = " + t);
+            }
+        }
+        assertEquals(1, CDNOW.probabilityOfPurchases(0, 0));
+        double[] counts = CDNOW.expectedFrequencyCounts(new double[] {39, 39, 20}, 7);
+        assertEquals(3, java.util.Arrays.stream(counts).sum(), 1e-9);
+    }
 }
