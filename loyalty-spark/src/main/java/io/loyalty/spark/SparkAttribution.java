@@ -193,6 +193,7 @@ public final class SparkAttribution {
             conversions[i] = sums.get(i).getDouble(1);
             values[i] = sums.get(i).getDouble(2);
         }
+        // The model's name (with its half-life) as the core writes it.
         String name = model.timeDecay(TimedJourneys.builder().build()).model();
         return Attribution.of(name, channels, conversions, values);
     }
