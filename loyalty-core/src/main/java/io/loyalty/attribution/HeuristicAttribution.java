@@ -1,6 +1,7 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -19,11 +20,13 @@ import java.time.Duration;
  *   <li>time decay: weight {@code 2^(-(t_conversion - t_touch) / halfLife)}, normalised over the journey
  *       (needs touch times, so it takes {@link TimedJourneys}).</li>
  * </ul>
- * Immutable; configure with the {@code withX} methods, each returning a new instance.
+ * Immutable; configure with the {@code withX} methods, each returning a new instance. Serializable, so that a
+ * distributed job can ship the configuration to where the journeys are.
  *
  * @since 0.1
  */
-public final class HeuristicAttribution {
+public final class HeuristicAttribution implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final HeuristicAttribution DEFAULTS = new HeuristicAttribution("direct", 0.4, 0.4,
             Duration.ofDays(7));
 

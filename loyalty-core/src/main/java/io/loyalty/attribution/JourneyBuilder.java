@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds journeys from events: touches (customer, time, channel, optional cost) and conversions (customer, time,
@@ -70,6 +71,24 @@ public final class JourneyBuilder {
         Checks.notNull(gap, "gap");
         Checks.require(!gap.isNegative(), "session gap must be >= 0, got %s", gap);
         return new JourneyBuilder(lookbackSeconds, gap.getSeconds());
+    }
+
+    /**
+     * The lookback window (see {@link #withLookback(Duration)}).
+     *
+     * @return the window, at least one second
+     */
+    public Duration lookback() {
+        return Duration.ofSeconds(lookbackSeconds);
+    }
+
+    /**
+     * The session gap (see {@link #withSessionGap(Duration)}), if touches are merged into sessions.
+     *
+     * @return the gap, or empty when every touch is kept
+     */
+    public Optional<Duration> sessionGap() {
+        return sessionGapSeconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(sessionGapSeconds));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class JourneyBuilderTest {
@@ -45,6 +46,16 @@ class JourneyBuilderTest {
                 List.of("a", "b"), new long[] {1}, new long[] {10_000}, new double[] {1});
         assertArrayEquals(new int[] {0, 1, 1}, j.journeyChannels(0));
         assertArrayEquals(new long[] {0, 1200, 9000}, j.journeyTimes(0));
+    }
+
+    @Test
+    void rulesReadBackAsConfigured() {
+        JourneyBuilder b = JourneyBuilder.withDefaults();
+        assertEquals(Duration.ofDays(30), b.lookback());
+        assertEquals(Optional.empty(), b.sessionGap());
+        b = b.withLookback(Duration.ofHours(5)).withSessionGap(Duration.ZERO);
+        assertEquals(Duration.ofHours(5), b.lookback());
+        assertEquals(Optional.of(Duration.ZERO), b.sessionGap());
     }
 
     @Test

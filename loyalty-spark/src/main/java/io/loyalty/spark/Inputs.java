@@ -54,7 +54,9 @@ final class Inputs {
         /** An integral column (byte, short, int, long). */
         INTEGRAL("an integral column"),
         /** A string, integral or boolean column: a label to group by. */
-        LABEL("a string, integral or boolean column");
+        LABEL("a string, integral or boolean column"),
+        /** A boolean or integral column: a yes/no marker (integral: non-zero is yes). */
+        FLAG("a boolean or integral column");
 
         private final String description;
 
@@ -70,6 +72,7 @@ final class Inputs {
                 case STRING -> type instanceof StringType;
                 case INTEGRAL -> integral(type);
                 case LABEL -> type instanceof StringType || integral(type) || type.equals(DataTypes.BooleanType);
+                case FLAG -> integral(type) || type.equals(DataTypes.BooleanType);
             };
         }
     }
@@ -108,36 +111,78 @@ final class Inputs {
      * @throws IllegalArgumentException naming each offending column and its count of rows
      */
     static Dataset<Row> requireComplete(Dataset<Row> rows, NullPolicy policy, String... columns) {
-        List<Column> bad = new ArrayList<>(columns.length);
+        List<Rule> rules = new ArrayList<>(columns.length);
         for (String c : columns) {
-            bad.add(missing(rows, c));
+            rules.add(Rule.nullCell(rows, c));
         }
+        return requireValid(rows, policy, rules);
+    }
+
+    /**
+     * A condition that makes a row unusable: {@code bad} is true on such rows, and the message says "column
+     * '{@code column}' is {@code problem} in N {@code rowNoun}s". A missing cell may be dropped on request; an
+     * invalid value (a negative count, say) never is.
+     *
+     * @param column the caller's column name
+     * @param problem what is wrong, e.g. "null or blank"
+     * @param rowNoun which rows are meant, e.g. "row" or "touch row"
+     * @param bad true on the offending rows (never null: wrap nullable tests in {@code coalesce})
+     * @param droppable whether {@link NullPolicy#DROP} leaves such rows out (else they are always rejected)
+     */
+    record Rule(String column, String problem, String rowNoun, Column bad, boolean droppable) {
+        /** A null cell, or NaN in a floating-point column: the check of {@link #requireComplete}. */
+        static Rule nullCell(Dataset<Row> rows, String column) {
+            return new Rule(column, floating(rows, column) ? "null or NaN" : "null", "row", Inputs.missing(rows,
+                    column), true);
+        }
+    }
+
+    /**
+     * Rows that break any of {@code rules}: with {@link NullPolicy#REJECT}, counted in one pass and reported by
+     * rule; with {@link NullPolicy#DROP}, rows breaking a {@link Rule#droppable()} rule are left out and the others
+     * still counted (one pass, only if there are such rules).
+     *
+     * @return {@code rows} unchanged or without the dropped rows
+     * @throws IllegalArgumentException naming each broken rule's column and its count of rows
+     */
+    static Dataset<Row> requireValid(Dataset<Row> rows, NullPolicy policy, List<Rule> rules) {
+        Dataset<Row> kept = rows;
+        List<Rule> counted = new ArrayList<>(rules);
         if (policy == NullPolicy.DROP) {
             Column any = lit(false);
-            for (Column b : bad) {
-                any = any.or(b);
+            for (Rule r : rules) {
+                if (r.droppable()) {
+                    any = any.or(r.bad());
+                }
             }
-            return rows.filter(any.unary_$bang());
+            kept = rows.filter(any.unary_$bang());
+            counted.removeIf(Rule::droppable);
         }
-        Column[] counts = new Column[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            counts[i] = sum(when(bad.get(i), 1L).otherwise(0L));
+        if (counted.isEmpty()) {
+            return kept;
         }
-        Row totals = rows.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+        Column[] counts = new Column[counted.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = sum(when(counted.get(i).bad(), 1L).otherwise(0L));
+        }
+        Row totals = kept.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
         StringBuilder message = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
+        boolean droppable = false;
+        for (int i = 0; i < counts.length; i++) {
             long n = totals.isNullAt(i) ? 0L : totals.getLong(i);
             if (n > 0) {
+                Rule r = counted.get(i);
+                droppable |= r.droppable();
                 message.append(message.length() == 0 ? "" : "; ")
-                        .append(String.format("column '%s' is null%s in %d row%s", columns[i],
-                                floating(rows, columns[i]) ? " or NaN" : "", n, n == 1 ? "" : "s"));
+                        .append(String.format("column '%s' is %s in %d %s%s", r.column(), r.problem(), n,
+                                r.rowNoun(), n == 1 ? "" : "s"));
             }
         }
         if (message.length() > 0) {
-            throw new IllegalArgumentException(message
-                    + " (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)");
+            throw new IllegalArgumentException(message + (droppable
+                    ? " (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)" : ""));
         }
-        return rows;
+        return kept;
     }
 
     private static Column missing(Dataset<Row> rows, String column) {
