@@ -5,6 +5,7 @@ import io.loyalty.data.TransactionColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
@@ -21,6 +22,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
@@ -108,36 +111,108 @@ final class Inputs {
      * @throws IllegalArgumentException naming each offending column and its count of rows
      */
     static Dataset<Row> requireComplete(Dataset<Row> rows, NullPolicy policy, String... columns) {
-        List<Column> bad = new ArrayList<>(columns.length);
-        for (String c : columns) {
+        return validate(rows, policy, List.of(), List.of(), columns).rows();
+    }
+
+    /**
+     * A condition that makes a row unusable, counted in the validation pass and reported with its column: "column
+     * 'amount' is negative in 3 rows (remedy)". A null cell never matches (nulls are counted on their own).
+     *
+     * @param column the caller's column name
+     * @param problem what is wrong, as "is negative"
+     * @param remedy what to do about it, or null
+     * @param when true on an offending row
+     */
+    record Violation(String column, String problem, String remedy, Column when) {
+    }
+
+    /**
+     * The rows a calculator goes on with, and the values of the aggregates it asked the validation pass for.
+     *
+     * @param rows the input, without incomplete rows under {@link NullPolicy#DROP}
+     * @param aggregates the extra aggregates' values in the order asked, or null when none were asked
+     */
+    record Validated(Dataset<Row> rows, Row aggregates) {
+    }
+
+    /**
+     * The one validation pass of a calculator: null cells in {@code required} columns (counted, or dropped with
+     * {@link NullPolicy#DROP}), the calculator's {@code violations} (always counted), and any {@code aggregates} it
+     * needs anyway (a row count, a minimum...), all in a single aggregation job, run only when there is something
+     * to count or compute. Bad input fails here, before any long job.
+     *
+     * @param rows the caller's rows (not modified)
+     * @param policy what to do with incomplete rows
+     * @param violations conditions that make a row unusable, over the caller's columns
+     * @param aggregates extra aggregate expressions, evaluated over the rows kept
+     * @param required the columns that must not be null (or NaN)
+     * @return the rows kept and the aggregates' values
+     * @throws IllegalArgumentException naming each offending column and its count of rows
+     */
+    static Validated validate(Dataset<Row> rows, NullPolicy policy, List<Violation> violations,
+            List<Column> aggregates, String... required) {
+        List<Column> bad = new ArrayList<>(required.length);
+        for (String c : required) {
             bad.add(missing(rows, c));
         }
+        Dataset<Row> kept = rows;
+        List<Column> counts = new ArrayList<>();
         if (policy == NullPolicy.DROP) {
             Column any = lit(false);
             for (Column b : bad) {
                 any = any.or(b);
             }
-            return rows.filter(any.unary_$bang());
+            kept = rows.filter(any.unary_$bang());
+        } else {
+            for (Column b : bad) {
+                counts.add(count(b));
+            }
         }
-        Column[] counts = new Column[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            counts[i] = sum(when(bad.get(i), 1L).otherwise(0L));
+        for (Violation v : violations) {
+            counts.add(count(v.when()));
         }
-        Row totals = rows.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+        int nulls = policy == NullPolicy.DROP ? 0 : required.length;
+        List<Column> all = new ArrayList<>(counts);
+        all.addAll(aggregates);
+        if (all.isEmpty()) {
+            return new Validated(kept, null);
+        }
+        Row totals = kept.agg(all.get(0), all.subList(1, all.size()).toArray(new Column[0])).first();
         StringBuilder message = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            long n = totals.isNullAt(i) ? 0L : totals.getLong(i);
+        for (int i = 0; i < nulls; i++) {
+            long n = totals.getLong(i);
             if (n > 0) {
                 message.append(message.length() == 0 ? "" : "; ")
-                        .append(String.format("column '%s' is null%s in %d row%s", columns[i],
-                                floating(rows, columns[i]) ? " or NaN" : "", n, n == 1 ? "" : "s"));
+                        .append(String.format("column '%s' is null%s in %d row%s", required[i],
+                                floating(rows, required[i]) ? " or NaN" : "", n, n == 1 ? "" : "s"));
             }
         }
         if (message.length() > 0) {
-            throw new IllegalArgumentException(message
-                    + " (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)");
+            message.append(" (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)");
         }
-        return rows;
+        for (int i = 0; i < violations.size(); i++) {
+            long n = totals.getLong(nulls + i);
+            if (n > 0) {
+                Violation v = violations.get(i);
+                message.append(message.length() == 0 ? "" : "; ")
+                        .append(String.format("column '%s' %s in %d row%s", v.column(), v.problem(), n,
+                                n == 1 ? "" : "s"))
+                        .append(v.remedy() == null ? "" : " (" + v.remedy() + ")");
+            }
+        }
+        if (message.length() > 0) {
+            throw new IllegalArgumentException(message.toString());
+        }
+        Object[] values = new Object[aggregates.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = totals.get(counts.size() + i);
+        }
+        return new Validated(kept, aggregates.isEmpty() ? null : RowFactory.create(values));
+    }
+
+    /** The number of rows where {@code condition} holds (null counts as false); 0, not null, on no rows. */
+    private static Column count(Column condition) {
+        return coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
     }
 
     private static Column missing(Dataset<Row> rows, String column) {
@@ -164,26 +239,74 @@ final class Inputs {
      * @return the canonical rows and whether time is in epoch days
      */
     static Canonical transactions(Dataset<Row> rows, TransactionSchema schema) {
+        return transactions(rows, schema, (id, time, epochDays, amount) -> List.of());
+    }
+
+    /**
+     * Checks a calculator adds to the validation pass of transactions, written over the canonical expressions of
+     * the caller's columns.
+     */
+    @FunctionalInterface
+    interface TransactionRules {
+        /**
+         * The calculator's violations.
+         *
+         * @param id the id as a string
+         * @param time epoch seconds (long) or, when {@code epochDays}, epoch days (int)
+         * @param epochDays whether {@code time} counts days
+         * @param amount the amount as a double
+         * @return the violations to count
+         */
+        List<Violation> violations(Column id, Column time, boolean epochDays, Column amount);
+    }
+
+    /**
+     * {@link #transactions(Dataset, TransactionSchema)} with a calculator's own row checks counted in the same
+     * validation pass as the nulls.
+     *
+     * @param rows the caller's transactions
+     * @param schema which columns to read
+     * @param rules the calculator's checks
+     * @return the canonical rows and whether time is in epoch days
+     */
+    static Canonical transactions(Dataset<Row> rows, TransactionSchema schema, TransactionRules rules) {
         if (rows == null) {
             throw new IllegalArgumentException("transactions must not be null");
         }
         if (schema == null) {
             throw new IllegalArgumentException("schema must not be null");
         }
-        requireColumn(rows, schema.customerId(), "customer id", Kind.ID);
+        DataType idType = requireColumn(rows, schema.customerId(), "customer id", Kind.ID);
         DataType timeType = requireColumn(rows, schema.time(), "time", Kind.TIME);
-        requireColumn(rows, schema.amount(), "amount", Kind.NUMERIC);
-        Dataset<Row> complete = requireComplete(rows, schema.nulls(), schema.customerId(), schema.time(),
-                schema.amount());
+        DataType amountType = requireColumn(rows, schema.amount(), "amount", Kind.NUMERIC);
         boolean days = timeType instanceof DateType;
+        Column id = col(quoted(schema.customerId())).cast(DataTypes.StringType);
         Column time = days
                 ? org.apache.spark.sql.functions.unix_date(col(quoted(schema.time())))
                 : org.apache.spark.sql.functions.unix_seconds(col(quoted(schema.time())));
-        Dataset<Row> canonical = complete.select(
-                col(quoted(schema.customerId())).cast(DataTypes.StringType).as(ID),
-                time.as(TIME),
-                col(quoted(schema.amount())).cast(DataTypes.DoubleType).as(AMOUNT));
+        Column amount = col(quoted(schema.amount())).cast(DataTypes.DoubleType);
+        List<Violation> violations = new ArrayList<>();
+        if (idType instanceof StringType) {
+            violations.add(new Violation(schema.customerId(), "is blank", null, blank(id)));
+        }
+        if (amountType instanceof DoubleType || amountType instanceof FloatType) {
+            violations.add(new Violation(schema.amount(), "is infinite", null, infinite(amount)));
+        }
+        violations.addAll(rules.violations(id, time, days, amount));
+        Dataset<Row> complete = validate(rows, schema.nulls(), violations, List.of(), schema.customerId(),
+                schema.time(), schema.amount()).rows();
+        Dataset<Row> canonical = complete.select(id.as(ID), time.as(TIME), amount.as(AMOUNT));
         return new Canonical(canonical, days);
+    }
+
+    /** True on an empty or all-whitespace string. */
+    static Column blank(Column text) {
+        return text.rlike("^\\s*$");
+    }
+
+    /** True on an infinite double. */
+    static Column infinite(Column x) {
+        return abs(x).equalTo(lit(Double.POSITIVE_INFINITY));
     }
 
     /** Validated transactions: the rows (id, time, amount) and the unit of time. */
