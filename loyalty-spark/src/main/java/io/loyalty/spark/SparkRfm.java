@@ -249,8 +249,9 @@ public final class SparkRfm {
 
     private Result score(Dataset<Row> rows, Figures f) {
         Column id = col(Inputs.quoted(f.idColumn())).cast(DataTypes.StringType);
+        // Guarded so that a zero order count is reported by the validation pass, not by ANSI division.
         Column monetary = scorer.monetaryMeasure() == MonetaryMeasure.TOTAL ? f.revenue()
-                : f.revenue().divide(f.orders());
+                : when(f.orders().gt(0), f.revenue().divide(f.orders()));
         List<Inputs.Violation> violations = new ArrayList<>(f.violations());
         if (f.idType() instanceof StringType) {
             violations.add(new Inputs.Violation(f.idColumn(), "is blank", null, Inputs.blank(id)));

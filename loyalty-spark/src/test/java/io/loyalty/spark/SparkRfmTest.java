@@ -344,6 +344,9 @@ class SparkRfmTest {
                 "column 'days' is infinite in 1 row", "column 'orders' is not positive in 1 row",
                 "column 'revenue' is negative in 1 row", "column 'id' is blank in 1 row");
         assertContains(rejected(small(), "id", "days", "orders", "revenue"), "no customers");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> SparkRfm.of(RfmScorer.withDefaults()
+                .withMonetary(MonetaryMeasure.MEAN_PER_ORDER)).scoreCustomers(small(new Object[] {"a", 1.0, 0, 5.0,
+                "x"}), "id", "days", "orders", "revenue")).getMessage(), "column 'orders' is not positive in 1 row");
     }
 
     @Test
