@@ -1,6 +1,7 @@
 package io.loyalty.data;
 
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +23,11 @@ import java.util.Objects;
  * July and October) and years are calendar periods in a time zone, UTC unless given. {@link #every(Duration)} cuts
  * time into fixed lengths counted from the epoch. Every family that groups time by calendar periods (cohorts, NPS
  * by period) uses these rules, so a period means the same everywhere.
+ *
+ * <p>Immutable and serializable (so that a distributed engine can ship it to its workers).
  */
-public final class PeriodRule {
+public final class PeriodRule implements Serializable {
+    private static final long serialVersionUID = 1L;
     private static final long SECONDS_PER_DAY = 86_400L;
 
     private enum Kind { DAYS, WEEKS, MONTHS, QUARTERS, YEARS, FIXED }

@@ -1,6 +1,7 @@
 package io.loyalty.data;
 
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -19,9 +20,12 @@ import java.util.stream.Stream;
  *
  * <p>Bad input is rejected with an {@link IllegalArgumentException} naming the row, the column and the value: a
  * time after the observation end, a non-finite amount, a negative amount (unless {@link #withReturnsNetted()}),
- * a blank id, an empty input. Immutable and thread-safe; the caller's data is never modified.
+ * a blank id, an empty input. Immutable, thread-safe and serializable (so that a distributed engine can call it
+ * on its workers); the caller's data is never modified.
  */
-public final class Summarizer {
+public final class Summarizer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final PeriodRule rule;
     private final Instant observationEnd;
     private final long endSecond;
@@ -152,7 +156,11 @@ public final class Summarizer {
         if (!columns.denseIds()) {
             SummaryAccumulator acc = newAccumulator();
             for (int row = 0; row < n; row++) {
-                acc.add(columns.id(row), columns.epochSecond(row), 0, columns.amount(row), row);
+                String id = columns.id(row);
+                long second = columns.epochSecond(row);
+                double amount = columns.amount(row);
+                checkRow(row, id, second, 0, amount);
+                acc.addChecked(id, second, 0, amount, period(columns, row, second));
             }
             return acc.snapshot();
         }
@@ -171,7 +179,6 @@ public final class Summarizer {
         }
         // Out-of-order input: keep every customer's distinct periods.
         CustomerState[] states = new CustomerState[maxId + 1];
-        boolean byDay = columns.byDay();
         int customers = 0;
         for (int row = 0; row < n; row++) {
             int id = columns.denseId(row);
@@ -187,8 +194,7 @@ public final class Summarizer {
             if (amount < 0) {
                 s.addReturn(amount);
             } else {
-                long period = byDay ? rule.indexOfEpochDay(columns.epochDay(row)) : rule.index(second, 0);
-                s.addPurchase(period, second, 0, amount);
+                s.addPurchase(period(columns, row, second), second, 0, amount);
             }
         }
         String[] ids = new String[customers];
@@ -200,6 +206,15 @@ public final class Summarizer {
             }
         }
         return CustomerSummaries.of(rule, observationEnd, rule.index(observationEnd), ids, ordered);
+    }
+
+    /**
+     * The period of a row of columns: a day given as an epoch day is that calendar day in the rule's zone, whatever
+     * the id type (the instant {@code epochDay * 86400} is midnight UTC, which a zone west of UTC puts on the day
+     * before).
+     */
+    long period(TransactionColumns columns, int row, long second) {
+        return columns.byDay() ? rule.indexOfEpochDay(columns.epochDay(row)) : rule.index(second, 0);
     }
 
     /** The row check of dense columns: cheap comparisons first; the message (which formats the id) only on error. */
@@ -224,7 +239,7 @@ public final class Summarizer {
         long row = 0;
         for (Transaction tx : transactions) {
             Checks.notNull(tx, "transaction at row " + row);
-            split.add(row++, tx.customerId(), tx.time().getEpochSecond(), tx.time().getNano(), tx.amount());
+            split.add(row++, tx.customerId(), tx.time().getEpochSecond(), tx.time().getNano(), tx.amount(), null);
         }
         return split.result(row);
     }
@@ -241,7 +256,7 @@ public final class Summarizer {
         Split split = new Split(calibrationEnd);
         int n = columns.size();
         for (int row = 0; row < n; row++) {
-            split.add(row, columns.id(row), columns.epochSecond(row), 0, columns.amount(row));
+            split.add(row, columns.id(row), columns.epochSecond(row), 0, columns.amount(row), columns);
         }
         return split.result(n);
     }
@@ -259,23 +274,27 @@ public final class Summarizer {
             this.calibration = new Summarizer(rule, calibrationEnd, netReturns).newAccumulator();
         }
 
-        void add(long row, String id, long second, int nano, double amount) {
+        /** Adds a row; {@code columns} (or null) is where it came from, for its period. */
+        void add(long row, String id, long second, int nano, double amount, TransactionColumns columns) {
             checkRow(row, id, second, nano, amount);
+            long period = columns == null ? rule.index(second, nano) : period(columns, (int) row, second);
             if (!after(second, nano, calibrationEnd.getEpochSecond(), calibrationEnd.getNano())) {
-                calibration.add(id, second, nano, amount, row);
+                calibration.addChecked(id, second, nano, amount, period);
             } else {
                 CustomerState s = holdout.computeIfAbsent(id, k -> new CustomerState());
                 if (amount < 0) {
                     s.addReturn(amount);
                 } else {
-                    s.addPurchase(rule.index(second, nano), second, nano, amount);
+                    s.addPurchase(period, second, nano, amount);
                 }
             }
         }
 
         CalibrationHoldout result(long rows) {
             Checks.require(rows > 0, "no transactions: the input is empty");
-            CustomerSummaries summaries = nonEmpty(calibration).snapshot();
+            Checks.require(calibration.rows() > 0, "no transactions on or before the calibration end %s",
+                    calibrationEnd);
+            CustomerSummaries summaries = calibration.snapshot();
             int n = summaries.size();
             int[] frequency = new int[n];
             double[] value = new double[n];

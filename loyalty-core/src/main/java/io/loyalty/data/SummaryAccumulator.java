@@ -52,6 +52,11 @@ public final class SummaryAccumulator {
 
     SummaryAccumulator add(String customerId, long second, int nano, double amount, long row) {
         config.checkRow(row, customerId, second, nano, amount);
+        return addChecked(customerId, second, nano, amount, config.rule().index(second, nano));
+    }
+
+    /** Adds a row that passed {@link Summarizer#checkRow}, in the purchase period the caller worked out. */
+    SummaryAccumulator addChecked(String customerId, long second, int nano, double amount, long period) {
         CustomerState s = states.get(customerId);
         if (s == null) {
             s = new CustomerState();
@@ -60,7 +65,7 @@ public final class SummaryAccumulator {
         if (amount < 0) {
             s.addReturn(amount);
         } else {
-            s.addPurchase(config.rule().index(second, nano), second, nano, amount);
+            s.addPurchase(period, second, nano, amount);
         }
         rows++;
         return this;

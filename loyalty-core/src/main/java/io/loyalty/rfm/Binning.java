@@ -1,6 +1,7 @@
 package io.loyalty.rfm;
 
 import java.util.Arrays;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The scoring kernels on primitive arrays: one sort per measure, then a pass per customer. Scores are written in
@@ -52,11 +53,20 @@ final class Binning {
      * {@code (1 - h) x[lo] + h x[hi]} only when {@code x[hi] != x[lo]}.
      */
     static double quantile7(double[] sorted, double p) {
-        double index = 1 + (sorted.length - 1) * p;
-        int lo = (int) Math.floor(index);
-        int hi = (int) Math.ceil(index);
-        double q = sorted[lo - 1];
-        double top = sorted[hi - 1];
+        return quantile7(sorted.length, p, k -> sorted[(int) k - 1]);
+    }
+
+    /**
+     * {@link #quantile7(double[], double)} for {@code count} values of which only some order statistics are at
+     * hand: {@code kth} gives the k-th smallest value (k = 1..count) for the two ranks {@link #quantileRanks} names.
+     * Only the ranks move to a long; the arithmetic is the same, so the result is the same to the bit.
+     */
+    static double quantile7(long count, double p, LongToDoubleFunction kth) {
+        double index = 1 + (count - 1) * p;
+        long lo = (long) Math.floor(index);
+        long hi = (long) Math.ceil(index);
+        double q = kth.applyAsDouble(lo);
+        double top = kth.applyAsDouble(hi);
         if (index > lo && top != q) {
             double h = index - lo;
             q = (1 - h) * q + h * top;
@@ -64,17 +74,40 @@ final class Binning {
         return q;
     }
 
+    /** The two ranks (1-based, equal when the index is whole) that the type-7 quantile at p reads. */
+    private static long[] quantileRanks(long count, double p) {
+        double index = 1 + (count - 1) * p;
+        return new long[] {(long) Math.floor(index), (long) Math.ceil(index)};
+    }
+
     /**
      * rfm's cut points: the inner quantiles at R's {@code seq(0, 1, length.out = n + 1)}, that is {@code i * (1/n)},
      * each plus one.
      */
     static double[] rfmCuts(double[] sorted, int n) {
+        return rfmCuts(sorted.length, n, k -> sorted[(int) k - 1]);
+    }
+
+    /** {@link #rfmCuts(double[], int)} from the order statistics at {@link #rfmRanks(long, int)}. */
+    static double[] rfmCuts(long count, int n, LongToDoubleFunction kth) {
         double by = 1.0 / n;
         double[] cuts = new double[n - 1];
         for (int i = 1; i < n; i++) {
-            cuts[i - 1] = quantile7(sorted, i * by) + 1;
+            cuts[i - 1] = quantile7(count, i * by, kth) + 1;
         }
         return cuts;
+    }
+
+    /** The distinct ranks (1-based, ascending) of the order statistics that rfm's cut points of n bins read. */
+    static long[] rfmRanks(long count, int n) {
+        double by = 1.0 / n;
+        long[] ranks = new long[2 * (n - 1)];
+        for (int i = 1; i < n; i++) {
+            long[] r = quantileRanks(count, i * by);
+            ranks[2 * i - 2] = r[0];
+            ranks[2 * i - 1] = r[1];
+        }
+        return Arrays.stream(ranks).sorted().distinct().toArray();
     }
 
     /** rfm's bins around cut points: {@code lower = (min, cuts)}, {@code upper = (cuts, max + 1)}. */
@@ -91,7 +124,8 @@ final class Binning {
 
     /**
      * Bin (1..n) of each value for half-open bins at non-decreasing cut points: one plus the number of cut points
-     * at or below the value. Recency is reversed to {@code n + 1 - bin} when {@code reverse}.
+     * at or below the value. Recency is reversed to {@code n + 1 - bin} when {@code reverse}. The same rule, written
+     * for other engines, is {@link CutPoints#scoreExpression}; a test keeps the two equal.
      */
     static void scoreByCuts(double[] x, double[] cuts, boolean reverse, byte[] out) {
         int n = cuts.length + 1;

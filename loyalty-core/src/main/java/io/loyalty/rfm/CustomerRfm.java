@@ -25,7 +25,7 @@ public record CustomerRfm(String customerId, double recencyDays, double orders, 
      * @return the combined score
      */
     public int rfmScore() {
-        return 100 * recencyScore + 10 * frequencyScore + monetaryScore;
+        return RfmScores.combinedScore(recencyScore, frequencyScore, monetaryScore);
     }
 
     @Override

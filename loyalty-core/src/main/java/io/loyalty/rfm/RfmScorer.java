@@ -8,6 +8,7 @@ import io.loyalty.internal.Checks;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores customers on recency, frequency and monetary value and puts each in a segment; an immutable, thread-safe
@@ -154,6 +155,33 @@ public final class RfmScorer {
      */
     public int bins() {
         return bins;
+    }
+
+    /**
+     * The recency cut points of a {@link ScoringMethod#FIXED} scorer.
+     *
+     * @return the cut points, empty unless the method is FIXED
+     */
+    public Optional<CutPoints> recencyCutPoints() {
+        return Optional.ofNullable(recencyCuts);
+    }
+
+    /**
+     * The frequency cut points of a {@link ScoringMethod#FIXED} scorer.
+     *
+     * @return the cut points, empty unless the method is FIXED
+     */
+    public Optional<CutPoints> frequencyCutPoints() {
+        return Optional.ofNullable(frequencyCuts);
+    }
+
+    /**
+     * The monetary cut points of a {@link ScoringMethod#FIXED} scorer.
+     *
+     * @return the cut points, empty unless the method is FIXED
+     */
+    public Optional<CutPoints> monetaryCutPoints() {
+        return Optional.ofNullable(monetaryCuts);
     }
 
     /**

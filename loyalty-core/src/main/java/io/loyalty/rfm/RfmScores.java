@@ -206,9 +206,22 @@ public final class RfmScores {
     public int[] rfmScores() {
         int[] s = new int[ids.length];
         for (int i = 0; i < s.length; i++) {
-            s[i] = 100 * r[i] + 10 * f[i] + m[i];
+            s[i] = combinedScore(r[i], f[i], m[i]);
         }
         return s;
+    }
+
+    /**
+     * The combined score of one customer, {@code 100 R + 10 F + M}, as rfm's {@code rfm_score} (read as three
+     * digits when n &lt;= 9).
+     *
+     * @param r the recency score
+     * @param f the frequency score
+     * @param m the monetary score
+     * @return the combined score
+     */
+    public static int combinedScore(int r, int f, int m) {
+        return 100 * r + 10 * f + m;
     }
 
     /**

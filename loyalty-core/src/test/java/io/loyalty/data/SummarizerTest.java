@@ -138,6 +138,51 @@ class SummarizerTest {
         assertEquals(txsCopy, txs);
     }
 
+    @Test
+    void epochDaysAreCalendarDaysInTheRulesZoneForStringAndDenseIds() {
+        // Midnight UTC of a day is the evening before in New York: the day must still be that day's period.
+        PeriodRule ny = PeriodRule.days(ZoneId.of("America/New_York"));
+        Summarizer s = Summarizer.of(ny, LocalDate.of(2024, 12, 31));
+        int[] days = {19_800, 19_700, 19_850, 19_700, 19_900};
+        int[] dense = {1, 1, 2, 1, 2};
+        String[] text = {"1", "1", "2", "1", "2"};
+        double[] amounts = {5, 1, 2, 3, 4};
+        CustomerSummaries fromDense = s.summarize(TransactionColumns.ofEpochDays(dense, days, amounts));
+        assertEquals(fromDense, s.summarize(TransactionColumns.ofEpochDays(text, days, amounts)));
+        long endDay = LocalDate.of(2024, 12, 31).toEpochDay();
+        assertEquals(endDay - 19_700, fromDense.get(0).t());
+        Instant calibrationEnd = Summarizer.endOfDay(ny, LocalDate.of(2024, 5, 1));
+        CalibrationHoldout split = s.calibrationHoldout(TransactionColumns.ofEpochDays(text, days, amounts),
+                calibrationEnd);
+        assertEquals(LocalDate.of(2024, 5, 1).toEpochDay() - 19_700, split.calibration().get(0).t());
+    }
+
+    @Test
+    void aSummarizerSurvivesSerialization() throws Exception {
+        Summarizer s = Summarizer.of(PeriodRule.weeks(ZoneId.of("Europe/Paris")).inUnitsOf(2), END)
+                .withReturnsNetted();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(s);
+        }
+        Summarizer back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (Summarizer) in.readObject();
+        }
+        assertEquals(s.rule(), back.rule());
+        assertEquals(s.observationEnd(), back.observationEnd());
+        assertTrue(back.netsReturns());
+        List<Transaction> txs = List.of(tx("a", "2024-03-01", 4), tx("a", "2024-04-01", -1), tx("a", "2024-06-01", 9));
+        assertEquals(s.summarize(txs), back.summarize(txs));
+    }
+
+    @Test
+    void aCalibrationWindowWithoutTransactionsIsNamed() {
+        assertMessage(() -> DAYS.calibrationHoldout(List.of(tx("a", "2024-06-01", 1)), LocalDate.of(2024, 1, 1)),
+                "no transactions on or before the calibration end");
+    }
+
     private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         for (String p : parts) {

@@ -5,6 +5,7 @@ import io.loyalty.data.TransactionColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
@@ -21,9 +22,12 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -111,86 +115,138 @@ final class Inputs {
      * @throws IllegalArgumentException naming each offending column and its count of rows
      */
     static Dataset<Row> requireComplete(Dataset<Row> rows, NullPolicy policy, String... columns) {
+        return requireValid(rows, policy, nullCells(rows, columns));
+    }
+
+    /** One {@link Rule#nullCell} per column. */
+    static List<Rule> nullCells(Dataset<Row> rows, String... columns) {
         List<Rule> rules = new ArrayList<>(columns.length);
         for (String c : columns) {
             rules.add(Rule.nullCell(rows, c));
         }
-        return requireValid(rows, policy, rules);
+        return rules;
     }
 
     /**
-     * A condition that makes a row unusable: {@code bad} is true on such rows, and the message says "column
-     * '{@code column}' is {@code problem} in N {@code rowNoun}s". A missing cell may be dropped on request; an
-     * invalid value (a negative count, say) never is.
+     * A condition that makes a row unusable: {@code bad} is true on such rows (a null {@code bad} counts as false),
+     * and the message says "column '{@code column}' is {@code problem} in N {@code rowNoun}s ({@code remedy})". A
+     * missing cell may be dropped on request ({@code droppable}); an invalid value (a negative count, say) never is.
      *
      * @param column the caller's column name
      * @param problem what is wrong, e.g. "null or blank"
      * @param rowNoun which rows are meant, e.g. "row" or "touch row"
-     * @param bad true on the offending rows (never null: wrap nullable tests in {@code coalesce})
+     * @param bad true on the offending rows
      * @param droppable whether {@link NullPolicy#DROP} leaves such rows out (else they are always rejected)
+     * @param remedy what to do about it, or null
      */
-    record Rule(String column, String problem, String rowNoun, Column bad, boolean droppable) {
-        /** A null cell, or NaN in a floating-point column: the check of {@link #requireComplete}. */
+    record Rule(String column, String problem, String rowNoun, Column bad, boolean droppable, String remedy) {
+        /** A rule with nothing to say about a remedy. */
+        Rule(String column, String problem, String rowNoun, Column bad, boolean droppable) {
+            this(column, problem, rowNoun, bad, droppable, null);
+        }
+
+        /** A null cell, or NaN in a floating-point column: droppable on request. */
         static Rule nullCell(Dataset<Row> rows, String column) {
-            return new Rule(column, floating(rows, column) ? "null or NaN" : "null", "row", Inputs.missing(rows,
-                    column), true);
+            return new Rule(column, floating(rows, column) ? "null or NaN" : "null", "row", missing(rows, column),
+                    true, null);
+        }
+
+        /** An invalid value in any row, never dropped. */
+        static Rule invalid(String column, String problem, Column bad) {
+            return new Rule(column, problem, "row", bad, false, null);
+        }
+
+        /** This rule, with what to do about it said in the message. */
+        Rule withRemedy(String text) {
+            return new Rule(column, problem, rowNoun, bad, droppable, text);
         }
     }
 
     /**
-     * Rows that break any of {@code rules}: with {@link NullPolicy#REJECT}, counted in one pass and reported by
-     * rule; with {@link NullPolicy#DROP}, rows breaking a {@link Rule#droppable()} rule are left out and the others
-     * still counted (one pass, only if there are such rules).
+     * The rows a calculator goes on with, and the values of the aggregates it asked the validation pass for.
      *
-     * @return {@code rows} unchanged or without the dropped rows
+     * @param rows the input, without the dropped rows under {@link NullPolicy#DROP}
+     * @param aggregates the extra aggregates' values in the order asked, or null when none were asked
+     */
+    record Validated(Dataset<Row> rows, Row aggregates) {
+    }
+
+    /** {@link #validate} without extra aggregates. */
+    static Dataset<Row> requireValid(Dataset<Row> rows, NullPolicy policy, List<Rule> rules) {
+        return validate(rows, policy, rules, List.of()).rows();
+    }
+
+    /**
+     * The one validation pass of a calculator: rows breaking a {@link Rule#droppable()} rule are left out under
+     * {@link NullPolicy#DROP} and counted otherwise; the other rules are always counted; and any {@code aggregates}
+     * the calculator needs anyway (a row count, a minimum...) are computed over the rows kept, all in a single
+     * aggregation job, run only when there is something to count or compute. Bad input fails here, before any long
+     * job.
+     *
+     * @param rows the caller's rows (not modified)
+     * @param policy what to do with rows breaking a droppable rule
+     * @param rules conditions that make a row unusable, over the caller's columns
+     * @param aggregates extra aggregate expressions, evaluated over the rows kept
+     * @return the rows kept and the aggregates' values
      * @throws IllegalArgumentException naming each broken rule's column and its count of rows
      */
-    static Dataset<Row> requireValid(Dataset<Row> rows, NullPolicy policy, List<Rule> rules) {
+    static Validated validate(Dataset<Row> rows, NullPolicy policy, List<Rule> rules, List<Column> aggregates) {
         Dataset<Row> kept = rows;
         List<Rule> counted = new ArrayList<>(rules);
         if (policy == NullPolicy.DROP) {
             Column any = lit(false);
             for (Rule r : rules) {
                 if (r.droppable()) {
-                    any = any.or(r.bad());
+                    any = any.or(coalesce(r.bad(), lit(false)));
                 }
             }
-            kept = rows.filter(any.unary_$bang());
+            kept = rows.filter(not(any));
             counted.removeIf(Rule::droppable);
         }
-        if (counted.isEmpty()) {
-            return kept;
+        List<Column> all = new ArrayList<>(counted.size() + aggregates.size());
+        for (Rule r : counted) {
+            all.add(count(r.bad()));
         }
-        Column[] counts = new Column[counted.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = sum(when(counted.get(i).bad(), 1L).otherwise(0L));
+        all.addAll(aggregates);
+        if (all.isEmpty()) {
+            return new Validated(kept, null);
         }
-        Row totals = kept.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+        Row totals = kept.agg(all.get(0), all.subList(1, all.size()).toArray(new Column[0])).first();
         StringBuilder message = new StringBuilder();
         boolean droppable = false;
-        for (int i = 0; i < counts.length; i++) {
-            long n = totals.isNullAt(i) ? 0L : totals.getLong(i);
+        for (int i = 0; i < counted.size(); i++) {
+            long n = totals.getLong(i);
             if (n > 0) {
                 Rule r = counted.get(i);
                 droppable |= r.droppable();
                 message.append(message.length() == 0 ? "" : "; ")
                         .append(String.format("column '%s' is %s in %d %s%s", r.column(), r.problem(), n,
-                                r.rowNoun(), n == 1 ? "" : "s"));
+                                r.rowNoun(), n == 1 ? "" : "s"))
+                        .append(r.remedy() == null ? "" : " (" + r.remedy() + ")");
             }
         }
         if (message.length() > 0) {
             throw new IllegalArgumentException(message + (droppable
                     ? " (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)" : ""));
         }
-        return kept;
+        Object[] values = new Object[aggregates.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = totals.get(counted.size() + i);
+        }
+        return new Validated(kept, aggregates.isEmpty() ? null : RowFactory.create(values));
     }
 
-    private static Column missing(Dataset<Row> rows, String column) {
+    /** The number of rows where {@code condition} holds (null counts as false); 0, not null, on no rows. */
+    private static Column count(Column condition) {
+        return coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
+    }
+
+    static Column missing(Dataset<Row> rows, String column) {
         Column c = col(quoted(column));
         return floating(rows, column) ? c.isNull().or(isnan(c)) : c.isNull();
     }
 
-    private static boolean floating(Dataset<Row> rows, String column) {
+    static boolean floating(Dataset<Row> rows, String column) {
         DataType t = rows.schema().apply(column).dataType();
         return t instanceof DoubleType || t instanceof FloatType;
     }
@@ -209,26 +265,73 @@ final class Inputs {
      * @return the canonical rows and whether time is in epoch days
      */
     static Canonical transactions(Dataset<Row> rows, TransactionSchema schema) {
+        return transactions(rows, schema, (id, time, epochDays, amount) -> List.of());
+    }
+
+    /**
+     * Checks a calculator adds to the validation pass of transactions, written over the canonical expressions of
+     * the caller's columns.
+     */
+    @FunctionalInterface
+    interface TransactionRules {
+        /**
+         * The calculator's rules.
+         *
+         * @param id the id as a string
+         * @param time epoch seconds (long) or, when {@code epochDays}, epoch days (int)
+         * @param epochDays whether {@code time} counts days
+         * @param amount the amount as a double
+         * @return the rules to check
+         */
+        List<Rule> rules(Column id, Column time, boolean epochDays, Column amount);
+    }
+
+    /**
+     * {@link #transactions(Dataset, TransactionSchema)} with a calculator's own row checks counted in the same
+     * validation pass as the nulls.
+     *
+     * @param rows the caller's transactions
+     * @param schema which columns to read
+     * @param rules the calculator's checks
+     * @return the canonical rows and whether time is in epoch days
+     */
+    static Canonical transactions(Dataset<Row> rows, TransactionSchema schema, TransactionRules rules) {
         if (rows == null) {
             throw new IllegalArgumentException("transactions must not be null");
         }
         if (schema == null) {
             throw new IllegalArgumentException("schema must not be null");
         }
-        requireColumn(rows, schema.customerId(), "customer id", Kind.ID);
+        DataType idType = requireColumn(rows, schema.customerId(), "customer id", Kind.ID);
         DataType timeType = requireColumn(rows, schema.time(), "time", Kind.TIME);
-        requireColumn(rows, schema.amount(), "amount", Kind.NUMERIC);
-        Dataset<Row> complete = requireComplete(rows, schema.nulls(), schema.customerId(), schema.time(),
-                schema.amount());
+        DataType amountType = requireColumn(rows, schema.amount(), "amount", Kind.NUMERIC);
         boolean days = timeType instanceof DateType;
+        Column id = col(quoted(schema.customerId())).cast(DataTypes.StringType);
         Column time = days
                 ? org.apache.spark.sql.functions.unix_date(col(quoted(schema.time())))
                 : org.apache.spark.sql.functions.unix_seconds(col(quoted(schema.time())));
-        Dataset<Row> canonical = complete.select(
-                col(quoted(schema.customerId())).cast(DataTypes.StringType).as(ID),
-                time.as(TIME),
-                col(quoted(schema.amount())).cast(DataTypes.DoubleType).as(AMOUNT));
+        Column amount = col(quoted(schema.amount())).cast(DataTypes.DoubleType);
+        List<Rule> checks = nullCells(rows, schema.customerId(), schema.time(), schema.amount());
+        if (idType instanceof StringType) {
+            checks.add(Rule.invalid(schema.customerId(), "blank", blank(id)));
+        }
+        if (amountType instanceof DoubleType || amountType instanceof FloatType) {
+            checks.add(Rule.invalid(schema.amount(), "infinite", infinite(amount)));
+        }
+        checks.addAll(rules.rules(id, time, days, amount));
+        Dataset<Row> complete = requireValid(rows, schema.nulls(), checks);
+        Dataset<Row> canonical = complete.select(id.as(ID), time.as(TIME), amount.as(AMOUNT));
         return new Canonical(canonical, days);
+    }
+
+    /** True on an empty or all-whitespace string. */
+    static Column blank(Column text) {
+        return text.rlike("^\\s*$");
+    }
+
+    /** True on an infinite double. */
+    static Column infinite(Column x) {
+        return abs(x).equalTo(lit(Double.POSITIVE_INFINITY));
     }
 
     /** Validated transactions: the rows (id, time, amount) and the unit of time. */

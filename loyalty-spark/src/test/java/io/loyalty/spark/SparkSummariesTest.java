@@ -1,0 +1,272 @@
+package io.loyalty.spark;
+
+import io.loyalty.data.CalibrationHoldout;
+import io.loyalty.data.CustomerSummaries;
+import io.loyalty.data.PeriodRule;
+import io.loyalty.data.Summarizer;
+import io.loyalty.data.TransactionColumns;
+import io.loyalty.testkit.Property;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Spark summaries and calibration/holdout splits equal the core's on the full CDNOW log (69,659 rows, 23,570
+ * customers, a date column) for every customer: integers exactly, doubles to the bit; one shuffle; the same result
+ * for any row order and partitioning; bad input rejected before the shuffle.
+ */
+class SparkSummariesTest {
+    private static final LocalDate END = LocalDate.of(1998, 6, 30);
+    private static final Summarizer WEEKS = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+    private static final TransactionSchema SCHEMA = TransactionSchema.of("customer", "time", "amount");
+    private static final Instant CALIBRATION_END = LocalDate.of(1997, 10, 1).atStartOfDay()
+            .toInstant(java.time.ZoneOffset.UTC).minusNanos(1);
+
+    private static SparkSession spark;
+    private static TestData.Transactions cdnow;
+    private static Dataset<Row> cdnowFrame;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start("SparkSummariesTest");
+        cdnow = TestData.cdnow();
+        cdnowFrame = cdnow.frame(spark, 3, 11).cache();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void cdnowSummariesEqualTheCoresForEveryCustomer() {
+        CustomerSummaries core = WEEKS.summarize(cdnow.columns());
+        List<Row> rows = SparkSummaries.of(WEEKS, SCHEMA).summarize(cdnowFrame).collectAsList();
+        assertEquals(23_570, core.size());
+        assertEquals(core.size(), rows.size());
+        int[] frequency = core.frequency();
+        double[] recency = core.recency();
+        double[] t = core.t();
+        double[] monetary = core.monetary();
+        long[] first = core.firstPurchaseEpochSecond();
+        long[] last = core.lastPurchaseEpochSecond();
+        int[] count = core.transactions();
+        double[] total = core.totalValue();
+        for (Row r : rows) {
+            String id = r.getString(0);
+            int i = core.indexOf(id);
+            assertTrue(i >= 0, "customer " + id);
+            assertEquals(frequency[i], r.getInt(1), "frequency of " + id);
+            // assertEquals on doubles with no delta compares the bits.
+            assertEquals(recency[i], r.getDouble(2), "recency of " + id);
+            assertEquals(t[i], r.getDouble(3), "T of " + id);
+            assertEquals(monetary[i], r.getDouble(4), "monetary of " + id);
+            assertEquals(Instant.ofEpochSecond(first[i]), r.getTimestamp(5).toInstant(), "first purchase of " + id);
+            assertEquals(Instant.ofEpochSecond(last[i]), r.getTimestamp(6).toInstant(), "last purchase of " + id);
+            assertEquals(count[i], r.getInt(7), "transactions of " + id);
+            assertEquals(total[i], r.getDouble(8), "total value of " + id);
+        }
+    }
+
+    @Test
+    void cdnowCalibrationHoldoutEqualsTheCoresForEveryCustomer() {
+        CalibrationHoldout core = WEEKS.calibrationHoldout(cdnow.columns(), CALIBRATION_END);
+        List<Row> rows = SparkSummaries.of(WEEKS, SCHEMA).calibrationHoldout(cdnowFrame, CALIBRATION_END)
+                .collectAsList();
+        CustomerSummaries cal = core.calibration();
+        assertEquals(cal.size(), rows.size());
+        int[] frequency = cal.frequency();
+        double[] recency = cal.recency();
+        double[] t = cal.t();
+        double[] monetary = cal.monetary();
+        int[] holdoutFrequency = core.holdoutFrequency();
+        double[] holdoutMonetary = core.holdoutMonetary();
+        int repeaters = 0;
+        for (Row r : rows) {
+            String id = r.getString(0);
+            int i = cal.indexOf(id);
+            assertTrue(i >= 0, "customer " + id);
+            assertEquals(frequency[i], r.getInt(1), "frequency_cal of " + id);
+            assertEquals(recency[i], r.getDouble(2), "recency_cal of " + id);
+            assertEquals(t[i], r.getDouble(3), "T_cal of " + id);
+            assertEquals(monetary[i], r.getDouble(4), "monetary_cal of " + id);
+            assertEquals(holdoutFrequency[i], r.getInt(5), "frequency_holdout of " + id);
+            assertEquals(holdoutMonetary[i], r.getDouble(6), "monetary_holdout of " + id);
+            assertEquals(core.holdoutDuration(), r.getDouble(7), "duration_holdout of " + id);
+            repeaters += r.getInt(5) > 0 ? 1 : 0;
+        }
+        assertTrue(repeaters > 1000, "holdout repeaters " + repeaters);
+    }
+
+    @Test
+    void eachCostsOneShuffle() {
+        SparkSummaries s = SparkSummaries.of(WEEKS, SCHEMA);
+        assertEquals(1, exchanges(s.summarize(cdnowFrame)));
+        assertEquals(1, exchanges(s.calibrationHoldout(cdnowFrame, CALIBRATION_END)));
+    }
+
+    /** The shuffles in a plan: its Exchange operators. */
+    static int exchanges(Dataset<Row> result) {
+        String plan = result.queryExecution().executedPlan().toString();
+        Matcher m = Pattern.compile("Exchange").matcher(plan);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void theResultDoesNotDependOnRowOrderOrPartitioning() {
+        SparkSummaries s = SparkSummaries.of(WEEKS.withReturnsNetted(), SCHEMA);
+        // Returns and same-day rows make the order of additions matter; the result must not.
+        TestData.Transactions sample = withReturns(cdnow, 5_000);
+        List<Row> expected = sorted(s.summarize(sample.frame(spark, 1, 1)).collectAsList());
+        assertEquals(WEEKS.withReturnsNetted().summarize(sample.columns()).size(), expected.size());
+        Property.forAll("summaries independent of row order, partitioning and chunking", 3, r -> {
+            Dataset<Row> shuffled = sample.frame(spark, Property.between(r, 1, 7), r.nextLong());
+            assertEquals(expected, sorted(s.withChunk(Property.between(r, 1, 400)).summarize(shuffled)
+                    .collectAsList()));
+        });
+        // Calibration/holdout in small chunks, some of them holdout-only.
+        Instant calibrationEnd = LocalDate.of(1997, 3, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        assertEquals(sorted(s.calibrationHoldout(cdnowFrame, calibrationEnd).collectAsList()),
+                sorted(s.withChunk(3).calibrationHoldout(cdnowFrame, calibrationEnd).collectAsList()));
+    }
+
+    /** The first {@code rows} rows of a log, with a customer's row made a partial return now and then. */
+    private static TestData.Transactions withReturns(TestData.Transactions t, int rows) {
+        String[] ids = java.util.Arrays.copyOf(t.ids(), rows);
+        long[] times = java.util.Arrays.copyOf(t.times(), rows);
+        double[] amounts = java.util.Arrays.copyOf(t.amounts(), rows);
+        for (int i = 1; i < rows; i += 3) {
+            if (ids[i].equals(ids[i - 1])) {
+                amounts[i] = -amounts[i] / 3;
+            }
+        }
+        return new TestData.Transactions(ids, times, amounts, t.epochDays());
+    }
+
+    private static List<Row> sorted(List<Row> rows) {
+        List<Row> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparing(r -> r.getString(0)));
+        return out;
+    }
+
+    // ---- bad input -----------------------------------------------------------------------------------------
+
+    private static final StructType TX = new StructType()
+            .add("customer", DataTypes.StringType)
+            .add("time", DataTypes.TimestampType)
+            .add("amount", DataTypes.DoubleType)
+            .add("note", DataTypes.StringType);
+
+    private static Dataset<Row> small(Object[]... rows) {
+        List<Row> list = new ArrayList<>();
+        for (Object[] r : rows) {
+            list.add(RowFactory.create(r));
+        }
+        return spark.createDataFrame(list, TX);
+    }
+
+    private static Instant at(String day) {
+        return LocalDate.parse(day).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    private static IllegalArgumentException rejects(SparkSummaries s, Dataset<Row> df) {
+        return assertThrows(IllegalArgumentException.class, () -> s.summarize(df));
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String p : parts) {
+            assertTrue(message.contains(p), "'" + message + "' should contain '" + p + "'");
+        }
+    }
+
+    @Test
+    void missingAndMistypedColumnsAreNamed() {
+        Dataset<Row> df = small(new Object[] {"a", at("1998-01-01"), 1.0, "x"});
+        assertContains(rejects(SparkSummaries.of(WEEKS, TransactionSchema.of("id", "time", "amount")), df)
+                .getMessage(), "'id'", "not found");
+        assertContains(rejects(SparkSummaries.of(WEEKS, TransactionSchema.of("customer", "time", "note")), df)
+                .getMessage(), "amount column 'note'", "numeric", "string");
+        assertContains(rejects(SparkSummaries.of(WEEKS, TransactionSchema.of("customer", "amount", "amount")), df)
+                .getMessage(), "time column 'amount'");
+    }
+
+    @Test
+    void nullsAreCountedByColumnOrDroppedOnRequest() {
+        Dataset<Row> df = small(
+                new Object[] {"a", at("1998-01-01"), 1.0, "x"},
+                new Object[] {null, at("1998-01-02"), 2.0, "x"},
+                new Object[] {null, null, 3.0, "x"},
+                new Object[] {"b", null, 4.0, "x"},
+                new Object[] {"b", at("1998-01-03"), 5.0, "x"});
+        List<Row> before = df.collectAsList();
+        String message = rejects(SparkSummaries.of(WEEKS, SCHEMA), df).getMessage();
+        assertContains(message, "column 'customer' is null in 2 rows", "column 'time' is null in 2 rows",
+                "NullPolicy.DROP");
+        Dataset<Row> kept = SparkSummaries.of(WEEKS, SCHEMA.droppingNulls()).summarize(df);
+        CustomerSummaries core = WEEKS.summarize(TransactionColumns.ofEpochSeconds(new String[] {"a", "b"},
+                new long[] {at("1998-01-01").getEpochSecond(), at("1998-01-03").getEpochSecond()},
+                new double[] {1.0, 5.0}));
+        List<Row> rows = sorted(kept.collectAsList());
+        assertEquals(2, rows.size());
+        assertEquals(core.t()[0], rows.get(0).getDouble(3));
+        assertEquals(5.0, rows.get(1).getDouble(8));
+        assertEquals(before, df.collectAsList());
+        assertEquals(TX, df.schema());
+    }
+
+    @Test
+    void negativeAmountsAndLateRowsAreCountedBeforeTheShuffle() {
+        Dataset<Row> df = small(
+                new Object[] {"a", at("1998-01-01"), 10.0, "x"},
+                new Object[] {"a", at("1998-01-02"), -4.0, "x"},
+                new Object[] {"b", at("1998-01-03"), -1.0, "x"},
+                new Object[] {"b", at("1998-01-01"), 3.0, "x"},
+                new Object[] {"c", at("1998-07-01"), 2.0, "x"},
+                new Object[] {" ", at("1998-01-01"), Double.POSITIVE_INFINITY, "x"});
+        List<Row> before = df.collectAsList();
+        // summarize() is lazy apart from its validation pass: throwing here means no shuffle ran.
+        String message = rejects(SparkSummaries.of(WEEKS, SCHEMA), df).getMessage();
+        assertContains(message, "column 'amount' is negative in 2 rows", "withReturnsNetted",
+                "column 'time' is after the observation end 1998-06-30T23:59:59.999999999Z in 1 row",
+                "column 'customer' is blank in 1 row", "column 'amount' is infinite in 1 row");
+        Dataset<Row> fine = df.filter("customer <> ' ' and time < timestamp'1998-07-01 00:00:00'");
+        List<Row> netted = sorted(SparkSummaries.of(WEEKS.withReturnsNetted(), SCHEMA).summarize(fine)
+                .collectAsList());
+        assertEquals(6.0, netted.get(0).getDouble(8));
+        assertEquals(2.0, netted.get(1).getDouble(8));
+        assertEquals(before, df.collectAsList());
+    }
+
+    @Test
+    void aCalibrationEndOnOrAfterTheObservationEndIsRejected() {
+        Instant end = WEEKS.observationEnd();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSummaries.of(WEEKS, SCHEMA).calibrationHoldout(cdnowFrame, end));
+        assertContains(e.getMessage(), "calibrationEnd", "before the observation end");
+        assertThrows(IllegalArgumentException.class, () -> SparkSummaries.of(null, SCHEMA));
+        assertThrows(IllegalArgumentException.class, () -> SparkSummaries.of(WEEKS, null));
+    }
+}
