@@ -22,18 +22,49 @@ public final class SegmentSummary {
         long[] customers = new long[k];
         double[] o = new double[k];
         double[] v = new double[k];
-        double total = 0;
         for (int i = 0; i < segment.length; i++) {
             int s = segment[i];
             customers[s]++;
             o[s] += orders[i];
             v[s] += revenue[i];
-            total += revenue[i];
+        }
+        return fromTotals(map, customers, o, v);
+    }
+
+    /**
+     * The summary from per-segment totals counted elsewhere (a database, a Spark aggregation): index {@code s} of
+     * each array is segment {@code map.name(s)}, the last index ({@code map.size()}) is {@value SegmentMap#OTHERS}.
+     *
+     * @param map the segment map the customers were assigned with
+     * @param customers customers per segment, non-negative
+     * @param orders orders per segment, finite and non-negative
+     * @param revenue revenue per segment, finite and non-negative
+     * @return the summary
+     * @throws IllegalArgumentException if an array's length is not {@code map.size() + 1} or a total is out of range
+     */
+    public static SegmentSummary fromTotals(SegmentMap map, long[] customers, double[] orders, double[] revenue) {
+        Checks.notNull(map, "map");
+        Checks.notNull(customers, "customers");
+        Checks.notNull(orders, "orders");
+        Checks.notNull(revenue, "revenue");
+        int k = map.size() + 1;
+        Checks.require(customers.length == k && orders.length == k && revenue.length == k,
+                "customers, orders and revenue need one entry per segment plus Others (%d); got %d, %d and %d", k,
+                customers.length, orders.length, revenue.length);
+        long n = 0;
+        double total = 0;
+        for (int s = 0; s < k; s++) {
+            Checks.nonNegative(customers[s], "customers of " + map.name(s));
+            Checks.nonNegative(Checks.finite(orders[s], "orders of " + map.name(s)), "orders of " + map.name(s));
+            Checks.nonNegative(Checks.finite(revenue[s], "revenue of " + map.name(s)), "revenue of " + map.name(s));
+            n += customers[s];
+            total += revenue[s];
         }
         SegmentStats[] rows = new SegmentStats[k];
         for (int s = 0; s < k; s++) {
-            rows[s] = new SegmentStats(map.name(s), customers[s], o[s], v[s], o[s] > 0 ? v[s] / o[s] : 0,
-                    (double) customers[s] / segment.length, total > 0 ? v[s] / total : 0);
+            rows[s] = new SegmentStats(map.name(s), customers[s], orders[s], revenue[s],
+                    orders[s] > 0 ? revenue[s] / orders[s] : 0, n > 0 ? (double) customers[s] / n : 0,
+                    total > 0 ? revenue[s] / total : 0);
         }
         return new SegmentSummary(List.of(rows));
     }

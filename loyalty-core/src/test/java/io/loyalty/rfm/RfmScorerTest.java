@@ -2,6 +2,8 @@ package io.loyalty.rfm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.data.Transaction;
 import java.time.LocalDate;
@@ -138,6 +140,16 @@ class RfmScorerTest {
         assertEquals(9.0 / 11, sum.row("Top").revenueShare(), 1e-15);
         assertEquals(1.0 / 3, sum.row("Recent").customerShare(), 1e-15);
         assertEquals(1.0, sum.row("Top").averageOrderValue(), 0);
+        // The same summary from totals counted elsewhere (as loyalty-spark counts them).
+        assertEquals(sum, SegmentSummary.fromTotals(map, new long[] {1, 1, 0, 1}, new double[] {9, 1, 0, 1},
+                new double[] {9, 1, 0, 1}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SegmentSummary.fromTotals(map, new long[] {1, 1, 0}, new double[4], new double[4]));
+        assertTrue(e.getMessage().contains("one entry per segment plus Others (4)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SegmentSummary.fromTotals(map, new long[] {1, 1, 0, 1}, new double[] {9, 1, 0, -1},
+                        new double[4]));
+        assertTrue(e.getMessage().contains("orders of Others"), e.getMessage());
     }
 
     @Test

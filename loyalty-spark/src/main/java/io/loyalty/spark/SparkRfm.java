@@ -8,6 +8,7 @@ import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.rfm.ScoringMethod;
 import io.loyalty.rfm.SegmentMap;
+import io.loyalty.rfm.SegmentSummary;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +22,9 @@ import org.apache.spark.sql.types.StringType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -30,6 +33,7 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
@@ -287,7 +291,7 @@ public final class SparkRfm {
         for (int j = 0; j < 3; j++) {
             bins[j] = cuts[j].bins(lo[j], hi[j]);
         }
-        return new Result(scores(figures, cuts), bins[0], bins[1], bins[2], n);
+        return new Result(scores(figures, cuts), scorer.segments(), bins[0], bins[1], bins[2], n);
     }
 
     /** The cut points of recency, frequency and monetary value: the scorer's own, or its rule on the data. */
@@ -369,13 +373,16 @@ public final class SparkRfm {
      */
     public static final class Result {
         private final Dataset<Row> scores;
+        private final SegmentMap segments;
         private final Bins recencyBins;
         private final Bins frequencyBins;
         private final Bins monetaryBins;
         private final long customers;
 
-        Result(Dataset<Row> scores, Bins recencyBins, Bins frequencyBins, Bins monetaryBins, long customers) {
+        Result(Dataset<Row> scores, SegmentMap segments, Bins recencyBins, Bins frequencyBins, Bins monetaryBins,
+                long customers) {
             this.scores = scores;
+            this.segments = segments;
             this.recencyBins = recencyBins;
             this.frequencyBins = frequencyBins;
             this.monetaryBins = monetaryBins;
@@ -390,6 +397,33 @@ public final class SparkRfm {
          */
         public Dataset<Row> scores() {
             return scores;
+        }
+
+        /**
+         * Customers, orders, revenue and shares per segment, as {@link RfmScores#summary()}: one small aggregation
+         * of the scores on the cluster (customers, orders and revenue per segment), finished by the core's
+         * {@link SegmentSummary#fromTotals}. Revenue sums may differ from the core's in the last bits (the cluster
+         * adds in another order).
+         *
+         * @return the summary, one row per segment of the scorer's map, then Others
+         */
+        public SegmentSummary segmentSummary() {
+            int k = segments.size() + 1;
+            long[] customers = new long[k];
+            double[] orders = new double[k];
+            double[] revenue = new double[k];
+            Map<String, Integer> index = new HashMap<>();
+            for (int s = 0; s < k; s++) {
+                index.put(segments.name(s), s);
+            }
+            for (Row r : scores.groupBy("segment").agg(count(lit(1)), sum("transaction_count"), sum("revenue"))
+                    .collectAsList()) {
+                int s = index.get(r.getString(0));
+                customers[s] = r.getLong(1);
+                orders[s] = ((Number) r.get(2)).doubleValue();
+                revenue[s] = ((Number) r.get(3)).doubleValue();
+            }
+            return SegmentSummary.fromTotals(segments, customers, orders, revenue);
         }
 
         /**

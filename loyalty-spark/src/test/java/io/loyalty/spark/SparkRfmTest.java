@@ -9,6 +9,8 @@ import io.loyalty.rfm.MonetaryMeasure;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.rfm.ScoringMethod;
+import io.loyalty.rfm.SegmentStats;
+import io.loyalty.rfm.SegmentSummary;
 import io.loyalty.testkit.Property;
 
 import org.apache.spark.api.java.JavaSparkContext;
@@ -148,6 +150,22 @@ class SparkRfmTest {
         // The published example's segment sizes (docs/rfm.md).
         assertEquals(329, rows.stream().filter(r -> r.getString(9).equals("Champions")).count());
         assertEquals(772, rows.stream().filter(r -> r.getString(9).equals("Lost")).count());
+    }
+
+    @Test
+    void theSegmentSummaryEqualsTheCores() {
+        SegmentSummary spark = SparkRfm.of(RfmScorer.withDefaults()).score(summaries, DAY).segmentSummary();
+        List<SegmentStats> expected = core.summary().rows();
+        assertEquals(expected.size(), spark.rows().size());
+        for (int s = 0; s < expected.size(); s++) {
+            SegmentStats e = expected.get(s);
+            SegmentStats a = spark.rows().get(s);
+            assertEquals(e.segment(), a.segment());
+            assertEquals(e.customers(), a.customers(), e.segment());
+            assertEquals(e.orders(), a.orders(), e.segment());
+            assertEquals(e.revenue(), a.revenue(), 1e-9 * e.revenue(), e.segment());
+            assertEquals(e.revenueShare(), a.revenueShare(), 1e-12, e.segment());
+        }
     }
 
     @Test
