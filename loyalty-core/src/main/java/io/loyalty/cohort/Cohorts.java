@@ -234,8 +234,12 @@ public final class Cohorts implements Serializable {
         return new CohortAccumulator(this);
     }
 
-    /** The data end, or null for the last transaction. */
-    Instant dataEnd() {
+    /**
+     * The data end set by {@link #withDataEnd(Instant)} or {@link #withDataEnd(LocalDate)}.
+     *
+     * @return the last instant observed, or null when the data end is the last transaction
+     */
+    public Instant dataEnd() {
         return dataEnd;
     }
 

@@ -124,30 +124,49 @@ final class Inputs {
             counts[i] = sum(when(bad.get(i), 1L).otherwise(0L));
         }
         Row totals = rows.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+        long[] found = new long[columns.length];
+        boolean[] orNaN = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            found[i] = totals.isNullAt(i) ? 0L : totals.getLong(i);
+            orNaN[i] = floating(rows, columns[i]);
+        }
+        rejectIncomplete(columns, found, orNaN);
+        return rows;
+    }
+
+    /**
+     * Throws when some of {@code columns} have null cells: the message of {@link #requireComplete}, for
+     * calculators that count null cells inside their one job instead of in a pass of their own.
+     *
+     * @param counts the number of rows with a null cell, per column
+     * @param orNaN per column, whether NaN counts as null too (a floating-point column)
+     * @throws IllegalArgumentException naming each column with a count above zero, and its count
+     */
+    static void rejectIncomplete(String[] columns, long[] counts, boolean[] orNaN) {
         StringBuilder message = new StringBuilder();
         for (int i = 0; i < columns.length; i++) {
-            long n = totals.isNullAt(i) ? 0L : totals.getLong(i);
+            long n = counts[i];
             if (n > 0) {
                 message.append(message.length() == 0 ? "" : "; ")
                         .append(String.format("column '%s' is null%s in %d row%s", columns[i],
-                                floating(rows, columns[i]) ? " or NaN" : "", n, n == 1 ? "" : "s"));
+                                orNaN[i] ? " or NaN" : "", n, n == 1 ? "" : "s"));
             }
         }
         if (message.length() > 0) {
             throw new IllegalArgumentException(message
                     + " (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)");
         }
-        return rows;
+    }
+
+    /** Whether a column of {@code rows} is float or double, where NaN counts as missing. */
+    static boolean floating(Dataset<Row> rows, String column) {
+        DataType t = rows.schema().apply(column).dataType();
+        return t instanceof DoubleType || t instanceof FloatType;
     }
 
     private static Column missing(Dataset<Row> rows, String column) {
         Column c = col(quoted(column));
         return floating(rows, column) ? c.isNull().or(isnan(c)) : c.isNull();
-    }
-
-    private static boolean floating(Dataset<Row> rows, String column) {
-        DataType t = rows.schema().apply(column).dataType();
-        return t instanceof DoubleType || t instanceof FloatType;
     }
 
     /** A column reference that is safe for names with dots or spaces. */
