@@ -102,7 +102,7 @@ class SparkCohortsTest {
                 StandardCharsets.UTF_8))) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String[] f = line.indexOf('"') < 0 ? line.split(",", -1) : csv(line);
+                String[] f = Csv.fields(line);
                 if (f[6].isEmpty() || f[0].startsWith("C")) {
                     continue;
                 }
@@ -115,35 +115,6 @@ class SparkCohortsTest {
         seconds = time.stream().mapToLong(Long::longValue).toArray();
         amounts = amount.stream().mapToDouble(Double::doubleValue).toArray();
         assertEquals(397_924, ids.length, "rows after the usual cleaning (SOURCE.md)");
-    }
-
-    /** One RFC-4180 line: commas inside double quotes, doubled quotes inside quotes. */
-    private static String[] csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields.toArray(new String[0]);
     }
 
     static void assertSameMatrices(CohortMatrices expected, CohortMatrices actual) {
