@@ -32,11 +32,11 @@ import static org.apache.spark.sql.functions.lit;
  * Map<String, SegmentedSummaries> s = SparkExperiments.of("segment", "visit", "spend")
  *         .bySegment("history_segment").summaries(customers);
  * SegmentedSummaries visit = s.get("visit");
- * ArmSummary w = visit.arm(visit.arms().indexOf("Womens E-Mail"));
- * ArmSummary c = visit.arm(visit.arms().indexOf("No E-Mail"));
- * Comparison lift = Proportions.compare("Womens vs none", "visit rate", Math.round(w.total()), w.n(),
- *         Math.round(c.total()), c.n(), 0.05);
- * TTest spend = Means.welch(s.get("spend").arm(...), s.get("spend").arm(...), 0.95, Alternative.TWO_SIDED);
+ * int women = visit.arms().indexOf("Womens E-Mail");
+ * int none = visit.arms().indexOf("No E-Mail");
+ * Comparison rate = Proportions.compare("Womens vs none", "visit rate", Math.round(visit.arm(women).total()),
+ *         visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.05);
+ * TTest spend = Means.welch(s.get("spend").arm(women), s.get("spend").arm(none), 0.95, Alternative.TWO_SIDED);
  * }</pre>
  *
  * <p>Distributed, without an exchange: each partition codes the arms and segments it meets, reduces its rows
