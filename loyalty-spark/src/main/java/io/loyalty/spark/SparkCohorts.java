@@ -67,13 +67,14 @@ public final class SparkCohorts {
         Inputs.Canonical canonical = Inputs.transactions(transactions, schema);
         Column id = col(Inputs.ID);
         boolean days = canonical.epochDays();
-        List<Part> parts = canonical.rows().repartition(id).sortWithinPartitions(id).javaRDD()
-                .mapPartitions((FlatMapFunction<Iterator<Row>, Part>) rows ->
-                        List.of(Part.of(rows, cohorts, days)).iterator())
+        List<byte[]> parts = canonical.rows().repartition(id).sortWithinPartitions(id).javaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<Row>, byte[]>) rows ->
+                        List.of(Shipment.pack(Part.of(rows, cohorts, days))).iterator())
                 .collect();
         CohortAccumulator total = cohorts.newAccumulator();
         long[] bad = new long[3];
-        for (Part p : parts) {
+        for (byte[] bytes : parts) {
+            Part p = Shipment.unpack(bytes, Part.class);
             total.combine(p.accumulator);
             bad[0] += p.blankIds;
             bad[1] += p.infiniteAmounts;

@@ -129,9 +129,13 @@ public final class SparkExperiments {
         }
         int m = metrics.size();
         boolean drop = nulls == NullPolicy.DROP;
-        List<Part> parts = rows.select(columns.toArray(new Column[0])).javaRDD()
-                .mapPartitions((FlatMapFunction<Iterator<Row>, Part>) it -> List.of(Part.of(it, m)).iterator())
-                .collect();
+        List<Part> parts = new ArrayList<>();
+        for (byte[] bytes : rows.select(columns.toArray(new Column[0])).javaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<Row>, byte[]>) it ->
+                        List.of(Shipment.pack(Part.of(it, m))).iterator())
+                .collect()) {
+            parts.add(Shipment.unpack(bytes, Part.class));
+        }
 
         long[] missing = new long[2 + m];
         long[] infinite = new long[m];
