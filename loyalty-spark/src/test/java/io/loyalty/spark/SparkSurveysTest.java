@@ -24,9 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +72,7 @@ class SparkSurveysTest {
             region[i] = f[header.indexOf("Region")];
             dates[i] = LocalDate.parse(f[header.indexOf("date")]);
             rows.add(RowFactory.create(rec[i], bu[i], product[i], region[i], Date.valueOf(dates[i]),
-                    Timestamp.from(dates[i].atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))));
+                    Timestamp.from(dates[i].atTime(12, 0).toInstant(ZoneOffset.UTC))));
         }
         assertEquals(1000, n);
         StructType schema = new StructType().add("REC", DataTypes.IntegerType).add("BU", DataTypes.StringType)
@@ -123,7 +125,7 @@ class SparkSurveysTest {
                 in.stream().mapToInt(i -> rec[i]).toArray(), NpsPeriod.MONTH), monthly.npsByPeriod(CALC, unit));
         // Noon UTC is the next calendar day in Kiritimati (UTC+14): the day is the zone's.
         ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
-        LocalDate[] local = Arrays.stream(dates).map(d -> d.atTime(12, 0).atOffset(java.time.ZoneOffset.UTC)
+        LocalDate[] local = Arrays.stream(dates).map(d -> d.atTime(12, 0).atOffset(ZoneOffset.UTC)
                 .atZoneSameInstant(kiritimati).toLocalDate()).toArray(LocalDate[]::new);
         assertSameBreakdown(CALC.byPeriod(local, rec, NpsPeriod.WEEK), SparkSurveys.of("REC")
                 .byPeriod("noon", PeriodRule.weeks(kiritimati)).nps(answers).npsByPeriod(CALC));
@@ -209,7 +211,7 @@ class SparkSurveysTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSurveys.of("score").bySegment("team")
                 .nps(df)).getMessage().contains("segment column 'team' not found"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSurveys.of("score")
-                .byPeriod("at", PeriodRule.every(java.time.Duration.ofHours(6))).nps(df)).getMessage()
+                .byPeriod("at", PeriodRule.every(Duration.ofHours(6))).nps(df)).getMessage()
                 .contains("needs a calendar rule"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> byUnit.droppingNulls()
                 .nps(df.filter("score is null"))).getMessage().contains("no answers left after dropping nulls"));
