@@ -1,6 +1,7 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
 
 /**
  * A bracket of period offsets for bracket retention: a customer is retained in the bracket when active in any of
@@ -9,7 +10,8 @@ import io.loyalty.internal.Checks;
  * @param from the first offset, {@code >= 0}
  * @param to the last offset, {@code >= from}
  */
-public record Bracket(int from, int to) {
+public record Bracket(int from, int to) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /**
      * Validates the offsets.

@@ -3,15 +3,14 @@ package io.loyalty.cohort;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Transaction;
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 
 /**
  * Cohort retention and revenue matrices from transactions: customers are grouped into cohorts (by the period of
@@ -36,16 +35,19 @@ import java.util.TreeMap;
  * transaction. Bad input ({@link IllegalArgumentException} naming the row and value): a transaction after the
  * data end or before its customer's cohort start, a non-finite amount, a negative dense id, no transactions.
  *
- * <p>Immutable and thread-safe. The work is linear in the number of transactions (a counting sort by
- * customer, then one pass); the caller's arrays are never modified.
+ * <p>Immutable, thread-safe and serializable. The work is linear in the number of transactions (one bit per
+ * customer and offset up to 64 offsets, else a counting sort by customer, then one pass); the caller's arrays are
+ * never modified. Revenue is summed exactly and rounded once, so no result depends on the order of the
+ * transactions. For transactions that arrive in parts (a stream, the partitions of a cluster), fill a
+ * {@link CohortAccumulator} ({@link #newAccumulator()}) per part of whole customers and combine them.
  */
-public final class Cohorts {
-    /** The start of a key without one: no transaction is before it, and offsets count from the first purchase. */
-    private static final long FIRST_PURCHASE = Long.MIN_VALUE;
+public final class Cohorts implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final CohortPeriod period;
     private final ZoneId zone;
-    private final PeriodRule rule;
+    /** Derived from period and zone; rebuilt on deserialization (see {@link #readResolve()}). */
+    private final transient PeriodRule rule;
     private final Instant dataEnd;
     private final List<Bracket> brackets;
 
@@ -185,7 +187,10 @@ public final class Cohorts {
             Checks.require(c >= 0, "customers[%d] must be >= 0, got %d", i, c);
             m = Math.max(m, c + 1);
         }
-        return compute(customers, m, epochSeconds, amounts, null, null, null);
+        requireRows(customers.length);
+        CohortAccumulator acc = newAccumulator();
+        acc.add(customers, m, epochSeconds, amounts, null, null, null);
+        return acc.snapshot();
     }
 
     private CohortMatrices fromObjects(Iterable<? extends Transaction> transactions, Map<String, CohortKey> keys) {
@@ -209,219 +214,52 @@ public final class Cohorts {
 
     private CohortMatrices fromIds(String[] ids, long[] seconds, double[] amounts, Map<String, CohortKey> keys) {
         Checks.notNull(ids, "customerIds");
-        Map<String, Integer> index = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        int[] dense = new int[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            String id = ids[i];
-            Checks.require(id != null && !id.isBlank(), "customerIds[%d] must not be null or blank, got %s", i,
-                    id == null ? "null" : "'" + id + "'");
-            Integer d = index.get(id);
-            if (d == null) {
-                d = names.size();
-                index.put(id, d);
-                names.add(id);
-            }
-            dense[i] = d;
-        }
-        String[] nameArray = names.toArray(new String[0]);
-        String[] labels = null;
-        long[] starts = null;
-        if (keys != null) {
-            labels = new String[nameArray.length];
-            starts = new long[nameArray.length];
-            for (int c = 0; c < nameArray.length; c++) {
-                CohortKey key = keys.get(nameArray[c]);
-                Checks.require(key != null, "keys has no cohort for customer '%s'", nameArray[c]);
-                labels[c] = key.label();
-                starts[c] = key.start() == null ? FIRST_PURCHASE : key.start().getEpochSecond();
-            }
-        }
-        return compute(dense, nameArray.length, seconds, amounts, nameArray, labels, starts);
+        requireRows(ids.length);
+        CohortAccumulator acc = newAccumulator();
+        acc.addIds(ids, seconds, amounts, keys);
+        return acc.snapshot();
     }
 
-    private int periodOf(long epochSecond) {
+    private static void requireRows(int n) {
+        Checks.require(n > 0, "transactions must not be empty: there is no cohort");
+    }
+
+    /**
+     * An empty accumulator of this calculator's cohorts, for transactions that arrive in batches of whole
+     * customers (a stream, or the partitions of a data set partitioned by customer).
+     *
+     * @return the accumulator
+     */
+    public CohortAccumulator newAccumulator() {
+        return new CohortAccumulator(this);
+    }
+
+    /**
+     * The data end set by {@link #withDataEnd(Instant)} or {@link #withDataEnd(LocalDate)}.
+     *
+     * @return the last instant observed, or null when the data end is the last transaction
+     */
+    public Instant dataEnd() {
+        return dataEnd;
+    }
+
+    /** The brackets, in column order. */
+    List<Bracket> brackets() {
+        return brackets;
+    }
+
+    /** Whether another calculator counts the same cells (same period, zone, data end and brackets). */
+    boolean sameCounting(Cohorts other) {
+        return period == other.period && zone.equals(other.zone) && Objects.equals(dataEnd, other.dataEnd)
+                && brackets.equals(other.brackets);
+    }
+
+    int periodOf(long epochSecond) {
         return Math.toIntExact(rule.index(epochSecond, 0));
     }
 
-    private CohortMatrices compute(int[] cust, int m, long[] sec, double[] amt, String[] names, String[] keyLabel,
-            long[] keyStart) {
-        Checks.notNull(sec, "epochSeconds");
-        Checks.notNull(amt, "amounts");
-        int n = cust.length;
-        Checks.sameLength(n, sec.length, "epochSeconds");
-        Checks.sameLength(n, amt.length, "amounts");
-        Checks.require(n > 0, "transactions must not be empty: there is no cohort");
-        long endSec;
-        if (dataEnd != null) {
-            endSec = dataEnd.getEpochSecond();
-        } else {
-            endSec = Long.MIN_VALUE;
-            for (long s : sec) {
-                endSec = Math.max(endSec, s);
-            }
-        }
-        int endPeriod = periodOf(endSec);
-        boolean endPartial = periodOf(endSec + 1) == endPeriod;
-
-        // Pass 1: period per row, rows per customer, acquisition start per customer; checks name the row.
-        int[] per = periods(sec);
-        int[] count = new int[m + 1];
-        int[] start = new int[m];
-        Arrays.fill(start, Integer.MAX_VALUE);
-        for (int i = 0; i < n; i++) {
-            int c = cust[i];
-            long s = sec[i];
-            if (!(s <= endSec)) {
-                throw new IllegalArgumentException(Checks.format(
-                        "row %d: transaction of customer '%s' at %s is after the data end %s", i, name(names, c),
-                        Instant.ofEpochSecond(s), Instant.ofEpochSecond(endSec)));
-            }
-            if (!Double.isFinite(amt[i])) {
-                throw new IllegalArgumentException(Checks.format("row %d: amount must be finite, got %s", i, amt[i]));
-            }
-            if (keyStart != null && s < keyStart[c]) {
-                throw new IllegalArgumentException(Checks.format(
-                        "row %d: transaction of customer '%s' at %s is before its cohort start %s", i, name(names, c),
-                        Instant.ofEpochSecond(s), Instant.ofEpochSecond(keyStart[c])));
-            }
-            count[c + 1]++;
-            if (per[i] < start[c]) {
-                start[c] = per[i];
-            }
-        }
-        if (keyStart != null) {
-            for (int c = 0; c < m; c++) {
-                if (count[c + 1] > 0 && keyStart[c] != FIRST_PURCHASE) {
-                    start[c] = periodOf(keyStart[c]);
-                }
-            }
-        }
-
-        // Cohorts: by start period, or by caller label ordered by earliest start then label.
-        int[] cohortOf = new int[m];
-        List<String> labels = new ArrayList<>();
-        int cohorts;
-        int minStart = Integer.MAX_VALUE;
-        for (int c = 0; c < m; c++) {
-            if (count[c + 1] > 0) {
-                minStart = Math.min(minStart, start[c]);
-            }
-        }
-        int width = endPeriod - minStart + 1;
-        if (keyLabel == null) {
-            int[] rank = new int[width];
-            for (int c = 0; c < m; c++) {
-                if (count[c + 1] > 0) {
-                    rank[start[c] - minStart] = 1;
-                }
-            }
-            int r = 0;
-            for (int k = 0; k < width; k++) {
-                if (rank[k] == 1) {
-                    labels.add(period.label((long) minStart + k));
-                    rank[k] = r++;
-                }
-            }
-            cohorts = r;
-            for (int c = 0; c < m; c++) {
-                if (count[c + 1] > 0) {
-                    cohortOf[c] = rank[start[c] - minStart];
-                }
-            }
-        } else {
-            Map<String, Integer> earliest = new TreeMap<>();
-            for (int c = 0; c < m; c++) {
-                if (count[c + 1] > 0) {
-                    earliest.merge(keyLabel[c], start[c], Math::min);
-                }
-            }
-            List<Map.Entry<String, Integer>> order = new ArrayList<>(earliest.entrySet());
-            order.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-            Map<String, Integer> rank = new HashMap<>();
-            for (Map.Entry<String, Integer> e : order) {
-                rank.put(e.getKey(), labels.size());
-                labels.add(e.getKey());
-            }
-            cohorts = labels.size();
-            for (int c = 0; c < m; c++) {
-                if (count[c + 1] > 0) {
-                    cohortOf[c] = rank.get(keyLabel[c]);
-                }
-            }
-        }
-        long[] size = new long[cohorts];
-        int[] latestStart = new int[cohorts];
-        Arrays.fill(latestStart, Integer.MIN_VALUE);
-        for (int c = 0; c < m; c++) {
-            if (count[c + 1] > 0) {
-                int co = cohortOf[c];
-                size[co]++;
-                latestStart[co] = Math.max(latestStart[co], start[c]);
-            }
-        }
-
-        int nb = brackets.size();
-        int[] bracketOf = new int[width];
-        Arrays.fill(bracketOf, -1);
-        for (int b = nb - 1; b >= 0; b--) {
-            Bracket br = brackets.get(b);
-            for (int k = br.from(); k <= Math.min(br.to(), width - 1); k++) {
-                bracketOf[k] = b;
-            }
-        }
-        long[][] active = new long[cohorts][width];
-        long[][] lastActive = new long[cohorts][width];
-        double[][] revenue = new double[cohorts][width];
-        long[][] bracketCount = new long[cohorts][nb];
-        if (width <= Long.SIZE) {
-            // Up to 64 offsets (five years of months): one bit per offset and customer, no sort.
-            long[] mask = new long[m];
-            for (int i = 0; i < n; i++) {
-                int c = cust[i];
-                int k = per[i] - start[c];
-                mask[c] |= 1L << k;
-                revenue[cohortOf[c]][k] += amt[i];
-            }
-            long[] bracketMask = new long[nb];
-            for (int b = 0; b < nb; b++) {
-                for (int k = 0; k < width; k++) {
-                    if (bracketOf[k] == b) {
-                        bracketMask[b] |= 1L << k;
-                    }
-                }
-            }
-            for (int c = 0; c < m; c++) {
-                long bits = mask[c];
-                if (bits == 0) {
-                    continue;
-                }
-                int co = cohortOf[c];
-                long[] act = active[co];
-                for (long rest = bits; rest != 0; rest &= rest - 1) {
-                    act[Long.numberOfTrailingZeros(rest)]++;
-                }
-                lastActive[co][Long.SIZE - 1 - Long.numberOfLeadingZeros(bits)]++;
-                for (int b = 0; b < nb; b++) {
-                    if ((bits & bracketMask[b]) != 0) {
-                        bracketCount[co][b]++;
-                    }
-                }
-            }
-        } else {
-            countSorted(cust, m, count, per, amt, start, cohortOf, bracketOf, active, lastActive, revenue,
-                    bracketCount);
-        }
-        int[] lastOffset = new int[cohorts];
-        for (int co = 0; co < cohorts; co++) {
-            lastOffset[co] = endPeriod - latestStart[co];
-        }
-        return new CohortMatrices(period, labels, size, lastOffset, endPartial, Instant.ofEpochSecond(endSec), active,
-                lastActive, revenue, brackets, bracketCount);
-    }
-
     /** Periods per row: through a table of local days when the zone has a fixed offset, else per row. */
-    private int[] periods(long[] sec) {
+    int[] periods(long[] sec) {
         int n = sec.length;
         int[] per = new int[n];
         var rules = zone.getRules();
@@ -463,54 +301,9 @@ public final class Cohorts {
         return per;
     }
 
-    /** More than 64 offsets: a counting sort by customer makes each customer's rows contiguous. */
-    private static void countSorted(int[] cust, int m, int[] count, int[] per, double[] amt, int[] start,
-            int[] cohortOf, int[] bracketOf, long[][] active, long[][] lastActive, double[][] revenue,
-            long[][] bracketCount) {
-        int n = cust.length;
-        int[] first = new int[m + 1];
-        for (int c = 0; c < m; c++) {
-            first[c + 1] = first[c] + count[c + 1];
-        }
-        int[] order = new int[n];
-        int[] fill = Arrays.copyOf(first, m);
-        for (int i = 0; i < n; i++) {
-            order[fill[cust[i]]++] = i;
-        }
-        int[] stamp = new int[bracketOf.length];
-        Arrays.fill(stamp, -1);
-        int[] bracketStamp = new int[Math.max(bracketCount.length == 0 ? 1 : bracketCount[0].length, 1)];
-        Arrays.fill(bracketStamp, -1);
-        for (int c = 0; c < m; c++) {
-            if (first[c] == first[c + 1]) {
-                continue;
-            }
-            int co = cohortOf[c];
-            int s = start[c];
-            long[] act = active[co];
-            double[] rev = revenue[co];
-            int maxK = 0;
-            for (int j = first[c]; j < first[c + 1]; j++) {
-                int row = order[j];
-                int k = per[row] - s;
-                rev[k] += amt[row];
-                if (stamp[k] != c) {
-                    stamp[k] = c;
-                    act[k]++;
-                    maxK = Math.max(maxK, k);
-                    int b = bracketOf[k];
-                    if (b >= 0 && bracketStamp[b] != c) {
-                        bracketStamp[b] = c;
-                        bracketCount[co][b]++;
-                    }
-                }
-            }
-            lastActive[co][maxK]++;
-        }
-    }
-
-    private static String name(String[] names, int c) {
-        return names == null ? Integer.toString(c) : names[c];
+    /** A deserialized calculator is rebuilt through the constructor, which derives the period rule. */
+    private Object readResolve() {
+        return new Cohorts(period, zone, dataEnd, List.copyOf(brackets));
     }
 
     @Override

@@ -14,7 +14,9 @@
  *   net revenue retention    = revenue(c, k) / revenue(c, 0)
  * </pre>
  * Cells past the data end are absent (ragged rows); the last cell is flagged when the data end falls inside its
- * period.
+ * period. Revenue is summed exactly and rounded once, so no cell depends on the order of the transactions. The
+ * counts are mergeable: a {@link io.loyalty.cohort.CohortAccumulator} per part of whole customers (a stream, a
+ * Spark partition by customer), combined in any order, gives the same matrices.
  *
  * <h2>Churn ({@link io.loyalty.cohort.ChurnRule})</h2>
  * A customer churns at the first purchase day followed by g days without a purchase, if those days end on or

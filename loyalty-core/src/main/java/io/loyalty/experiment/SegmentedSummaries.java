@@ -1,7 +1,10 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per-arm and per-(arm, segment) summaries of one metric, reduced in one pass from parallel columns of arm
@@ -13,9 +16,15 @@ import java.util.List;
  * first value (the shifted-data algorithm: no cancellation for data far from zero), on primitive arrays
  * without boxing.
  *
+ * <p>Parts reduced with their own labels (each Spark partition codes the arms and segments it sees) are brought
+ * to common labels by {@link #withLabels} before they combine. Serializable, to travel between a cluster's
+ * executors and its driver.
+ *
  * @since 0.1
  */
-public final class SegmentedSummaries {
+public final class SegmentedSummaries implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<String> arms;
     private final List<String> segments;
     private final long[] n;
@@ -120,6 +129,54 @@ public final class SegmentedSummaries {
             }
         }
         return new SegmentedSummaries(arms, segments, nn, mm, qq);
+    }
+
+    /**
+     * The same summaries under other labels: every current arm and segment keeps its cells under the same name in
+     * the new order, and names that are new get empty cells. Two reductions that coded their rows differently
+     * combine after both are given the same labels.
+     *
+     * @param armLabels the arms' names in the new code order, containing every current arm, without repeats
+     * @param segmentLabels the segments' names in the new code order, containing every current segment, without
+     *     repeats
+     * @return the relabelled summaries
+     * @throws IllegalArgumentException if a current label is missing or a label repeats
+     */
+    public SegmentedSummaries withLabels(List<String> armLabels, List<String> segmentLabels) {
+        List<String> al = List.copyOf(Checks.notNull(armLabels, "armLabels"));
+        List<String> sl = List.copyOf(Checks.notNull(segmentLabels, "segmentLabels"));
+        int[] armTo = positions(arms, al, "armLabels");
+        int[] segmentTo = positions(segments, sl, "segmentLabels");
+        int cells = al.size() * sl.size();
+        long[] nn = new long[cells];
+        double[] mm = new double[cells];
+        double[] qq = new double[cells];
+        for (int a = 0; a < arms.size(); a++) {
+            for (int sg = 0; sg < segments.size(); sg++) {
+                int from = a * segments.size() + sg;
+                int to = armTo[a] * sl.size() + segmentTo[sg];
+                nn[to] = n[from];
+                mm[to] = mean[from];
+                qq[to] = m2[from];
+            }
+        }
+        return new SegmentedSummaries(al, sl, nn, mm, qq);
+    }
+
+    /** Where each current label sits in the new list. */
+    private static int[] positions(List<String> current, List<String> labels, String name) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Checks.require(at.put(labels.get(i), i) == null, "%s repeats '%s'", name, labels.get(i));
+        }
+        int[] to = new int[current.size()];
+        for (int i = 0; i < to.length; i++) {
+            Integer j = at.get(current.get(i));
+            Checks.require(j != null, "%s lacks '%s' (it must hold every current label %s)", name, current.get(i),
+                    current);
+            to[i] = j;
+        }
+        return to;
     }
 
     /**

@@ -86,6 +86,25 @@ public final class NpsAccumulator {
     }
 
     /**
+     * Adds {@code count} equal answers at once: a tally made elsewhere (a database's {@code GROUP BY}, a Spark
+     * aggregation) merged without replaying its rows.
+     *
+     * @param segment the segment code, 0..k&minus;1
+     * @param answer the answer, on the scale
+     * @param count how many answered it, &ge; 0
+     * @throws IllegalArgumentException if the segment or the answer is out of range, the count is negative, or
+     *     the tally would overflow
+     */
+    public void add(int segment, int answer, long count) {
+        checkSegment(segment, "segment", -1);
+        int code = scale.code(answer, "answer", -1);
+        Checks.nonNegative(count, "count");
+        int at = 3 * segment + code;
+        Checks.require(counts[at] <= Long.MAX_VALUE - count, "count %d overflows the tally %d", count, counts[at]);
+        counts[at] += count;
+    }
+
+    /**
      * Adds a column of answers with their segment codes. All or nothing: if a row is bad, the rows already added
      * are taken out again before the exception leaves.
      *

@@ -3,9 +3,15 @@ package io.loyalty.experiment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.testkit.Property;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -225,16 +231,56 @@ class ExperimentPropertiesTest {
             }
             SegmentedSummaries merged = SegmentedSummaries.of(a1, s1, v1, arms, segs)
                     .combine(SegmentedSummaries.of(a2, s2, v2, arms, segs));
+            // The second part coded its own way (reversed arms, segments in another order), then relabelled.
+            int[] a2r = new int[a2.length];
+            int[] s2r = new int[s2.length];
+            for (int i = 0; i < a2.length; i++) {
+                a2r[i] = 2 - a2[i];
+                s2r[i] = (s2[i] + 1) % 4;
+            }
+            SegmentedSummaries own = SegmentedSummaries.of(a2r, s2r, v2, List.of("c", "b", "a"),
+                    List.of("s3", "s0", "s1", "s2"));
+            SegmentedSummaries relabelled = SegmentedSummaries.of(a1, s1, v1, arms, segs)
+                    .combine(roundTrip(own).withLabels(arms, segs));
             for (int a = 0; a < 3; a++) {
                 for (int s = 0; s < 4; s++) {
                     assertEquals(whole.count(a, s), merged.count(a, s));
+                    assertEquals(whole.count(a, s), relabelled.count(a, s));
                     if (whole.count(a, s) > 0) {
+                        assertEquals(merged.cell(a, s), relabelled.cell(a, s));
                         assertEquals(whole.cell(a, s).mean(), merged.cell(a, s).mean(), 1e-9);
                         assertEquals(whole.cell(a, s).variance(), merged.cell(a, s).variance(), 1e-8);
                     }
                 }
             }
         });
+    }
+
+    @Test
+    void relabellingKeepsCellsAndAddsEmptyOnes() {
+        SegmentedSummaries s = SegmentedSummaries.of(new int[] {0, 1, 1}, new int[] {0, 0, 0},
+                new double[] {1, 2, 4}, List.of("b", "a"), List.of("x"));
+        SegmentedSummaries wider = s.withLabels(List.of("a", "b", "c"), List.of("w", "x"));
+        assertEquals(s.arm(0), wider.arm(1));
+        assertEquals(s.cell(1, 0), wider.cell(0, 1));
+        assertEquals(0, wider.count(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> s.withLabels(List.of("a"), List.of("x")));
+        assertThrows(IllegalArgumentException.class, () -> s.withLabels(List.of("a", "b", "a"), List.of("x")));
+    }
+
+    /** Through Java serialization, as between a cluster's executors and its driver. */
+    private static SegmentedSummaries roundTrip(SegmentedSummaries s) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(s);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (SegmentedSummaries) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

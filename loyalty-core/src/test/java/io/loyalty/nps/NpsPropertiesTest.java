@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.testkit.Property;
@@ -116,7 +117,30 @@ class NpsPropertiesTest {
             assertTrue(Arrays.equals(all.counts(), left.counts()));
             assertEquals(all.total(), left.total());
             assertEquals(Nps.ofAnswers(ans), all.total());
+            // The same tally from (segment, answer) -> count, as a GROUP BY would give it.
+            long[][] tally = new long[k][11];
+            for (int i = 0; i < n; i++) {
+                tally[seg[i]][ans[i]]++;
+            }
+            NpsAccumulator counted = NpsAccumulator.create(k);
+            for (int s = 0; s < k; s++) {
+                for (int a = 0; a <= 10; a++) {
+                    counted.add(s, a, tally[s][a]);
+                }
+            }
+            assertTrue(Arrays.equals(all.counts(), counted.counts()));
         });
+    }
+
+    @Test
+    void countedAnswersAreCheckedAndAllOrNothing() {
+        NpsAccumulator acc = NpsAccumulator.create(2);
+        acc.add(1, 9, 5);
+        assertThrows(IllegalArgumentException.class, () -> acc.add(1, 11, 1));
+        assertThrows(IllegalArgumentException.class, () -> acc.add(2, 9, 1));
+        assertThrows(IllegalArgumentException.class, () -> acc.add(1, 9, -1));
+        assertThrows(IllegalArgumentException.class, () -> acc.add(1, 9, Long.MAX_VALUE));
+        assertEquals(Nps.ofCounts(0, 0, 5), acc.tally(1));
     }
 
     @Test

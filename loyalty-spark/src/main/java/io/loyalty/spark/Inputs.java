@@ -212,12 +212,33 @@ final class Inputs {
             return new Validated(kept, null);
         }
         Row totals = kept.agg(all.get(0), all.subList(1, all.size()).toArray(new Column[0])).first();
+        long[] counts = new long[counted.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = totals.getLong(i);
+        }
+        reject(counted, counts);
+        Object[] values = new Object[aggregates.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = totals.get(counted.size() + i);
+        }
+        return new Validated(kept, aggregates.isEmpty() ? null : RowFactory.create(values));
+    }
+
+    /**
+     * Throws when some rules are broken: "column 'x' is problem in N rows (remedy)", one clause per broken rule,
+     * and the hint about {@link NullPolicy#DROP} when a droppable rule is among them.
+     *
+     * @param rules the rules checked
+     * @param counts the number of rows breaking each rule
+     * @throws IllegalArgumentException if a count is above zero
+     */
+    static void reject(List<Rule> rules, long[] counts) {
         StringBuilder message = new StringBuilder();
         boolean droppable = false;
-        for (int i = 0; i < counted.size(); i++) {
-            long n = totals.getLong(i);
+        for (int i = 0; i < counts.length; i++) {
+            long n = counts[i];
             if (n > 0) {
-                Rule r = counted.get(i);
+                Rule r = rules.get(i);
                 droppable |= r.droppable();
                 message.append(message.length() == 0 ? "" : "; ")
                         .append(String.format("column '%s' is %s in %d %s%s", r.column(), r.problem(), n,
@@ -229,11 +250,23 @@ final class Inputs {
             throw new IllegalArgumentException(message + (droppable
                     ? " (pass NullPolicy.DROP, or a schema's droppingNulls(), to leave such rows out)" : ""));
         }
-        Object[] values = new Object[aggregates.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = totals.get(counted.size() + i);
+    }
+
+    /**
+     * Throws when some of {@code columns} have null cells, with the message of {@link #requireComplete}: for
+     * calculators that count null cells inside their one job instead of in a pass of their own.
+     *
+     * @param columns the columns
+     * @param counts the number of rows with a null cell, per column
+     * @param orNaN per column, whether NaN counts as null too (a floating-point column)
+     * @throws IllegalArgumentException naming each column with a count above zero, and its count
+     */
+    static void rejectIncomplete(String[] columns, long[] counts, boolean[] orNaN) {
+        List<Rule> rules = new ArrayList<>(columns.length);
+        for (int i = 0; i < columns.length; i++) {
+            rules.add(new Rule(columns[i], orNaN[i] ? "null or NaN" : "null", "row", null, true));
         }
-        return new Validated(kept, aggregates.isEmpty() ? null : RowFactory.create(values));
+        reject(rules, counts);
     }
 
     /** The number of rows where {@code condition} holds (null counts as false); 0, not null, on no rows. */
