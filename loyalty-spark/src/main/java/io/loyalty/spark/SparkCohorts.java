@@ -10,16 +10,15 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Cohort retention and revenue matrices of a transactions {@code Dataset<Row>}: the core's {@link CohortMatrices}
@@ -39,10 +38,9 @@ import static org.apache.spark.sql.functions.col;
  * order and the matrices are taken. No per-customer data reaches the driver.
  *
  * <p>A {@code date} time column is the calendar day in the calculator's zone (its first instant there); a
- * {@code timestamp} column is an instant, truncated to the second as the core's seconds are. Bad input: the
- * checks of {@link TransactionSchema} (a pass counting null cells before the job), then, counted in the job
- * itself, blank customer ids, infinite amounts and transactions after the calculator's data end, each reported
- * with its number of rows.
+ * {@code timestamp} column is an instant, truncated to the second as the core's seconds are. Bad input: one pass
+ * before the job counts null cells (see {@link TransactionSchema}), blank customer ids, infinite amounts and
+ * transactions after the calculator's data end, each reported with its column and number of rows.
  */
 public final class SparkCohorts {
     /** Rows per batch handed to the core: large enough to amortise a call, small enough to bound memory. */
@@ -64,23 +62,26 @@ public final class SparkCohorts {
      */
     public static CohortMatrices matrices(Dataset<Row> transactions, TransactionSchema schema, Cohorts cohorts) {
         Checks.notNull(cohorts, "cohorts");
-        Inputs.Canonical canonical = Inputs.transactions(transactions, schema);
+        Instant end = cohorts.dataEnd();
+        Inputs.Canonical canonical = Inputs.transactions(transactions, schema, (id, time, epochDays, amount) -> {
+            if (end == null) {
+                return List.of();
+            }
+            // A day is after the end when it starts after it: when it is after the end's calendar day in the zone.
+            Column late = epochDays ? time.gt(lit(LocalDate.ofInstant(end, cohorts.zone()).toEpochDay()))
+                    : time.gt(lit(end.getEpochSecond()));
+            return List.of(Inputs.Rule.invalid(schema.time(), "after the data end " + end, late));
+        });
         Column id = col(Inputs.ID);
         boolean days = canonical.epochDays();
         List<byte[]> parts = canonical.rows().repartition(id).sortWithinPartitions(id).javaRDD()
                 .mapPartitions((FlatMapFunction<Iterator<Row>, byte[]>) rows ->
-                        List.of(Shipment.pack(Part.of(rows, cohorts, days))).iterator())
+                        List.of(Shipment.pack(accumulate(rows, cohorts, days))).iterator())
                 .collect();
         CohortAccumulator total = cohorts.newAccumulator();
-        long[] bad = new long[3];
         for (byte[] bytes : parts) {
-            Part p = Shipment.unpack(bytes, Part.class);
-            total.combine(p.accumulator);
-            bad[0] += p.blankIds;
-            bad[1] += p.infiniteAmounts;
-            bad[2] += p.afterEnd;
+            total.combine(Shipment.unpack(bytes, CohortAccumulator.class));
         }
-        reject(schema, cohorts, bad);
         if (total.transactionCount() == 0) {
             throw new IllegalArgumentException("transactions has no rows"
                     + (schema.nulls() == NullPolicy.DROP ? " left after dropping nulls" : "") + ": there is no cohort");
@@ -88,97 +89,48 @@ public final class SparkCohorts {
         return total.snapshot();
     }
 
-    private static void reject(TransactionSchema schema, Cohorts cohorts, long[] bad) {
-        List<String> problems = new ArrayList<>();
-        if (bad[0] > 0) {
-            problems.add(String.format("customer id column '%s' is blank in %d %s", schema.customerId(), bad[0],
-                    rows(bad[0])));
-        }
-        if (bad[1] > 0) {
-            problems.add(String.format("amount column '%s' is infinite in %d %s", schema.amount(), bad[1],
-                    rows(bad[1])));
-        }
-        if (bad[2] > 0) {
-            problems.add(String.format("time column '%s' is after the data end %s in %d %s", schema.time(),
-                    cohorts.dataEnd(), bad[2], rows(bad[2])));
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
-    }
-
-    private static String rows(long n) {
-        return n == 1 ? "row" : "rows";
-    }
-
-    /** One partition's accumulator and the rows it left out as bad, for the driver to report. */
-    private static final class Part implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private final CohortAccumulator accumulator;
-        private long blankIds;
-        private long infiniteAmounts;
-        private long afterEnd;
-
-        private Part(CohortAccumulator accumulator) {
-            this.accumulator = accumulator;
-        }
-
-        /**
-         * Feeds canonical rows sorted by customer to an accumulator, cutting batches only between customers (the
-         * core needs every row of a customer in one batch).
-         */
-        static Part of(Iterator<Row> rows, Cohorts cohorts, boolean epochDays) {
-            Part part = new Part(cohorts.newAccumulator());
-            Instant end = cohorts.dataEnd();
-            long endSecond = end == null ? Long.MAX_VALUE : end.getEpochSecond();
-            ZoneId zone = cohorts.zone();
-            String[] ids = new String[1024];
-            long[] seconds = new long[ids.length];
-            double[] amounts = new double[ids.length];
-            int n = 0;
-            int lastDay = 0;
-            long lastDayStart = LocalDate.ofEpochDay(0).atStartOfDay(zone).toEpochSecond();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                String id = r.getString(0);
-                long second;
-                if (epochDays) {
-                    int day = r.getInt(1);
-                    if (day != lastDay) {
-                        lastDay = day;
-                        lastDayStart = LocalDate.ofEpochDay(day).atStartOfDay(zone).toEpochSecond();
-                    }
-                    second = lastDayStart;
-                } else {
-                    second = r.getLong(1);
+    /**
+     * Feeds canonical rows sorted by customer to an accumulator, cutting batches only between customers (the core
+     * needs every row of a customer in one batch).
+     */
+    private static CohortAccumulator accumulate(Iterator<Row> rows, Cohorts cohorts, boolean epochDays) {
+        CohortAccumulator accumulator = cohorts.newAccumulator();
+        ZoneId zone = cohorts.zone();
+        String[] ids = new String[1024];
+        long[] seconds = new long[ids.length];
+        double[] amounts = new double[ids.length];
+        int n = 0;
+        int lastDay = 0;
+        long lastDayStart = LocalDate.ofEpochDay(0).atStartOfDay(zone).toEpochSecond();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            String id = r.getString(0);
+            long second;
+            if (epochDays) {
+                int day = r.getInt(1);
+                if (day != lastDay) {
+                    lastDay = day;
+                    lastDayStart = LocalDate.ofEpochDay(day).atStartOfDay(zone).toEpochSecond();
                 }
-                double amount = r.getDouble(2);
-                if (id.isBlank()) {
-                    part.blankIds++;
-                } else if (!Double.isFinite(amount)) {
-                    part.infiniteAmounts++;
-                } else if (second > endSecond) {
-                    part.afterEnd++;
-                } else {
-                    if (n >= BATCH_ROWS && !id.equals(ids[n - 1])) {
-                        part.accumulator.add(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n),
-                                Arrays.copyOf(amounts, n));
-                        n = 0;
-                    }
-                    if (n == ids.length) {
-                        ids = Arrays.copyOf(ids, 2 * n);
-                        seconds = Arrays.copyOf(seconds, 2 * n);
-                        amounts = Arrays.copyOf(amounts, 2 * n);
-                    }
-                    ids[n] = id;
-                    seconds[n] = second;
-                    amounts[n] = amount;
-                    n++;
-                }
+                second = lastDayStart;
+            } else {
+                second = r.getLong(1);
             }
-            part.accumulator.add(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n), Arrays.copyOf(amounts, n));
-            return part;
+            if (n >= BATCH_ROWS && !id.equals(ids[n - 1])) {
+                accumulator.add(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n), Arrays.copyOf(amounts, n));
+                n = 0;
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, 2 * n);
+                seconds = Arrays.copyOf(seconds, 2 * n);
+                amounts = Arrays.copyOf(amounts, 2 * n);
+            }
+            ids[n] = id;
+            seconds[n] = second;
+            amounts[n] = r.getDouble(2);
+            n++;
         }
+        accumulator.add(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n), Arrays.copyOf(amounts, n));
+        return accumulator;
     }
 }

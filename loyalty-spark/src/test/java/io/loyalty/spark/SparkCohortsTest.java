@@ -189,9 +189,9 @@ class SparkCohortsTest {
 
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> SparkCohorts.matrices(df, SCHEMA.droppingNulls(), monthly));
-        assertTrue(bad.getMessage().contains("customer id column 'customer' is blank in 1 row")
-                && bad.getMessage().contains("amount column 'amount' is infinite in 1 row")
-                && bad.getMessage().contains("time column 'time' is after the data end 2024-03-31T23:59:59Z in 1 row"),
+        assertTrue(bad.getMessage().contains("column 'customer' is blank in 1 row")
+                && bad.getMessage().contains("column 'amount' is infinite in 1 row")
+                && bad.getMessage().contains("column 'time' is after the data end 2024-03-31T23:59:59Z in 1 row"),
                 bad.getMessage());
 
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
