@@ -83,9 +83,10 @@ public final class SparkClv {
     public static final String CLV = "clv";
     /**
      * {@link ClvStrategy#AUTO} compresses only when the approximate number of distinct patterns is at most this
-     * (and at most half the customers). The driver holds about 150 bytes per pattern at the peak of a compressed
-     * fit (the collected arrays and the core's merge tables), so a million patterns stay well inside a default
-     * 1 GB driver; beyond it the distributed fit also measured faster (docs/spark.md).
+     * (and at most half the customers). The driver holds up to about 200 bytes per pattern at the peak of a
+     * compressed fit (the collected arrays and the core's merge tables), so a million patterns stay well inside a
+     * default 1 GB driver; at a million distinct customers the distributed fit also measured faster
+     * (docs/spark.md).
      */
     public static final long AUTO_PATTERN_LIMIT = 1_000_000;
 
@@ -255,7 +256,8 @@ public final class SparkClv {
     /**
      * The strategy to use. AUTO compresses when compressing shrinks the data at least by half and leaves at most
      * {@link #AUTO_PATTERN_LIMIT} patterns for the driver: measured in local mode on a million customers, the
-     * compressed BG/NBD fit was 2.5 times faster at 27% distinct patterns and 1.3 times slower at 100%.
+     * compressed BG/NBD fit was faster on whole-week and whole-day data (3% and 27% distinct patterns) and about
+     * 1.2 times slower when every customer was distinct.
      *
      * @param patterns the approximate pattern count (-1 when not counted)
      * @param customers the customers fitted
@@ -441,8 +443,7 @@ public final class SparkClv {
             columns.add(monetary);
         }
         for (String c : columns) {
-            Inputs.requireColumn(customers, c, c.equals(monetary) && use.spend ? "monetary" : role(c),
-                    Inputs.Kind.NUMERIC);
+            Inputs.requireColumn(customers, c, role(c), Inputs.Kind.NUMERIC);
         }
         Column x = number(frequency);
         Column repeat = x.gt(0);
@@ -489,8 +490,10 @@ public final class SparkClv {
         return new Checked(rows, Inputs.requireNone(rows, rules, extras));
     }
 
+    /** What a column is read as, for messages. */
     private String role(String column) {
-        return column.equals(frequency) ? "frequency" : column.equals(recency) ? "recency" : "T";
+        return column.equals(frequency) ? "frequency" : column.equals(recency) ? "recency"
+                : column.equals(age) ? "T" : "monetary";
     }
 
     @Override

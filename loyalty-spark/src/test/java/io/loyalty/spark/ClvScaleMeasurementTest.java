@@ -40,13 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The measurement behind the CLV section of docs/spark.md: BG/NBD (and, on request, Pareto/NBD) fitted on
  * 1,000,000 synthetic customers in local mode by the single-JVM core, by {@link ClvStrategy#COMPRESSED} and by
  * {@link ClvStrategy#DISTRIBUTED}, on three grids: recency and T in whole weeks, in whole days (as recorded data
- * are) and continuous (every customer a distinct pattern). Prints wall times (best of three for BG/NBD),
+ * are) and continuous (every customer a distinct pattern). Prints wall times (best of five for BG/NBD),
  * distinct patterns, Spark jobs, stages and shuffled bytes per fit. Not part of the default build; run it with
  *
  * <pre>
  * mvn -B -o -pl loyalty-spark -am verify -Dtest=ClvScaleMeasurementTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dloyalty.measure=true [-Dloyalty.measure.customers=1000000] [-Dloyalty.measure.partitions=4] \
- *     [-Dloyalty.measure.pareto=true]
+ *     [-Dloyalty.measure.runs=5] [-Dloyalty.measure.pareto=true]
  * </pre>
  */
 @EnabledIfSystemProperty(named = "loyalty.measure", matches = "true")
@@ -58,6 +58,7 @@ class ClvScaleMeasurementTest {
     private static final int CUSTOMERS = Integer.getInteger("loyalty.measure.customers", 1_000_000);
     private static final int PARTITIONS = Integer.getInteger("loyalty.measure.partitions", 4);
     private static final boolean PARETO = Boolean.getBoolean("loyalty.measure.pareto");
+    private static final int RUNS = Integer.getInteger("loyalty.measure.runs", 5);
     private static SparkSession spark;
     private static final Metrics METRICS = new Metrics();
 
@@ -156,31 +157,31 @@ class ClvScaleMeasurementTest {
         return df;
     }
 
-    /** Best wall time of {@code runs} runs, and the last result. */
-    private record Timed<T>(double seconds, T value) {
-    }
+    /** The best wall time of the runs, the last result, and the jobs, stages and shuffled bytes of one run. */
+    private static final class Timed {
+        double seconds = Double.POSITIVE_INFINITY;
+        TransactionModel value;
+        long[] perRun;
 
-    private static <T> Timed<T> time(int runs, Supplier<T> work) {
-        double best = Double.POSITIVE_INFINITY;
-        T value = null;
-        for (int i = 0; i < runs; i++) {
+        void run(Supplier<TransactionModel> work) {
+            long[] before = METRICS.snapshot();
             long t0 = System.nanoTime();
             value = work.get();
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            seconds = Math.min(seconds, (System.nanoTime() - t0) / 1e9);
+            long[] after = METRICS.snapshot();
+            perRun = new long[] {after[0] - before[0], after[1] - before[1], after[2] - before[2]};
         }
-        return new Timed<>(best, value);
     }
 
-    private static void report(String what, Timed<? extends TransactionModel> fit, long[] perRun, double core,
-            FitSummary reference) {
-        FitSummary s = fit.value().fitSummary().orElseThrow();
+    private static void report(String what, Timed fit, double core, FitSummary reference) {
+        FitSummary s = fit.value.fitSummary().orElseThrow();
         double worst = 0;
         for (int i = 0; i < 4; i++) {
-            worst = Math.max(worst, Math.abs(fit.value().parameters()[i] / reference.estimates().get(i).value() - 1));
+            worst = Math.max(worst, Math.abs(fit.value.parameters()[i] / reference.estimates().get(i).value() - 1));
         }
         System.out.printf("  %-22s %7.2f s (%5.1fx the core)  rows %,9d  evaluations %4d  jobs %4d  stages %4d  "
-                + "shuffled %,12d bytes  max rel. parameter diff %.1e%n", what, fit.seconds(), fit.seconds() / core,
-                s.rows(), s.evaluations(), perRun[0], perRun[1], perRun[2], worst);
+                + "shuffled %,12d bytes  max rel. parameter diff %.1e%n", what, fit.seconds, fit.seconds / core,
+                s.rows(), s.evaluations(), fit.perRun[0], fit.perRun[1], fit.perRun[2], worst);
     }
 
     @Test
@@ -221,23 +222,27 @@ class ClvScaleMeasurementTest {
 
     private static void fitAll(String model, double[][] d, Dataset<Row> df, ArrayFit core,
             java.util.function.Function<SparkClv, TransactionModel> spark) {
-        int runs = model.equals("BG/NBD") ? 3 : 1;
+        // Best of RUNS (one for the slow Pareto/NBD), the strategies interleaved so that both meet the same load.
+        int runs = model.equals("BG/NBD") ? RUNS : 1;
+        ClvStrategy[] strategies = {ClvStrategy.COMPRESSED, ClvStrategy.DISTRIBUTED};
         core.fit(d[0], d[1], d[2]);
-        Timed<TransactionModel> single = time(runs, () -> core.fit(d[0], d[1], d[2]));
-        FitSummary reference = single.value().fitSummary().orElseThrow();
-        System.out.printf("  %s single-JVM core: %.2f s, %,d distinct rows, %d evaluations, %d iterations%n", model,
-                single.seconds(), reference.rows(), reference.evaluations(), reference.iterations());
-        for (ClvStrategy s : new ClvStrategy[] {ClvStrategy.COMPRESSED, ClvStrategy.DISTRIBUTED}) {
-            SparkClv clv = SparkClv.withDefaults().withStrategy(s);
-            spark.apply(clv);
-            long[] before = METRICS.snapshot();
-            Timed<TransactionModel> fit = time(runs, () -> spark.apply(clv));
-            long[] after = METRICS.snapshot();
-            long[] perRun = new long[3];
-            for (int i = 0; i < 3; i++) {
-                perRun[i] = (after[i] - before[i]) / runs;
+        for (ClvStrategy s : strategies) {
+            spark.apply(SparkClv.withDefaults().withStrategy(s));
+        }
+        Timed single = new Timed();
+        Timed[] timed = {new Timed(), new Timed()};
+        for (int r = 0; r < runs; r++) {
+            single.run(() -> core.fit(d[0], d[1], d[2]));
+            for (int k = 0; k < strategies.length; k++) {
+                SparkClv clv = SparkClv.withDefaults().withStrategy(strategies[k]);
+                timed[k].run(() -> spark.apply(clv));
             }
-            report(model + " " + s, fit, perRun, single.seconds(), reference);
+        }
+        FitSummary reference = single.value.fitSummary().orElseThrow();
+        System.out.printf("  %s single-JVM core: %.2f s, %,d distinct rows, %d evaluations, %d iterations%n", model,
+                single.seconds, reference.rows(), reference.evaluations(), reference.iterations());
+        for (int k = 0; k < strategies.length; k++) {
+            report(model + " " + strategies[k], timed[k], single.seconds, reference);
         }
     }
 }

@@ -189,6 +189,23 @@ class SparkClvTest {
     }
 
     @Test
+    void theDocsExampleRuns() {
+        Dataset<Row> summaries = cdnowSpend.withColumnRenamed("x", "frequency").withColumnRenamed("t_x", "recency")
+                .withColumnRenamed("zbar", "monetary");
+        // docs/spark.md, CLV
+        SparkClv clv = SparkClv.withDefaults();
+        BetaGeoModel purchases = clv.fit(summaries, BetaGeoFitter.withDefaults());
+        GammaGammaModel spend = clv.fit(summaries, GammaGammaFitter.withDefaults());
+        Dataset<Row> scored = clv.predict(summaries,
+                ClvCalculator.of(purchases, spend, 4.345).withMonths(12).withDiscountRate(0.01), 52);
+        assertEquals(List.of("ID", "frequency", "recency", "T", "monetary", "p_alive", "expected_purchases",
+                "expected_spend", "clv"), List.of(scored.columns()));
+        assertEquals(0.242593, purchases.r(), 1e-6);
+        assertEquals(6.24880, spend.p(), 1e-5);
+        assertEquals(2357, scored.count());
+    }
+
+    @Test
     void aFailedFitIsTheCoresFitException() {
         // No repeat buyers: the data cannot identify the dropout process.
         List<Row> rows = new ArrayList<>();
@@ -196,7 +213,7 @@ class SparkClvTest {
             rows.add(RowFactory.create(0, 0.0, 1.0 + i));
         }
         Dataset<Row> newcomers = spark.createDataFrame(rows, new StructType().add("frequency", DataTypes.IntegerType)
-                .add("recency", DataTypes.DoubleType).add("T", DataTypes.DoubleType));
+                .add("recency", DataTypes.DoubleType).add("T", DataTypes.DoubleType)).coalesce(2);
         for (ClvStrategy s : STRATEGIES) {
             FitException e = assertThrows(FitException.class,
                     () -> SparkClv.withDefaults().withStrategy(s).fit(newcomers, BetaGeoFitter.withDefaults()));
