@@ -129,27 +129,40 @@ public final class BetaGeoFitter {
      */
     public BetaGeoModel fit(double[] frequency, double[] recency, double[] T, double[] weights) {
         long start = System.nanoTime();
-        RfmRows rows = RfmRows.of(frequency, recency, T, weights);
-        double scale = Fitting.timeScale(rows.maxT);
-        RfmRows scaled = rows.scaled(scale);
-        Fitting.Outcome o = Fitting.fit("BG/NBD", NAMES, (theta, g) -> logLikelihood(scaled, theta, g), true,
-                rows.size, rows.totalWeight, options, scale, TIME_PARAMS,
-                theta -> logLikelihood(rows, theta, null), start);
-        double[] p = o.theta();
-        return new BetaGeoModel(p[0], p[1], p[2], p[3], o.summary());
+        CustomerChunk chunk = CustomerChunk.purchases(frequency, recency, T, weights);
+        return fit(ChunkedCustomers.of(java.util.List.of(chunk)), start);
     }
 
-    /** Sum over rows of w * LL and, if {@code gradient} is not null, of w * dLL/d(r, alpha, a, b). */
-    static double logLikelihood(RfmRows rows, double[] theta, double[] gradient) {
-        return logLikelihood(rows, theta, gradient, false);
+    /**
+     * Fits customers held in chunks elsewhere, e.g. in the partitions of a Spark dataset: the fitter sends every
+     * likelihood evaluation to {@link ChunkedCustomers#aggregate} as one {@link ChunkTask}. The chunks must be
+     * made by {@link CustomerChunk#ofPurchases}. The fit is the one {@link #fit(double[], double[], double[],
+     * double[])} finds on the same customers up to rounding (rows are merged within each chunk, and
+     * {@link FitSummary#rows()} counts the merged rows of all chunks).
+     *
+     * @param customers the chunks
+     * @return the fitted model
+     * @throws FitException if the fit does not converge
+     */
+    public BetaGeoModel fit(ChunkedCustomers customers) {
+        return fit(customers, System.nanoTime());
+    }
+
+    private BetaGeoModel fit(ChunkedCustomers customers, long start) {
+        Fitting.Outcome o = Fitting.fit("BG/NBD", NAMES, ChunkTask.Kind.BG_NBD, true, customers, options, TIME_PARAMS,
+                start);
+        double[] p = o.theta();
+        return new BetaGeoModel(p[0], p[1], p[2], p[3], o.summary());
     }
 
     /**
      * The BG/NBD kernel, or with {@code modified} the MBG/NBD one (Batislam, Denizel and Filiztekin 2007), whose
      * dropout can also happen at time 0: its beta terms shift x by one, B(a, b+x+1)/B(a, b), and the second
-     * likelihood term a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x) is present for x = 0 too.
+     * likelihood term a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x) is present for x = 0 too. Sum over rows of w * LL
+     * and, if {@code gradient} is not null, of w * dLL/d(r, alpha, a, b), with recency and T multiplied by
+     * {@code scale}.
      */
-    static double logLikelihood(RfmRows rows, double[] theta, double[] gradient, boolean modified) {
+    static double logLikelihood(RfmRows rows, double scale, double[] theta, double[] gradient, boolean modified) {
         double r = theta[0];
         double alpha = theta[1];
         double a = theta[2];
@@ -183,14 +196,15 @@ public final class BetaGeoFitter {
         double logAlpha = Math.log(alpha);
         double logA = Math.log(a);
         boolean grad = gradient != null;
-        // ln(alpha + t) and 1/(alpha + t) once per distinct recency or T value, looked up per row.
+        // ln(alpha + t) and 1/(alpha + t) once per distinct (scaled) recency or T value, looked up per row.
         double[] times = rows.times;
         double[] logAt = new double[times.length];
         double[] invAt = grad ? new double[times.length] : null;
         for (int k = 0; k < times.length; k++) {
-            logAt[k] = Math.log(alpha + times[k]);
+            double at = alpha + times[k] * scale;
+            logAt[k] = Math.log(at);
             if (grad) {
-                invAt[k] = 1 / (alpha + times[k]);
+                invAt[k] = 1 / at;
             }
         }
         double[] s = ChunkedSum.sum(rows.size, grad ? 5 : 1, (from, to, out) -> {

@@ -18,7 +18,9 @@ import io.loyalty.internal.Checks;
  * double[] value = clv.clv(frequency, recency, T, monetary);
  * }</pre>
  *
- * <p>Immutable and thread-safe. Defaults: 12 months, 1% a month (lifetimes' defaults).
+ * <p>Immutable and thread-safe. Defaults: 12 months, 1% a month (lifetimes' defaults). The accessors give back
+ * what the calculator was made of, so that it can be rebuilt elsewhere (loyalty-spark rebuilds it on each
+ * executor from the models' parameters).
  *
  * @since 0.1
  */
@@ -73,6 +75,51 @@ public final class ClvCalculator {
     public ClvCalculator withDiscountRate(double monthlyRate) {
         Checks.nonNegative(monthlyRate, "monthlyRate");
         return new ClvCalculator(purchases, spend, unitsPerMonth, months, monthlyRate);
+    }
+
+    /**
+     * The purchase model.
+     *
+     * @return the model
+     */
+    public TransactionModel purchases() {
+        return purchases;
+    }
+
+    /**
+     * The spend model.
+     *
+     * @return the model
+     */
+    public GammaGammaModel spend() {
+        return spend;
+    }
+
+    /**
+     * The purchase model's time units in one month.
+     *
+     * @return the units
+     */
+    public double unitsPerMonth() {
+        return unitsPerMonth;
+    }
+
+    /**
+     * The number of months summed.
+     *
+     * @return the months
+     */
+    public int months() {
+        return months;
+    }
+
+    /**
+     * The monthly discount rate (0.01 is 1% a month).
+     *
+     * @return the rate
+     */
+    public double discountRate() {
+        return discountRate;
     }
 
     /**

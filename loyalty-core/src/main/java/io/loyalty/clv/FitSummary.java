@@ -108,7 +108,8 @@ public final class FitSummary {
     }
 
     /**
-     * The number of distinct weighted rows the likelihood was summed over after identical customers were merged.
+     * The number of distinct weighted rows the likelihood was summed over after identical customers were merged
+     * (for a fit on {@link ChunkedCustomers}, merged within each chunk and added over the chunks).
      *
      * @return the count
      */

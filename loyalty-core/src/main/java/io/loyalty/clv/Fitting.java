@@ -27,6 +27,18 @@ final class Fitting {
          * Returns sum w * LL; when {@code gradient} is not null, writes sum w * dLL/dtheta into it.
          */
         double logLikelihood(double[] theta, double[] gradient);
+
+        /**
+         * {@link #logLikelihood(double[], double[])} at several points (gradients into {@code gradients[i]} when
+         * that is not null); one after the other unless the likelihood can evaluate them in one pass.
+         */
+        default double[] logLikelihoods(double[][] thetas, double[][] gradients) {
+            double[] out = new double[thetas.length];
+            for (int i = 0; i < thetas.length; i++) {
+                out[i] = logLikelihood(thetas[i], gradients == null ? null : gradients[i]);
+            }
+            return out;
+        }
     }
 
     /** Fitter options shared by every model. */
@@ -90,23 +102,38 @@ final class Fitting {
             ToDoubleFunction<double[]> unscaledLogLikelihood, long startNanos) {
         int k = names.length;
         double lambda = options.penalizer();
-        double[] theta = new double[k];
-        double[] grad = new double[k];
-        Minimizer.Objective objective = (u, g) -> {
-            for (int i = 0; i < k; i++) {
-                theta[i] = Math.exp(u[i]);
+        Minimizer.Objective objective = new Minimizer.Objective() {
+            @Override
+            public double value(double[] u, double[] g) {
+                return values(new double[][] {u}, g == null ? null : new double[][] {g})[0];
             }
-            double value = ll.logLikelihood(theta, g == null ? null : grad);
-            double penalty = 0;
-            for (int i = 0; i < k; i++) {
-                penalty += theta[i] * theta[i];
-            }
-            if (g != null) {
-                for (int i = 0; i < k; i++) {
-                    g[i] = theta[i] * (-grad[i] / totalWeight + 2 * lambda * theta[i]);
+
+            @Override
+            public double[] values(double[][] us, double[][] gs) {
+                double[][] thetas = new double[us.length][k];
+                double[][] grads = gs == null ? null : new double[us.length][k];
+                for (int p = 0; p < us.length; p++) {
+                    for (int i = 0; i < k; i++) {
+                        thetas[p][i] = Math.exp(us[p][i]);
+                    }
                 }
+                double[] values = ll.logLikelihoods(thetas, grads);
+                double[] out = new double[us.length];
+                for (int p = 0; p < us.length; p++) {
+                    double[] theta = thetas[p];
+                    double penalty = 0;
+                    for (int i = 0; i < k; i++) {
+                        penalty += theta[i] * theta[i];
+                    }
+                    if (gs != null) {
+                        for (int i = 0; i < k; i++) {
+                            gs[p][i] = theta[i] * (-grads[p][i] / totalWeight + 2 * lambda * theta[i]);
+                        }
+                    }
+                    out[p] = -values[p] / totalWeight + lambda * penalty;
+                }
+                return out;
             }
-            return -value / totalWeight + lambda * penalty;
         };
         double[] u0 = new double[k];
         for (int i = 0; i < k; i++) {
@@ -160,6 +187,57 @@ final class Fitting {
         FitSummary summary = new FitSummary(model, estimates, cov, logLik, totalWeight, rows, lambda,
                 minimizer.evaluations(), r.iterations(), r.gradientNorm(), System.nanoTime() - startNanos);
         return new Outcome(fitted, summary);
+    }
+
+    /**
+     * Fits a model to customers held in chunks: the totals first (customers, rows, largest T), then every
+     * likelihood evaluation as one {@link ChunkTask} folded over the chunks, however many points it carries.
+     *
+     * @param model the model's name
+     * @param names the parameter names
+     * @param kind the likelihood kernel
+     * @param analytic whether the kernel writes gradients
+     * @param customers the chunks
+     * @param options penalizer, iterations, tolerance, start
+     * @param timeParams which parameters are rates in time units (all false for a model without time)
+     * @param startNanos when the fit began
+     */
+    static Outcome fit(String model, String[] names, ChunkTask.Kind kind, boolean analytic,
+            ChunkedCustomers customers, Options options, boolean[] timeParams, long startNanos) {
+        Checks.notNull(customers, "customers");
+        double[] totals = aggregate(customers, ChunkTask.totals(kind));
+        double total = totals[0];
+        Checks.require(total > 0, "no customers: the chunks hold no row with a positive weight");
+        double maxT = totals[2];
+        boolean timed = kind.timed();
+        Checks.require(!timed || maxT > 0, RfmRows.NO_AGE);
+        double scale = timed ? timeScale(maxT) : 1;
+        Likelihood ll = new Likelihood() {
+            @Override
+            public double logLikelihood(double[] theta, double[] gradient) {
+                return logLikelihoods(new double[][] {theta}, gradient == null ? null : new double[][] {gradient})[0];
+            }
+
+            @Override
+            public double[] logLikelihoods(double[][] thetas, double[][] gradients) {
+                ChunkTask task = ChunkTask.logLikelihood(kind, scale, thetas, gradients != null);
+                return task.unpack(aggregate(customers, task), gradients);
+            }
+        };
+        return fit(model, names, ll, analytic, (int) Math.min(Integer.MAX_VALUE, totals[1]), total, options, scale,
+                timeParams, theta -> {
+                    ChunkTask task = ChunkTask.logLikelihood(kind, 1, new double[][] {theta}, false);
+                    return task.unpack(aggregate(customers, task), null)[0];
+                }, startNanos);
+    }
+
+    /** The fold of a task over the chunks, checked for the length the task produces. */
+    private static double[] aggregate(ChunkedCustomers customers, ChunkTask task) {
+        double[] out = customers.aggregate(task);
+        Checks.require(out != null && out.length == task.zero().length,
+                "ChunkedCustomers.aggregate must return the task's fold (%d values), got %s", task.zero().length,
+                out == null ? "null" : out.length + " values");
+        return out;
     }
 
     /** lifetimes' time scale: recency and T are multiplied so that the largest T is 10. */

@@ -177,41 +177,25 @@ public final class GammaGammaFitter {
      */
     public GammaGammaModel fit(double[] frequency, double[] monetary, double[] weights) {
         long start = System.nanoTime();
-        GammaGammaModel.checkColumns(frequency, monetary, weights);
-        int n = frequency.length;
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            if (frequency[i] == 0) {
-                throw new IllegalArgumentException(Checks.format("frequency at row %d is 0: the Gamma-Gamma model is "
-                        + "fitted on customers with repeat purchases only; leave the others out "
-                        + "(fit(CustomerSummaries) does)", i));
-            }
-            if (weights == null || weights[i] > 0) {
-                kept++;
-            }
-        }
-        Checks.require(kept > 0, "no row with a positive weight: nothing to fit");
-        double[] fx = new double[kept];
-        double[] fm = new double[kept];
-        double[] fw = new double[kept];
-        for (int i = 0, k = 0; i < n; i++) {
-            if (weights == null || weights[i] > 0) {
-                fx[k] = frequency[i];
-                fm[k] = monetary[i];
-                fw[k++] = weights == null ? 1 : weights[i];
-            }
-        }
-        PairIndex pairs = PairIndex.of(fx, fm);
-        double[] w = new double[pairs.size];
-        double total = 0;
-        for (int i = 0; i < kept; i++) {
-            w[pairs.index[i]] += fw[i];
-            total += fw[i];
-        }
-        double[] x = java.util.Arrays.copyOf(pairs.x, pairs.size);
-        double[] m = java.util.Arrays.copyOf(pairs.t, pairs.size);
-        Fitting.Outcome o = Fitting.fit("Gamma-Gamma", NAMES, (theta, g) -> logLikelihood(x, m, w, theta, g), true,
-                pairs.size, total, options, 1, NO_TIME, theta -> logLikelihood(x, m, w, theta, null), start);
+        CustomerChunk chunk = CustomerChunk.spend(frequency, monetary, weights);
+        return fit(ChunkedCustomers.of(java.util.List.of(chunk)), start);
+    }
+
+    /**
+     * Fits customers held in chunks elsewhere (chunks made by {@link CustomerChunk#ofSpend}); see
+     * {@link BetaGeoFitter#fit(ChunkedCustomers)}.
+     *
+     * @param customers the chunks
+     * @return the fitted model
+     * @throws FitException if the fit does not converge
+     */
+    public GammaGammaModel fit(ChunkedCustomers customers) {
+        return fit(customers, System.nanoTime());
+    }
+
+    private GammaGammaModel fit(ChunkedCustomers customers, long start) {
+        Fitting.Outcome o = Fitting.fit("Gamma-Gamma", NAMES, ChunkTask.Kind.GAMMA_GAMMA, true, customers, options,
+                NO_TIME, start);
         double[] p = o.theta();
         return new GammaGammaModel(p[0], p[1], p[2], o.summary());
     }

@@ -116,13 +116,25 @@ public final class ModifiedBetaGeoFitter {
      */
     public ModifiedBetaGeoModel fit(double[] frequency, double[] recency, double[] T, double[] weights) {
         long start = System.nanoTime();
-        RfmRows rows = RfmRows.of(frequency, recency, T, weights);
-        double scale = Fitting.timeScale(rows.maxT);
-        RfmRows scaled = rows.scaled(scale);
-        Fitting.Outcome o = Fitting.fit("MBG/NBD", NAMES,
-                (theta, g) -> BetaGeoFitter.logLikelihood(scaled, theta, g, true), true,
-                rows.size, rows.totalWeight, options, scale, TIME_PARAMS,
-                theta -> BetaGeoFitter.logLikelihood(rows, theta, null, true), start);
+        CustomerChunk chunk = CustomerChunk.purchases(frequency, recency, T, weights);
+        return fit(ChunkedCustomers.of(java.util.List.of(chunk)), start);
+    }
+
+    /**
+     * Fits customers held in chunks elsewhere (chunks made by {@link CustomerChunk#ofPurchases}); see
+     * {@link BetaGeoFitter#fit(ChunkedCustomers)}.
+     *
+     * @param customers the chunks
+     * @return the fitted model
+     * @throws FitException if the fit does not converge
+     */
+    public ModifiedBetaGeoModel fit(ChunkedCustomers customers) {
+        return fit(customers, System.nanoTime());
+    }
+
+    private ModifiedBetaGeoModel fit(ChunkedCustomers customers, long start) {
+        Fitting.Outcome o = Fitting.fit("MBG/NBD", NAMES, ChunkTask.Kind.MBG_NBD, true, customers, options,
+                TIME_PARAMS, start);
         double[] p = o.theta();
         return new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3], o.summary());
     }

@@ -127,13 +127,26 @@ public final class ParetoNbdFitter {
      */
     public ParetoNbdModel fit(double[] frequency, double[] recency, double[] T, double[] weights) {
         long start = System.nanoTime();
-        RfmRows rows = RfmRows.of(frequency, recency, T, weights);
-        double scale = Fitting.timeScale(rows.maxT);
-        RfmRows scaled = rows.scaled(scale);
-        Pairs pairs = new Pairs(rows);
-        Fitting.Outcome o = Fitting.fit("Pareto/NBD", NAMES, (theta, g) -> logLikelihood(scaled, pairs, theta),
-                false, rows.size, rows.totalWeight, options, scale, TIME_PARAMS,
-                theta -> logLikelihood(rows, pairs, theta), start);
+        CustomerChunk chunk = CustomerChunk.purchases(frequency, recency, T, weights);
+        return fit(ChunkedCustomers.of(java.util.List.of(chunk)), start);
+    }
+
+    /**
+     * Fits customers held in chunks elsewhere (chunks made by {@link CustomerChunk#ofPurchases}); see
+     * {@link BetaGeoFitter#fit(ChunkedCustomers)}. The central-difference gradient needs the likelihood at nine
+     * points and the Hessian at 33: each set is one {@link ChunkTask}, so one pass over the chunks.
+     *
+     * @param customers the chunks
+     * @return the fitted model
+     * @throws FitException if the fit does not converge
+     */
+    public ParetoNbdModel fit(ChunkedCustomers customers) {
+        return fit(customers, System.nanoTime());
+    }
+
+    private ParetoNbdModel fit(ChunkedCustomers customers, long start) {
+        Fitting.Outcome o = Fitting.fit("Pareto/NBD", NAMES, ChunkTask.Kind.PARETO_NBD, false, customers, options,
+                TIME_PARAMS, start);
         double[] p = o.theta();
         return new ParetoNbdModel(p[0], p[1], p[2], p[3], o.summary());
     }
@@ -178,8 +191,8 @@ public final class ParetoNbdFitter {
         }
     }
 
-    /** Sum over rows of w * LL, with F evaluated once per (x, time) pair. */
-    static double logLikelihood(RfmRows rows, Pairs pairs, double[] theta) {
+    /** Sum over rows of w * LL, recency and T multiplied by {@code scale}, with F once per (x, time) pair. */
+    static double logLikelihood(RfmRows rows, Pairs pairs, double scale, double[] theta) {
         double r = theta[0];
         double alpha = theta[1];
         double s = theta[2];
@@ -189,10 +202,11 @@ public final class ParetoNbdFitter {
         for (int x = 0; x < rows.maxX; x++) {
             lg[x + 1] = lg[x] + Math.log(r + x);
         }
-        double[] times = rows.times;
+        double[] times = new double[rows.times.length];
         double[] logAt = new double[times.length];
         double[] logBt = new double[times.length];
         for (int k = 0; k < times.length; k++) {
+            times[k] = rows.times[k] * scale;
             logAt[k] = Math.log(alpha + times[k]);
             logBt[k] = Math.log(beta + times[k]);
         }

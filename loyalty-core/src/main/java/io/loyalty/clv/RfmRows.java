@@ -1,13 +1,19 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order).
- * The likelihood kernels run over these arrays.
+ * The likelihood kernels run over these arrays; serializable so that a {@link CustomerChunk} can be cached or
+ * shipped by a distributed engine.
  */
-final class RfmRows {
+final class RfmRows implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Why a fit cannot start when every T is 0. */
+    static final String NO_AGE = "every customer has T = 0 (first purchase at the end of the window): a fit needs "
+            + "customers with T > 0";
     final double[] x;
     final double[] tx;
     final double[] t;
@@ -56,8 +62,7 @@ final class RfmRows {
     static RfmRows of(double[] frequency, double[] recency, double[] age, double[] weights) {
         check(frequency, recency, age, weights, false);
         RfmRows rows = collapse(frequency, recency, age, weights);
-        Checks.require(rows.maxT > 0, "every customer has T = 0 (first purchase at the end of the window): "
-                + "a fit needs customers with T > 0");
+        Checks.require(rows.maxT > 0, NO_AGE);
         return rows;
     }
 
@@ -218,20 +223,5 @@ final class RfmRows {
         k ^= k >>> 33;
         k *= 0xc4ceb9fe1a85ec53L;
         return k ^ (k >>> 33);
-    }
-
-    /** The same rows with recency and T multiplied by {@code factor}. */
-    RfmRows scaled(double factor) {
-        double[] stx = new double[size];
-        double[] st = new double[size];
-        for (int i = 0; i < size; i++) {
-            stx[i] = tx[i] * factor;
-            st[i] = t[i] * factor;
-        }
-        double[] scaledTimes = new double[times.length];
-        for (int k = 0; k < times.length; k++) {
-            scaledTimes[k] = times[k] * factor;
-        }
-        return new RfmRows(x, stx, st, w, size, scaledTimes, txIndex, tIndex);
     }
 }

@@ -13,7 +13,11 @@
  *   <li>{@link io.loyalty.clv.GammaGammaFitter} to {@link io.loyalty.clv.GammaGammaModel}: spend per
  *       transaction;</li>
  *   <li>{@link io.loyalty.clv.ClvCalculator}: discounted CLV from a purchase and a spend model;</li>
- *   <li>{@link io.loyalty.clv.HoldoutValidation}: calibration-vs-holdout comparison.</li>
+ *   <li>{@link io.loyalty.clv.HoldoutValidation}: calibration-vs-holdout comparison;</li>
+ *   <li>{@link io.loyalty.clv.CustomerChunk}, {@link io.loyalty.clv.ChunkedCustomers} and
+ *       {@link io.loyalty.clv.ChunkTask}: the same fits on customers held in chunks elsewhere (the partitions of a
+ *       Spark dataset): the fitter keeps the optimizer and sends each likelihood evaluation to the chunks as one
+ *       task; the array methods are the one-chunk case.</li>
  * </ul>
  *
  * <p>Every fitter is immutable ({@code withDefaults()} then {@code withPenalizer}, {@code withMaxIterations},

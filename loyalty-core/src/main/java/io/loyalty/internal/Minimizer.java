@@ -14,6 +14,9 @@ import java.util.Arrays;
  * the scale parameter). The gradient is analytic when the objective supplies one, otherwise central
  * differences. Convergence: the largest gradient component at most {@code gradientTolerance * max(1, |f|)}
  * (relative to the objective's size, since central differences carry an error of about {@code 1e-11 |f|}).
+ * The points of a central-difference gradient (2n + 1) and of a Hessian (2n with gradients, or
+ * 1 + 2n + 2n(n - 1) values) are requested in one {@link Objective#values} call, so an objective that sums over
+ * distributed data pays one pass for each.
  *
  * <p>One instance per fit; not thread-safe (the objective may itself evaluate in parallel).
  */
@@ -36,6 +39,25 @@ public final class Minimizer {
          * @return the value; non-finite values are treated as outside the domain
          */
         double value(double[] point, double[] gradient);
+
+        /**
+         * Evaluates several points. The minimizer asks for every point it needs at once (the points of a
+         * central-difference gradient, of a finite-difference Hessian), so that an objective with a fixed cost
+         * per call, such as one distributed pass over the data, can evaluate them all in one pass. By default the
+         * points are evaluated one after the other with {@link #value(double[], double[])}.
+         *
+         * @param points the points
+         * @param gradients where to write each point's gradient (same length as {@code points}), or null when
+         *     only the values are wanted
+         * @return the values, one per point
+         */
+        default double[] values(double[][] points, double[][] gradients) {
+            double[] out = new double[points.length];
+            for (int i = 0; i < points.length; i++) {
+                out[i] = value(points[i], gradients == null ? null : gradients[i]);
+            }
+            return out;
+        }
     }
 
     /**
@@ -219,25 +241,31 @@ public final class Minimizer {
      * @return the value
      */
     public double valueAndGradient(double[] x, double[] g) {
-        evaluations++;
         if (analyticGradient) {
+            evaluations++;
             return objective.value(x, g);
         }
-        double f = objective.value(x, null);
+        // The point and its 2n central-difference neighbours, evaluated in one call.
+        int n = dimension;
+        double[][] points = new double[1 + 2 * n][];
+        double[] step = new double[n];
+        points[0] = x.clone();
+        for (int i = 0; i < n; i++) {
+            step[i] = 1e-5 * Math.max(1, Math.abs(x[i]));
+            points[1 + 2 * i] = x.clone();
+            points[1 + 2 * i][i] = x[i] + step[i];
+            points[2 + 2 * i] = x.clone();
+            points[2 + 2 * i][i] = x[i] - step[i];
+        }
+        double[] v = objective.values(points, null);
+        evaluations += points.length;
+        double f = v[0];
         if (!Double.isFinite(f)) {
             Arrays.fill(g, Double.NaN);
             return f;
         }
-        double[] p = x.clone();
-        for (int i = 0; i < dimension; i++) {
-            double hi = 1e-5 * Math.max(1, Math.abs(x[i]));
-            p[i] = x[i] + hi;
-            double up = objective.value(p, null);
-            p[i] = x[i] - hi;
-            double down = objective.value(p, null);
-            p[i] = x[i];
-            evaluations += 2;
-            g[i] = (up - down) / (2 * hi);
+        for (int i = 0; i < n; i++) {
+            g[i] = (v[1 + 2 * i] - v[2 + 2 * i]) / (2 * step[i]);
         }
         return f;
     }
@@ -251,51 +279,60 @@ public final class Minimizer {
     public double[][] hessian(double[] x) {
         int n = dimension;
         double[][] h = new double[n][n];
-        double[] p = x.clone();
         if (analyticGradient) {
-            double[] up = new double[n];
-            double[] down = new double[n];
+            // Central differences of the gradient: 2n points, evaluated in one call.
+            double[][] points = new double[2 * n][];
+            double[][] grads = new double[2 * n][n];
+            double[] step = new double[n];
             for (int j = 0; j < n; j++) {
-                double hj = 1e-5 * Math.max(1, Math.abs(x[j]));
-                p[j] = x[j] + hj;
-                objective.value(p, up);
-                p[j] = x[j] - hj;
-                objective.value(p, down);
-                p[j] = x[j];
-                evaluations += 2;
+                step[j] = 1e-5 * Math.max(1, Math.abs(x[j]));
+                points[2 * j] = x.clone();
+                points[2 * j][j] = x[j] + step[j];
+                points[2 * j + 1] = x.clone();
+                points[2 * j + 1][j] = x[j] - step[j];
+            }
+            objective.values(points, grads);
+            evaluations += points.length;
+            for (int j = 0; j < n; j++) {
                 for (int i = 0; i < n; i++) {
-                    h[i][j] = (up[i] - down[i]) / (2 * hj);
+                    h[i][j] = (grads[2 * j][i] - grads[2 * j + 1][i]) / (2 * step[j]);
                 }
             }
         } else {
-            double f0 = objective.value(x, null);
+            // Second differences of values: the centre, 2n points on the axes, 4 per pair; one call.
             double[] step = new double[n];
             for (int i = 0; i < n; i++) {
                 step[i] = 1e-4 * Math.max(1, Math.abs(x[i]));
             }
+            double[][] points = new double[1 + 2 * n + 2 * n * (n - 1)][];
+            int k = 0;
+            points[k++] = x.clone();
             for (int i = 0; i < n; i++) {
-                p[i] = x[i] + step[i];
-                double up = objective.value(p, null);
-                p[i] = x[i] - step[i];
-                double down = objective.value(p, null);
-                p[i] = x[i];
+                points[k++] = shifted(x, i, step[i], -1, 0);
+                points[k++] = shifted(x, i, -step[i], -1, 0);
+                for (int j = 0; j < i; j++) {
+                    points[k++] = shifted(x, i, step[i], j, step[j]);
+                    points[k++] = shifted(x, i, step[i], j, -step[j]);
+                    points[k++] = shifted(x, i, -step[i], j, -step[j]);
+                    points[k++] = shifted(x, i, -step[i], j, step[j]);
+                }
+            }
+            double[] v = objective.values(points, null);
+            evaluations += points.length;
+            double f0 = v[0];
+            k = 1;
+            for (int i = 0; i < n; i++) {
+                double up = v[k++];
+                double down = v[k++];
                 h[i][i] = (up - 2 * f0 + down) / (step[i] * step[i]);
                 for (int j = 0; j < i; j++) {
-                    p[i] = x[i] + step[i];
-                    p[j] = x[j] + step[j];
-                    double pp = objective.value(p, null);
-                    p[j] = x[j] - step[j];
-                    double pm = objective.value(p, null);
-                    p[i] = x[i] - step[i];
-                    double mm = objective.value(p, null);
-                    p[j] = x[j] + step[j];
-                    double mp = objective.value(p, null);
-                    p[i] = x[i];
-                    p[j] = x[j];
+                    double pp = v[k++];
+                    double pm = v[k++];
+                    double mm = v[k++];
+                    double mp = v[k++];
                     h[i][j] = (pp - pm - mp + mm) / (4 * step[i] * step[j]);
                 }
             }
-            evaluations += 1 + 2 * n + 2 * n * (n - 1);
         }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
@@ -310,6 +347,16 @@ public final class Minimizer {
             }
         }
         return h;
+    }
+
+    /** A copy of {@code x} moved by {@code di} along axis {@code i} and, if {@code j >= 0}, by {@code dj} along j. */
+    private static double[] shifted(double[] x, int i, double di, int j, double dj) {
+        double[] p = x.clone();
+        p[i] = x[i] + di;
+        if (j >= 0) {
+            p[j] = x[j] + dj;
+        }
+        return p;
     }
 
     /**

@@ -1,0 +1,177 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import java.io.Serializable;
+
+/**
+ * One request of a fitter to the chunks of a {@link ChunkedCustomers}: either the totals (customers, merged rows,
+ * largest T) or the summed log-likelihood of one model at one or several parameter points, with gradients when
+ * the model has analytic ones. A request for several points (the nine of a Pareto/NBD central-difference
+ * gradient, the 33 of its Hessian) is still one pass over the chunks.
+ *
+ * <p>Made only by the fitters. An implementation of {@link ChunkedCustomers} treats it as a fold: start from
+ * {@link #zero()}, {@link #add} each chunk, {@link #merge} partial results. The task is small (the parameter
+ * points and a few flags), immutable and serializable, so it travels with the code that runs next to the data;
+ * {@link #add} and {@link #merge} write into and return their first argument, as Spark's {@code aggregate}
+ * allows.
+ *
+ * @since 0.1
+ */
+public final class ChunkTask implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The likelihood kernels a task can run. */
+    enum Kind {
+        BG_NBD(4, true), MBG_NBD(4, true), PARETO_NBD(4, true), GAMMA_GAMMA(3, false);
+
+        final int dimension;
+        private final boolean timed;
+
+        Kind(int dimension, boolean timed) {
+            this.dimension = dimension;
+            this.timed = timed;
+        }
+
+        /** Whether the model's data are purchase rows in time units (else spend rows). */
+        boolean timed() {
+            return timed;
+        }
+    }
+
+    /** Slots of the totals: customers, merged rows, largest T (a maximum, the others sums). */
+    private static final int TOTALS_WIDTH = 3;
+
+    private final Kind kind;
+    private final boolean totals;
+    private final double scale;
+    private final double[][] points;
+    private final boolean gradient;
+
+    private ChunkTask(Kind kind, boolean totals, double scale, double[][] points, boolean gradient) {
+        this.kind = kind;
+        this.totals = totals;
+        this.scale = scale;
+        this.points = points;
+        this.gradient = gradient;
+    }
+
+    static ChunkTask totals(Kind kind) {
+        return new ChunkTask(kind, true, 1, new double[0][], false);
+    }
+
+    /**
+     * The summed log-likelihood at natural parameters {@code thetas[p]}, recency and T multiplied by
+     * {@code scale}; with {@code gradient}, also the summed gradient (analytic models only).
+     */
+    static ChunkTask logLikelihood(Kind kind, double scale, double[][] thetas, boolean gradient) {
+        Checks.require(!(gradient && kind == Kind.PARETO_NBD), "Pareto/NBD has no analytic gradient");
+        double[][] copy = new double[thetas.length][];
+        for (int p = 0; p < thetas.length; p++) {
+            Checks.require(thetas[p].length == kind.dimension, "%s needs %d parameters, got %d", kind,
+                    kind.dimension, thetas[p].length);
+            copy[p] = thetas[p].clone();
+        }
+        return new ChunkTask(kind, false, scale, copy, gradient);
+    }
+
+    /** Values per point: the log-likelihood, then the gradient if asked for. */
+    private int width() {
+        return gradient ? 1 + kind.dimension : 1;
+    }
+
+    /**
+     * The starting value of the fold (zeros).
+     *
+     * @return a new array
+     */
+    public double[] zero() {
+        return new double[totals ? TOTALS_WIDTH : points.length * width()];
+    }
+
+    /**
+     * Adds one chunk's terms to a partial result.
+     *
+     * @param partial the partial result, from {@link #zero()} or an earlier {@code add}; updated in place
+     * @param chunk the chunk, of the kind the fitter needs (purchase chunks for BG/NBD, MBG/NBD and
+     *     Pareto/NBD, spend chunks for Gamma-Gamma)
+     * @return {@code partial}
+     */
+    public double[] add(double[] partial, CustomerChunk chunk) {
+        checkPartial(partial, "partial");
+        Checks.notNull(chunk, "chunk");
+        if (chunk.spend() == kind.timed()) {
+            throw new IllegalArgumentException(Checks.format("a %s fit needs %s chunks (CustomerChunk.%s), got %s",
+                    kind, kind.timed() ? "purchase" : "spend", kind.timed() ? "ofPurchases" : "ofSpend", chunk));
+        }
+        if (totals) {
+            partial[0] += chunk.customers();
+            partial[1] += chunk.rows();
+            partial[2] = Math.max(partial[2], chunk.maxT());
+            return partial;
+        }
+        int width = width();
+        double[] g = gradient ? new double[kind.dimension] : null;
+        for (int p = 0; p < points.length; p++) {
+            partial[p * width] += kernel(chunk, points[p], g);
+            if (gradient) {
+                for (int i = 0; i < kind.dimension; i++) {
+                    partial[p * width + 1 + i] += g[i];
+                }
+            }
+        }
+        return partial;
+    }
+
+    private double kernel(CustomerChunk chunk, double[] theta, double[] g) {
+        return switch (kind) {
+            case BG_NBD -> BetaGeoFitter.logLikelihood(chunk.purchases, scale, theta, g, false);
+            case MBG_NBD -> BetaGeoFitter.logLikelihood(chunk.purchases, scale, theta, g, true);
+            case PARETO_NBD -> ParetoNbdFitter.logLikelihood(chunk.purchases, chunk.pairs(), scale, theta);
+            case GAMMA_GAMMA -> GammaGammaFitter.logLikelihood(chunk.spendFrequency, chunk.spendMonetary,
+                    chunk.spendWeight, theta, g);
+        };
+    }
+
+    /**
+     * Combines two partial results.
+     *
+     * @param partial a partial result; updated in place
+     * @param other another partial result of this task
+     * @return {@code partial}
+     */
+    public double[] merge(double[] partial, double[] other) {
+        checkPartial(partial, "partial");
+        checkPartial(other, "other");
+        for (int i = 0; i < partial.length; i++) {
+            partial[i] = totals && i == 2 ? Math.max(partial[i], other[i]) : partial[i] + other[i];
+        }
+        return partial;
+    }
+
+    private void checkPartial(double[] partial, String name) {
+        Checks.notNull(partial, name);
+        int expected = totals ? TOTALS_WIDTH : points.length * width();
+        Checks.require(partial.length == expected, "%s must have the length of zero() (%d), got %d", name, expected,
+                partial.length);
+    }
+
+    /** The log-likelihood per point from a fold; gradients copied into {@code gradients[p]} when not null. */
+    double[] unpack(double[] sums, double[][] gradients) {
+        int width = width();
+        double[] values = new double[points.length];
+        for (int p = 0; p < points.length; p++) {
+            values[p] = sums[p * width];
+            if (gradients != null) {
+                System.arraycopy(sums, p * width + 1, gradients[p], 0, kind.dimension);
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return totals ? Checks.format("ChunkTask[%s totals]", kind)
+                : Checks.format("ChunkTask[%s log-likelihood at %d point%s%s, time scale %s]", kind, points.length,
+                        points.length == 1 ? "" : "s", gradient ? " with gradients" : "", scale);
+    }
+}
