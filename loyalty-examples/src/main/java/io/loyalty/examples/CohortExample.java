@@ -72,7 +72,7 @@ public final class CohortExample {
         System.out.println();
     }
 
-    private static void printReturnOn(CohortMatrices m, int maxOffset) {
+    static void printReturnOn(CohortMatrices m, int maxOffset) {
         double[][] shares = m.matrix(CohortMatrices.Measure.RETURN_ON_SHARE);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %5s", "cohort", "size"));
         for (int k = 0; k <= maxOffset; k++) {

@@ -2,8 +2,8 @@ package io.loyalty.examples;
 
 /**
  * The tour: every metric family's example on the bundled real data, one after another, printing readable
- * tables and writing charts to {@code loyalty-examples/target/tour}. Run it from the IDE or with the README's
- * command.
+ * tables and writing charts to {@code loyalty-examples/target/tour}, then the same calculations on Apache Spark
+ * ({@link SparkTour}). Run it from the IDE or with the README's command.
  */
 public final class Tour {
     private Tour() {
@@ -26,6 +26,8 @@ public final class Tour {
         AttributionExample.main(args);
         CohortExample.main(args);
         ExperimentExample.main(args);
+        // The same calculators on Apache Spark (local[*]), on the same data.
+        SparkTour.main(args);
         System.out.printf("%nTour finished in %.1f s; charts are in %s%n", (System.nanoTime() - start) / 1e9,
                 Examples.output("").toAbsolutePath().normalize());
     }

@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -33,11 +34,18 @@ class TourTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         for (String section : new String[] {"== Data model", "== RFM", "== CLV", "== NPS", "== Kano",
-            "== Attribution", "== Cohort", "== Experiments", "Tour finished"}) {
+            "== Attribution", "== Cohort", "== Experiments", "== Spark", "Spark tour finished", "Tour finished"}) {
             assertTrue(out.contains(section), "tour output lacks " + section);
         }
         for (String chart : CHARTS) {
             assertTrue(Files.size(Examples.output(chart)) > 1000, chart + " was not written");
+        }
+        // The Spark tour prints the core tour's tables: the same lines appear once from each.
+        for (String start : new String[] {"Champions  ", "Lost  ", "2010-12    885", "2011-06    242", "Apples  ",
+            "2012-Q3  "}) {
+            String line = out.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(
+                    () -> new AssertionError("tour output lacks a line starting " + start));
+            assertEquals(2, out.lines().filter(line::equals).count(), "once from the core, once from Spark: " + line);
         }
     }
 }
