@@ -139,7 +139,7 @@ final class TestData {
         List<Double> amounts = new ArrayList<>();
         Map<String, Integer> invoice = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = csv(line);
+            String[] f = Csv.fields(line);
             if (f[6].isEmpty() || f[0].startsWith("C")) {
                 continue;
             }
@@ -167,35 +167,6 @@ final class TestData {
                 Integer.parseInt(t, 8, 10, 10), Integer.parseInt(t, 11, 13, 10), Integer.parseInt(t, 14, 16, 10),
                 Integer.parseInt(t, 17, 19, 10));
         return time.toEpochSecond(ZoneOffset.UTC);
-    }
-
-    /** One RFC 4180 line: fields split at commas outside quotes, quotes removed, doubled quotes kept once. */
-    private static String[] csv(String line) {
-        List<String> out = new ArrayList<>(8);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        out.add(field.toString());
-        return out.toArray(new String[0]);
     }
 
     private static List<String> lines(boolean gzip, String first, String... more) {
