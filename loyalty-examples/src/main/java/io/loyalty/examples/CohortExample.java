@@ -49,7 +49,7 @@ public final class CohortExample {
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
         System.out.println("== Cohort retention ==");
-        Table retail = Examples.onlineRetail();
+        Table retail = OnlineRetail.table();
 
         long start = System.nanoTime();
         CohortMatrices m = CohortTables.matrices(retail, "Customer", "InvoiceDate", "Amount",
@@ -57,7 +57,7 @@ public final class CohortExample {
         System.out.printf(Locale.ROOT, "Online Retail: %,d rows, %d monthly acquisition cohorts in %.0f ms "
                 + "(UTC, data end %s; * = incomplete last month)%n", retail.rowCount(), m.cohortCount(),
                 (System.nanoTime() - start) / 1e6, LAST_DAY);
-        printReturnOn(m, 12);
+        CohortText.printReturnOn(m, 12);
         heatmap(m, 12);
 
         ChurnDurations churn = CohortTables.churn(retail, "Customer", "InvoiceDate",
@@ -70,22 +70,6 @@ public final class CohortExample {
 
         sbg();
         System.out.println();
-    }
-
-    static void printReturnOn(CohortMatrices m, int maxOffset) {
-        double[][] shares = m.matrix(CohortMatrices.Measure.RETURN_ON_SHARE);
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %5s", "cohort", "size"));
-        for (int k = 0; k <= maxOffset; k++) {
-            sb.append(String.format(Locale.ROOT, " %6s", "m" + k));
-        }
-        System.out.println(sb);
-        for (int c = 0; c < m.cohortCount(); c++) {
-            sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %5d", m.labels().get(c), m.sizes()[c]));
-            for (int k = 0; k <= Math.min(maxOffset, shares[c].length - 1); k++) {
-                sb.append(String.format(Locale.ROOT, " %5.1f%s", 100 * shares[c][k], m.isIncomplete(c, k) ? "*" : " "));
-            }
-            System.out.println(sb);
-        }
     }
 
     private static void heatmap(CohortMatrices m, int maxOffset) throws IOException {

@@ -43,7 +43,7 @@ public final class DataModelExample {
         System.out.printf("CDNOW sample: %,d transactions to 1997-09-30, daily periods in weeks%n", calibration.size());
         System.out.println(summaries);
 
-        Table retail = Examples.onlineRetail();
+        Table retail = OnlineRetail.table();
         long start = System.nanoTime();
         CustomerSummaries retailSummaries = Summarizer.of(PeriodRule.days(), LocalDate.of(2011, 12, 9))
                 .summarize(DataTables.transactions(retail, "Customer", "InvoiceDate", "Amount"));

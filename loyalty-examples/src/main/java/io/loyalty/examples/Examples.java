@@ -1,22 +1,15 @@
 package io.loyalty.examples;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Where the tour finds its bundled data and writes its charts, and the shared loaders of the bundled data sets.
+ * Where the tour finds its bundled data and writes its charts.
  * Works from Maven (working directory {@code loyalty-examples}) and from an IDE started at the repository root.
  */
 public final class Examples {
-    private static Table onlineRetail;
-
     private Examples() {
     }
 
@@ -52,32 +45,5 @@ public final class Examples {
             throw new UncheckedIOException(e);
         }
         return dir.resolve(fileName);
-    }
-
-    /**
-     * The UCI Online Retail log (541,909 rows), cleaned the usual way: rows with a customer id, invoices starting
-     * with "C" (cancellations) dropped; adds {@code Amount = Quantity * UnitPrice} and a text
-     * {@code Customer} id without the ".0". Read once per run with explicit column types.
-     *
-     * @return the table (397,924 rows); do not modify it
-     */
-    public static synchronized Table onlineRetail() {
-        if (onlineRetail == null) {
-            ColumnType[] types = {ColumnType.STRING, ColumnType.STRING, ColumnType.STRING, ColumnType.INTEGER,
-                ColumnType.LOCAL_DATE_TIME, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.STRING};
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(data("online-retail/online_retail.csv.gz")))) {
-                Table raw = Table.read().usingOptions(CsvReadOptions.builder(in).tableName("online retail")
-                        .columnTypes(types).dateTimeFormat(java.time.format.DateTimeFormatter.ofPattern(
-                                "yyyy-MM-dd HH:mm:ss")).build());
-                Table kept = raw.where(raw.doubleColumn("CustomerID").isNotMissing()
-                        .and(raw.stringColumn("InvoiceNo").startsWith("C").flip(0, raw.rowCount())));
-                kept.addColumns(kept.intColumn("Quantity").multiply(kept.doubleColumn("UnitPrice")).setName("Amount"),
-                        kept.doubleColumn("CustomerID").asLongColumn().asStringColumn().setName("Customer"));
-                onlineRetail = kept;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return onlineRetail;
     }
 }

@@ -122,7 +122,7 @@ public final class NpsExample {
         System.out.println();
         System.out.println("== Loyalty matrix (Dick & Basu 1994): Online Retail customers x SIMULATED survey ==");
         CustomerSummaries customers = Summarizer.of(PeriodRule.days(), LocalDate.of(2011, 12, 9))
-                .summarize(DataTables.transactions(Examples.onlineRetail(), "Customer", "InvoiceDate", "Amount"));
+                .summarize(DataTables.transactions(OnlineRetail.table(), "Customer", "InvoiceDate", "Amount"));
         // SIMULATED answers (seed 5): a random 2,000 customers "answer"; repeat buyers lean a little more positive.
         SplittableRandom random = new SplittableRandom(5);
         int respondents = 2_000;

@@ -44,7 +44,7 @@ public final class RfmExample {
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
         System.out.println("== RFM: Online Retail, orders = invoices, analysis date " + ANALYSIS_DATE + " ==");
-        Table retail = Examples.onlineRetail();
+        Table retail = OnlineRetail.table();
         Table invoices = invoices(retail);
         System.out.printf(Locale.ROOT, "%,d line items -> %,d invoices%n", retail.rowCount(), invoices.rowCount());
 

@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -54,6 +55,9 @@ import static org.apache.spark.sql.functions.trim;
  * The tour on Apache Spark: the same calculations as the core's examples, on the same bundled data, read by Spark
  * from the files and computed by {@code loyalty-spark} in a local session ({@code local[*]}), printing the same
  * tables. Spark moves and aggregates the rows; every number is the core's.
+ *
+ * <p>Also a packaged job: {@code spark-submit --class io.loyalty.examples.SparkTour --jars
+ * loyalty-core.jar,loyalty-spark.jar loyalty-examples.jar} from the repository root runs it on the given master.
  *
  * <p>Spark 4.1 on Java 17 needs the JVM options that {@code spark-submit} passes ({@code --add-opens ...}): the
  * README's command gets them from {@code .mvn/jvm.config}; an IDE run configuration needs the same list.
@@ -73,7 +77,9 @@ public final class SparkTour {
      */
     public static void main(String[] args) {
         long start = System.nanoTime();
-        SparkSession spark = SparkSession.builder().appName("loyalty SparkTour").master("local[*]")
+        // local[*] unless spark-submit (or -Dspark.master) names a master.
+        SparkSession spark = SparkSession.builder().appName("loyalty SparkTour")
+                .master(new SparkConf().get("spark.master", "local[*]"))
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.sql.session.timeZone", "UTC")
@@ -81,7 +87,8 @@ public final class SparkTour {
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
         try {
-            System.out.printf(Locale.ROOT, "== Spark: the tour on Spark %s, local[*] ==%n", spark.version());
+            System.out.printf(Locale.ROOT, "== Spark: the tour on Spark %s, master %s ==%n", spark.version(),
+                    spark.sparkContext().master());
             Dataset<Row> lines = onlineRetail(spark).cache();
             rfm(lines);
             clv(spark);
@@ -96,7 +103,7 @@ public final class SparkTour {
         System.out.printf(Locale.ROOT, "Spark tour finished in %.1f s%n%n", (System.nanoTime() - start) / 1e9);
     }
 
-    /** Online Retail line items as Spark reads them, cleaned as {@link Examples#onlineRetail()} cleans them. */
+    /** Online Retail line items as Spark reads them, cleaned as the core examples clean them. */
     private static Dataset<Row> onlineRetail(SparkSession spark) {
         return spark.read().option("header", "true").option("timestampFormat", "yyyy-MM-dd HH:mm:ss")
                 .schema(RETAIL_SCHEMA).csv(path("online-retail/online_retail.csv.gz"))
@@ -194,7 +201,7 @@ public final class SparkTour {
                 Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withDataEnd(RETAIL_LAST_DAY));
         System.out.printf(Locale.ROOT, "%d monthly acquisition cohorts (UTC, data end %s; * = incomplete last month)%n",
                 m.cohortCount(), RETAIL_LAST_DAY);
-        CohortExample.printReturnOn(m, 12);
+        CohortText.printReturnOn(m, 12);
         System.out.println();
     }
 
