@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,8 @@ import static org.apache.spark.sql.functions.when;
  * <p>Bad input, reported with the column and a count of rows and before any score is formed: a missing or
  * mistyped column (from the schema, no job); a null (or NaN) answer, segment or time (counted in the one job;
  * {@link #droppingNulls()} leaves such rows out); an answer that is not a whole number on the scale (always
- * rejected). Immutable; each {@code byX} returns a new calculator.
+ * rejected); two combinations of several segment columns with the same label. Immutable; each {@code byX}
+ * returns a new calculator.
  */
 public final class SparkSurveys {
     private static final String SCORE = "__score";
@@ -62,6 +64,8 @@ public final class SparkSurveys {
     private static final String DAY = "__day";
     private static final String MICROS = "__micros";
     private static final String SEGMENT = "__segment";
+    /** Joins the values of several segment columns into one label. */
+    private static final String SEPARATOR = " / ";
     /** The group of answers that are not whole numbers on the scale. */
     private static final long INVALID = Long.MIN_VALUE;
 
@@ -91,7 +95,9 @@ public final class SparkSurveys {
     }
 
     /**
-     * This calculator counting by segment: the values of one or more string, integral or boolean columns.
+     * This calculator counting by segment: the values of one or more string, integral or boolean columns. Several
+     * columns make one segment per combination, labelled by its values joined with {@code " / "}; two combinations
+     * that would make the same label (a value containing {@code " / "}) are rejected when the tallies are made.
      *
      * @param segmentColumns the segment columns, at least one
      * @return a new calculator
@@ -267,6 +273,8 @@ public final class SparkSurveys {
         long invalid = 0;
         double example = Double.NaN;
         Map<String, Map<Long, long[]>> tallies = new TreeMap<>();
+        // The values behind each joined label: two combinations must not merge under one label.
+        Map<String, List<String>> combinations = new HashMap<>();
         for (Row r : counted) {
             long n = r.getLong(r.length() - 2);
             int scoreAt = r.length() - 3;
@@ -296,7 +304,11 @@ public final class SparkSurveys {
             if (incomplete) {
                 continue;
             }
-            String segment = k == 0 ? "all" : String.join(" / ", values);
+            String segment = k == 0 ? "all" : String.join(SEPARATOR, values);
+            List<String> combination = combinations.computeIfAbsent(segment, label -> List.of(values));
+            Checks.require(combination.equals(List.of(values)), "segment values %s and %s of columns %s both make "
+                    + "the label '%s': a value contains '%s'", combination, List.of(values), segments, segment,
+                    SEPARATOR);
             long period = timed ? rule.indexOfEpochDay(r.getInt(k)) : 0;
             long[] points = tallies.computeIfAbsent(segment, s -> new TreeMap<>())
                     .computeIfAbsent(period, p -> new long[hi - lo + 1]);
@@ -331,7 +343,7 @@ public final class SparkSurveys {
                 cells[s * periodIndex.length + Arrays.binarySearch(periodIndex, e.getKey())] = e.getValue();
             }
         }
-        return new SurveyTallies(k == 0 ? "all" : String.join(" / ", segments), timed ? time : "all",
+        return new SurveyTallies(k == 0 ? "all" : String.join(SEPARATOR, segments), timed ? time : "all",
                 segmentLabels, periodLabels, lo, hi, cells);
     }
 

@@ -16,9 +16,9 @@ import java.util.Locale;
  * of every NPS, CSAT and CES figure, which are then the core's ({@link NpsCalculator}'s breakdowns, {@link Csat},
  * {@link Ces}). Small enough for the driver: one counter per (segment, period, answer point).
  *
- * <p>Segments are labelled by their values (several segment columns joined with {@code " / "}) and ordered as
- * strings, as {@link NpsCalculator#bySegment(String[], int[])} orders them; periods are labelled by the period
- * rule and in time order. Without segment columns there is one segment, {@code "all"}; without a time column,
+ * <p>Segments are labelled by their values (several segment columns joined with {@code " / "}, one label per
+ * combination) and ordered as strings, as {@link NpsCalculator#bySegment(String[], int[])} orders them; periods
+ * are labelled by the period rule and in time order. Without segment columns there is one segment, {@code "all"}; without a time column,
  * one period, {@code "all"}. Only segments and periods with answers are listed.
  *
  * <p>Immutable.

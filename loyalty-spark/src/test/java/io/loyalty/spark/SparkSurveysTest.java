@@ -216,4 +216,42 @@ class SparkSurveysTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> byUnit.droppingNulls()
                 .nps(df.filter("score is null"))).getMessage().contains("no answers left after dropping nulls"));
     }
+
+    @Test
+    void integralAndBooleanSegmentsAreLabelledByTheirTextAndCombinationsNeverMerge() {
+        StructType schema = new StructType().add("score", DataTypes.LongType).add("store", DataTypes.LongType)
+                .add("member", DataTypes.BooleanType).add("x", DataTypes.StringType).add("y", DataTypes.StringType);
+        List<Row> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Integer> scores = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200; i++) {
+            long store = random.nextInt(3) * 10L;
+            boolean member = random.nextBoolean();
+            int score = random.nextInt(11);
+            rows.add(RowFactory.create((long) score, store, member, "a", "b"));
+            labels.add(store + " / " + member);
+            scores.add(score);
+        }
+        Dataset<Row> df = spark.createDataFrame(rows, schema);
+        assertSameBreakdown(CALC.bySegment("store / member", labels.toArray(String[]::new),
+                        scores.stream().mapToInt(Integer::intValue).toArray()),
+                SparkSurveys.of("score").bySegment("store", "member").nps(df).npsBySegment(CALC));
+
+        // ("a / b", "c") and ("a", "b / c") would both be "a / b / c": rejected, not merged.
+        Dataset<Row> clash = df.limit(1).union(spark.createDataFrame(List.of(
+                RowFactory.create(9L, 0L, true, "a / b", "c"), RowFactory.create(0L, 0L, true, "a", "b / c")), schema));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkSurveys.of("score").bySegment("x", "y").nps(clash));
+        assertTrue(e.getMessage().contains("both make the label 'a / b / c'"), e.getMessage());
+
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSurveys.of("score").nps(null))
+                .getMessage().contains("responses"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSurveys.of("score").nps(df, null))
+                .getMessage().contains("scale"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSurveys.of(null))
+                .getMessage().contains("scoreColumn"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkSurveys.of("score").byPeriod("t", null))
+                .getMessage().contains("periods"));
+    }
 }
