@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -70,7 +71,8 @@ public final class SparkExperiments {
      * Summaries of numeric metrics per arm, with one segment named {@code "all"}; rows with a null are rejected.
      *
      * @param armColumn the arm column (string, integral or boolean)
-     * @param metricColumns the metric columns (numeric; a 0/1 column is a rate), at least one, distinct
+     * @param metricColumns the metric columns (numeric; a 0/1 column is a rate), at least one, each different from
+     *     the others and from the arm column
      * @return the calculator
      */
     public static SparkExperiments of(String armColumn, String... metricColumns) {
@@ -80,19 +82,35 @@ public final class SparkExperiments {
         for (int i = 0; i < metricColumns.length; i++) {
             Checks.notBlank(metricColumns[i], "metricColumns[" + i + "]");
         }
-        Checks.require(new TreeSet<>(List.of(metricColumns)).size() == metricColumns.length,
-                "metricColumns repeats a column: %s", Arrays.toString(metricColumns));
-        return new SparkExperiments(armColumn, List.of(metricColumns), null, NullPolicy.REJECT);
+        List<String> metrics = List.of(metricColumns);
+        requireDistinct(armColumn, metrics, null);
+        return new SparkExperiments(armColumn, metrics, null, NullPolicy.REJECT);
+    }
+
+    /**
+     * Throws unless the arm, metric and segment columns are distinct, ignoring case as Spark resolves names (and as
+     * the core's Tablesaw adapter requires): one column cannot be both a label and a measure.
+     */
+    private static void requireDistinct(String arm, List<String> metrics, String segment) {
+        List<String> names = new ArrayList<>(metrics);
+        names.add(arm);
+        if (segment != null) {
+            names.add(segment);
+        }
+        Checks.require(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct().count() == names.size(),
+                "the arm, metric and segment columns must differ, got arm %s, metrics %s%s", arm, metrics,
+                segment == null ? "" : ", segment " + segment);
     }
 
     /**
      * This calculator also summarising per segment: the values of a string, integral or boolean column.
      *
-     * @param segmentColumn the segment column
+     * @param segmentColumn the segment column, neither the arm nor a metric column
      * @return a new calculator
      */
     public SparkExperiments bySegment(String segmentColumn) {
-        return new SparkExperiments(arm, metrics, Checks.notBlank(segmentColumn, "segmentColumn"), nulls);
+        requireDistinct(arm, metrics, Checks.notBlank(segmentColumn, "segmentColumn"));
+        return new SparkExperiments(arm, metrics, segmentColumn, nulls);
     }
 
     /**

@@ -236,5 +236,17 @@ class SparkExperimentsTest {
                 .summaries(df)).getMessage().contains("arm column 'group' not found"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkExperiments.of("arm", "spend")
                 .droppingNulls().summaries(df.filter("arm is null"))).getMessage().contains("no rows left"));
+
+        // One column cannot be both a label and a measure (as in the core's Tablesaw adapter).
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkExperiments.of("spend", "Spend"))
+                .getMessage().contains("must differ"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkExperiments.of("arm", "spend")
+                .bySegment("arm")).getMessage().contains("must differ"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkExperiments.of("arm", "spend", "spend"))
+                .getMessage().contains("must differ"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> byTier.summaries(null))
+                .getMessage().contains("rows"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkExperiments.of(null, "spend"))
+                .getMessage().contains("armColumn"));
     }
 }
