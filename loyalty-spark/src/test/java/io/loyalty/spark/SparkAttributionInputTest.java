@@ -1,5 +1,7 @@
 package io.loyalty.spark;
 
+import io.loyalty.attribution.Attribution;
+import io.loyalty.attribution.HeuristicAttribution;
 import io.loyalty.attribution.Journeys;
 
 import org.apache.spark.sql.Dataset;
@@ -187,5 +189,27 @@ class SparkAttributionInputTest {
         assertThrows(IllegalArgumentException.class, () -> SparkAttribution.of(SCHEMA).pathCounts(null));
         assertThrows(IllegalArgumentException.class, () -> SparkAttribution.of(SCHEMA).withJourneys(null));
         assertThrows(IllegalArgumentException.class, () -> TouchSchema.of("user", " ", "channel", "converted"));
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> SCHEMA.withValue(null)), "column");
+        HeuristicAttribution rules = HeuristicAttribution.withDefaults();
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> SparkAttribution.of(SCHEMA).timeDecay(null, rules)), "events");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> SparkAttribution.of(SCHEMA).timeDecay(df, null)), "model");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> SparkAttribution.aggregatePaths(null, "p", "c", "v", "n")), "paths");
+        assertMentions(assertThrows(IllegalArgumentException.class,
+                () -> SparkAttribution.aggregatePaths(df, "user", null, "value", "value")), "conversions column name");
+        assertMentions(assertThrows(IllegalArgumentException.class, () -> SparkAttribution.collect(null)),
+                "pathCounts");
+    }
+
+    @Test
+    void noEventsGiveNoPathsAndNoCredit() {
+        Dataset<Row> none = events();
+        PathCounts paths = SparkAttribution.collect(SparkAttribution.of(SCHEMA).pathCounts(none));
+        assertEquals(0, paths.journeys().size());
+        assertEquals(0.0, paths.unattributedConversions());
+        Attribution decay = SparkAttribution.of(SCHEMA).timeDecay(none, HeuristicAttribution.withDefaults());
+        assertEquals(List.of(), decay.channels());
     }
 }

@@ -208,4 +208,32 @@ class SparkCohortsTest {
         CohortMatrices kept = SparkCohorts.matrices(df.filter("customer = 'a'"), SCHEMA.droppingNulls(), monthly);
         assertEquals(List.of("2024-01"), kept.labels());
     }
+
+    @Test
+    void integralIdsAndASingleRowEqualTheCoreAndNullArgumentsAreNamed() {
+        // Long ids are read as their decimal text, the core's string ids.
+        int n = 5_000;
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(RowFactory.create(Long.parseLong(ids[i]), Timestamp.from(Instant.ofEpochSecond(seconds[i])),
+                    amounts[i]));
+        }
+        StructType longIds = new StructType().add("customer", DataTypes.LongType)
+                .add("time", DataTypes.TimestampType).add("amount", DataTypes.DoubleType);
+        Cohorts weekly = Cohorts.of(CohortPeriod.ISO_WEEK, ZoneOffset.UTC);
+        CohortMatrices core = weekly.matrices(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n),
+                Arrays.copyOf(amounts, n));
+        assertSameMatrices(core, SparkCohorts.matrices(spark.createDataFrame(rows, longIds), SCHEMA, weekly));
+        // One row: every shuffle partition but one is empty.
+        assertSameMatrices(weekly.matrices(new String[] {ids[0]}, new long[] {seconds[0]}, new double[] {amounts[0]}),
+                SparkCohorts.matrices(spark.createDataFrame(rows.subList(0, 1), longIds), SCHEMA, weekly));
+
+        Dataset<Row> df = spark.createDataFrame(rows.subList(0, 1), longIds);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkCohorts.matrices(null, SCHEMA, weekly))
+                .getMessage().contains("transactions"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkCohorts.matrices(df, null, weekly))
+                .getMessage().contains("schema"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SparkCohorts.matrices(df, SCHEMA, null))
+                .getMessage().contains("cohorts"));
+    }
 }
