@@ -46,6 +46,7 @@ import org.apache.spark.sql.SparkSession;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -78,14 +79,18 @@ public final class SparkTour {
     public static void main(String[] args) {
         long start = System.nanoTime();
         // local[*] unless spark-submit (or -Dspark.master) names a master.
-        SparkSession spark = SparkSession.builder().appName("loyalty SparkTour")
-                .master(new SparkConf().get("spark.master", "local[*]"))
-                .config("spark.ui.enabled", "false")
+        String master = new SparkConf().get("spark.master", "local[*]");
+        SparkSession.Builder builder = SparkSession.builder().appName("loyalty SparkTour").master(master)
                 .config("spark.sql.shuffle.partitions", "8")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
+                .config("spark.sql.session.timeZone", "UTC");
+        if (master.startsWith("local")) {
+            // Only in-process: builder settings override spark-submit's, and executors on other hosts could not
+            // reach a driver bound to the loopback address.
+            builder.config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        SparkSession spark = builder.getOrCreate();
         try {
             System.out.printf(Locale.ROOT, "== Spark: the tour on Spark %s, master %s ==%n", spark.version(),
                     spark.sparkContext().master());
@@ -107,7 +112,7 @@ public final class SparkTour {
     private static Dataset<Row> onlineRetail(SparkSession spark) {
         return spark.read().option("header", "true").option("timestampFormat", "yyyy-MM-dd HH:mm:ss")
                 .schema(RETAIL_SCHEMA).csv(path("online-retail/online_retail.csv.gz"))
-                .filter(col("CustomerID").isNotNull().and(col("InvoiceNo").startsWith("C").unary_$bang()))
+                .filter(col("CustomerID").isNotNull().and(not(col("InvoiceNo").startsWith("C"))))
                 .withColumn("Customer", col("CustomerID").cast("long").cast("string"))
                 .withColumn("Amount", col("Quantity").multiply(col("UnitPrice")));
     }
