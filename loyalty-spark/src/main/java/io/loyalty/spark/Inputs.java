@@ -57,8 +57,6 @@ final class Inputs {
         NUMERIC("a numeric column"),
         /** A string column. */
         STRING("a string column"),
-        /** An integral column (byte, short, int, long). */
-        INTEGRAL("an integral column"),
         /** A string, integral or boolean column: a label to group by. */
         LABEL("a string, integral or boolean column"),
         /** A boolean or integral column: a yes/no marker (integral: non-zero is yes). */
@@ -76,13 +74,13 @@ final class Inputs {
                 case TIME -> type instanceof TimestampType || type instanceof DateType;
                 case NUMERIC -> type instanceof NumericType;
                 case STRING -> type instanceof StringType;
-                case INTEGRAL -> integral(type);
                 case LABEL -> type instanceof StringType || integral(type) || type.equals(DataTypes.BooleanType);
                 case FLAG -> integral(type) || type.equals(DataTypes.BooleanType);
             };
         }
     }
 
+    /** Byte, short, int, long, or a decimal without a fraction. */
     static boolean integral(DataType type) {
         return type.equals(DataTypes.ByteType) || type.equals(DataTypes.ShortType)
                 || type.equals(DataTypes.IntegerType) || type.equals(DataTypes.LongType)
