@@ -147,9 +147,11 @@ public final class SparkSummaries {
      *
      * @param transactions the transactions (not modified)
      * @return the summaries, lazily computed (one shuffle)
-     * @throws IllegalArgumentException (from the validation pass, before the shuffle) if a column is missing or
-     *     mistyped, or rows hold nulls (unless dropped), blank ids, infinite amounts, negative amounts (unless
-     *     returns are netted) or times after the observation end, with each offending column and its count
+     * @throws IllegalArgumentException (from the validation pass, before the shuffle) if the transactions are null,
+     *     a column is missing or mistyped, or rows hold nulls (unless dropped), blank ids, infinite amounts,
+     *     negative amounts (unless returns are netted) or times after the observation end, with each offending
+     *     column and its count. With returns netted, a customer with returns but no purchase can only be seen
+     *     once the customer's rows meet: the job that reads the result fails then, with the core's message.
      */
     public Dataset<Row> summarize(Dataset<Row> transactions) {
         Inputs.Canonical canonical = validated(transactions);

@@ -365,6 +365,17 @@ class SparkSummariesTest {
         assertEquals(6.0, netted.get(0).getDouble(8));
         assertEquals(2.0, netted.get(1).getDouble(8));
         assertEquals(before, df.collectAsList());
+        // A customer with returns but no purchase is found only once its rows meet, after the shuffle: the job
+        // fails with the core's message.
+        Dataset<Row> onlyReturns = fine.filter("customer = 'b'").union(small(new Object[] {"r", at("1998-01-02"),
+                -4.0, "x"}));
+        Exception failed = assertThrows(Exception.class, () -> SparkSummaries.of(WEEKS.withReturnsNetted(), SCHEMA)
+                .summarize(onlyReturns).collectAsList());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertContains(messages.toString(), "customer 'r' has returns but no purchase");
     }
 
     @Test
