@@ -141,10 +141,11 @@ final class ClvPredictions implements MapPartitionsFunction<Row, Row> {
                 m[i] = x[i] > 0 ? ((Number) r.get(monetary)).doubleValue() : 0;
             }
         }
-        double[][] columns = clv == null
-                ? new double[][] {model.probabilityAlive(x, tx, t), model.conditionalExpectedPurchases(horizon, x, tx, t)}
-                : new double[][] {model.probabilityAlive(x, tx, t), model.conditionalExpectedPurchases(horizon, x, tx, t),
-                    spendModel.conditionalExpectedAverageProfit(x, m), clv.clv(x, tx, t, m)};
+        double[] alive = model.probabilityAlive(x, tx, t);
+        double[] expected = model.conditionalExpectedPurchases(horizon, x, tx, t);
+        double[][] columns = clv == null ? new double[][] {alive, expected}
+                : new double[][] {alive, expected, spendModel.conditionalExpectedAverageProfit(x, m),
+                    clv.clv(x, tx, t, m)};
         List<Row> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Row r = in.get(i);

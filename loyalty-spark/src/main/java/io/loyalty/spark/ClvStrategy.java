@@ -25,8 +25,9 @@ public enum ClvStrategy {
     /**
      * Count the distinct patterns approximately (HyperLogLog, in the validation pass that runs anyway) and
      * choose {@link #COMPRESSED} when they are at most {@link SparkClv#AUTO_ALWAYS_COMPRESS}, or at most half the
-     * customers and at most {@link SparkClv#AUTO_PATTERN_LIMIT}, else {@link #DISTRIBUTED}. The rule comes from the measurement in
-     * docs/spark.md: compressing pays when it shrinks the data, and the driver must hold the patterns.
+     * customers and at most {@link SparkClv#AUTO_PATTERN_LIMIT}, else {@link #DISTRIBUTED}. The rule comes from
+     * the measurement in docs/spark.md: compressing pays when it shrinks the data, and the driver must hold the
+     * patterns.
      */
     AUTO
 }

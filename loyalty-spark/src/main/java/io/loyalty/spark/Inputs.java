@@ -29,6 +29,8 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_date;
+import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -55,8 +57,6 @@ final class Inputs {
         NUMERIC("a numeric column"),
         /** A string column. */
         STRING("a string column"),
-        /** An integral column (byte, short, int, long). */
-        INTEGRAL("an integral column"),
         /** A string, integral or boolean column: a label to group by. */
         LABEL("a string, integral or boolean column"),
         /** A boolean or integral column: a yes/no marker (integral: non-zero is yes). */
@@ -74,13 +74,13 @@ final class Inputs {
                 case TIME -> type instanceof TimestampType || type instanceof DateType;
                 case NUMERIC -> type instanceof NumericType;
                 case STRING -> type instanceof StringType;
-                case INTEGRAL -> integral(type);
                 case LABEL -> type instanceof StringType || integral(type) || type.equals(DataTypes.BooleanType);
                 case FLAG -> integral(type) || type.equals(DataTypes.BooleanType);
             };
         }
     }
 
+    /** Byte, short, int, long, or a decimal without a fraction. */
     static boolean integral(DataType type) {
         return type.equals(DataTypes.ByteType) || type.equals(DataTypes.ShortType)
                 || type.equals(DataTypes.IntegerType) || type.equals(DataTypes.LongType)
@@ -105,17 +105,6 @@ final class Inputs {
                     kind.description, field.dataType().simpleString()));
         }
         return field.dataType();
-    }
-
-    /**
-     * Rows with a null (or, in a floating-point column, NaN) cell in any of {@code columns}: with
-     * {@link NullPolicy#REJECT}, counted in one pass and reported by column; with {@link NullPolicy#DROP}, left out.
-     *
-     * @return {@code rows} unchanged (REJECT, nothing offending) or without the incomplete rows (DROP)
-     * @throws IllegalArgumentException naming each offending column and its count of rows
-     */
-    static Dataset<Row> requireComplete(Dataset<Row> rows, NullPolicy policy, String... columns) {
-        return requireValid(rows, policy, nullCells(rows, columns));
     }
 
     /** One {@link Rule#nullCell} per column. */
@@ -253,7 +242,7 @@ final class Inputs {
     }
 
     /**
-     * Throws when some of {@code columns} have null cells, with the message of {@link #requireComplete}: for
+     * Throws when some of {@code columns} have null cells, with the message of {@link #validate}'s null rules: for
      * calculators that count null cells inside their one job instead of in a pass of their own.
      *
      * @param columns the columns
@@ -282,58 +271,6 @@ final class Inputs {
     static boolean floating(Dataset<Row> rows, String column) {
         DataType t = rows.schema().apply(column).dataType();
         return t instanceof DoubleType || t instanceof FloatType;
-    }
-
-    /**
-     * A rule that rows must not break, for {@link #requireNone}.
-     *
-     * @param description what a breaking row does, e.g. "column 'T' is negative"; the message adds " in N rows"
-     * @param condition true on a breaking row (null counts as not breaking)
-     * @param hint how to get past it, appended once to the message when the rule is broken, or ""
-     */
-    record Violation(String description, Column condition, String hint) {
-    }
-
-    /**
-     * Counts, in one pass (one global aggregate), the rows that break each rule, along with the caller's own
-     * aggregates, and throws if any rule is broken.
-     *
-     * @param extras aggregates computed in the same pass (counts, maxima...)
-     * @return the values of {@code extras}, in order, or null when there is nothing to compute
-     * @throws IllegalArgumentException naming every broken rule with its count of rows
-     */
-    static Row requireNone(Dataset<Row> rows, List<Violation> violations, Column... extras) {
-        List<Column> aggregates = new ArrayList<>(Arrays.asList(extras));
-        for (Violation v : violations) {
-            aggregates.add(sum(when(v.condition(), 1L).otherwise(0L)));
-        }
-        if (aggregates.isEmpty()) {
-            return null;
-        }
-        Row totals = rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
-                .first();
-        StringBuilder message = new StringBuilder();
-        List<String> hints = new ArrayList<>();
-        for (int i = 0; i < violations.size(); i++) {
-            int at = extras.length + i;
-            long n = totals.isNullAt(at) ? 0L : totals.getLong(at);
-            if (n > 0) {
-                Violation v = violations.get(i);
-                message.append(message.length() == 0 ? "" : "; ")
-                        .append(String.format("%s in %d row%s", v.description(), n, n == 1 ? "" : "s"));
-                if (!v.hint().isEmpty() && !hints.contains(v.hint())) {
-                    hints.add(v.hint());
-                }
-            }
-        }
-        if (message.length() > 0) {
-            throw new IllegalArgumentException(message + (hints.isEmpty() ? "" : " " + String.join(" ", hints)));
-        }
-        Object[] values = new Object[extras.length];
-        for (int i = 0; i < extras.length; i++) {
-            values[i] = totals.get(i);
-        }
-        return org.apache.spark.sql.RowFactory.create(values);
     }
 
     /** A column reference that is safe for names with dots or spaces. */
@@ -393,8 +330,8 @@ final class Inputs {
         boolean days = timeType instanceof DateType;
         Column id = col(quoted(schema.customerId())).cast(DataTypes.StringType);
         Column time = days
-                ? org.apache.spark.sql.functions.unix_date(col(quoted(schema.time())))
-                : org.apache.spark.sql.functions.unix_seconds(col(quoted(schema.time())));
+                ? unix_date(col(quoted(schema.time())))
+                : unix_seconds(col(quoted(schema.time())));
         Column amount = col(quoted(schema.amount())).cast(DataTypes.DoubleType);
         List<Rule> checks = nullCells(rows, schema.customerId(), schema.time(), schema.amount());
         if (idType instanceof StringType) {

@@ -174,6 +174,10 @@ public final class SparkClv {
      * @param customers one row per customer
      * @param fitter the core fitter with its options
      * @return the core's fitted model
+     * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
+     *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
+     *     there are no customers or every T is 0
+     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
      */
     public BetaGeoModel fit(Dataset<Row> customers, BetaGeoFitter fitter) {
         Checks.notNull(fitter, "fitter");
@@ -186,6 +190,10 @@ public final class SparkClv {
      * @param customers one row per customer
      * @param fitter the core fitter with its options
      * @return the core's fitted model
+     * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
+     *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
+     *     there are no customers or every T is 0
+     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
      */
     public ModifiedBetaGeoModel fit(Dataset<Row> customers, ModifiedBetaGeoFitter fitter) {
         Checks.notNull(fitter, "fitter");
@@ -199,6 +207,10 @@ public final class SparkClv {
      * @param customers one row per customer
      * @param fitter the core fitter with its options
      * @return the core's fitted model
+     * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
+     *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
+     *     there are no customers or every T is 0
+     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
      */
     public ParetoNbdModel fit(Dataset<Row> customers, ParetoNbdFitter fitter) {
         Checks.notNull(fitter, "fitter");
@@ -211,6 +223,10 @@ public final class SparkClv {
      * @param customers one row per customer
      * @param fitter the core fitter with its options
      * @return the core's fitted model
+     * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
+     *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
+     *     no customer has repeat purchases
+     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
      */
     public GammaGammaModel fit(Dataset<Row> customers, GammaGammaFitter fitter) {
         Checks.notNull(fitter, "fitter");
@@ -358,23 +374,22 @@ public final class SparkClv {
     }
 
     /**
-     * Adds {@value #P_ALIVE} and {@value #EXPECTED_PURCHASES} (over {@code horizon} time units) to every row,
-     * from the core model's array methods on batches of each partition's rows. Runs one counting pass over the
-     * input now (the checks); the predictions themselves are lazy.
+     * Adds {@value #P_ALIVE} and {@value #EXPECTED_PURCHASES} (over {@code horizon} time units) to every row
+     * (under {@link NullPolicy#DROP}, to every row without null cells), from the core model's array methods on
+     * batches of each partition's rows. Runs one counting pass over the input now (the checks); the predictions
+     * themselves are lazy.
      *
      * @param customers one row per customer (not modified; the result has its columns and the new ones)
      * @param model the purchase model (BG/NBD, MBG/NBD or Pareto/NBD), in the data's time unit
      * @param horizon the horizon, finite and &gt;= 0
      * @return the rows with the predictions
+     * @throws IllegalArgumentException if an argument is null, the horizon is negative or not finite, a column is
+     *     missing or not numeric, the input already has a column the predictions add, or rows hold null cells
+     *     (unless dropped) or impossible values, with each offending column and its count of rows
      */
     public Dataset<Row> predict(Dataset<Row> customers, TransactionModel model, double horizon) {
         Checks.notNull(model, "model");
-        Checks.nonNegative(Checks.finite(horizon, "horizon"), "horizon");
-        Dataset<Row> valid = check(customers, Use.PREDICT_PURCHASES).rows();
-        StructType schema = customers.schema();
-        return valid.mapPartitions(ClvPredictions.purchases(model, horizon, schema.fieldIndex(frequency),
-                schema.fieldIndex(recency), schema.fieldIndex(age)), Encoders.row(added(schema, P_ALIVE,
-                EXPECTED_PURCHASES)));
+        return predictions(customers, horizon, model, null);
     }
 
     /**
@@ -382,19 +397,33 @@ public final class SparkClv {
      * {@value #CLV} (the calculator's months and discount rate) to every row, as
      * {@link #predict(Dataset, TransactionModel, double)} does.
      *
-     * @param customers one row per customer, with the monetary column
+     * @param customers one row per customer, with the monetary column (which may be null where frequency is 0)
      * @param clv the core's calculator: purchase and spend models, time units per month, months, rate
      * @param horizon the horizon of the expected purchases, finite and &gt;= 0
      * @return the rows with the predictions
+     * @throws IllegalArgumentException as {@link #predict(Dataset, TransactionModel, double)}, or if a monetary
+     *     value is negative or infinite where frequency &gt; 0
      */
     public Dataset<Row> predict(Dataset<Row> customers, ClvCalculator clv, double horizon) {
         Checks.notNull(clv, "clv");
+        return predictions(customers, horizon, clv.purchases(), clv);
+    }
+
+    /** Both predictions: the schema checks, the counting pass, then one lazy mapPartitions. */
+    private Dataset<Row> predictions(Dataset<Row> customers, double horizon, TransactionModel model,
+            ClvCalculator clv) {
         Checks.nonNegative(Checks.finite(horizon, "horizon"), "horizon");
-        Dataset<Row> valid = check(customers, Use.PREDICT_CLV).rows();
+        Checks.notNull(customers, "customers");
         StructType schema = customers.schema();
-        return valid.mapPartitions(ClvPredictions.clv(clv, horizon, schema.fieldIndex(frequency),
-                schema.fieldIndex(recency), schema.fieldIndex(age), schema.fieldIndex(monetary)),
-                Encoders.row(added(schema, P_ALIVE, EXPECTED_PURCHASES, EXPECTED_SPEND, CLV)));
+        // Schema-only, so checked before the counting pass.
+        StructType out = clv == null ? added(schema, P_ALIVE, EXPECTED_PURCHASES)
+                : added(schema, P_ALIVE, EXPECTED_PURCHASES, EXPECTED_SPEND, CLV);
+        Dataset<Row> valid = check(customers, clv == null ? Use.PREDICT_PURCHASES : Use.PREDICT_CLV).rows();
+        int x = schema.fieldIndex(frequency);
+        int tx = schema.fieldIndex(recency);
+        int t = schema.fieldIndex(age);
+        return valid.mapPartitions(clv == null ? ClvPredictions.purchases(model, horizon, x, tx, t)
+                : ClvPredictions.clv(clv, horizon, x, tx, t, schema.fieldIndex(monetary)), Encoders.row(out));
     }
 
     private static StructType added(StructType schema, String... columns) {

@@ -147,14 +147,17 @@ public final class SparkSummaries {
      *
      * @param transactions the transactions (not modified)
      * @return the summaries, lazily computed (one shuffle)
-     * @throws IllegalArgumentException (from the validation pass, before the shuffle) if a column is missing or
-     *     mistyped, or rows hold nulls (unless dropped), blank ids, infinite amounts, negative amounts (unless
-     *     returns are netted) or times after the observation end, with each offending column and its count
+     * @throws IllegalArgumentException (from the validation pass, before the shuffle) if the transactions are null,
+     *     a column is missing or mistyped, or rows hold nulls (unless dropped), blank ids, infinite amounts,
+     *     negative amounts (unless returns are netted) or times after the observation end, with each offending
+     *     column and its count. With returns netted, a customer with returns but no purchase can only be seen
+     *     once the customer's rows meet: the job that reads the result fails then, with the core's message.
      */
     public Dataset<Row> summarize(Dataset<Row> transactions) {
         Inputs.Canonical canonical = validated(transactions);
         Dataset<Row> rows = byCustomer(canonical.rows())
-                .mapPartitions(new Summarize(summarizer, canonical.epochDays(), chunk), Encoders.row(SUMMARY_ROWS));
+                .mapPartitions(new PerPartition(summarizer, canonical.epochDays(), null, chunk),
+                        Encoders.row(SUMMARY_ROWS));
         return rows.select(col(CUSTOMER_ID), col(FREQUENCY), col(RECENCY), col(T), col(MONETARY),
                 timestamp_seconds(col(FIRST_PURCHASE)).as(FIRST_PURCHASE),
                 timestamp_seconds(col(LAST_PURCHASE)).as(LAST_PURCHASE), col(TRANSACTIONS), col(TOTAL_VALUE));
@@ -179,7 +182,7 @@ public final class SparkSummaries {
                 summarizer.observationEnd());
         Inputs.Canonical canonical = validated(transactions);
         return byCustomer(canonical.rows()).mapPartitions(
-                new Split(summarizer, canonical.epochDays(), calibrationEnd, chunk), Encoders.row(SPLIT_ROWS));
+                new PerPartition(summarizer, canonical.epochDays(), calibrationEnd, chunk), Encoders.row(SPLIT_ROWS));
     }
 
     /** The validation pass with the summarizer's own row rules: returns and the observation end. */
@@ -203,16 +206,22 @@ public final class SparkSummaries {
         return canonical.repartition(col(Inputs.ID)).sortWithinPartitions(Inputs.ID, Inputs.TIME, Inputs.AMOUNT);
     }
 
-    /** Summarizes one partition with the core. */
-    private static final class Summarize implements MapPartitionsFunction<Row, Row> {
+    /**
+     * Runs the core on one partition, chunk by chunk: {@link Summarizer#summarize(TransactionColumns)}, or, given
+     * a calibration end, {@link Summarizer#calibrationHoldout(TransactionColumns, Instant)}.
+     */
+    private static final class PerPartition implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
         private final Summarizer summarizer;
         private final boolean epochDays;
+        /** Null for summaries. */
+        private final Instant calibrationEnd;
         private final int chunk;
 
-        Summarize(Summarizer summarizer, boolean epochDays, int chunk) {
+        PerPartition(Summarizer summarizer, boolean epochDays, Instant calibrationEnd, int chunk) {
             this.summarizer = summarizer;
             this.epochDays = epochDays;
+            this.calibrationEnd = calibrationEnd;
             this.chunk = chunk;
         }
 
@@ -221,7 +230,15 @@ public final class SparkSummaries {
             return new Chunks(rows, chunk) {
                 @Override
                 Iterator<Row> summarize(Iterator<Row> chunk) {
-                    return summaries(Inputs.columns(chunk, epochDays));
+                    if (calibrationEnd == null) {
+                        return summaries(Inputs.columns(chunk, epochDays));
+                    }
+                    EarliestSecond read = new EarliestSecond(chunk, epochDays);
+                    TransactionColumns columns = Inputs.columns(read, epochDays);
+                    // Customers whose rows all fall in the holdout have no calibration summary (and the core,
+                    // rightly, refuses a split without calibration rows).
+                    return read.earliest > calibrationEnd.getEpochSecond() ? Collections.emptyIterator()
+                            : split(columns);
                 }
             };
         }
@@ -242,37 +259,6 @@ public final class SparkSummaries {
                 Row row(int i) {
                     return RowFactory.create(ids.get(i), frequency[i], recency[i], t[i], monetary[i], first[i],
                             last[i], count[i], total[i]);
-                }
-            };
-        }
-    }
-
-    /** Splits one partition into calibration and holdout with the core. */
-    private static final class Split implements MapPartitionsFunction<Row, Row> {
-        private static final long serialVersionUID = 1L;
-        private final Summarizer summarizer;
-        private final boolean epochDays;
-        private final Instant calibrationEnd;
-        private final int chunk;
-
-        Split(Summarizer summarizer, boolean epochDays, Instant calibrationEnd, int chunk) {
-            this.summarizer = summarizer;
-            this.epochDays = epochDays;
-            this.calibrationEnd = calibrationEnd;
-            this.chunk = chunk;
-        }
-
-        @Override
-        public Iterator<Row> call(Iterator<Row> rows) {
-            return new Chunks(rows, chunk) {
-                @Override
-                Iterator<Row> summarize(Iterator<Row> chunk) {
-                    EarliestSecond read = new EarliestSecond(chunk, epochDays);
-                    TransactionColumns columns = Inputs.columns(read, epochDays);
-                    // Customers whose rows all fall in the holdout have no calibration summary (and the core,
-                    // rightly, refuses a split without calibration rows).
-                    return read.earliest > calibrationEnd.getEpochSecond() ? Collections.emptyIterator()
-                            : split(columns);
                 }
             };
         }

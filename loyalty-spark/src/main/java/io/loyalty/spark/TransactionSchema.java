@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>customer id: a string or an integral column (integral ids are read as their decimal string);</li>
- *   <li>time: a {@code timestamp} column (an instant) or a {@code date} column (a calendar day, read in the
- *       period rule's zone, as the core reads a {@code LocalDate});</li>
+ *   <li>time: a {@code timestamp} column (an instant, read to the second) or a {@code date} column (a calendar
+ *       day, whose period is that day in the period rule's zone, as the core's
+ *       {@link io.loyalty.data.TransactionColumns#ofEpochDays(String[], int[], double[])} reads it);</li>
  *   <li>amount: any numeric column.</li>
  * </ul>
  *

@@ -17,8 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.split;
@@ -26,7 +31,10 @@ import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.trim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The README's Spark snippet, as written there, on the CDNOW 1/10 sample written to a temporary "lake". */
+/**
+ * The README's Spark snippet, as written there, on the CDNOW 1/10 sample written to a temporary "lake"; and the
+ * README's block is this test's copy, line for line.
+ */
 class ReadmeSparkTest {
     private static SparkSession spark;
 
@@ -65,5 +73,21 @@ class ReadmeSparkTest {
         assertEquals(2357, out.count());
         assertEquals(0, out.filter(col("clv").isNull().or(col("clv").lt(0)).or(col("segment").isNull())).count());
         assertEquals(2357.0, purchases.fitSummary().orElseThrow().customers());
+    }
+
+    @Test
+    void theReadmeShowsThisSnippet() throws IOException {
+        List<String> readme = Files.readAllLines(Paths.get("..", "README.md"));
+        int section = readme.indexOf("## On Apache Spark");
+        int open = readme.subList(section, readme.size()).indexOf("```java") + section;
+        int close = readme.subList(open + 1, readme.size()).indexOf("```") + open + 1;
+        List<String> source = Files.readAllLines(Paths.get("src", "test", "java", "io", "loyalty", "spark",
+                "ReadmeSparkTest.java"));
+        List<String> snippet = new ArrayList<>();
+        for (String line : source.subList(source.indexOf("        // --- README ---") + 1,
+                source.indexOf("        // --- end ---"))) {
+            snippet.add(line.isEmpty() ? line : line.substring(8));
+        }
+        assertEquals(snippet, readme.subList(open + 1, close));
     }
 }

@@ -299,6 +299,34 @@ class SparkClvTest {
         assertTrue(m.contains("already has a column 'p_alive'"), m);
         m = rejected(() -> clv.predict(good, BetaGeoModel.of(1, 2, 3, 4), Double.NaN));
         assertTrue(m.contains("horizon"), m);
+        m = rejected(() -> clv.predict(good.withColumn("clv", org.apache.spark.sql.functions.lit(1.0)),
+                ClvCalculator.of(BetaGeoModel.of(1, 2, 3, 4), GammaGammaModel.of(1, 2, 3), 4), 10));
+        assertTrue(m.contains("already has a column 'clv'"), m);
         assertEquals(2, good.count(), "input unchanged");
+    }
+
+    @Test
+    void nullArgumentsAreNamed() {
+        Dataset<Row> good = cdnow.limit(3);
+        SparkClv clv = SparkClv.withDefaults();
+        BetaGeoModel model = BetaGeoModel.of(1, 2, 3, 4);
+        assertNamed("customers", () -> clv.fit(null, BetaGeoFitter.withDefaults()));
+        assertNamed("customers", () -> clv.fit(null, GammaGammaFitter.withDefaults()));
+        assertNamed("fitter", () -> clv.fit(good, (BetaGeoFitter) null));
+        assertNamed("fitter", () -> clv.fit(good, (ModifiedBetaGeoFitter) null));
+        assertNamed("fitter", () -> clv.fit(good, (ParetoNbdFitter) null));
+        assertNamed("fitter", () -> clv.fit(good, (GammaGammaFitter) null));
+        assertNamed("customers", () -> clv.predict(null, model, 1));
+        assertNamed("model", () -> clv.predict(good, (TransactionModel) null, 1));
+        assertNamed("clv", () -> clv.predict(good, (ClvCalculator) null, 1));
+        assertNamed("frequency", () -> clv.withColumns(null, "recency", "T"));
+        assertNamed("monetary", () -> clv.withMonetaryColumn(" "));
+        assertNamed("strategy", () -> clv.withStrategy(null));
+        assertNamed("nulls", () -> clv.withNulls(null));
+    }
+
+    private static void assertNamed(String argument, Executable call) {
+        String m = assertThrows(IllegalArgumentException.class, call).getMessage();
+        assertTrue(m.startsWith(argument + " must not be null"), m);
     }
 }

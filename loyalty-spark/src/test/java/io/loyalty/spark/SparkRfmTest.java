@@ -375,10 +375,22 @@ class SparkRfmTest {
     }
 
     @Test
-    void ntileAndBadSettingsAreRejected() {
+    void ntileBadSettingsAndNullArgumentsAreRejected() {
         assertContains(assertThrows(IllegalArgumentException.class, () -> SparkRfm.of(
                 RfmScorer.withDefaults().withMethod(ScoringMethod.NTILE))).getMessage(), "NTILE");
-        assertThrows(IllegalArgumentException.class, () -> SparkRfm.of(null));
+        assertContains(assertThrows(IllegalArgumentException.class, () -> SparkRfm.of(null)).getMessage(),
+                "scorer must not be null");
+        SparkRfm rfm = SparkRfm.of(RfmScorer.withDefaults());
+        assertContains(assertThrows(IllegalArgumentException.class, () -> rfm.score(null, DAY)).getMessage(),
+                "summaries must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> rfm.score(summaries, null))
+                .getMessage(), "analysisDate must not be null");
+        Dataset<Row> df = small(new Object[] {"a", 1.0, 1, 10.0, "x"});
+        assertContains(rejected(null, "id", "days", "orders", "revenue"), "customers must not be null");
+        assertContains(rejected(df, null, "days", "orders", "revenue"), "customerId must not be null");
+        assertContains(rejected(df, "id", " ", "orders", "revenue"), "recencyDays must not be null or blank");
+        assertContains(rejected(df, "id", "days", null, "revenue"), "orders must not be null");
+        assertContains(rejected(df, "id", "days", "orders", ""), "revenue must not be null or blank");
         assertThrows(IllegalArgumentException.class,
                 () -> SparkRfm.of(RfmScorer.withDefaults()).withApproximateQuantiles(0));
         SparkRfm approx = SparkRfm.of(RfmScorer.withDefaults()).withApproximateQuantiles(100);

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +65,11 @@ class SparkSummariesTest {
         CustomerSummaries core = WEEKS.summarize(cdnow.columns());
         List<Row> rows = SparkSummaries.of(WEEKS, SCHEMA).summarize(cdnowFrame).collectAsList();
         assertEquals(23_570, core.size());
+        assertSameSummaries(core, rows);
+    }
+
+    /** Every customer of the core's summaries in the rows, and nothing else: integers exactly, doubles to the bit. */
+    private static void assertSameSummaries(CustomerSummaries core, List<Row> rows) {
         assertEquals(core.size(), rows.size());
         int[] frequency = core.frequency();
         double[] recency = core.recency();
@@ -92,6 +100,16 @@ class SparkSummariesTest {
         CalibrationHoldout core = WEEKS.calibrationHoldout(cdnow.columns(), CALIBRATION_END);
         List<Row> rows = SparkSummaries.of(WEEKS, SCHEMA).calibrationHoldout(cdnowFrame, CALIBRATION_END)
                 .collectAsList();
+        assertSameSplit(core, rows);
+        int repeaters = 0;
+        for (Row r : rows) {
+            repeaters += r.getInt(5) > 0 ? 1 : 0;
+        }
+        assertTrue(repeaters > 1000, "holdout repeaters " + repeaters);
+    }
+
+    /** Every calibration customer of the core's split in the rows, and nothing else, to the bit. */
+    private static void assertSameSplit(CalibrationHoldout core, List<Row> rows) {
         CustomerSummaries cal = core.calibration();
         assertEquals(cal.size(), rows.size());
         int[] frequency = cal.frequency();
@@ -100,7 +118,6 @@ class SparkSummariesTest {
         double[] monetary = cal.monetary();
         int[] holdoutFrequency = core.holdoutFrequency();
         double[] holdoutMonetary = core.holdoutMonetary();
-        int repeaters = 0;
         for (Row r : rows) {
             String id = r.getString(0);
             int i = cal.indexOf(id);
@@ -112,9 +129,7 @@ class SparkSummariesTest {
             assertEquals(holdoutFrequency[i], r.getInt(5), "frequency_holdout of " + id);
             assertEquals(holdoutMonetary[i], r.getDouble(6), "monetary_holdout of " + id);
             assertEquals(core.holdoutDuration(), r.getDouble(7), "duration_holdout of " + id);
-            repeaters += r.getInt(5) > 0 ? 1 : 0;
         }
-        assertTrue(repeaters > 1000, "holdout repeaters " + repeaters);
     }
 
     @Test
@@ -151,6 +166,95 @@ class SparkSummariesTest {
         Instant calibrationEnd = LocalDate.of(1997, 3, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         assertEquals(sorted(s.calibrationHoldout(cdnowFrame, calibrationEnd).collectAsList()),
                 sorted(s.withChunk(3).calibrationHoldout(cdnowFrame, calibrationEnd).collectAsList()));
+    }
+
+    /**
+     * Integral ids, decimal amounts, a date column and a timestamp column under period rules in zones other than
+     * UTC, read in a session whose time zone is neither; returns netted; a single customer (so that most shuffle
+     * partitions are empty); a customer with every row in the holdout: all equal to the core's columns.
+     */
+    @Test
+    void otherColumnTypesZonesAndShapesEqualTheCore() {
+        String[][] days = {
+            {"1000", "1997-12-31", "1.00"}, {"1000", "1998-06-30", "2.50"},
+            {"42", "1998-03-15", "100.10"},
+            {"7", "1998-01-05", "5.01"}, {"7", "1998-01-05", "19.99"}, {"7", "1998-02-10", "12.30"},
+            {"7", "1998-03-01", "-4.00"}};
+        Summarizer newYork = Summarizer.of(PeriodRule.days(ZoneId.of("America/New_York")).inUnitsOf(7),
+                LocalDate.of(1998, 6, 30)).withReturnsNetted();
+        Summarizer tokyo = Summarizer.of(PeriodRule.days(ZoneId.of("Asia/Tokyo")), LocalDate.of(1998, 6, 30));
+        TransactionSchema schema = TransactionSchema.of("id", "day", "amount");
+        String zone = spark.conf().get("spark.sql.session.timeZone");
+        spark.conf().set("spark.sql.session.timeZone", "America/Los_Angeles");
+        try {
+            // Dates: the rows in (id as a string, day, amount) order, as the Spark side sorts them.
+            Dataset<Row> byDay = dated(days);
+            assertEquals("bigint", byDay.schema().apply("id").dataType().simpleString());
+            assertEquals("date", byDay.schema().apply("day").dataType().simpleString());
+            assertEquals("decimal(12,2)", byDay.schema().apply("amount").dataType().simpleString());
+            assertSameSummaries(newYork.summarize(epochDays(days)),
+                    SparkSummaries.of(newYork, schema).summarize(byDay).collectAsList());
+            String[][] one = java.util.Arrays.copyOfRange(days, 3, 7);
+            assertSameSummaries(newYork.summarize(epochDays(one)),
+                    SparkSummaries.of(newYork, schema).summarize(dated(one)).collectAsList());
+            // Customer 42 buys first in the holdout: left out, as by the core.
+            Instant calibrationEnd = LocalDate.of(1998, 3, 1).atStartOfDay(ZoneId.of("America/New_York"))
+                    .toInstant().minusNanos(1);
+            CalibrationHoldout split = newYork.calibrationHoldout(epochDays(days), calibrationEnd);
+            assertEquals(java.util.Set.of("1000", "7"), java.util.Set.copyOf(split.calibration().ids()));
+            assertSameSplit(split, SparkSummaries.of(newYork, schema).calibrationHoldout(byDay, calibrationEnd)
+                    .collectAsList());
+
+            // Timestamps either side of midnight in Tokyo, read as instants whatever the session's zone.
+            String[][] times = {
+                {"5", "1998-01-04T14:59:59Z", "3.25"}, {"5", "1998-01-04T15:00:00Z", "1.75"},
+                {"5", "1998-02-01T00:00:00Z", "2.00"}, {"6", "1998-06-30T14:59:59Z", "9.99"}};
+            List<Row> rows = new ArrayList<>();
+            String[] ids = new String[times.length];
+            long[] seconds = new long[times.length];
+            double[] amounts = new double[times.length];
+            for (int i = 0; i < times.length; i++) {
+                Instant at = Instant.parse(times[i][1]);
+                rows.add(RowFactory.create(Integer.parseInt(times[i][0]), java.sql.Timestamp.from(at),
+                        new java.math.BigDecimal(times[i][2])));
+                ids[i] = times[i][0];
+                seconds[i] = at.getEpochSecond();
+                amounts[i] = Double.parseDouble(times[i][2]);
+            }
+            Dataset<Row> stamped = spark.createDataFrame(rows, new StructType().add("id", DataTypes.IntegerType)
+                    .add("day", DataTypes.TimestampType).add("amount", DataTypes.createDecimalType(12, 2)));
+            CustomerSummaries core = tokyo.summarize(TransactionColumns.ofEpochSeconds(ids, seconds, amounts));
+            assertEquals(2, core.frequency()[core.indexOf("5")], "three Tokyo days (two UTC days)");
+            assertSameSummaries(core, SparkSummaries.of(tokyo, schema).summarize(stamped).collectAsList());
+        } finally {
+            spark.conf().set("spark.sql.session.timeZone", zone);
+        }
+    }
+
+    /** Rows (id, day, amount) as bigint, date and decimal(12,2) columns, the dates parsed by Spark from text. */
+    private static Dataset<Row> dated(String[][] rows) {
+        List<Row> list = new ArrayList<>();
+        for (String[] r : rows) {
+            list.add(RowFactory.create((Object[]) r));
+        }
+        StructType text = new StructType().add("id", DataTypes.StringType).add("day", DataTypes.StringType)
+                .add("amount", DataTypes.StringType);
+        return spark.createDataFrame(list, text).select(col("id").cast(DataTypes.LongType).as("id"),
+                to_date(col("day")).as("day"), col("amount").cast(DataTypes.createDecimalType(12, 2)).as("amount"))
+                .repartition(3);
+    }
+
+    /** The same rows as the core's columns: epoch days, amounts parsed to the nearest double. */
+    private static TransactionColumns epochDays(String[][] rows) {
+        String[] ids = new String[rows.length];
+        int[] days = new int[rows.length];
+        double[] amounts = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            ids[i] = rows[i][0];
+            days[i] = Math.toIntExact(LocalDate.parse(rows[i][1]).toEpochDay());
+            amounts[i] = Double.parseDouble(rows[i][2]);
+        }
+        return TransactionColumns.ofEpochDays(ids, days, amounts);
     }
 
     /** The first {@code rows} rows of a log, with a customer's row made a partial return now and then. */
@@ -211,6 +315,8 @@ class SparkSummariesTest {
                 .getMessage(), "amount column 'note'", "numeric", "string");
         assertContains(rejects(SparkSummaries.of(WEEKS, TransactionSchema.of("customer", "amount", "amount")), df)
                 .getMessage(), "time column 'amount'");
+        assertContains(rejects(SparkSummaries.of(WEEKS, TransactionSchema.of("amount", "time", "amount")), df)
+                .getMessage(), "customer id column 'amount' must be a string or integral column but is double");
     }
 
     @Test
@@ -220,11 +326,12 @@ class SparkSummariesTest {
                 new Object[] {null, at("1998-01-02"), 2.0, "x"},
                 new Object[] {null, null, 3.0, "x"},
                 new Object[] {"b", null, 4.0, "x"},
-                new Object[] {"b", at("1998-01-03"), 5.0, "x"});
+                new Object[] {"b", at("1998-01-03"), 5.0, "x"},
+                new Object[] {"c", at("1998-01-03"), null, "x"});
         List<Row> before = df.collectAsList();
         String message = rejects(SparkSummaries.of(WEEKS, SCHEMA), df).getMessage();
         assertContains(message, "column 'customer' is null in 2 rows", "column 'time' is null in 2 rows",
-                "NullPolicy.DROP");
+                "column 'amount' is null or NaN in 1 row", "NullPolicy.DROP");
         Dataset<Row> kept = SparkSummaries.of(WEEKS, SCHEMA.droppingNulls()).summarize(df);
         CustomerSummaries core = WEEKS.summarize(TransactionColumns.ofEpochSeconds(new String[] {"a", "b"},
                 new long[] {at("1998-01-01").getEpochSecond(), at("1998-01-03").getEpochSecond()},
@@ -258,15 +365,41 @@ class SparkSummariesTest {
         assertEquals(6.0, netted.get(0).getDouble(8));
         assertEquals(2.0, netted.get(1).getDouble(8));
         assertEquals(before, df.collectAsList());
+        // A customer with returns but no purchase is found only once its rows meet, after the shuffle: the job
+        // fails with the core's message.
+        Dataset<Row> onlyReturns = fine.filter("customer = 'b'").union(small(new Object[] {"r", at("1998-01-02"),
+                -4.0, "x"}));
+        Exception failed = assertThrows(Exception.class, () -> SparkSummaries.of(WEEKS.withReturnsNetted(), SCHEMA)
+                .summarize(onlyReturns).collectAsList());
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failed; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertContains(messages.toString(), "customer 'r' has returns but no purchase");
     }
 
     @Test
-    void aCalibrationEndOnOrAfterTheObservationEndIsRejected() {
+    void aCalibrationEndOnOrAfterTheObservationEndAndNullArgumentsAreRejected() {
         Instant end = WEEKS.observationEnd();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SparkSummaries.of(WEEKS, SCHEMA).calibrationHoldout(cdnowFrame, end));
         assertContains(e.getMessage(), "calibrationEnd", "before the observation end");
-        assertThrows(IllegalArgumentException.class, () -> SparkSummaries.of(null, SCHEMA));
-        assertThrows(IllegalArgumentException.class, () -> SparkSummaries.of(WEEKS, null));
+        SparkSummaries s = SparkSummaries.of(WEEKS, SCHEMA);
+        assertContains(assertThrows(IllegalArgumentException.class, () -> SparkSummaries.of(null, SCHEMA))
+                .getMessage(), "summarizer must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> SparkSummaries.of(WEEKS, null))
+                .getMessage(), "schema must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> s.summarize(null)).getMessage(),
+                "transactions must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> s.calibrationHoldout(null,
+                CALIBRATION_END)).getMessage(), "transactions must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> s.calibrationHoldout(cdnowFrame, null))
+                .getMessage(), "calibrationEnd must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> TransactionSchema.of(" ", "t", "a"))
+                .getMessage(), "customerId must not be null or blank");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> TransactionSchema.of("c", null, "a"))
+                .getMessage(), "time must not be null");
+        assertContains(assertThrows(IllegalArgumentException.class, () -> TransactionSchema.of("c", "t", ""))
+                .getMessage(), "amount must not be null or blank");
     }
 }
