@@ -30,6 +30,8 @@ public final class Summarizer implements Serializable {
     private final Instant observationEnd;
     private final long endSecond;
     private final int endNano;
+    /** The observation end's calendar day in the rule's zone: the last day a row given as a day may fall on. */
+    private final long endDay;
     private final boolean netReturns;
 
     private Summarizer(PeriodRule rule, Instant observationEnd, boolean netReturns) {
@@ -37,6 +39,7 @@ public final class Summarizer implements Serializable {
         this.observationEnd = Checks.notNull(observationEnd, "observationEnd");
         this.endSecond = observationEnd.getEpochSecond();
         this.endNano = observationEnd.getNano();
+        this.endDay = lastDay(rule, observationEnd);
         this.netReturns = netReturns;
     }
 
@@ -159,7 +162,7 @@ public final class Summarizer implements Serializable {
                 String id = columns.id(row);
                 long second = columns.epochSecond(row);
                 double amount = columns.amount(row);
-                checkRow(row, id, second, 0, amount);
+                checkColumnRow(columns, row, second, amount);
                 acc.addChecked(id, second, 0, amount, period(columns, row, second));
             }
             return acc.snapshot();
@@ -219,8 +222,9 @@ public final class Summarizer implements Serializable {
 
     /** The row check of dense columns: cheap comparisons first; the message (which formats the id) only on error. */
     void checkDenseRow(TransactionColumns columns, int row, long second, double amount) {
-        if (second > endSecond || !Double.isFinite(amount) || (amount < 0 && !netReturns)) {
-            checkRow(row, columns.id(row), second, 0, amount);
+        boolean late = columns.byDay() ? columns.epochDay(row) > endDay : second > endSecond;
+        if (late || !Double.isFinite(amount) || (amount < 0 && !netReturns)) {
+            checkColumnRow(columns, row, second, amount);
         }
     }
 
@@ -264,11 +268,14 @@ public final class Summarizer implements Serializable {
     /** One pass of a calibration/holdout split: rows up to the calibration end summarized, later ones tallied. */
     private final class Split {
         private final Instant calibrationEnd;
+        /** The calibration end's calendar day in the rule's zone, for rows given as days. */
+        private final long calibrationDay;
         private final SummaryAccumulator calibration;
         private final Map<String, CustomerState> holdout = new HashMap<>();
 
         Split(Instant calibrationEnd) {
             this.calibrationEnd = Checks.notNull(calibrationEnd, "calibrationEnd");
+            this.calibrationDay = lastDay(rule, calibrationEnd);
             Checks.require(calibrationEnd.isBefore(observationEnd),
                     "calibrationEnd %s must be before the observation end %s", calibrationEnd, observationEnd);
             this.calibration = new Summarizer(rule, calibrationEnd, netReturns).newAccumulator();
@@ -276,9 +283,19 @@ public final class Summarizer implements Serializable {
 
         /** Adds a row; {@code columns} (or null) is where it came from, for its period. */
         void add(long row, String id, long second, int nano, double amount, TransactionColumns columns) {
-            checkRow(row, id, second, nano, amount);
-            long period = columns == null ? rule.index(second, nano) : period(columns, (int) row, second);
-            if (!after(second, nano, calibrationEnd.getEpochSecond(), calibrationEnd.getNano())) {
+            boolean inCalibration;
+            long period;
+            if (columns == null) {
+                checkRow(row, id, second, nano, amount);
+                period = rule.index(second, nano);
+                inCalibration = !after(second, nano, calibrationEnd.getEpochSecond(), calibrationEnd.getNano());
+            } else {
+                checkColumnRow(columns, (int) row, second, amount);
+                period = period(columns, (int) row, second);
+                inCalibration = columns.byDay() ? columns.epochDay((int) row) <= calibrationDay
+                        : second <= calibrationEnd.getEpochSecond();
+            }
+            if (inCalibration) {
                 calibration.addChecked(id, second, nano, amount, period);
             } else {
                 CustomerState s = holdout.computeIfAbsent(id, k -> new CustomerState());
@@ -324,15 +341,37 @@ public final class Summarizer implements Serializable {
         return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd));
     }
 
+    /** The calendar day, in the rule's zone, of an instant: the last day a row given as a day may fall on. */
+    static long lastDay(PeriodRule rule, Instant end) {
+        return LocalDate.ofInstant(end, rule.zone()).toEpochDay();
+    }
+
     void checkRow(long row, String id, long second, int nano, double amount) {
+        checkRow(row, id, after(second, nano, endSecond, endNano), Instant.ofEpochSecond(second, nano), amount);
+    }
+
+    /**
+     * The row check of columns: a row given as a day is late when that calendar day (in the rule's zone, as its
+     * period) is after the observation end's, not when its midnight UTC is.
+     */
+    void checkColumnRow(TransactionColumns columns, int row, long second, double amount) {
+        if (columns.byDay()) {
+            long day = columns.epochDay(row);
+            checkRow(row, columns.id(row), day > endDay, LocalDate.ofEpochDay(day), amount);
+        } else {
+            checkRow(row, columns.id(row), second > endSecond, Instant.ofEpochSecond(second), amount);
+        }
+    }
+
+    private void checkRow(long row, String id, boolean late, Object time, double amount) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(Checks.format(
                     "customerId at row %d must not be null or blank, got %s", row, id == null ? "null" : "'" + id + "'"));
         }
-        if (after(second, nano, endSecond, endNano)) {
+        if (late) {
             throw new IllegalArgumentException(Checks.format(
-                    "time at row %d (customer '%s') is %s, after the observation end %s", row, id,
-                    Instant.ofEpochSecond(second, nano), observationEnd));
+                    "time at row %d (customer '%s') is %s, after the observation end %s", row, id, time,
+                    observationEnd));
         }
         if (!Double.isFinite(amount)) {
             throw new IllegalArgumentException(Checks.format(

@@ -158,6 +158,36 @@ class SummarizerTest {
     }
 
     @Test
+    void aDayAfterTheEndIsLateInTheRulesZoneNotAtMidnightUtc() {
+        // 1998-07-01 starts at 00:00 UTC, still 1998-06-30 in New York, yet it is a day after the end.
+        PeriodRule ny = PeriodRule.days(ZoneId.of("America/New_York")).inUnitsOf(7);
+        Summarizer s = Summarizer.of(ny, LocalDate.of(1998, 6, 30));
+        int julyFirst = (int) LocalDate.of(1998, 7, 1).toEpochDay();
+        int juneThirtieth = julyFirst - 1;
+        for (TransactionColumns late : List.of(
+                TransactionColumns.ofEpochDays(new String[] {"a", "a"}, new int[] {juneThirtieth - 30, julyFirst},
+                        new double[] {1, 2}),
+                TransactionColumns.ofEpochDays(new int[] {0, 0}, new int[] {juneThirtieth - 30, julyFirst},
+                        new double[] {1, 2}))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.summarize(late));
+            assertTrue(e.getMessage().contains("is 1998-07-01, after the observation end"), e.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> s.calibrationHoldout(late, Summarizer.endOfDay(ny, LocalDate.of(1998, 6, 1))));
+        }
+        CustomerSummaries onTime = s.summarize(TransactionColumns.ofEpochDays(new String[] {"a", "a"},
+                new int[] {juneThirtieth - 28, juneThirtieth}, new double[] {1, 2}));
+        assertEquals(4.0, onTime.get(0).recency(), 1e-12);
+        assertEquals(4.0, onTime.get(0).t(), 1e-12);
+        // The calibration end's own day belongs to the calibration window.
+        Instant calibrationEnd = Summarizer.endOfDay(ny, LocalDate.of(1998, 6, 1));
+        int june1 = (int) LocalDate.of(1998, 6, 1).toEpochDay();
+        CalibrationHoldout split = s.calibrationHoldout(TransactionColumns.ofEpochDays(new String[] {"a", "a", "a"},
+                new int[] {june1 - 14, june1, june1 + 1}, new double[] {1, 2, 3}), calibrationEnd);
+        assertEquals(1, split.calibration().get(0).frequency());
+        assertEquals(1, split.holdoutFrequency()[0]);
+    }
+
+    @Test
     void aSummarizerSurvivesSerialization() throws Exception {
         Summarizer s = Summarizer.of(PeriodRule.weeks(ZoneId.of("Europe/Paris")).inUnitsOf(2), END)
                 .withReturnsNetted();

@@ -2,6 +2,7 @@ package io.loyalty.spark;
 
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
+import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
 import io.loyalty.data.TransactionColumns;
 import io.loyalty.internal.Checks;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -185,14 +187,19 @@ public final class SparkSummaries {
                 new PerPartition(summarizer, canonical.epochDays(), calibrationEnd, chunk), Encoders.row(SPLIT_ROWS));
     }
 
+    /** The calendar day of an instant in the rule's zone: the last day a row given as a day may fall on. */
+    private static long lastDay(PeriodRule rule, Instant end) {
+        return LocalDate.ofInstant(end, rule.zone()).toEpochDay();
+    }
+
     /** The validation pass with the summarizer's own row rules: returns and the observation end. */
     private Inputs.Canonical validated(Dataset<Row> transactions) {
-        long endSecond = summarizer.observationEnd().getEpochSecond();
+        Instant end = summarizer.observationEnd();
         return Inputs.transactions(transactions, schema, (id, time, epochDays, amount) -> {
-            // The core's rule: a row is after the end when its epoch second (days start at midnight UTC) is.
-            Column second = epochDays ? time.cast(DataTypes.LongType).multiply(86_400L) : time;
-            Inputs.Rule late = Inputs.Rule.invalid(schema.time(),
-                    "after the observation end " + summarizer.observationEnd(), second.gt(lit(endSecond)));
+            // The core's rule: an instant is late after the end; a day when its calendar day in the rule's zone
+            // (the day its period is taken from) is after the end's.
+            Inputs.Rule late = Inputs.Rule.invalid(schema.time(), "after the observation end " + end,
+                    time.gt(lit(epochDays ? lastDay(summarizer.rule(), end) : end.getEpochSecond())));
             if (summarizer.netsReturns()) {
                 return List.of(late);
             }
@@ -233,12 +240,12 @@ public final class SparkSummaries {
                     if (calibrationEnd == null) {
                         return summaries(Inputs.columns(chunk, epochDays));
                     }
-                    EarliestSecond read = new EarliestSecond(chunk, epochDays);
+                    Earliest read = new Earliest(chunk, epochDays);
                     TransactionColumns columns = Inputs.columns(read, epochDays);
                     // Customers whose rows all fall in the holdout have no calibration summary (and the core,
                     // rightly, refuses a split without calibration rows).
-                    return read.earliest > calibrationEnd.getEpochSecond() ? Collections.emptyIterator()
-                            : split(columns);
+                    long last = epochDays ? lastDay(summarizer.rule(), calibrationEnd) : calibrationEnd.getEpochSecond();
+                    return read.earliest > last ? Collections.emptyIterator() : split(columns);
                 }
             };
         }
@@ -346,13 +353,13 @@ public final class SparkSummaries {
         }
     }
 
-    /** Passes canonical rows through, noting the earliest epoch second. */
-    private static final class EarliestSecond implements Iterator<Row> {
+    /** Passes canonical rows through, noting the earliest time (epoch day or second, as the rows hold). */
+    private static final class Earliest implements Iterator<Row> {
         private final Iterator<Row> rows;
         private final boolean epochDays;
         long earliest = Long.MAX_VALUE;
 
-        EarliestSecond(Iterator<Row> rows, boolean epochDays) {
+        Earliest(Iterator<Row> rows, boolean epochDays) {
             this.rows = rows;
             this.epochDays = epochDays;
         }
@@ -365,7 +372,7 @@ public final class SparkSummaries {
         @Override
         public Row next() {
             Row r = rows.next();
-            earliest = Math.min(earliest, epochDays ? r.getInt(1) * 86_400L : r.getLong(1));
+            earliest = Math.min(earliest, epochDays ? r.getInt(1) : r.getLong(1));
             return r;
         }
     }

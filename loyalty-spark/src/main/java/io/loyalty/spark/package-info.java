@@ -3,8 +3,10 @@
  * {@code loyalty-core}'s, called on executors inside a partition (kernels over primitive arrays) or on the driver
  * (solvers over aggregated sufficient statistics). Nothing mathematical is implemented here twice.
  *
- * <p>Each calculator validates its input from the schema (missing or mistyped columns) and with one counting pass
- * (null cells, reported per column with a count of rows) before any long job runs; see {@link
+ * <p>Each calculator validates its input from the schema (missing or mistyped columns), then counts null cells and
+ * invalid values (reported per column with a count of rows) in one aggregation before any long job runs, or, where
+ * the calculator's whole work is itself a single scan ({@link io.loyalty.spark.SparkSurveys},
+ * {@link io.loyalty.spark.SparkExperiments}), inside that scan, before any result is formed; see {@link
  * io.loyalty.spark.NullPolicy}. How each calculator splits into distributed aggregation and driver-side solving,
  * and the shuffles it costs, is described in {@code docs/spark.md}.
  *

@@ -379,6 +379,24 @@ class SparkSummariesTest {
     }
 
     @Test
+    void aDateAfterTheEndIsLateInTheRulesZoneAsInTheCore() {
+        // 1998-07-01 begins at midnight UTC, still June 30 in New York: it is late all the same.
+        StructType schema = new StructType().add("customer", DataTypes.StringType).add("day", DataTypes.DateType)
+                .add("amount", DataTypes.DoubleType);
+        Dataset<Row> df = spark.createDataFrame(List.of(
+                RowFactory.create("a", java.sql.Date.valueOf("1998-06-01"), 1.0),
+                RowFactory.create("a", java.sql.Date.valueOf("1998-07-01"), 2.0)), schema);
+        Summarizer ny = Summarizer.of(PeriodRule.days(ZoneId.of("America/New_York")).inUnitsOf(7),
+                LocalDate.of(1998, 6, 30));
+        String message = rejects(SparkSummaries.of(ny, TransactionSchema.of("customer", "day", "amount")), df)
+                .getMessage();
+        assertContains(message, "column 'day' is after the observation end", "in 1 row");
+        assertThrows(IllegalArgumentException.class, () -> ny.summarize(TransactionColumns.ofEpochDays(
+                new String[] {"a", "a"}, new int[] {(int) LocalDate.of(1998, 6, 1).toEpochDay(),
+                    (int) LocalDate.of(1998, 7, 1).toEpochDay()}, new double[] {1, 2})));
+    }
+
+    @Test
     void aCalibrationEndOnOrAfterTheObservationEndAndNullArgumentsAreRejected() {
         Instant end = WEEKS.observationEnd();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
