@@ -1,6 +1,5 @@
 package io.loyalty.spark;
 
-import io.loyalty.data.TransactionColumns;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +18,6 @@ import org.apache.spark.sql.types.TimestampType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.abs;
@@ -35,8 +33,9 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Input checks shared by every calculator: column presence and type from the schema alone (no job), then one
- * counting pass for nulls, so that bad input fails with the column's name before any long job runs. Also the
- * one conversion of a transactions partition into the core's {@link TransactionColumns}.
+ * counting pass for broken rules (null cells, invalid values), so that bad input fails with the column's name
+ * before any long job runs. Also the one canonical form of transactions ({@link #transactions}), which
+ * {@link CustomerGroups} turns into the core's columns.
  */
 final class Inputs {
     /** Canonical column names of validated transactions. */
@@ -358,42 +357,5 @@ final class Inputs {
 
     /** Validated transactions: the rows (id, time, amount) and the unit of time. */
     record Canonical(Dataset<Row> rows, boolean epochDays) {
-    }
-
-    /**
-     * The rows of one partition of {@link Canonical} transactions as the core's columns.
-     *
-     * @param rows the partition's rows, in the canonical layout
-     * @param epochDays whether {@link #TIME} holds epoch days (else epoch seconds)
-     */
-    static TransactionColumns columns(Iterator<Row> rows, boolean epochDays) {
-        int capacity = 1024;
-        String[] ids = new String[capacity];
-        long[] times = new long[capacity];
-        double[] amounts = new double[capacity];
-        int n = 0;
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            if (n == ids.length) {
-                capacity = Math.multiplyExact(capacity, 2);
-                ids = Arrays.copyOf(ids, capacity);
-                times = Arrays.copyOf(times, capacity);
-                amounts = Arrays.copyOf(amounts, capacity);
-            }
-            ids[n] = r.getString(0);
-            times[n] = epochDays ? r.getInt(1) : r.getLong(1);
-            amounts[n] = r.getDouble(2);
-            n++;
-        }
-        ids = Arrays.copyOf(ids, n);
-        amounts = Arrays.copyOf(amounts, n);
-        if (epochDays) {
-            int[] days = new int[n];
-            for (int i = 0; i < n; i++) {
-                days[i] = (int) times[i];
-            }
-            return TransactionColumns.ofEpochDays(ids, days, amounts);
-        }
-        return TransactionColumns.ofEpochSeconds(ids, Arrays.copyOf(times, n), amounts);
     }
 }

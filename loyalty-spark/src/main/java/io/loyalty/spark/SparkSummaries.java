@@ -8,7 +8,6 @@ import io.loyalty.data.TransactionColumns;
 import io.loyalty.internal.Checks;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -43,11 +42,14 @@ import static org.apache.spark.sql.functions.timestamp_seconds;
  * <p>How it runs: one validation pass (an aggregation: null ids, times and amounts, blank ids, infinite amounts,
  * negative amounts unless the summarizer nets returns, times after the observation end, each counted and
  * reported by column before anything else runs), then the rows are hashed by customer to partitions (the one
- * shuffle), sorted within each partition by customer, time and amount (no shuffle), and each partition is handed
- * to the core's {@link Summarizer} as primitive columns, in chunks of whole customers (about a million rows each,
- * so memory does not grow with the partition). A customer's rows all land in one partition, so each partition's
- * summaries are final: nothing per customer goes to the driver. The sort fixes the order in which a
- * customer's amounts are added, so the result does not depend on the input's order or partitioning, to the bit.
+ * shuffle). Each partition is read into primitive arrays, grouped by customer in memory with each customer's rows
+ * in (time, amount) order (a hash pass and a counting sort, much cheaper than Spark's sort of the partition), and
+ * handed to the core's {@link Summarizer} as columns in chunks of whole customers (about a million rows each, which
+ * bounds the core's working memory; the partition's own rows are held as arrays, so size
+ * {@code spark.sql.shuffle.partitions} for a few million rows a partition). A customer's rows all land in one
+ * partition, so each partition's summaries are final: nothing per customer goes to the driver. The order within a
+ * customer fixes the order in which its amounts are added, so the result does not depend on the input's order or
+ * partitioning, to the bit.
  *
  * <p>Summary columns (as {@code io.loyalty.tablesaw.DataTables} names them): {@code customer_id} (string),
  * {@code frequency} (int), {@code recency}, {@code T}, {@code monetary} (double, in the period rule's unit),
@@ -96,7 +98,7 @@ public final class SparkSummaries {
             .add("monetary_holdout", DataTypes.DoubleType, false)
             .add("duration_holdout", DataTypes.DoubleType, false);
 
-    /** Rows per chunk handed to the core at once (whole customers; see {@link Chunks}). */
+    /** Rows per chunk handed to the core at once (whole customers), which bounds the core's working memory. */
     static final int CHUNK = 1 << 20;
 
     private final Summarizer summarizer;
@@ -208,9 +210,9 @@ public final class SparkSummaries {
         });
     }
 
-    /** The one shuffle: every row of a customer in one partition, in (customer, time, amount) order. */
+    /** The one shuffle: every row of a customer in one partition (grouped there by {@link CustomerGroups}). */
     private static Dataset<Row> byCustomer(Dataset<Row> canonical) {
-        return canonical.repartition(col(Inputs.ID)).sortWithinPartitions(Inputs.ID, Inputs.TIME, Inputs.AMOUNT);
+        return canonical.repartition(col(Inputs.ID));
     }
 
     /**
@@ -234,18 +236,35 @@ public final class SparkSummaries {
 
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            return new Chunks(rows, chunk) {
+            CustomerGroups groups = CustomerGroups.read(rows, epochDays);
+            long lastCalibration = calibrationEnd == null ? 0 : epochDays
+                    ? lastDay(summarizer.rule(), calibrationEnd) : calibrationEnd.getEpochSecond();
+            return new Iterator<>() {
+                private int next;
+                private Iterator<Row> out = Collections.emptyIterator();
+
                 @Override
-                Iterator<Row> summarize(Iterator<Row> chunk) {
-                    if (calibrationEnd == null) {
-                        return summaries(Inputs.columns(chunk, epochDays));
+                public boolean hasNext() {
+                    while (!out.hasNext() && next < groups.customers()) {
+                        int from = next;
+                        next = groups.chunkEnd(from, chunk);
+                        if (calibrationEnd == null) {
+                            out = summaries(groups.columns(from, next));
+                        } else if (groups.earliest(from, next) <= lastCalibration) {
+                            // A chunk of customers whose rows all fall in the holdout has no calibration summary
+                            // (and the core, rightly, refuses a split without calibration rows).
+                            out = split(groups.columns(from, next));
+                        }
                     }
-                    Earliest read = new Earliest(chunk, epochDays);
-                    TransactionColumns columns = Inputs.columns(read, epochDays);
-                    // Customers whose rows all fall in the holdout have no calibration summary (and the core,
-                    // rightly, refuses a split without calibration rows).
-                    long last = epochDays ? lastDay(summarizer.rule(), calibrationEnd) : calibrationEnd.getEpochSecond();
-                    return read.earliest > last ? Collections.emptyIterator() : split(columns);
+                    return out.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return out.next();
                 }
             };
         }
@@ -288,92 +307,6 @@ public final class SparkSummaries {
                             holdoutFrequency[i], holdoutMonetary[i], duration);
                 }
             };
-        }
-    }
-
-    /**
-     * A partition's rows (sorted by customer) cut into chunks of whole customers, at least {@code size} rows each
-     * but the last, each summarized on its own: memory stays bounded by the chunk, not the partition, and the
-     * result is the same since no customer is split.
-     */
-    private abstract static class Chunks implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final int size;
-        private Row pending;
-        private Iterator<Row> out = Collections.emptyIterator();
-
-        Chunks(Iterator<Row> rows, int size) {
-            this.rows = rows;
-            this.size = size;
-        }
-
-        /** The summary rows of one chunk of canonical rows (not empty). */
-        abstract Iterator<Row> summarize(Iterator<Row> chunk);
-
-        @Override
-        public boolean hasNext() {
-            while (!out.hasNext() && (pending != null || rows.hasNext())) {
-                out = summarize(new Chunk());
-            }
-            return out.hasNext();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return out.next();
-        }
-
-        /** The rows up to the first change of customer after {@code size} rows; keeps that row for the next. */
-        private final class Chunk implements Iterator<Row> {
-            private int taken;
-            private String last;
-
-            @Override
-            public boolean hasNext() {
-                if (pending == null && rows.hasNext()) {
-                    pending = rows.next();
-                }
-                return pending != null && (taken < size || pending.getString(0).equals(last));
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Row r = pending;
-                pending = null;
-                taken++;
-                last = r.getString(0);
-                return r;
-            }
-        }
-    }
-
-    /** Passes canonical rows through, noting the earliest time (epoch day or second, as the rows hold). */
-    private static final class Earliest implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final boolean epochDays;
-        long earliest = Long.MAX_VALUE;
-
-        Earliest(Iterator<Row> rows, boolean epochDays) {
-            this.rows = rows;
-            this.epochDays = epochDays;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-            Row r = rows.next();
-            earliest = Math.min(earliest, epochDays ? r.getInt(1) : r.getLong(1));
-            return r;
         }
     }
 
