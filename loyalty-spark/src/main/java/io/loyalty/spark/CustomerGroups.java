@@ -141,27 +141,42 @@ final class CustomerGroups {
         return min;
     }
 
-    /** Customers {@code [from, to)} as the core's columns, customer by customer, each in (time, amount) order. */
-    TransactionColumns columns(int from, int to) {
+    /**
+     * The rows of customers {@code [from, to)}, customer by customer, each in (time, amount) order.
+     *
+     * @param ids the customer ids
+     * @param times epoch days or seconds, as the partition holds them
+     * @param amounts the amounts
+     */
+    record Chunk(String[] ids, long[] times, double[] amounts) {
+    }
+
+    /** The rows of customers {@code [from, to)} in arrays of their own. */
+    Chunk chunk(int from, int to) {
         int lo = starts[from];
         int n = starts[to] - lo;
         String[] id = new String[n];
+        long[] time = new long[n];
         double[] amount = new double[n];
         for (int i = 0; i < n; i++) {
-            id[i] = ids[order[lo + i]];
-            amount[i] = amounts[order[lo + i]];
+            int row = order[lo + i];
+            id[i] = ids[row];
+            time[i] = times[row];
+            amount[i] = amounts[row];
         }
+        return new Chunk(id, time, amount);
+    }
+
+    /** Customers {@code [from, to)} as the core's columns, customer by customer, each in (time, amount) order. */
+    TransactionColumns columns(int from, int to) {
+        Chunk c = chunk(from, to);
         if (epochDays) {
-            int[] day = new int[n];
-            for (int i = 0; i < n; i++) {
-                day[i] = (int) times[order[lo + i]];
+            int[] day = new int[c.times().length];
+            for (int i = 0; i < day.length; i++) {
+                day[i] = (int) c.times()[i];
             }
-            return TransactionColumns.ofEpochDays(id, day, amount);
+            return TransactionColumns.ofEpochDays(c.ids(), day, c.amounts());
         }
-        long[] second = new long[n];
-        for (int i = 0; i < n; i++) {
-            second[i] = times[order[lo + i]];
-        }
-        return TransactionColumns.ofEpochSeconds(id, second, amount);
+        return TransactionColumns.ofEpochSeconds(c.ids(), c.times(), c.amounts());
     }
 }

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -31,7 +30,7 @@ import static org.apache.spark.sql.functions.lit;
  * double[][] retention = m.matrix(CohortMatrices.Measure.RETURN_ON_SHARE);
  * }</pre>
  *
- * <p>Distributed: the rows are partitioned by customer (one exchange) and sorted by customer within each
+ * <p>Distributed: the rows are partitioned by customer (one exchange) and grouped by customer within each
  * partition; each partition feeds the core's {@link CohortAccumulator} in batches of whole customers, so the
  * period rule, the cohort of each customer and the exact revenue sums are the core's, computed on the executors.
  * On the driver: the partitions' accumulators (a few counters per cohort and offset) are combined in partition
@@ -74,7 +73,7 @@ public final class SparkCohorts {
         });
         Column id = col(Inputs.ID);
         boolean days = canonical.epochDays();
-        List<byte[]> parts = canonical.rows().repartition(id).sortWithinPartitions(id).javaRDD()
+        List<byte[]> parts = canonical.rows().repartition(id).javaRDD()
                 .mapPartitions((FlatMapFunction<Iterator<Row>, byte[]>) rows ->
                         List.of(Shipment.pack(accumulate(rows, cohorts, days))).iterator())
                 .collect();
@@ -90,47 +89,32 @@ public final class SparkCohorts {
     }
 
     /**
-     * Feeds canonical rows sorted by customer to an accumulator, cutting batches only between customers (the core
-     * needs every row of a customer in one batch).
+     * Feeds a partition of canonical rows, grouped by customer, to an accumulator in batches cut only between
+     * customers (the core needs every row of a customer in one batch).
      */
     private static CohortAccumulator accumulate(Iterator<Row> rows, Cohorts cohorts, boolean epochDays) {
         CohortAccumulator accumulator = cohorts.newAccumulator();
+        CustomerGroups groups = CustomerGroups.read(rows, epochDays);
         ZoneId zone = cohorts.zone();
-        String[] ids = new String[1024];
-        long[] seconds = new long[ids.length];
-        double[] amounts = new double[ids.length];
-        int n = 0;
-        int lastDay = 0;
-        long lastDayStart = LocalDate.ofEpochDay(0).atStartOfDay(zone).toEpochSecond();
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            String id = r.getString(0);
-            long second;
+        for (int from = 0; from < groups.customers(); ) {
+            int to = groups.chunkEnd(from, BATCH_ROWS);
+            CustomerGroups.Chunk chunk = groups.chunk(from, to);
+            long[] seconds = chunk.times();
             if (epochDays) {
-                int day = r.getInt(1);
-                if (day != lastDay) {
-                    lastDay = day;
-                    lastDayStart = LocalDate.ofEpochDay(day).atStartOfDay(zone).toEpochSecond();
+                // A day is its first instant in the cohorts' zone, as the core reads a LocalDate.
+                long lastDay = Long.MIN_VALUE;
+                long lastStart = 0;
+                for (int i = 0; i < seconds.length; i++) {
+                    if (seconds[i] != lastDay) {
+                        lastDay = seconds[i];
+                        lastStart = LocalDate.ofEpochDay(lastDay).atStartOfDay(zone).toEpochSecond();
+                    }
+                    seconds[i] = lastStart;
                 }
-                second = lastDayStart;
-            } else {
-                second = r.getLong(1);
             }
-            if (n >= BATCH_ROWS && !id.equals(ids[n - 1])) {
-                accumulator.add(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n), Arrays.copyOf(amounts, n));
-                n = 0;
-            }
-            if (n == ids.length) {
-                ids = Arrays.copyOf(ids, 2 * n);
-                seconds = Arrays.copyOf(seconds, 2 * n);
-                amounts = Arrays.copyOf(amounts, 2 * n);
-            }
-            ids[n] = id;
-            seconds[n] = second;
-            amounts[n] = r.getDouble(2);
-            n++;
+            accumulator.add(chunk.ids(), seconds, chunk.amounts());
+            from = to;
         }
-        accumulator.add(Arrays.copyOf(ids, n), Arrays.copyOf(seconds, n), Arrays.copyOf(amounts, n));
         return accumulator;
     }
 }
