@@ -1,5 +1,6 @@
 package io.loyalty.spark;
 
+import io.loyalty.internal.Checks;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -268,8 +269,17 @@ final class Inputs {
     }
 
     static boolean floating(Dataset<Row> rows, String column) {
-        DataType t = rows.schema().apply(column).dataType();
-        return t instanceof DoubleType || t instanceof FloatType;
+        return floating(rows.schema().apply(column).dataType());
+    }
+
+    /** Whether a column type is float or double, where NaN and infinity can occur. */
+    static boolean floating(DataType type) {
+        return type instanceof DoubleType || type instanceof FloatType;
+    }
+
+    /** A numeric column read as a double. */
+    static Column number(String column) {
+        return col(quoted(column)).cast(DataTypes.DoubleType);
     }
 
     /** A column reference that is safe for names with dots or spaces. */
@@ -317,12 +327,8 @@ final class Inputs {
      * @return the canonical rows and whether time is in epoch days
      */
     static Canonical transactions(Dataset<Row> rows, TransactionSchema schema, TransactionRules rules) {
-        if (rows == null) {
-            throw new IllegalArgumentException("transactions must not be null");
-        }
-        if (schema == null) {
-            throw new IllegalArgumentException("schema must not be null");
-        }
+        Checks.notNull(rows, "transactions");
+        Checks.notNull(schema, "schema");
         DataType idType = requireColumn(rows, schema.customerId(), "customer id", Kind.ID);
         DataType timeType = requireColumn(rows, schema.time(), "time", Kind.TIME);
         DataType amountType = requireColumn(rows, schema.amount(), "amount", Kind.NUMERIC);
@@ -331,12 +337,12 @@ final class Inputs {
         Column time = days
                 ? unix_date(col(quoted(schema.time())))
                 : unix_seconds(col(quoted(schema.time())));
-        Column amount = col(quoted(schema.amount())).cast(DataTypes.DoubleType);
+        Column amount = number(schema.amount());
         List<Rule> checks = nullCells(rows, schema.customerId(), schema.time(), schema.amount());
         if (idType instanceof StringType) {
             checks.add(Rule.invalid(schema.customerId(), "blank", blank(id)));
         }
-        if (amountType instanceof DoubleType || amountType instanceof FloatType) {
+        if (floating(amountType)) {
             checks.add(Rule.invalid(schema.amount(), "infinite", infinite(amount)));
         }
         checks.addAll(rules.rules(id, time, days, amount));
@@ -345,9 +351,12 @@ final class Inputs {
         return new Canonical(canonical, days);
     }
 
-    /** True on an empty or all-whitespace string. */
+    /**
+     * True on a string that Java's {@code String.isBlank} (which the core checks ids and channels with) calls blank:
+     * nothing but {@code Character.isWhitespace} characters.
+     */
     static Column blank(Column text) {
-        return text.rlike("^\\s*$");
+        return text.rlike("\\A\\p{javaWhitespace}*\\z");
     }
 
     /** True on an infinite double. */

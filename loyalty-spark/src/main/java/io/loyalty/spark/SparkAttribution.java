@@ -5,6 +5,7 @@ import io.loyalty.attribution.HeuristicAttribution;
 import io.loyalty.attribution.JourneyBuilder;
 import io.loyalty.attribution.Journeys;
 import io.loyalty.attribution.TimedJourneys;
+import io.loyalty.internal.Checks;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 
@@ -98,8 +99,6 @@ public final class SparkAttribution {
     private static final String CONVERTED = "__converted";
     private static final String CONVERSION_TIME = "__conversionTime";
 
-    /** What Java's {@code String.isBlank} calls blank: nothing but {@code Character.isWhitespace} characters. */
-    private static final String BLANK = "\\A\\p{javaWhitespace}*\\z";
     /** What Java's {@code String.trim} removes: the characters up to U+0020 at either end. */
     private static final String TRIM = "\\A[\\x00-\\x20]+|[\\x00-\\x20]+\\z";
 
@@ -119,9 +118,7 @@ public final class SparkAttribution {
      * @return the calculator
      */
     public static SparkAttribution of(TouchSchema schema) {
-        if (schema == null) {
-            throw new IllegalArgumentException("schema must not be null");
-        }
+        Checks.notNull(schema, "schema");
         return new SparkAttribution(schema, JourneyBuilder.withDefaults());
     }
 
@@ -132,9 +129,7 @@ public final class SparkAttribution {
      * @return a new calculator
      */
     public SparkAttribution withJourneys(JourneyBuilder journeys) {
-        if (journeys == null) {
-            throw new IllegalArgumentException("journeys must not be null");
-        }
+        Checks.notNull(journeys, "journeys");
         return new SparkAttribution(schema, journeys);
     }
 
@@ -171,9 +166,7 @@ public final class SparkAttribution {
      * @throws IllegalArgumentException as {@link #pathCounts}
      */
     public Attribution timeDecay(Dataset<Row> events, HeuristicAttribution model) {
-        if (model == null) {
-            throw new IllegalArgumentException("model must not be null");
-        }
+        Checks.notNull(model, "model");
         Dataset<Row> converting = journeys(events)
                 .filter(col(CONVERTED).equalTo(1).and(size(col(TOUCHES)).gt(0)))
                 .select(col(TOUCHES), col(CONVERSION_TIME), col(AMOUNT));
@@ -273,9 +266,7 @@ public final class SparkAttribution {
 
     /** Validated events: (user string, time epoch seconds, kind 0 touch / 1 conversion, channel, value, seq). */
     private Dataset<Row> canonicalEvents(Dataset<Row> events) {
-        if (events == null) {
-            throw new IllegalArgumentException("events must not be null");
-        }
+        Checks.notNull(events, "events");
         Inputs.requireColumn(events, schema.user(), "user id", Inputs.Kind.ID);
         DataType timeType = Inputs.requireColumn(events, schema.time(), "time", Inputs.Kind.TIME);
         Inputs.requireColumn(events, schema.channel(), "channel", Inputs.Kind.STRING);
@@ -291,14 +282,14 @@ public final class SparkAttribution {
         rules.add(Inputs.Rule.nullCell(events, schema.time()));
         rules.add(Inputs.Rule.nullCell(events, schema.conversion()));
         rules.add(new Inputs.Rule(schema.channel(), "null or blank", "touch row",
-                coalesce(not(converts).and(channel.isNull().or(channel.rlike(BLANK))), lit(false)), true));
+                coalesce(not(converts).and(channel.isNull().or(Inputs.blank(channel))), lit(false)), true));
         Column value = lit(0.0);
         if (schema.value().isPresent()) {
-            value = col(quoted(schema.value().get())).cast(DataTypes.DoubleType);
+            value = Inputs.number(schema.value().get());
             rules.add(new Inputs.Rule(schema.value().get(), "null or NaN", "conversion row",
                     coalesce(converts.and(value.isNull().or(isnan(value))), lit(false)), true));
             rules.add(new Inputs.Rule(schema.value().get(), "negative or infinite", "conversion row",
-                    coalesce(converts.and(value.lt(0).or(value.equalTo(Double.POSITIVE_INFINITY))), lit(false)),
+                    coalesce(converts.and(value.lt(0).or(Inputs.infinite(value))), lit(false)),
                     false));
         }
         Dataset<Row> valid = Inputs.requireValid(events, schema.nulls(), rules);
@@ -332,9 +323,7 @@ public final class SparkAttribution {
      */
     public static Dataset<Row> aggregatePaths(Dataset<Row> paths, String path, String conversions, String value,
             String nulls) {
-        if (paths == null) {
-            throw new IllegalArgumentException("paths must not be null");
-        }
+        Checks.notNull(paths, "paths");
         String[] names = {path, conversions, value, nulls};
         String[] roles = {"path", "conversions", "conversion value", "nulls"};
         for (int i = 0; i < names.length; i++) {
@@ -349,9 +338,9 @@ public final class SparkAttribution {
         }
         Column[] numbers = new Column[3];
         for (int i = 1; i < names.length; i++) {
-            numbers[i - 1] = col(quoted(names[i])).cast(DataTypes.DoubleType);
+            numbers[i - 1] = Inputs.number(names[i]);
             rules.add(new Inputs.Rule(names[i], "negative or infinite", "row",
-                    coalesce(numbers[i - 1].lt(0).or(numbers[i - 1].equalTo(Double.POSITIVE_INFINITY)), lit(false)),
+                    coalesce(numbers[i - 1].lt(0).or(Inputs.infinite(numbers[i - 1])), lit(false)),
                     false));
         }
         rules.add(new Inputs.Rule(value, "positive where conversions are 0", "row",
@@ -373,9 +362,7 @@ public final class SparkAttribution {
      *     for a bad path or count
      */
     public static PathCounts collect(Dataset<Row> pathCounts) {
-        if (pathCounts == null) {
-            throw new IllegalArgumentException("pathCounts must not be null");
-        }
+        Checks.notNull(pathCounts, "pathCounts");
         if (!Arrays.asList(pathCounts.columns()).contains(PATH)) {
             throw new IllegalArgumentException(String.format("path column '%s' not found; the columns are %s", PATH,
                     Arrays.toString(pathCounts.columns())));

@@ -230,16 +230,16 @@ public final class SparkClv {
      */
     public GammaGammaModel fit(Dataset<Row> customers, GammaGammaFitter fitter) {
         Checks.notNull(fitter, "fitter");
-        Checked c = check(customers, Use.FIT_SPEND, count(when(number(frequency).gt(0), true)),
+        Inputs.Validated c = check(customers, Use.FIT_SPEND, count(when(Inputs.number(frequency).gt(0), true)),
                 strategy == ClvStrategy.AUTO
-                        ? approx_count_distinct(when(number(frequency).gt(0),
-                                struct(number(frequency), number(monetary))))
+                        ? approx_count_distinct(when(Inputs.number(frequency).gt(0),
+                                struct(Inputs.number(frequency), Inputs.number(monetary))))
                         : lit(-1L));
-        Checks.require(c.extras().getLong(0) > 0, "no customer with repeat purchases (column '%s' > 0)%s: the "
+        Checks.require(c.aggregates().getLong(0) > 0, "no customer with repeat purchases (column '%s' > 0)%s: the "
                 + "Gamma-Gamma model has nothing to fit", frequency, droppedNote());
-        Dataset<Row> canonical = c.rows().filter(number(frequency).gt(0))
-                .select(number(frequency).as("x"), number(monetary).as("m"));
-        if (resolve(c.extras().getLong(1), c.extras().getLong(0)) == ClvStrategy.COMPRESSED) {
+        Dataset<Row> canonical = c.rows().filter(Inputs.number(frequency).gt(0))
+                .select(Inputs.number(frequency).as("x"), Inputs.number(monetary).as("m"));
+        if (resolve(c.aggregates().getLong(1), c.aggregates().getLong(0)) == ClvStrategy.COMPRESSED) {
             double[][] p = patterns(canonical, "x", "m");
             return fitter.fit(p[0], p[1], p[2]);
         }
@@ -254,16 +254,16 @@ public final class SparkClv {
 
     private <M> M fitPurchases(Dataset<Row> customers, Function<ChunkedCustomers, M> chunked,
             WeightedFit<M> weighted) {
-        Checked c = check(customers, Use.FIT_PURCHASES, count(lit(1)), max(number(age)),
+        Inputs.Validated c = check(customers, Use.FIT_PURCHASES, count(lit(1)), max(Inputs.number(age)),
                 strategy == ClvStrategy.AUTO
-                        ? approx_count_distinct(struct(number(frequency), number(recency), number(age)))
+                        ? approx_count_distinct(struct(Inputs.number(frequency), Inputs.number(recency), Inputs.number(age)))
                         : lit(-1L));
-        Checks.require(c.extras().getLong(0) > 0, "no customers: the data set has no rows%s", droppedNote());
-        Checks.require(c.extras().getDouble(1) > 0, "column '%s' is 0 in every row (first purchases at the end of "
+        Checks.require(c.aggregates().getLong(0) > 0, "no customers: the data set has no rows%s", droppedNote());
+        Checks.require(c.aggregates().getDouble(1) > 0, "column '%s' is 0 in every row (first purchases at the end of "
                 + "the window): a fit needs customers with T > 0", age);
-        Dataset<Row> canonical = c.rows().select(number(frequency).as("x"), number(recency).as("tx"),
-                number(age).as("t"));
-        if (resolve(c.extras().getLong(2), c.extras().getLong(0)) == ClvStrategy.COMPRESSED) {
+        Dataset<Row> canonical = c.rows().select(Inputs.number(frequency).as("x"), Inputs.number(recency).as("tx"),
+                Inputs.number(age).as("t"));
+        if (resolve(c.aggregates().getLong(2), c.aggregates().getLong(0)) == ClvStrategy.COMPRESSED) {
             double[][] p = patterns(canonical, "x", "tx", "t");
             return weighted.fit(p[0], p[1], p[2], p[3]);
         }
@@ -455,20 +455,12 @@ public final class SparkClv {
         }
     }
 
-    /** The rows that passed the checks (without the dropped ones) and the extra aggregates of the same pass. */
-    private record Checked(Dataset<Row> rows, Row extras) {
-    }
-
-    private static Column number(String column) {
-        return col(Inputs.quoted(column)).cast(DataTypes.DoubleType);
-    }
-
     /**
      * Schema checks, then one pass counting null cells (or dropping them, on request) and impossible values.
      *
      * @param extras aggregates to compute in the same pass
      */
-    private Checked check(Dataset<Row> customers, Use use, Column... extras) {
+    private Inputs.Validated check(Dataset<Row> customers, Use use, Column... extras) {
         Checks.notNull(customers, "customers");
         List<String> columns = new ArrayList<>(List.of(frequency));
         if (use.history) {
@@ -480,7 +472,7 @@ public final class SparkClv {
         for (String c : columns) {
             Inputs.requireColumn(customers, c, role(c), Inputs.Kind.NUMERIC);
         }
-        Column x = number(frequency);
+        Column x = Inputs.number(frequency);
         Column repeat = x.gt(0);
         // Missing cells: everywhere for the history columns, where frequency > 0 for the monetary value.
         List<Inputs.Rule> rules = new ArrayList<>();
@@ -495,8 +487,8 @@ public final class SparkClv {
         rules.add(Inputs.Rule.invalid(frequency, "not a whole number >= 0",
                 xKnown.and(x.geq(0).and(x.equalTo(floor(x))).and(x.lt(Integer.MAX_VALUE)).unary_$bang())));
         if (use.history) {
-            Column tx = number(recency);
-            Column t = number(age);
+            Column tx = Inputs.number(recency);
+            Column t = Inputs.number(age);
             Column txKnown = Inputs.missing(customers, recency).unary_$bang();
             Column tKnown = Inputs.missing(customers, age).unary_$bang();
             rules.add(Inputs.Rule.invalid(age, "negative or infinite",
@@ -507,15 +499,14 @@ public final class SparkClv {
                     xKnown.and(txKnown).and(x.equalTo(0)).and(tx.notEqual(0))));
         }
         if (use.spend) {
-            Column m = number(monetary);
+            Column m = Inputs.number(monetary);
             Column mKnown = Inputs.missing(customers, monetary).unary_$bang();
             Column ok = use.positiveSpend ? m.gt(0) : m.geq(0);
             rules.add(Inputs.Rule.invalid(monetary, String.format("%s or infinite where '%s' > 0",
                     use.positiveSpend ? "<= 0" : "negative", frequency),
                     xKnown.and(mKnown).and(repeat).and(ok.and(m.lt(Double.POSITIVE_INFINITY)).unary_$bang())));
         }
-        Inputs.Validated valid = Inputs.validate(customers, nulls, rules, List.of(extras));
-        return new Checked(valid.rows(), valid.aggregates());
+        return Inputs.validate(customers, nulls, rules, List.of(extras));
     }
 
     /** What a column is read as, for messages. */

@@ -143,7 +143,7 @@ public final class SparkExperiments {
         for (int j = 0; j < metrics.size(); j++) {
             Inputs.requireColumn(rows, metrics.get(j), "metric", Inputs.Kind.NUMERIC);
             orNaN[2 + j] = Inputs.floating(rows, metrics.get(j));
-            columns.add(col(Inputs.quoted(metrics.get(j))).cast(DataTypes.DoubleType));
+            columns.add(Inputs.number(metrics.get(j)));
         }
         int m = metrics.size();
         boolean drop = nulls == NullPolicy.DROP;

@@ -16,8 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
-import org.apache.spark.sql.types.DoubleType;
-import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.StringType;
 
 import java.time.LocalDate;
@@ -195,7 +193,7 @@ public final class SparkRfm {
         Column recency = lit(analysisDate.toEpochDay()).minus(lastDay).cast(DataTypes.DoubleType);
         List<Inputs.Rule> violations = new ArrayList<>();
         violations.add(Inputs.Rule.invalid(last, "after the analysis date " + analysisDate, recency.lt(0)));
-        return score(summaries, new Figures(id, idType, recency, number(orders), number(revenue), revenueType,
+        return score(summaries, new Figures(id, idType, recency, Inputs.number(orders), Inputs.number(revenue), revenueType,
                 last, orders, revenue, violations));
     }
 
@@ -223,25 +221,17 @@ public final class SparkRfm {
         DataType recencyType = Inputs.requireColumn(customers, recencyDays, "recency days", Inputs.Kind.NUMERIC);
         DataType ordersType = Inputs.requireColumn(customers, orders, "orders", Inputs.Kind.NUMERIC);
         DataType revenueType = Inputs.requireColumn(customers, revenue, "revenue", Inputs.Kind.NUMERIC);
-        Column recency = number(recencyDays);
+        Column recency = Inputs.number(recencyDays);
         List<Inputs.Rule> violations = new ArrayList<>();
         violations.add(Inputs.Rule.invalid(recencyDays, "negative", recency.lt(0)));
-        if (floating(recencyType)) {
+        if (Inputs.floating(recencyType)) {
             violations.add(Inputs.Rule.invalid(recencyDays, "infinite", Inputs.infinite(recency)));
         }
-        if (floating(ordersType)) {
-            violations.add(Inputs.Rule.invalid(orders, "infinite", Inputs.infinite(number(orders))));
+        if (Inputs.floating(ordersType)) {
+            violations.add(Inputs.Rule.invalid(orders, "infinite", Inputs.infinite(Inputs.number(orders))));
         }
-        return score(customers, new Figures(customerId, idType, recency, number(orders), number(revenue),
+        return score(customers, new Figures(customerId, idType, recency, Inputs.number(orders), Inputs.number(revenue),
                 revenueType, recencyDays, orders, revenue, violations));
-    }
-
-    private static Column number(String column) {
-        return col(Inputs.quoted(column)).cast(DataTypes.DoubleType);
-    }
-
-    private static boolean floating(DataType t) {
-        return t instanceof DoubleType || t instanceof FloatType;
     }
 
     /** A customer table's figures as expressions over the caller's columns, and their checks so far. */
@@ -261,7 +251,7 @@ public final class SparkRfm {
         }
         violations.add(Inputs.Rule.invalid(f.ordersColumn(), "not positive", f.orders().leq(0)));
         violations.add(Inputs.Rule.invalid(f.revenueColumn(), "negative", f.revenue().lt(0)));
-        if (floating(f.revenueType())) {
+        if (Inputs.floating(f.revenueType())) {
             violations.add(Inputs.Rule.invalid(f.revenueColumn(), "infinite", Inputs.infinite(f.revenue())));
         }
         Column[] measures = {f.recency(), f.orders(), monetary};

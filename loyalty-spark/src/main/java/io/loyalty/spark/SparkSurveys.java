@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.unix_date;
@@ -197,7 +196,7 @@ public final class SparkSurveys {
         }
 
         Column answer = col(Inputs.quoted(score));
-        Column missing = Inputs.floating(responses, score) ? answer.isNull().or(isnan(answer)) : answer.isNull();
+        Column missing = Inputs.missing(responses, score);
         Column whole = Inputs.integral(scoreType) ? lit(true) : answer.equalTo(floor(answer));
         Column valid = whole.and(answer.geq(lo)).and(answer.leq(hi));
         List<Column> columns = new ArrayList<>();
@@ -222,7 +221,7 @@ public final class SparkSurveys {
         }
         Column[] groups = keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         List<Row> counted = rows.groupBy(groups).agg(count(lit(1)), min(VALUE)).collectAsList();
-        return assemble(counted, lo, hi);
+        return assemble(counted, lo, hi, Inputs.floating(scoreType));
     }
 
     /** Whether a rule is a calendar rule of its zone, which {@link PeriodRule#indexOfEpochDay} maps exactly. */
@@ -265,8 +264,12 @@ public final class SparkSurveys {
         }, Encoders.row(new StructType(out)));
     }
 
-    /** The driver's part: checks the counted groups, maps days to periods and fills the tallies. */
-    private SurveyTallies assemble(List<Row> counted, int lo, int hi) {
+    /**
+     * The driver's part: checks the counted groups, maps days to periods and fills the tallies.
+     *
+     * @param scoreIsFloating whether a NaN answer counts as missing (a float or double answer column)
+     */
+    private SurveyTallies assemble(List<Row> counted, int lo, int hi, boolean scoreIsFloating) {
         int k = segments.size();
         boolean timed = time != null;
         long[] missing = new long[k + 2];
@@ -324,7 +327,7 @@ public final class SparkSurveys {
             names.add(timed ? time : "");
             names.add(score);
             boolean[] orNaN = new boolean[k + 2];
-            orNaN[k + 1] = true;
+            orNaN[k + 1] = scoreIsFloating;
             Inputs.rejectIncomplete(names.toArray(new String[0]), missing, orNaN);
         }
         Checks.require(!tallies.isEmpty(), "responses has no answers%s",

@@ -75,4 +75,15 @@ class InputsTest {
         Inputs.Canonical kept = Inputs.transactions(df, TransactionSchema.of("id", "t", "amount").droppingNulls());
         assertEquals(1, kept.rows().count());
     }
+
+    @Test
+    void blankMeansWhatTheCoresIsBlankMeans() {
+        // U+2003 (em space) is whitespace to String.isBlank, which the core checks ids with, but not to \s.
+        Dataset<Row> df = rows(List.of(RowFactory.create("\u2003", ts("2024-01-01 10:00:00"), 1.0, "x"),
+                RowFactory.create("a", ts("2024-01-01 10:00:00"), 1.0, "x")), TX);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Inputs.transactions(df, TransactionSchema.of("id", "t", "amount")));
+        assertTrue(e.getMessage().contains("column 'id' is blank in 1 row"), e.getMessage());
+        assertTrue("\u2003".isBlank());
+    }
 }
