@@ -33,19 +33,9 @@ import org.apache.commons.math3.special.Gamma;
  *
  * @since 0.1
  */
-public final class BetaGeoModel extends FourParameterModel {
-    private static final String[] NAMES = {"r", "alpha", "a", "b"};
-    private final double r;
-    private final double alpha;
-    private final double a;
-    private final double b;
-
+public final class BetaGeoModel extends BetaGeoFamily {
     BetaGeoModel(double r, double alpha, double a, double b, FitSummary fit) {
-        super("BG/NBD", NAMES, new double[] {r, alpha, a, b}, fit);
-        this.r = r;
-        this.alpha = alpha;
-        this.a = a;
-        this.b = b;
+        super("BG/NBD", r, alpha, a, b, fit);
     }
 
     /**
@@ -61,84 +51,20 @@ public final class BetaGeoModel extends FourParameterModel {
         return new BetaGeoModel(r, alpha, a, b, null);
     }
 
-    /** @return r */
-    public double r() {
-        return r;
-    }
-
-    /** @return alpha */
-    public double alpha() {
-        return alpha;
-    }
-
-    /** @return a */
-    public double a() {
-        return a;
-    }
-
-    /** @return b */
-    public double b() {
-        return b;
-    }
-
     @Override
     public double expectedPurchases(double t) {
         Inputs.horizon(t);
         return expectation(t, 0, 0);
     }
 
-    @Override
-    public double conditionalExpectedPurchases(double t, double frequency, double recency, double T) {
-        Inputs.horizon(t);
-        Inputs.customer(frequency, recency, T);
-        return expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The hypergeometric part depends on (x, T) only, so it is computed once per distinct pair.
-     */
-    @Override
-    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
-        Inputs.horizon(t);
-        RfmRows.check(frequency, recency, T, null, false);
-        PairIndex pairs = PairIndex.of(frequency, T);
-        double[] e = new double[pairs.size];
-        ChunkedSum.forEach(pairs.size, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                e[k] = expectation(t, pairs.x[k], pairs.t[k]);
-            }
-        });
-        double[] out = new double[frequency.length];
-        ChunkedSum.forEach(out.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
-            }
-        });
-        return out;
-    }
-
     /** (a+b+x-1)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)], z = t/(alpha+T+t). */
-    private double expectation(double t, double x, double age) {
-        if (t == 0) {
-            return 0;
-        }
-        return Inputs.acrossOne(a, aa -> expectationAt(t, x, age, aa));
-    }
-
-    private double expectationAt(double t, double x, double age, double a) {
+    @Override
+    double expectationAt(double t, double x, double age, double a) {
         double z = t / (alpha + age + t);
         double c = a + b + x - 1;
         double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, c, z);
         double lead = Math.exp((a - 1) * Math.log1p(-z));
         return c / (a - 1) * (1 - lead * f);
-    }
-
-    @Override
-    public double probabilityAlive(double frequency, double recency, double T) {
-        Inputs.customer(frequency, recency, T);
-        return probabilityAliveUnchecked(frequency, recency, T);
     }
 
     /**
@@ -168,7 +94,8 @@ public final class BetaGeoModel extends FourParameterModel {
         return out;
     }
 
-    private double probabilityAliveUnchecked(double x, double tx, double age) {
+    @Override
+    double probabilityAliveUnchecked(double x, double tx, double age) {
         if (x == 0) {
             return 1;
         }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * summary, and equality, hash and text from the parameters alone (not the fit summary).
  */
 abstract sealed class FourParameterModel implements TransactionModel
-        permits BetaGeoModel, ModifiedBetaGeoModel, ParetoNbdModel {
+        permits BetaGeoFamily, ParetoNbdModel {
     private final String name;
     private final String[] names;
     private final double[] parameters;

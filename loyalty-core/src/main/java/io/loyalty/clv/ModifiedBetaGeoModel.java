@@ -1,7 +1,6 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
-import io.loyalty.internal.ChunkedSum;
 import io.loyalty.internal.Hypergeometric2F1;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
@@ -29,19 +28,9 @@ import org.apache.commons.math3.special.Gamma;
  *
  * @since 0.1
  */
-public final class ModifiedBetaGeoModel extends FourParameterModel {
-    private static final String[] NAMES = {"r", "alpha", "a", "b"};
-    private final double r;
-    private final double alpha;
-    private final double a;
-    private final double b;
-
+public final class ModifiedBetaGeoModel extends BetaGeoFamily {
     ModifiedBetaGeoModel(double r, double alpha, double a, double b, FitSummary fit) {
-        super("MBG/NBD", NAMES, new double[] {r, alpha, a, b}, fit);
-        this.r = r;
-        this.alpha = alpha;
-        this.a = a;
-        this.b = b;
+        super("MBG/NBD", r, alpha, a, b, fit);
     }
 
     /**
@@ -57,73 +46,15 @@ public final class ModifiedBetaGeoModel extends FourParameterModel {
         return new ModifiedBetaGeoModel(r, alpha, a, b, null);
     }
 
-    /** @return r */
-    public double r() {
-        return r;
-    }
-
-    /** @return alpha */
-    public double alpha() {
-        return alpha;
-    }
-
-    /** @return a */
-    public double a() {
-        return a;
-    }
-
-    /** @return b */
-    public double b() {
-        return b;
-    }
-
     @Override
     public double expectedPurchases(double t) {
         Inputs.horizon(t);
         return expectation(t, 0, 0) * probabilityAliveUnchecked(0, 0, 0);
     }
 
-    @Override
-    public double conditionalExpectedPurchases(double t, double frequency, double recency, double T) {
-        Inputs.horizon(t);
-        Inputs.customer(frequency, recency, T);
-        return expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The hypergeometric part depends on (x, T) only, so it is computed once per distinct pair.
-     */
-    @Override
-    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
-        Inputs.horizon(t);
-        RfmRows.check(frequency, recency, T, null, false);
-        PairIndex pairs = PairIndex.of(frequency, T);
-        double[] e = new double[pairs.size];
-        ChunkedSum.forEach(pairs.size, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                e[k] = expectation(t, pairs.x[k], pairs.t[k]);
-            }
-        });
-        double[] out = new double[frequency.length];
-        ChunkedSum.forEach(out.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
-            }
-        });
-        return out;
-    }
-
     /** (a+b+x)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-r, a-1; a+b+x; z)], z = t/(alpha+T+t). */
-    private double expectation(double t, double x, double age) {
-        if (t == 0) {
-            return 0;
-        }
-        return Inputs.acrossOne(a, aa -> expectationAt(t, x, age, aa));
-    }
-
-    private double expectationAt(double t, double x, double age, double a) {
+    @Override
+    double expectationAt(double t, double x, double age, double a) {
         double z = t / (alpha + age + t);
         double c = a + b + x;
         double f = Hypergeometric2F1.value(a + b - r, a - 1, c, z);
@@ -132,12 +63,7 @@ public final class ModifiedBetaGeoModel extends FourParameterModel {
     }
 
     @Override
-    public double probabilityAlive(double frequency, double recency, double T) {
-        Inputs.customer(frequency, recency, T);
-        return probabilityAliveUnchecked(frequency, recency, T);
-    }
-
-    private double probabilityAliveUnchecked(double x, double tx, double age) {
+    double probabilityAliveUnchecked(double x, double tx, double age) {
         double log = Math.log(a / (b + x)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
         return 1 / (1 + Math.exp(log));
     }

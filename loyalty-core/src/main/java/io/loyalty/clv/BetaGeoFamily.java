@@ -1,0 +1,96 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.ChunkedSum;
+
+/**
+ * What BG/NBD and MBG/NBD share: the parameters r, alpha, a, b, and predictions of the form
+ * E[Y(t) | x, t_x, T] = e(t, x, T) P(alive | x, t_x, T), where e, the hypergeometric part, depends on (x, T) only
+ * and is evaluated across the removable singularity at {@code a = 1}. The two models differ in e and in P(alive).
+ */
+abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoModel, ModifiedBetaGeoModel {
+    private static final String[] NAMES = {"r", "alpha", "a", "b"};
+    final double r;
+    final double alpha;
+    final double a;
+    final double b;
+
+    BetaGeoFamily(String name, double r, double alpha, double a, double b, FitSummary fit) {
+        super(name, NAMES, new double[] {r, alpha, a, b}, fit);
+        this.r = r;
+        this.alpha = alpha;
+        this.a = a;
+        this.b = b;
+    }
+
+    /** @return r */
+    public double r() {
+        return r;
+    }
+
+    /** @return alpha */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** @return a */
+    public double a() {
+        return a;
+    }
+
+    /** @return b */
+    public double b() {
+        return b;
+    }
+
+    @Override
+    public double conditionalExpectedPurchases(double t, double frequency, double recency, double T) {
+        Inputs.horizon(t);
+        Inputs.customer(frequency, recency, T);
+        return expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The hypergeometric part depends on (x, T) only, so it is computed once per distinct pair.
+     */
+    @Override
+    public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
+        Inputs.horizon(t);
+        RfmRows.check(frequency, recency, T, null, false);
+        PairIndex pairs = PairIndex.of(frequency, T);
+        double[] e = new double[pairs.size];
+        ChunkedSum.forEach(pairs.size, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                e[k] = expectation(t, pairs.x[k], pairs.t[k]);
+            }
+        });
+        double[] out = new double[frequency.length];
+        ChunkedSum.forEach(out.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public double probabilityAlive(double frequency, double recency, double T) {
+        Inputs.customer(frequency, recency, T);
+        return probabilityAliveUnchecked(frequency, recency, T);
+    }
+
+    /** The hypergeometric part e(t, x, T), 0 at t = 0, interpolated across a = 1. */
+    final double expectation(double t, double x, double age) {
+        if (t == 0) {
+            return 0;
+        }
+        return Inputs.acrossOne(a, aa -> expectationAt(t, x, age, aa));
+    }
+
+    /** e(t, x, T) with {@code a} given (never 1). */
+    abstract double expectationAt(double t, double x, double age, double a);
+
+    /** P(alive | x, t_x, T) of checked arguments. */
+    abstract double probabilityAliveUnchecked(double x, double tx, double age);
+}
