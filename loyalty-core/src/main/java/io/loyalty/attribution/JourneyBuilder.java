@@ -334,16 +334,7 @@ public final class JourneyBuilder {
             return tmp;
         }
         if (to - from <= 32) {
-            for (int i = from + 1; i < to; i++) {
-                int v = idx[i];
-                long tv = time[v];
-                int j = i - 1;
-                while (j >= from && time[idx[j]] > tv) {
-                    idx[j + 1] = idx[j];
-                    j--;
-                }
-                idx[j + 1] = v;
-            }
+            insertionSort(idx, from, to, time);
             return tmp;
         }
         int[] buf = tmp.length >= to - from ? tmp : new int[to - from];
@@ -351,18 +342,23 @@ public final class JourneyBuilder {
         return buf;
     }
 
+    /** Stable insertion sort of idx[from, to) by time, for short runs. */
+    private static void insertionSort(int[] idx, int from, int to, long[] time) {
+        for (int i = from + 1; i < to; i++) {
+            int v = idx[i];
+            long tv = time[v];
+            int j = i - 1;
+            while (j >= from && time[idx[j]] > tv) {
+                idx[j + 1] = idx[j];
+                j--;
+            }
+            idx[j + 1] = v;
+        }
+    }
+
     private static void mergeSort(int[] idx, int from, int to, long[] time, int[] buf) {
         if (to - from <= 16) {
-            for (int i = from + 1; i < to; i++) {
-                int v = idx[i];
-                long tv = time[v];
-                int j = i - 1;
-                while (j >= from && time[idx[j]] > tv) {
-                    idx[j + 1] = idx[j];
-                    j--;
-                }
-                idx[j + 1] = v;
-            }
+            insertionSort(idx, from, to, time);
             return;
         }
         int mid = (from + to) >>> 1;
