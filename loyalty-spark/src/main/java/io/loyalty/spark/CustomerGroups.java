@@ -63,9 +63,14 @@ final class CustomerGroups {
                 customer = Arrays.copyOf(customer, capacity);
             }
             String id = r.getString(0);
-            Integer c = index.putIfAbsent(id, index.size());
+            // Boxes a number only for a customer not seen before, not for every row.
+            Integer c = index.get(id);
+            if (c == null) {
+                c = index.size();
+                index.put(id, c);
+            }
             ids[n] = id;
-            customer[n] = c == null ? index.size() - 1 : c;
+            customer[n] = c;
             times[n] = epochDays ? r.getInt(1) : r.getLong(1);
             amounts[n] = r.getDouble(2);
             n++;
