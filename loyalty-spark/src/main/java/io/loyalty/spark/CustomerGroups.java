@@ -99,7 +99,10 @@ final class CustomerGroups {
         return times[a] < times[b] || (times[a] == times[b] && Double.compare(amounts[a], amounts[b]) < 0);
     }
 
-    /** Puts {@code order[from, to)} (one customer's rows) in (time, amount) order. */
+    /**
+     * Puts {@code order[from, to)} (one customer's rows) in (time, amount) order: insertion for short runs, a merge
+     * sort on the row indexes (no boxing) for a heavy buyer's.
+     */
     private void sortCustomer(int from, int to) {
         if (to - from <= INSERTION) {
             for (int i = from + 1; i < to; i++) {
@@ -113,13 +116,18 @@ final class CustomerGroups {
             }
             return;
         }
-        Integer[] boxed = new Integer[to - from];
-        for (int i = from; i < to; i++) {
-            boxed[i - from] = order[i];
+        int mid = (from + to) >>> 1;
+        sortCustomer(from, mid);
+        sortCustomer(mid, to);
+        int[] left = Arrays.copyOfRange(order, from, mid);
+        int i = 0;
+        int j = mid;
+        int k = from;
+        while (i < left.length && j < to) {
+            order[k++] = before(order[j], left[i]) ? order[j++] : left[i++];
         }
-        Arrays.sort(boxed, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
-        for (int i = from; i < to; i++) {
-            order[i] = boxed[i - from];
+        while (i < left.length) {
+            order[k++] = left[i++];
         }
     }
 
