@@ -235,6 +235,7 @@ public final class TimedJourneys {
          */
         public Builder addConverted(List<String> channels, long[] touchEpochSeconds, long conversionEpochSecond,
                 double value) {
+            Checks.notNull(channels, "channels");
             Checks.require(value >= 0 && value < Double.POSITIVE_INFINITY,
                     "row %d: conversion value must be finite and >= 0, got %s", row, value);
             add(channels, touchEpochSeconds, conversionEpochSecond, true, value);
@@ -250,6 +251,7 @@ public final class TimedJourneys {
          * @throws IllegalArgumentException naming the row (from 0) and value
          */
         public Builder addNull(List<String> channels, long[] touchEpochSeconds) {
+            Checks.notNull(channels, "channels");
             Checks.notNull(touchEpochSeconds, "touchEpochSeconds");
             add(channels, touchEpochSeconds,
                     touchEpochSeconds.length == 0 ? 0 : touchEpochSeconds[touchEpochSeconds.length - 1], false, 0);

@@ -45,7 +45,7 @@ public interface ChunkedCustomers {
             copy.add(Checks.notNull(chunks.get(i), "chunks[" + i + "]"));
         }
         return task -> {
-            double[] sums = task.zero();
+            double[] sums = Checks.notNull(task, "task").zero();
             for (CustomerChunk c : copy) {
                 task.add(sums, c);
             }

@@ -146,7 +146,7 @@ public final class ClvCalculator {
      */
     public double[] clv(double[] frequency, double[] recency, double[] T, double[] monetary) {
         double[] value = spend.conditionalExpectedAverageProfit(frequency, monetary);
-        Checks.sameLength(frequency.length, recency.length, "recency");
+        Checks.sameLength(frequency.length, Checks.notNull(recency, "recency").length, "recency");
         double[] out = new double[frequency.length];
         double[] previous = new double[frequency.length];
         for (int i = 1; i <= months; i++) {

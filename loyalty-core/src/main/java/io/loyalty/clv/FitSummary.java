@@ -67,6 +67,7 @@ public final class FitSummary {
      * @throws IllegalArgumentException if the model has no such parameter
      */
     public ParameterEstimate estimate(String name) {
+        Checks.notNull(name, "name");
         for (ParameterEstimate e : estimates) {
             if (e.name().equals(name)) {
                 return e;

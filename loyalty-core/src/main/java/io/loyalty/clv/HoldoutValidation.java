@@ -28,6 +28,21 @@ public final class HoldoutValidation {
      */
     public record Group(int frequency, boolean pooled, int customers, double actualMean, double predictedMean) {
         /**
+         * Checks the values.
+         *
+         * @param frequency the calibration frequency (the last group holds this and every larger one)
+         * @param pooled whether the group pools every frequency from {@code frequency} up
+         * @param customers the number of customers
+         * @param actualMean their mean holdout purchases
+         * @param predictedMean their mean predicted holdout purchases
+         * @throws IllegalArgumentException naming the component if a mean is NaN, infinite or negative
+         */
+        public Group {
+            Checks.nonNegative(actualMean, "actualMean");
+            Checks.nonNegative(predictedMean, "predictedMean");
+        }
+
+        /**
          * The frequency as a label, "7+" for a pooled group.
          *
          * @return the label
@@ -88,7 +103,7 @@ public final class HoldoutValidation {
         Checks.notNull(model, "model");
         Checks.notNull(holdoutPurchases, "holdoutPurchases");
         Checks.require(maxFrequency >= 1, "maxFrequency must be >= 1, got %d", maxFrequency);
-        Inputs.horizon(duration);
+        Checks.nonNegative(duration, "duration");
         double[] predicted = model.conditionalExpectedPurchases(duration, frequency, recency, T);
         Checks.sameLength(frequency.length, holdoutPurchases.length, "holdoutPurchases");
         double[] actual = holdoutPurchases.clone();

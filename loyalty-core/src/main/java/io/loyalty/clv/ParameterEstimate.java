@@ -20,6 +20,24 @@ import io.loyalty.internal.Checks;
  * @since 0.1
  */
 public record ParameterEstimate(String name, double value, double standardError, double lower, double upper) {
+    /**
+     * Checks the values.
+     *
+     * @param name the parameter's name, as in the papers ({@code r}, {@code alpha}, ...)
+     * @param value the estimate
+     * @param standardError the standard error on the natural scale
+     * @param lower the lower end of the 95% interval
+     * @param upper the upper end of the 95% interval
+     * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+     */
+    public ParameterEstimate {
+        Checks.notNull(name, "name");
+        Checks.finite(value, "value");
+        Checks.nonNegative(standardError, "standardError");
+        Checks.finite(lower, "lower");
+        Checks.finite(upper, "upper");
+    }
+
     /** The two-sided 95% normal quantile. */
     static final double Z95 = 1.959963984540054;
 

@@ -115,7 +115,7 @@ public final class CohortMatrices {
      * @return its row
      */
     public int indexOf(String label) {
-        int i = labels.indexOf(label);
+        int i = labels.indexOf(Checks.notNull(label, "label"));
         Checks.require(i >= 0, "no cohort labelled '%s' (cohorts: %s)", label, labels);
         return i;
     }
@@ -256,6 +256,8 @@ public final class CohortMatrices {
      */
     public boolean isBracketIncomplete(int cohort, int bracket) {
         int last = lastOffset[checkRow(cohort)];
+        Checks.require(bracket >= 0 && bracket < brackets.size(), "bracket must lie in [0, %d), got %d",
+                brackets.size(), bracket);
         int to = brackets.get(bracket).to();
         return to > last || (to == last && endPartial);
     }

@@ -94,15 +94,15 @@ public final class Cohorts implements Serializable {
     /**
      * This calculator also counting bracket retention for the given brackets of offsets.
      *
-     * @param list the brackets, in the order of the matrix's columns
+     * @param brackets the brackets, in the order of the matrix's columns
      * @return a new calculator
      */
-    public Cohorts withBrackets(Bracket... list) {
-        Checks.notNull(list, "brackets");
-        for (int i = 0; i < list.length; i++) {
-            Checks.notNull(list[i], "brackets[" + i + "]");
+    public Cohorts withBrackets(Bracket... brackets) {
+        Checks.notNull(brackets, "brackets");
+        for (int i = 0; i < brackets.length; i++) {
+            Checks.notNull(brackets[i], "brackets[" + i + "]");
         }
-        return new Cohorts(period, zone, dataEnd, List.of(list));
+        return new Cohorts(period, zone, dataEnd, List.of(brackets));
     }
 
     /**

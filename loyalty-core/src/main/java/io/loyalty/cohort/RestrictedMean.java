@@ -1,5 +1,7 @@
 package io.loyalty.cohort;
 
+import io.loyalty.internal.Checks;
+
 /**
  * The restricted mean survival time: the area under the survival curve from 0 to a horizon, with its standard
  * error (the formula of R's {@code print.survfit(rmean = tau)}).
@@ -9,6 +11,20 @@ package io.loyalty.cohort;
  * @param stdErr its standard error
  */
 public record RestrictedMean(double horizon, double estimate, double stdErr) {
+    /**
+     * Checks the values.
+     *
+     * @param horizon the horizon tau
+     * @param estimate the area under the curve on [0, tau]
+     * @param stdErr its standard error
+     * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+     */
+    public RestrictedMean {
+        Checks.nonNegative(horizon, "horizon");
+        Checks.nonNegative(estimate, "estimate");
+        Checks.nonNegative(stdErr, "stdErr");
+    }
+
 
     @Override
     public String toString() {

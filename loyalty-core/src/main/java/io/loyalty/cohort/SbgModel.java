@@ -42,6 +42,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
     public SbgModel {
         Checks.positive(alpha, "alpha");
         Checks.positive(beta, "beta");
+        Checks.finite(logLikelihood, "logLikelihood");
     }
 
     /**

@@ -194,6 +194,7 @@ public final class PeriodRule implements Serializable {
      * @return the period index
      */
     public long index(Instant time) {
+        Checks.notNull(time, "time");
         return index(time.getEpochSecond(), time.getNano());
     }
 

@@ -63,6 +63,7 @@ public final class Summarizer implements Serializable {
      */
     public static Summarizer of(PeriodRule rule, LocalDate observationEnd) {
         Checks.notNull(rule, "rule");
+        Checks.notNull(observationEnd, "observationEnd");
         return of(rule, endOfDay(rule, observationEnd));
     }
 
@@ -338,6 +339,7 @@ public final class Summarizer implements Serializable {
      */
     public CalibrationHoldout calibrationHoldout(Iterable<? extends Transaction> transactions,
             LocalDate calibrationEnd) {
+        Checks.notNull(calibrationEnd, "calibrationEnd");
         return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd));
     }
 

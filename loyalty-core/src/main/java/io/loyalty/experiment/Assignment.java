@@ -130,6 +130,8 @@ public final class Assignment {
      * @return the check
      */
     public static SampleRatioCheck sampleRatioCheck(long[] observed, double[] weights, double threshold) {
+        Checks.notNull(observed, "observed");
+        Checks.notNull(weights, "weights");
         Checks.openUnit(threshold, "threshold");
         return new SampleRatioCheck(observed.clone(), weights.clone(), ChiSquareTest.goodnessOfFit(observed, weights),
                 threshold);

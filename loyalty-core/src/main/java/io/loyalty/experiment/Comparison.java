@@ -65,6 +65,7 @@ public record Comparison(String label, String metric, boolean rate, double treat
      * @return a new comparison
      */
     public Comparison withPValue(double adjusted, String how) {
+        Checks.unit(adjusted, "adjusted");
         return new Comparison(label, metric, rate, treatment, control, difference, adjusted, alpha,
                 method + "; " + Checks.notNull(how, "how"));
     }

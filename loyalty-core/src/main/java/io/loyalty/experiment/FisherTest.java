@@ -30,7 +30,8 @@ public record FisherTest(double pValue, double oddsRatio, double lower, double u
     public FisherTest {
         Checks.unit(pValue, "pValue");
         Checks.require(oddsRatio >= 0 && lower >= 0 && lower <= upper,
-                "odds ratio and bounds must be ordered and >= 0, got %s in [%s, %s]", oddsRatio, lower, upper);
+                "oddsRatio, lower and upper must be >= 0 with lower <= upper, got %s in [%s, %s]", oddsRatio, lower,
+                upper);
         Checks.openUnit(confidence, "confidence");
         Checks.notNull(alternative, "alternative");
     }

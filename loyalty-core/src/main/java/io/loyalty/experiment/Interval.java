@@ -23,7 +23,7 @@ public record Interval(double estimate, double lower, double upper, double confi
     public Interval {
         Checks.finite(estimate, "estimate");
         Checks.require(!Double.isNaN(lower) && !Double.isNaN(upper) && lower <= upper,
-                "interval bounds must be ordered numbers, got [%s, %s]", lower, upper);
+                "lower and upper must be ordered numbers, got [%s, %s]", lower, upper);
         Checks.openUnit(confidence, "confidence");
     }
 

@@ -163,6 +163,8 @@ public final class Means {
      */
     public static Comparison compare(String label, String metric, ArmSummary treatment, ArmSummary control,
             double alpha) {
+        Checks.notNull(treatment, "treatment");
+        Checks.notNull(control, "control");
         Checks.openUnit(alpha, "alpha");
         TTest t = welch(treatment, control, 1 - alpha, Alternative.TWO_SIDED);
         return new Comparison(label, metric, false, treatment.mean(), control.mean(), t.difference(), t.pValue(),

@@ -27,6 +27,7 @@ public record SequentialDesign(GroupSequential.Type type, double alpha, double[]
      */
     public SequentialDesign {
         Checks.notNull(type, "type");
+        Checks.openUnit(alpha, "alpha");
         informationRates = Checks.notNull(informationRates, "informationRates").clone();
         criticalValues = Checks.notNull(criticalValues, "criticalValues").clone();
         cumulativeAlphaSpent = Checks.notNull(cumulativeAlphaSpent, "cumulativeAlphaSpent").clone();

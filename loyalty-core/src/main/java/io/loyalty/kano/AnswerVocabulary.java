@@ -119,6 +119,7 @@ public final class AnswerVocabulary {
      * @throws IllegalArgumentException naming the label, the column and the row if the label is unknown
      */
     public byte code(String label, String column, int row) {
+        Checks.notNull(column, "column");
         if (label == null || label.isBlank()) {
             return MISSING;
         }

@@ -134,11 +134,11 @@ public final class FeatureAnswers {
     /**
      * These answers under another name.
      *
-     * @param newName the new name
+     * @param name the new name
      * @return new answers
      */
-    public FeatureAnswers withName(String newName) {
-        return new FeatureAnswers(Checks.notBlank(newName, "name"), functional, dysfunctional, importance);
+    public FeatureAnswers withName(String name) {
+        return new FeatureAnswers(Checks.notBlank(name, "name"), functional, dysfunctional, importance);
     }
 
     private static byte[] narrow(String name, String what, int[] values, int max) {

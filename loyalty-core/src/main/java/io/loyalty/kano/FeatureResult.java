@@ -87,11 +87,11 @@ public record FeatureResult(String feature, CategoryCounts counts, long missing,
     /**
      * The share of one category among the classified answers.
      *
-     * @param c the category
+     * @param category the category
      * @return its count over n
      */
-    public double share(Category c) {
-        return counts.share(c);
+    public double share(Category category) {
+        return counts.share(category);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.loyalty.kano;
 
+import io.loyalty.internal.Checks;
+
 /**
  * Fong's test of whether the two most frequent categories of a feature really differ: with <i>a</i> &ge;
  * <i>b</i> the two largest counts among A, O, M, I, R and <i>n</i> all answers (Q included), the difference is
@@ -23,6 +25,24 @@ package io.loyalty.kano;
  * @since 0.1
  */
 public record FongTest(Category first, Category second, double difference, double critical, boolean significant) {
+    /**
+     * Checks the values.
+     *
+     * @param first the most frequent category (ties broken M &gt; O &gt; A &gt; I &gt; R)
+     * @param second the second most frequent category
+     * @param difference |a &minus; b|
+     * @param critical the right-hand side 1.65 &middot; &radic;(...)
+     * @param significant whether {@code difference >= critical} and {@code difference > 0}, i.e. the top two
+     *     categories differ
+     * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+     */
+    public FongTest {
+        Checks.notNull(first, "first");
+        Checks.notNull(second, "second");
+        Checks.nonNegative(difference, "difference");
+        Checks.nonNegative(critical, "critical");
+    }
+
 
     /** The normal quantile Fong's rule uses. */
     static final double Z = 1.65;

@@ -52,6 +52,7 @@ public final class KanoAnalysis {
      * @throws IllegalArgumentException if there is no such feature
      */
     public FeatureResult feature(String name) {
+        Checks.notNull(name, "name");
         for (FeatureResult f : features) {
             if (f.feature().equals(name)) {
                 return f;

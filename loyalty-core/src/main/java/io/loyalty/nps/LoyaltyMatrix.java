@@ -162,12 +162,12 @@ public final class LoyaltyMatrix {
     /**
      * The number of customers in a quadrant.
      *
-     * @param q the quadrant
+     * @param quadrant the quadrant
      * @return the count
      */
-    public long count(LoyaltyQuadrant q) {
-        Checks.notNull(q, "quadrant");
-        switch (q) {
+    public long count(LoyaltyQuadrant quadrant) {
+        Checks.notNull(quadrant, "quadrant");
+        switch (quadrant) {
             case TRUE_LOYALTY:
                 return cellCounts[5];
             case LATENT_LOYALTY:
@@ -182,22 +182,22 @@ public final class LoyaltyMatrix {
     /**
      * The share of customers in a quadrant.
      *
-     * @param q the quadrant
+     * @param quadrant the quadrant
      * @return count / size
      */
-    public double share(LoyaltyQuadrant q) {
-        return (double) count(q) / quadrant.length;
+    public double share(LoyaltyQuadrant quadrant) {
+        return (double) count(quadrant) / this.quadrant.length;
     }
 
     /**
      * The revenue of the customers in a quadrant.
      *
-     * @param q the quadrant
+     * @param quadrant the quadrant
      * @return the sum of their revenue
      */
-    public double revenue(LoyaltyQuadrant q) {
-        Checks.notNull(q, "quadrant");
-        switch (q) {
+    public double revenue(LoyaltyQuadrant quadrant) {
+        Checks.notNull(quadrant, "quadrant");
+        switch (quadrant) {
             case TRUE_LOYALTY:
                 return cellRevenue[5];
             case LATENT_LOYALTY:

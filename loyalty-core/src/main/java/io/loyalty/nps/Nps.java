@@ -301,7 +301,7 @@ public final class Nps {
      * @throws IllegalArgumentException if {@code other} is null or the level is outside (0, 1)
      */
     public NpsDifference minus(Nps other, double confidence) {
-        return NpsDifference.of(this, other, confidence);
+        return NpsDifference.of(this, Checks.notNull(other, "other"), confidence);
     }
 
     /**

@@ -113,7 +113,7 @@ public final class NpsAccumulator {
      * @throws IllegalArgumentException if the arrays differ in length or a row is out of range (naming it)
      */
     public void addAll(int[] segmentCodes, int[] answers) {
-        Checks.notNull(segmentCodes, "segments");
+        Checks.notNull(segmentCodes, "segmentCodes");
         Checks.notNull(answers, "answers");
         Checks.sameLength(segmentCodes.length, answers.length, "answers");
         final long[] c = counts;

@@ -39,6 +39,25 @@ public final class NpsBreakdown {
     public record Row(String label, Nps nps, NpsInterval interval, NpsDifference vsRest, NpsDifference vsPrevious,
             NpsDifference vsOverall) {
         /**
+         * Checks the values.
+         *
+         * @param label the segment or period label
+         * @param nps its score
+         * @param interval its confidence interval
+         * @param vsRest its score minus the score of all other answers; null when there are no other answers
+         * @param vsPrevious its score minus the previous row's; null for the first row
+         * @param vsOverall its score minus the overall score, tested with the overlap taken into account (standard
+         *     error (<i>n</i> &minus; <i>n</i><sub>s</sub>)/<i>n</i> times that of {@code vsRest}; same <i>z</i> and
+         *     p as {@code vsRest}); null when there are no other answers
+         * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+         */
+        public Row {
+            Checks.notNull(label, "label");
+            Checks.notNull(nps, "nps");
+            Checks.notNull(interval, "interval");
+        }
+
+        /**
          * Whether the score differs significantly from the rest of the answers.
          *
          * @return the flag, false without a rest

@@ -48,32 +48,32 @@ public final class NpsCalculator {
     /**
      * This calculator with another answer scale.
      *
-     * @param newScale the scale
+     * @param scale the scale
      * @return a new calculator
      */
-    public NpsCalculator withScale(NpsScale newScale) {
-        return new NpsCalculator(Checks.notNull(newScale, "scale"), method, confidence);
+    public NpsCalculator withScale(NpsScale scale) {
+        return new NpsCalculator(Checks.notNull(scale, "scale"), method, confidence);
     }
 
     /**
      * This calculator with another interval method.
      *
-     * @param newMethod the method
+     * @param method the method
      * @return a new calculator
      */
-    public NpsCalculator withMethod(IntervalMethod newMethod) {
-        return new NpsCalculator(scale, Checks.notNull(newMethod, "method"), confidence);
+    public NpsCalculator withMethod(IntervalMethod method) {
+        return new NpsCalculator(scale, Checks.notNull(method, "method"), confidence);
     }
 
     /**
      * This calculator with another confidence level (also the significance level 1 &minus; confidence of the flags).
      *
-     * @param newConfidence the level, in (0, 1)
+     * @param confidence the level, in (0, 1)
      * @return a new calculator
      * @throws IllegalArgumentException if the level is outside (0, 1)
      */
-    public NpsCalculator withConfidence(double newConfidence) {
-        return new NpsCalculator(scale, method, Checks.openUnit(newConfidence, "confidence"));
+    public NpsCalculator withConfidence(double confidence) {
+        return new NpsCalculator(scale, method, Checks.openUnit(confidence, "confidence"));
     }
 
     /**

@@ -27,6 +27,33 @@ import io.loyalty.internal.Normal;
  */
 public record NpsDifference(Nps first, Nps second, double confidence, double difference, double standardError,
         double z, double pValue, double lower, double upper) {
+    /**
+     * Checks the values.
+     *
+     * @param first the first score
+     * @param second the second score
+     * @param confidence the confidence level of the interval and of {@link #significant()}
+     * @param difference {@code first.score() - second.score()}
+     * @param standardError the standard error of the difference
+     * @param z the test statistic
+     * @param pValue the two-sided p-value
+     * @param lower the lower bound of the Wald interval for the difference
+     * @param upper the upper bound of the Wald interval for the difference
+     * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+     */
+    public NpsDifference {
+        Checks.notNull(first, "first");
+        Checks.notNull(second, "second");
+        Checks.openUnit(confidence, "confidence");
+        Checks.finite(difference, "difference");
+        Checks.nonNegative(standardError, "standardError");
+        // z is infinite when the standard error is 0 and the scores differ.
+        Checks.require(!Double.isNaN(z), "z must not be NaN");
+        Checks.unit(pValue, "pValue");
+        Checks.finite(lower, "lower");
+        Checks.finite(upper, "upper");
+    }
+
 
     /**
      * Tests {@code first - second}.

@@ -18,6 +18,24 @@ import io.loyalty.internal.Checks;
  */
 public record NpsInterval(IntervalMethod method, double confidence, double estimate, double lower, double upper) {
     /**
+     * Checks the values.
+     *
+     * @param method how it was computed
+     * @param confidence the confidence level, in (0, 1)
+     * @param estimate the method's point estimate
+     * @param lower the lower bound
+     * @param upper the upper bound
+     * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+     */
+    public NpsInterval {
+        Checks.notNull(method, "method");
+        Checks.openUnit(confidence, "confidence");
+        Checks.finite(estimate, "estimate");
+        Checks.finite(lower, "lower");
+        Checks.finite(upper, "upper");
+    }
+
+    /**
      * Half the width, the margin of error.
      *
      * @return (upper &minus; lower) / 2

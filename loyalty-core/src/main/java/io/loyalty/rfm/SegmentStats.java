@@ -16,6 +16,27 @@ import io.loyalty.internal.Checks;
  */
 public record SegmentStats(String segment, long customers, double orders, double revenue, double averageOrderValue,
         double customerShare, double revenueShare) {
+    /**
+     * Checks the values.
+     *
+     * @param segment the segment's name
+     * @param customers the number of customers in it
+     * @param orders their orders
+     * @param revenue their revenue
+     * @param averageOrderValue revenue / orders, 0 for an empty segment
+     * @param customerShare customers / all customers
+     * @param revenueShare revenue / all revenue, 0 when there is no revenue at all
+     * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
+     */
+    public SegmentStats {
+        Checks.notNull(segment, "segment");
+        Checks.nonNegative(orders, "orders");
+        Checks.finite(revenue, "revenue");
+        Checks.finite(averageOrderValue, "averageOrderValue");
+        Checks.unit(customerShare, "customerShare");
+        Checks.finite(revenueShare, "revenueShare");
+    }
+
 
     @Override
     public String toString() {

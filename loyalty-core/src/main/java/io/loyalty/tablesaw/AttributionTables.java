@@ -46,7 +46,7 @@ public final class AttributionTables {
      * @return a new table named "journeys"
      */
     public static Table toTable(Journeys journeys) {
-        int n = journeys.size();
+        int n = Checks.notNull(journeys, "journeys").size();
         String[] paths = new String[n];
         double[] c = new double[n];
         double[] v = new double[n];
@@ -69,7 +69,7 @@ public final class AttributionTables {
      * @return a new table named after the model
      */
     public static Table toTable(Attribution attribution) {
-        double[] c = attribution.conversions();
+        double[] c = Checks.notNull(attribution, "attribution").conversions();
         double total = attribution.totalConversions();
         double[] share = new double[c.length];
         for (int i = 0; i < c.length; i++) {
@@ -87,7 +87,7 @@ public final class AttributionTables {
      * @return a new table named after the model
      */
     public static Table toTable(MarkovResult result) {
-        Attribution a = result.attribution();
+        Attribution a = Checks.notNull(result, "result").attribution();
         return Table.create(a.model(), StringColumn.create("channel", a.channels()),
                 DoubleColumn.create("removal_effect", result.removalEffects()),
                 DoubleColumn.create("value_removal_effect", result.valueRemovalEffects()),
@@ -103,6 +103,7 @@ public final class AttributionTables {
      * @return a new table named "attribution comparison"
      */
     public static Table toTable(AttributionComparison comparison) {
+        Checks.notNull(comparison, "comparison");
         Table t = Table.create("attribution comparison", StringColumn.create("channel", comparison.channels()));
         int nc = comparison.channels().size();
         for (Attribution a : comparison.models()) {

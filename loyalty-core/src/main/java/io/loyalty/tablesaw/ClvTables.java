@@ -86,6 +86,7 @@ public final class ClvTables {
             GammaGammaModel spend, ClvCalculator clv) {
         Checks.notNull(summaries, "summaries");
         Checks.notNull(purchases, "purchases");
+        Checks.nonNegative(horizon, "horizon");
         double[] x = summaries.frequencyAsDouble();
         double[] tx = summaries.recency();
         double[] t = summaries.t();

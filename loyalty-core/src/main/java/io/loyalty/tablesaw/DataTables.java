@@ -3,6 +3,7 @@ package io.loyalty.tablesaw;
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.TransactionColumns;
+import io.loyalty.internal.Checks;
 import java.time.Instant;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -48,7 +49,7 @@ public final class DataTables {
      * @return a new table named "customer summaries"
      */
     public static Table toTable(CustomerSummaries summaries) {
-        int n = summaries.size();
+        int n = Checks.notNull(summaries, "summaries").size();
         long[] first = summaries.firstPurchaseEpochSecond();
         long[] last = summaries.lastPurchaseEpochSecond();
         InstantColumn firstCol = InstantColumn.create("first_purchase", n);
@@ -76,7 +77,7 @@ public final class DataTables {
      * @return a new table named "calibration and holdout"
      */
     public static Table toTable(CalibrationHoldout split) {
-        CustomerSummaries cal = split.calibration();
+        CustomerSummaries cal = Checks.notNull(split, "split").calibration();
         double[] duration = new double[cal.size()];
         java.util.Arrays.fill(duration, split.holdoutDuration());
         return Table.create("calibration and holdout",
