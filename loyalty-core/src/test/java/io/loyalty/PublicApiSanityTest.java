@@ -93,6 +93,8 @@ class PublicApiSanityTest {
         m.put("MedianSurvival.new estimate +Infinity", "a median never reached is +Infinity (documented)");
         m.put("MedianSurvival.new lower +Infinity", "a bound never reached is +Infinity (documented)");
         m.put("MedianSurvival.new upper +Infinity", "a bound never reached is +Infinity (documented)");
+        m.put("ParameterEstimate.new upper +Infinity", "the 95% interval's upper end overflows for a parameter the"
+                + " data barely identify (documented)");
         m.put("NpsDifference.new z +Infinity", "z is infinite when the standard error is 0 and the scores differ");
         m.put("NpsDifference.new z -Infinity", "z is infinite when the standard error is 0 and the scores differ");
         // Predicates: any double has an answer.

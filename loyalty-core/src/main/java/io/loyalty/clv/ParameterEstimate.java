@@ -16,7 +16,8 @@ import io.loyalty.internal.Checks;
  * @param value the estimate
  * @param standardError the standard error on the natural scale
  * @param lower the lower end of the 95% interval
- * @param upper the upper end of the 95% interval
+ * @param upper the upper end of the 95% interval; +Infinity when it overflows, as for a parameter the data
+ *     barely identify (a penalized fit of customers without repeat purchases)
  * @since 0.1
  */
 public record ParameterEstimate(String name, double value, double standardError, double lower, double upper) {
@@ -27,7 +28,7 @@ public record ParameterEstimate(String name, double value, double standardError,
      * @param value the estimate
      * @param standardError the standard error on the natural scale
      * @param lower the lower end of the 95% interval
-     * @param upper the upper end of the 95% interval
+     * @param upper the upper end of the 95% interval, or +Infinity
      * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
      */
     public ParameterEstimate {
@@ -35,7 +36,7 @@ public record ParameterEstimate(String name, double value, double standardError,
         Checks.finite(value, "value");
         Checks.nonNegative(standardError, "standardError");
         Checks.finite(lower, "lower");
-        Checks.finite(upper, "upper");
+        Checks.require(upper >= 0, "upper must be >= 0 or +Infinity, got %s", upper);
     }
 
     /** The two-sided 95% normal quantile. */
