@@ -91,8 +91,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -231,17 +229,9 @@ final class ApiSamples {
         type(int.class, () -> 1);
         type(long.class, () -> 1L);
         type(boolean.class, () -> false);
-        type(char.class, () -> 'A');
         type(String.class, () -> "a");
         type(double[].class, () -> new double[] {1, 2, 3, 4});
-        type(int[].class, () -> new int[] {1, 2, 3, 4});
-        type(long[].class, () -> new long[] {1, 2, 3, 4});
-        type(boolean[].class, () -> new boolean[] {true, false, true, true});
-        type(byte[].class, () -> new byte[] {1, 2, 3, 4});
-        type(String[].class, () -> new String[] {"a", "b", "a", "b"});
         type("java.util.List<java.lang.String>", () -> List.of("a", "b"));
-        type(Object.class, () -> "a");
-        type("E", () -> "a");
         type(Duration.class, () -> Duration.ofDays(7));
         type(Instant.class, () -> END);
         type(LocalDate.class, () -> END_DAY);
@@ -251,11 +241,8 @@ final class ApiSamples {
         type(java.time.ZoneId.class, () -> ZoneOffset.UTC);
         type(Appendable.class, StringBuilder::new);
         type(java.io.Reader.class, () -> new StringReader(journeysCsv()));
-        type(OptionalDouble.class, OptionalDouble::empty);
         // Probabilities, levels and shares lie in (0, 1); indexes start at 0.
-        for (String n : List.of("alpha", "confidence", "confidenceLevel", "credibleLevel", "p1", "p2",
-                "promoterShare", "detractorShare", "marginOfError", "monthlyRate", "discountRate", "first", "last",
-                "threshold")) {
+        for (String n : List.of("alpha", "marginOfError", "monthlyRate", "discountRate", "threshold")) {
             name("double " + n, () -> 0.05);
         }
         name("double confidence", () -> 0.95);
@@ -274,8 +261,7 @@ final class ApiSamples {
         name("double recency", () -> 5.0);
         name("double frequency", () -> 2.0);
         name("double monetary", () -> 20.0);
-        for (String n : List.of("i", "index", "segment", "feature", "model", "channel", "cohort", "offset",
-                "bracket", "arm", "label")) {
+        for (String n : List.of("i", "index", "segment", "cohort", "offset", "label")) {
             name("int " + n, () -> 0);
         }
         name("int bins", () -> 5);
@@ -297,7 +283,8 @@ final class ApiSamples {
     }
 
     private static List<Transaction> transactions() {
-        return List.of(Transaction.of("a", LocalDate.of(2020, 1, 1), 10), Transaction.of("a", LocalDate.of(2020, 2, 1), 20),
+        return List.of(Transaction.of("a", LocalDate.of(2020, 1, 1), 10),
+                Transaction.of("a", LocalDate.of(2020, 2, 1), 20),
                 Transaction.of("b", LocalDate.of(2020, 1, 15), 5), Transaction.of("c", LocalDate.of(2020, 3, 3), 7),
                 Transaction.of("a", LocalDate.of(2020, 4, 1), 12), Transaction.of("b", LocalDate.of(2020, 5, 20), 9));
     }
@@ -383,7 +370,6 @@ final class ApiSamples {
         // A real fit, for its summary: BG/NBD on simulated customers.
         type(io.loyalty.clv.FitSummary.class, () -> once("fit", () -> BetaGeoFitter.withDefaults()
                 .fit(simulated().frequency(), simulated().recency(), simulated().t()).fitSummary().orElseThrow()));
-        // The parameters of the four-parameter models and of Gamma-Gamma are positive; 1 is valid for all.
         member("ChunkTask.add partial", ApiSamples::zero);
         member("ChunkTask.merge partial", ApiSamples::zero);
         member("ChunkTask.merge other", ApiSamples::zero);
@@ -522,7 +508,6 @@ final class ApiSamples {
                 CustomerFigures.of("b", 10, 1, 5)));
         type(CustomerFigures.class, () -> CustomerFigures.of("a", 1, 2, 30));
         type("io.loyalty.rfm.CutPoints$ScoreBuilder<E>", ApiSamples::scoreBuilder);
-        type(io.loyalty.rfm.CutPoints.ScoreBuilder.class, ApiSamples::scoreBuilder);
         name("double[] recencyDays", () -> new double[] {1, 5, 9, 20, 40, 80});
         name("double[] orders", () -> new double[] {9, 7, 5, 3, 2, 1});
         name("double[] revenue", () -> new double[] {900, 500, 300, 100, 50, 10});
@@ -594,7 +579,6 @@ final class ApiSamples {
         type(MarkovResult.class, () -> MarkovAttribution.withDefaults().attribute(journeys()));
         type(io.loyalty.attribution.TransitionMatrix.class,
                 () -> MarkovAttribution.withDefaults().attribute(journeys()).transitions());
-        type(io.loyalty.attribution.ShapleyResult.class, () -> ShapleyAttribution.withDefaults().general(journeys()));
         type(Attribution.class, () -> HeuristicAttribution.withDefaults().linear(journeys()));
         type("java.util.List<io.loyalty.attribution.Attribution>", () -> List.of(
                 HeuristicAttribution.withDefaults().linear(journeys()),
@@ -664,7 +648,6 @@ final class ApiSamples {
         name("double[] answers", () -> new double[] {0, 7, 10, 9});
         name("int[] segmentCodes", () -> new int[] {0, 1, 0, 1});
         name("String[] segments", () -> new String[] {"x", "y", "x", "y"});
-        name("String[] respondentIds", () -> new String[] {"a", "b", "c", "x"});
         name("String dimension", () -> "region");
         name("double[] behaviour", () -> new double[] {1, 3, 2, 5});
         name("double[] revenue", () -> new double[] {10, 20, 30, 40});
@@ -694,7 +677,6 @@ final class ApiSamples {
         member("LoyaltyMatrix.join respondentIds", () -> new String[] {"a", "b", "c"});
         member("LoyaltyMatrix.join answers", () -> new int[] {0, 7, 10});
         member("NpsBreakdown.row label", () -> "x");
-        name("double newConfidence", () -> 0.95);
         member("LoyaltyMatrix.quadrant i", () -> 0);
     }
 
@@ -806,7 +788,6 @@ final class ApiSamples {
         member("Assignment.sampleRatioCheck weights", () -> new double[] {1, 1});
         member("Assignment.sampleRatioCheck threshold", () -> 0.001);
         member("ChiSquareTest.goodnessOfFit weights", () -> new double[] {1, 1});
-        member("ChiSquareTest.equalProportions observed", () -> new long[] {10, 12});
         member("ChiSquareTest.equalProportions successes", () -> new long[] {3, 5});
         member("ChiSquareTest.equalProportions trials", () -> new long[] {10, 12});
         member("ArmSummary.new n", () -> 4L);
@@ -840,11 +821,9 @@ final class ApiSamples {
         type("java.util.Map<java.lang.String, io.loyalty.kano.KanoAnalysis>", () -> Kano.withDefaults()
                 .analyzeBySegment(survey().withSegments(new String[] {"s", "s", "t", "t"})));
         type(FongTest.class, () -> new FongTest(Category.values()[0], Category.values()[1], 0.1, 0.2, false));
-        type("java.util.Optional<io.loyalty.kano.ContinuousScores>", Optional::empty);
         name("int[] functional", () -> new int[] {1, 2, 3, 4});
         name("int[] dysfunctional", () -> new int[] {5, 4, 3, 2});
         name("int[] importance", () -> new int[] {9, 5, 1, 3});
-        name("int[] importances", () -> new int[] {9, 5, 1, 3});
         name("byte[] functional", () -> new byte[] {1, 2, 3, 4});
         name("byte[] dysfunctional", () -> new byte[] {5, 4, 3, 2});
         name("byte[] importance", () -> new byte[] {9, 5, 1, 3});

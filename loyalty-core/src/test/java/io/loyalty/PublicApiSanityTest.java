@@ -46,9 +46,9 @@ import org.junit.jupiter.api.Test;
  * <p>Not checked: {@code equals(Object)} (null is a legal argument and gives false), the {@code valueOf(String)}
  * the compiler writes for every enum (the JLS specifies its NullPointerException), methods inherited from JDK
  * types (such as {@code Throwable}'s), and {@link io.loyalty.rfm.CutPoints.ScoreBuilder}, which callers implement.
- * Every other exception is listed in {@link #EXEMPT} with the reason; "defect:" marks one that is a known defect
- * left for its family. An exemption that matches no case fails the test, so the list cannot rot; one whose case
- * now passes is printed, to be removed.
+ * Every other exception is listed in {@link #EXEMPT} with the reason; "defect (family)" marks a known defect left
+ * for that family, so the build stays green while the list says what is left. An exemption that matches no case
+ * fails the test, so the list cannot rot; one whose case now passes is printed, to be removed.
  */
 class PublicApiSanityTest {
     private static final List<String> PACKAGES = List.of("data", "rfm", "clv", "nps", "kano", "attribution",
@@ -56,7 +56,8 @@ class PublicApiSanityTest {
 
     /**
      * Cases where the argument is meaningful, keyed {@code "Owner.member parameter"} (every case of that parameter)
-     * or {@code "Owner.member parameter case"} (case: null, NaN, +Infinity, -Infinity). Constructors are
+     * or {@code "Owner.member parameter case"} (case: null, NaN, +Infinity, -Infinity, or for an array's last
+     * element [NaN], [+Infinity], [-Infinity]). Constructors are
      * {@code new}; nested types are {@code Outer.Inner}. Overloads share a key.
      */
     private static final Map<String, String> EXEMPT = exemptions();

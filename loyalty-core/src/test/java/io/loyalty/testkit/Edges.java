@@ -51,7 +51,7 @@ public final class Edges {
             Instant.ofEpochSecond(0, Long.MAX_VALUE).plusSeconds(1), Instant.ofEpochSecond(0, Long.MIN_VALUE),
             Instant.MIN, Instant.MAX);
 
-    /** Dates at the edges: the epoch, the day before it, a leap day, and {@link LocalDate#MIN} and {@link LocalDate#MAX}. */
+    /** Dates at the edges: the epoch, the day before it, a leap day, 1900, {@link LocalDate#MIN} and MAX. */
     public static final List<LocalDate> LOCAL_DATES = List.of(LocalDate.EPOCH, LocalDate.EPOCH.minusDays(1),
             LocalDate.of(2000, 2, 29), LocalDate.of(1900, 1, 1), LocalDate.MIN, LocalDate.MAX);
 
