@@ -202,6 +202,7 @@ public final class Journeys {
      * @return the path
      */
     public String path(int i) {
+        Checks.index(i, starts.length - 1, "i");
         StringBuilder sb = new StringBuilder();
         for (int k = starts[i]; k < starts[i + 1]; k++) {
             if (k > starts[i]) {
@@ -219,6 +220,7 @@ public final class Journeys {
      * @return a new array
      */
     public int[] pathChannels(int i) {
+        Checks.index(i, starts.length - 1, "i");
         return Arrays.copyOfRange(touches, starts[i], starts[i + 1]);
     }
 
@@ -229,7 +231,7 @@ public final class Journeys {
      * @return the count
      */
     public double conversions(int i) {
-        return conversions[i];
+        return conversions[Checks.index(i, conversions.length, "i")];
     }
 
     /**
@@ -239,7 +241,7 @@ public final class Journeys {
      * @return the value
      */
     public double value(int i) {
-        return values[i];
+        return values[Checks.index(i, values.length, "i")];
     }
 
     /**
@@ -249,7 +251,7 @@ public final class Journeys {
      * @return the count
      */
     public double nulls(int i) {
-        return nulls[i];
+        return nulls[Checks.index(i, nulls.length, "i")];
     }
 
     /**

@@ -147,6 +147,7 @@ public final class TimedJourneys {
      * @return a new array
      */
     public int[] journeyChannels(int i) {
+        Checks.index(i, starts.length - 1, "i");
         return Arrays.copyOfRange(touchChannels, starts[i], starts[i + 1]);
     }
 
@@ -157,6 +158,7 @@ public final class TimedJourneys {
      * @return a new array
      */
     public long[] journeyTimes(int i) {
+        Checks.index(i, starts.length - 1, "i");
         return Arrays.copyOfRange(touchSeconds, starts[i], starts[i + 1]);
     }
 
@@ -167,7 +169,7 @@ public final class TimedJourneys {
      * @return true for a conversion
      */
     public boolean converted(int i) {
-        return conversions[i] > 0;
+        return conversions[Checks.index(i, conversions.length, "i")] > 0;
     }
 
     /**
@@ -177,7 +179,7 @@ public final class TimedJourneys {
      * @return the value
      */
     public double value(int i) {
-        return values[i];
+        return values[Checks.index(i, values.length, "i")];
     }
 
     int[] starts() {
@@ -271,8 +273,9 @@ public final class TimedJourneys {
                 Checks.require(times[k] >= previous,
                         "row %d: touch times must be non-decreasing, got %d after %d at position %d", row, times[k],
                         previous, k + 1);
-                Checks.require(times[k] <= end, "row %d: touch at %d is after its conversion at %d (position %d)",
-                        row, times[k], end, k + 1);
+                Checks.require(times[k] <= end,
+                        "row %d: touch at %d is after its conversion at conversionEpochSecond %d (position %d)", row,
+                        times[k], end, k + 1);
             }
             for (int k = 0; k < times.length; k++) {
                 String name = channels.get(k).trim();

@@ -125,7 +125,7 @@ public final class CustomerSummaries {
      * @return the id
      */
     public String id(int i) {
-        return ids[i];
+        return ids[Checks.index(i, ids.length, "i")];
     }
 
     /**
@@ -154,6 +154,7 @@ public final class CustomerSummaries {
      * @return the summary
      */
     public CustomerSummary get(int i) {
+        Checks.index(i, ids.length, "i");
         return new CustomerSummary(ids[i], frequency[i], recency[i], t[i], monetary[i],
                 Instant.ofEpochSecond(firstSecond[i], firstNano[i]), Instant.ofEpochSecond(lastSecond[i], lastNano[i]),
                 transactions[i], totalValue[i]);

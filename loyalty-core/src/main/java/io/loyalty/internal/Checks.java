@@ -151,6 +151,22 @@ public final class Checks {
     }
 
     /**
+     * Returns {@code index} unless it lies outside [0, size): an accessor's row or position, named in the message
+     * instead of surfacing as an {@code ArrayIndexOutOfBoundsException} from inside.
+     *
+     * @param index the argument
+     * @param size the number of valid positions
+     * @param name the argument's name, for the message
+     * @return {@code index}
+     */
+    public static int index(int index, int size, String name) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException(format("%s must lie in [0, %d), got %d", name, size, index));
+        }
+        return index;
+    }
+
+    /**
      * Checks that parallel columns have the same length.
      *
      * @param expected the length of the first column

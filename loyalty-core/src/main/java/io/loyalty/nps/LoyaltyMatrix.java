@@ -156,7 +156,7 @@ public final class LoyaltyMatrix {
      * @return the quadrant
      */
     public LoyaltyQuadrant quadrant(int i) {
-        return QUADRANTS[quadrant[i]];
+        return QUADRANTS[quadrant[Checks.index(i, quadrant.length, "i")]];
     }
 
     /**

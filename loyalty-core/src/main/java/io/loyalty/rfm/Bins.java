@@ -36,7 +36,7 @@ public final class Bins {
      * @return the bound
      */
     public double lower(int i) {
-        return lower[i];
+        return lower[Checks.index(i, lower.length, "i")];
     }
 
     /**
@@ -46,7 +46,7 @@ public final class Bins {
      * @return the bound
      */
     public double upper(int i) {
-        return upper[i];
+        return upper[Checks.index(i, upper.length, "i")];
     }
 
     /**

@@ -52,7 +52,7 @@ public final class RfmClusters {
      * @return the label, 0..k-1
      */
     public int label(int i) {
-        return labels[i];
+        return labels[Checks.index(i, labels.length, "i")];
     }
 
     /**

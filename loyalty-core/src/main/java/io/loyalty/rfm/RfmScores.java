@@ -70,7 +70,7 @@ public final class RfmScores {
      * @return the id
      */
     public String id(int i) {
-        return ids[i];
+        return ids[Checks.index(i, ids.length, "i")];
     }
 
     /**
@@ -112,6 +112,7 @@ public final class RfmScores {
      * @return the customer's figures, scores and segment
      */
     public CustomerRfm get(int i) {
+        Checks.index(i, ids.length, "i");
         return new CustomerRfm(ids[i], recency[i], orders[i], revenue[i], monetary[i], r[i], f[i], m[i],
                 map.name(segment[i]));
     }
@@ -240,7 +241,7 @@ public final class RfmScores {
      * @return the name
      */
     public String segment(int i) {
-        return map.name(segment[i]);
+        return map.name(segment[Checks.index(i, segment.length, "i")]);
     }
 
     /**

@@ -41,8 +41,9 @@ public record Segment(String name, int recencyLow, int recencyHigh, int frequenc
     }
 
     private static void range(String name, String measure, int low, int high) {
-        Checks.require(low >= 1 && low <= high, "segment '%s' has an invalid %s range %d..%d: need 1 <= low <= high",
-                name, measure, low, high);
+        Checks.require(low >= 1 && low <= high,
+                "segment '%s' has an invalid %s range %d..%d (%sLow..%sHigh): need 1 <= low <= high", name, measure,
+                low, high, measure, measure);
     }
 
     /**

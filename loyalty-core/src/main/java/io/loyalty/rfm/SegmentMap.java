@@ -112,6 +112,8 @@ public final class SegmentMap {
      * @return the name
      */
     public String name(int index) {
+        // One past the last segment is "Others".
+        Checks.index(index, segments.size() + 1, "index");
         return index == segments.size() ? OTHERS : segments.get(index).name();
     }
 
