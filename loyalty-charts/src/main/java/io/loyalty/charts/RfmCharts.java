@@ -55,12 +55,12 @@ public final class RfmCharts {
      * The mean monetary value of the customers in each (recency score, frequency score) cell, printed on the cell;
      * empty cells are left blank. The chart of R rfm's {@code rfm_heatmap}.
      *
-     * @param scores the scores, at least one customer
+     * @param scores the scores
      * @return the chart
-     * @throws IllegalArgumentException if {@code scores} is null or empty
+     * @throws IllegalArgumentException if {@code scores} is null
      */
     public static Chart heatmap(RfmScores scores) {
-        nonEmpty(scores);
+        Checks.notNull(scores, "scores");
         int n = scores.bins();
         double[][] sum = new double[n][n];
         long[][] count = new long[n][n];
@@ -165,13 +165,13 @@ public final class RfmCharts {
      * 99th percentile (whole numbers of orders each get a bin when there are few); the values above the 99th
      * percentile are counted in the last bin, marked "+", so a long tail does not flatten the picture.
      *
-     * @param scores the scores, at least one customer
+     * @param scores the scores
      * @param measure which value
      * @return the chart
-     * @throws IllegalArgumentException if an argument is null or {@code scores} is empty
+     * @throws IllegalArgumentException if an argument is null
      */
     public static Chart histogram(RfmScores scores, Measure measure) {
-        nonEmpty(scores);
+        Checks.notNull(scores, "scores");
         Checks.notNull(measure, "measure");
         Histogram hist = Histogram.of(measure.values(scores), HISTOGRAM_BINS, measure == Measure.FREQUENCY);
         Fingerprint fp = new Fingerprint().add("rfm histogram").add(measure.name()).add(hist.labels())
@@ -187,10 +187,6 @@ public final class RfmCharts {
         });
     }
 
-    private static void nonEmpty(RfmScores scores) {
-        Checks.notNull(scores, "scores");
-        Checks.require(scores.size() > 0, "scores must hold at least one customer, got 0");
-    }
 
     private static List<SegmentStats> rows(SegmentSummary summary) {
         Checks.notNull(summary, "summary");
