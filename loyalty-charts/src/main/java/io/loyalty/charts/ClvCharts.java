@@ -255,7 +255,8 @@ public final class ClvCharts {
             frequencies.add(x);
             for (int j = x == 0 ? 0 : 1; j <= (x == 0 ? 0 : RECENCY_COLUMNS); j++) {
                 double v = cell.apply((double) x, age * j / RECENCY_COLUMNS);
-                cells.add(new Number[] {j, x, v});
+                // Three decimals: XChart prints the legend's bounds as they are, with every digit.
+                cells.add(new Number[] {j, x, Math.round(1000 * v) / 1000.0});
                 fp.add(v);
             }
         }

@@ -47,7 +47,8 @@ public final class CohortCharts {
         for (int c = 0; c < shares.length; c++) {
             for (int k = 0; k < shares[c].length; k++) {
                 if (!matrices.isIncomplete(c, k)) {
-                    cells.add(new Number[] {k, c, 100 * shares[c][k]});
+                    // Whole percents: XChart prints the legend's bounds as they are, with every digit.
+                    cells.add(new Number[] {k, c, Math.round(100 * shares[c][k])});
                     fp.add(c).add(k).add(shares[c][k]);
                     columns = Math.max(columns, k + 1);
                 }

@@ -93,16 +93,18 @@ public final class NpsCharts {
             fp.add(d[0]).add(d[1]).add(d[2]).add(d[3]);
         }
         String title = Checks.format("NPS by %s with %.0f %% %s intervals", bySegment.values().iterator().next()
-                .dimension(), 100 * level, method);
+                .dimension().toLowerCase(java.util.Locale.ROOT), 100 * level, method);
         return Chart.of(title, fp, (t, w, h) -> {
             XYChart chart = new XYChartBuilder().width(w).height(h).title(t).xAxisTitle("period")
                     .yAxisTitle("NPS (points)").build();
-            chart.getStyler().setXAxisMin(0.5).setXAxisMax(periods.size() + 0.5);
+            chart.getStyler().setXAxisMin(0.4).setXAxisMax(periods.size() + 0.6);
             chart.getStyler().setLegendPosition(LegendPosition.InsideNE).setMarkerSize(9);
-            chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(20, w / (periods.size() + 2)));
+            // Ticks at whole numbers carry the period labels; the others are blank, but each a different number of
+            // spaces: XChart drops every tick but the two ends when two tick labels are equal.
             chart.setCustomXAxisTickLabelsFormatter(x -> {
                 int i = (int) Math.round(x) - 1;
-                return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < periods.size() ? periods.get(i) : "";
+                return Math.abs(x - Math.round(x)) < 1e-6 && i >= 0 && i < periods.size() ? periods.get(i)
+                        : " ".repeat((int) Math.max(1, Math.round(2 * x) + 10));
             });
             for (int s = 0; s < names.size(); s++) {
                 double[][] d = data.get(s);

@@ -79,7 +79,8 @@ public final class RfmCharts {
             for (int y = 0; y < n; y++) {
                 if (count[x][y] > 0) {
                     double mean = sum[x][y] / count[x][y];
-                    cells.add(new Number[] {x, y, mean});
+                    // Whole units: XChart prints the legend's bounds as they are, with every digit.
+                    cells.add(new Number[] {x, y, Math.round(mean)});
                     fp.add(x).add(y).add(mean);
                 }
             }
