@@ -15,6 +15,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -110,6 +111,7 @@ public final class CohortCharts {
                     for (int c = 0; c < xs.size(); c++) {
                         if (xs.get(c).length > 0) {
                             XYSeries s = chart.addSeries(labels.get(c), xs.get(c), ys.get(c));
+                            s.setLineStyle(SeriesLines.SOLID);
                             s.setLineColor(Palette.ordered(c, xs.size()));
                             s.setMarkerColor(Palette.ordered(c, xs.size()));
                             s.setMarker(SeriesMarkers.CIRCLE);
