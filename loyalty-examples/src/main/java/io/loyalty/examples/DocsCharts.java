@@ -7,13 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders the charts the docs embed ({@code docs/images/*.png}) from the bundled data: runs every family's example
  * with its printing silenced, copies the charts it writes into {@code docs/images}, and records each chart's data
- * digest in {@code docs/images/charts.sha256}, which {@code DocsChartsTest} compares with the code's current
- * charts. Run it from the repository root with {@link #COMMAND}.
+ * digest in {@code docs/images/charts.sha256}, which {@code TourTest} compares with the digests of the charts the
+ * tour draws now ({@link #stale(Map)}). Run it from the repository root with {@link #COMMAND}.
  */
 public final class DocsCharts {
     /** The command that renders the docs' charts. */
@@ -74,6 +76,26 @@ public final class DocsCharts {
     static Path images() {
         Path docs = Files.isDirectory(Path.of("data")) ? Path.of("..", "docs") : Path.of("docs");
         return docs.resolve("images");
+    }
+
+    /**
+     * The charts whose recorded digest differs from the one drawn now, or that are drawn but not recorded, or
+     * recorded but no longer drawn.
+     *
+     * @param now file name to data digest of the charts drawn now
+     * @return the file names, each with a note when it is new or gone; empty when the docs are current
+     * @throws IOException if the manifest cannot be read
+     */
+    static List<String> stale(Map<String, String> now) throws IOException {
+        Map<String, String> recorded = manifest();
+        List<String> out = new ArrayList<>();
+        now.forEach((name, digest) -> {
+            if (!digest.equals(recorded.get(name))) {
+                out.add(name + (recorded.containsKey(name) ? "" : " (new)"));
+            }
+        });
+        recorded.keySet().stream().filter(name -> !now.containsKey(name)).forEach(n -> out.add(n + " (gone)"));
+        return out;
     }
 
     /** Reads {@code docs/images/charts.sha256}. */

@@ -7,11 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README's main job, run by the test suite: the whole tour on the bundled data finishes and writes every
- * chart, so the command in the README stays true.
+ * chart, so the command in the README stays true; and the charts the docs embed ({@code docs/images}) show the
+ * data the tour draws now: each chart's data digest equals the one recorded in {@code docs/images/charts.sha256}
+ * when the images were rendered, so a stale image fails the build with the command that renders them again.
  */
 class TourTest {
     private static final String[] CHARTS = {"rfm-heatmap.png", "rfm-segments.png", "rfm-segment-shares.png",
@@ -28,6 +31,7 @@ class TourTest {
         for (String chart : CHARTS) {
             Files.deleteIfExists(Examples.output(chart));
         }
+        Examples.takeWritten();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -36,6 +40,9 @@ class TourTest {
         } finally {
             System.setOut(original);
         }
+        List<String> stale = DocsCharts.stale(Examples.takeWritten());
+        assertTrue(stale.isEmpty(), "docs/images is stale for " + stale + ". Render the charts again from the "
+                + "repository root with\n  " + DocsCharts.COMMAND + "\nand commit docs/images.");
         String out = captured.toString(StandardCharsets.UTF_8);
         for (String section : new String[] {"== Data model", "== RFM", "== CLV", "== NPS", "== Kano",
             "== Attribution", "== Cohort", "== Experiments", "== Spark", "Spark tour finished", "Tour finished"}) {
