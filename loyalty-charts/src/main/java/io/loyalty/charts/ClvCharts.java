@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -141,26 +140,37 @@ public final class ClvCharts {
         Checks.notNull(validation, "validation");
         List<HoldoutValidation.Group> groups = validation.groups();
         Checks.require(!groups.isEmpty(), "validation must hold at least one group, got 0");
+        double[] frequency = new double[groups.size()];
+        double[] actual = new double[groups.size()];
+        double[] predicted = new double[groups.size()];
         List<String> labels = new ArrayList<>();
-        List<Number> actual = new ArrayList<>();
-        List<Number> predicted = new ArrayList<>();
         Fingerprint fp = new Fingerprint().add("clv holdout").add(validation.duration());
-        for (HoldoutValidation.Group g : groups) {
+        for (int i = 0; i < groups.size(); i++) {
+            HoldoutValidation.Group g = groups.get(i);
+            frequency[i] = g.frequency();
+            actual[i] = g.actualMean();
+            predicted[i] = g.predictedMean();
             labels.add(g.label());
-            actual.add(g.actualMean());
-            predicted.add(g.predictedMean());
             fp.add(g.label()).add(g.customers()).add(g.actualMean()).add(g.predictedMean());
         }
         String title = Checks.format("Mean purchases in the holdout (%s units) by purchases in calibration",
                 number(validation.duration()));
         return Chart.of(title, fp, (t, w, h) -> {
-            CategoryChart chart = new CategoryChartBuilder().width(w).height(h).title(t)
+            XYChart chart = new XYChartBuilder().width(w).height(h).title(t)
                     .xAxisTitle("repeat purchases in the calibration window").yAxisTitle("mean purchases in the holdout")
                     .build();
-            chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line)
-                    .setLegendPosition(LegendPosition.InsideNW).setMarkerSize(8);
-            chart.addSeries("actual", labels, actual).setMarker(SeriesMarkers.CIRCLE);
-            chart.addSeries("model", labels, predicted).setMarker(SeriesMarkers.SQUARE);
+            chart.getStyler().setLegendPosition(LegendPosition.InsideNW).setMarkerSize(8);
+            // The pooled last group reads "7+"; other ticks keep their number (XChart drops ticks with equal labels).
+            chart.setCustomXAxisTickLabelsFormatter(x -> {
+                for (int i = 0; i < frequency.length; i++) {
+                    if (Math.abs(x - frequency[i]) < 1e-6) {
+                        return labels.get(i);
+                    }
+                }
+                return number(x);
+            });
+            chart.addSeries("actual", frequency, actual).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries("model", frequency, predicted).setMarker(SeriesMarkers.SQUARE);
             return chart;
         });
     }

@@ -42,7 +42,8 @@ final class Histogram {
                 labels.add(number(lo + i) + (i == k - 1 && tail ? "+" : ""));
             }
         } else {
-            double width = (p99 - lo) / bins;
+            // Divided first, so that values near +-Double.MAX_VALUE do not overflow the range.
+            double width = p99 / bins - lo / bins;
             int k = width > 0 ? bins : 1;
             counts = new double[k];
             for (double v : sorted) {

@@ -24,6 +24,7 @@ import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Comparison;
+import io.loyalty.experiment.Interval;
 import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Proportions;
 import io.loyalty.kano.FeatureAnswers;
@@ -184,6 +185,33 @@ class ChartsTest {
             assertEquals(800, image.getWidth(), e.getKey());
             assertTrue(png.length > 5_000, e.getKey() + ": an almost empty image, " + png.length + " bytes");
             assertEquals(64, chart.dataDigest().length(), e.getKey());
+        }
+    }
+
+    @Test
+    void edgeInputsStillDraw() {
+        Map<String, Supplier<Chart>> charts = new LinkedHashMap<>();
+        RfmScores one = RfmScorer.withDefaults().score(new String[] {"only"}, new double[] {3}, new double[] {1},
+                new double[] {10});
+        charts.put("one customer heatmap", () -> RfmCharts.heatmap(one));
+        charts.put("one customer histogram", () -> RfmCharts.histogram(one, RfmCharts.Measure.MONETARY));
+        RfmScores extreme = RfmScorer.withDefaults().withMethod(io.loyalty.rfm.ScoringMethod.NTILE).score(
+                new String[] {"a", "b", "c"}, new double[] {0, 1, 2}, new double[] {1, 2, 3},
+                new double[] {1e-300, 1e300, 1.7e308});
+        charts.put("extreme monetary histogram", () -> RfmCharts.histogram(extreme, RfmCharts.Measure.MONETARY));
+        charts.put("all censored", () -> CohortCharts.kaplanMeier(KaplanMeier.withDefaults().fit(new double[] {1, 2},
+                new boolean[] {false, false})));
+        charts.put("everyone churns at once", () -> CohortCharts.kaplanMeier(KaplanMeier.withDefaults().fit(
+                new double[] {4, 4, 4}, new boolean[] {true, true, true})));
+        charts.put("first period only", () -> CohortCharts.retentionHeatmap(cohorts(), 0));
+        charts.put("one purchase", () -> ClvCharts.probabilityAliveHistory(BG, PeriodRule.days(),
+                List.of(Transaction.of("a", END, 1)), END.atStartOfDay().toInstant(ZoneOffset.UTC)));
+        charts.put("one row", () -> ExperimentCharts.forest(comparisons().subList(0, 1)));
+        charts.put("no difference", () -> ExperimentCharts.forest(List.of(new Comparison("A vs control",
+                "visit rate", true, 0.1, 0.1, new Interval(0, 0, 0, 0.95), 1, 0.05, "none"))));
+        for (Map.Entry<String, Supplier<Chart>> e : charts.entrySet()) {
+            byte[] png = e.getValue().get().toPng();
+            assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8), e.getKey());
         }
     }
 
