@@ -61,7 +61,7 @@ public final class AttributionExample {
         // Seven of the eight models (Markov order 2 lies between orders 1 and 3), in a chart wide enough for them.
         AttributionComparison shown = AttributionComparison.of(List.of(models.get(0), models.get(1), models.get(2),
                 models.get(3), models.get(4), models.get(5), models.get(7)));
-        String file = Examples.save("attribution-credits.png", AttributionCharts.comparison(shown)
+        String file = TourCharts.save("attribution-credits.png", AttributionCharts.comparison(shown)
                 .withTitle("Conversions credited per channel, Data.csv (19,785 conversions)").withSize(1100, 550))
                 .toString();
         System.out.println("Chart: " + file);

@@ -85,16 +85,16 @@ public final class ClvExample {
         }
         System.out.printf("Total 12-month CLV of the %,d customers: $%,.0f%n", x.length, total);
 
-        Path histogram = Examples.save("clv-frequency-histogram.png",
+        Path histogram = TourCharts.save("clv-frequency-histogram.png",
                 ClvCharts.periodTransactions(purchases, cal, MAX_FREQUENCY).withTitle(
                         "CDNOW calibration (weeks 1-39): customers by repeat purchases, actual vs BG/NBD"));
-        Path byFrequency = Examples.save("clv-holdout-by-frequency.png", ClvCharts.calibrationVsHoldout(holdout)
+        Path byFrequency = TourCharts.save("clv-holdout-by-frequency.png", ClvCharts.calibrationVsHoldout(holdout)
                 .withTitle("CDNOW holdout (weeks 40-78): mean purchases by calibration frequency, actual vs BG/NBD"));
         double age = Arrays.stream(t).max().orElseThrow();
-        Examples.save("clv-expected-purchases-matrix.png", ClvCharts.expectedPurchasesMatrix(purchases, 52, age, 20));
-        Examples.save("clv-p-alive-matrix.png", ClvCharts.probabilityAliveMatrix(purchases, age, 20));
+        TourCharts.save("clv-expected-purchases-matrix.png", ClvCharts.expectedPurchasesMatrix(purchases, 52, age, 20));
+        TourCharts.save("clv-p-alive-matrix.png", ClvCharts.probabilityAliveMatrix(purchases, age, 20));
         String best = cal.id(order[0]);
-        Examples.save("clv-p-alive-history.png", ClvCharts.probabilityAliveHistory(purchases, WEEKS,
+        TourCharts.save("clv-p-alive-history.png", ClvCharts.probabilityAliveHistory(purchases, WEEKS,
                 log.stream().filter(p -> p.customerId().equals(best)).toList(),
                 END.atStartOfDay().toInstant(ZoneOffset.UTC)));
         System.out.printf("Charts: %s, %s%n%n", histogram, byFrequency);

@@ -70,10 +70,10 @@ public final class CohortExample {
     }
 
     private static void heatmap(CohortMatrices m, int maxOffset) throws IOException {
-        String file = Examples.save("cohort-retention-heatmap.png", CohortCharts.retentionHeatmap(m, maxOffset)
+        String file = TourCharts.save("cohort-retention-heatmap.png", CohortCharts.retentionHeatmap(m, maxOffset)
                 .withTitle("Online Retail: share of each monthly cohort buying in month k (%; partial Dec 2011 blank)")
                 .withSize(900, 560)).toString();
-        Examples.save("cohort-retention-curves.png", CohortCharts.retentionCurves(m, maxOffset));
+        TourCharts.save("cohort-retention-curves.png", CohortCharts.retentionCurves(m, maxOffset));
         System.out.println("heatmap: " + file);
     }
 
@@ -98,7 +98,7 @@ public final class CohortExample {
     }
 
     private static void curve(SurvivalCurve km) throws IOException {
-        String file = Examples.save("cohort-kaplan-meier.png", CohortCharts.kaplanMeier(km).withTitle(
+        String file = TourCharts.save("cohort-kaplan-meier.png", CohortCharts.kaplanMeier(km).withTitle(
                 "Online Retail: Kaplan-Meier survival to churn (90-day inactivity, days), 95% log CI")).toString();
         System.out.println("curve: " + file);
     }
@@ -118,7 +118,7 @@ public final class CohortExample {
         }
         double[] days = churn.durations();
         boolean[] churned = churn.churned();
-        Examples.save("cohort-kaplan-meier-by-country.png", CohortCharts.kaplanMeier(
+        TourCharts.save("cohort-kaplan-meier-by-country.png", CohortCharts.kaplanMeier(
                 KaplanMeier.withDefaults().fitByGroup(days, churned, groups), KaplanMeier.logRank(days, churned,
                         groups)));
     }
@@ -154,7 +154,7 @@ public final class CohortExample {
         Map<String, long[]> survivors = new LinkedHashMap<>();
         survivors.put("High End", highEnd);
         survivors.put("Regular", regular);
-        Examples.save("cohort-sbg-projection.png", CohortCharts.sbgProjection(models, survivors, 8)
+        TourCharts.save("cohort-sbg-projection.png", CohortCharts.sbgProjection(models, survivors, 8)
                 .withTitle("sBG (Fader & Hardie 2007): customers still active, fitted on years 0-7, projected to 12"));
         System.out.printf(Locale.ROOT, "DEL at 10%%: High End %.3f, Regular %.3f years; DERL after 4 renewals: "
                 + "High End %.3f, Regular %.3f years%n", hi.discountedExpectedLifetime(0.10),

@@ -56,7 +56,7 @@ public final class DocsCharts {
      */
     static Map<String, String> render() throws Exception {
         PrintStream original = System.out;
-        Examples.takeWritten();
+        TourCharts.takeWritten();
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
         try {
             RfmExample.main(new String[0]);
@@ -69,7 +69,7 @@ public final class DocsCharts {
         } finally {
             System.setOut(original);
         }
-        return Examples.takeWritten();
+        return TourCharts.takeWritten();
     }
 
     /** {@code docs/images} of the repository, from the root or from {@code loyalty-examples}. */

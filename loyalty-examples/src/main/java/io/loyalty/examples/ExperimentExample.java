@@ -236,7 +236,7 @@ public final class ExperimentExample {
         for (int i = 0; i < adjusted.size(); i += 3) {
             visits.add(adjusted.get(i));
         }
-        Examples.save("experiment-lift-by-segment.png", ExperimentCharts.forest(visits).withTitle(
+        TourCharts.save("experiment-lift-by-segment.png", ExperimentCharts.forest(visits).withTitle(
                 "Hillstrom: visit-rate lift vs no e-mail by prior-year spend (95 % Newcombe CI, BH-adjusted p)")
                 .withSize(900, 760));
         System.out.println("Chart: " + Examples.output("experiment-lift-by-segment.png"));

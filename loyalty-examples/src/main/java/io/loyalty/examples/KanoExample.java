@@ -81,7 +81,7 @@ public final class KanoExample {
         }
         System.out.println(segments.print());
 
-        String out = Examples.save("kano-better-worse.png", KanoCharts.betterWorse(published).withTitle(
+        String out = TourCharts.save("kano-better-worse.png", KanoCharts.betterWorse(published).withTitle(
                 "Kano Better/Worse: transfers survey (Reppel 2022), Q-diagonal table, (O+A+M) rule")
                 .withSize(950, 560)).toString();
         System.out.println("Better/Worse chart: " + out);

@@ -87,7 +87,7 @@ public final class NpsExample {
 
     /** NPS by quarter with its intervals, overall and per business unit. */
     private static void writeCharts(Table survey, NpsBreakdown byQuarter, NpsCalculator calc) throws IOException {
-        String file = Examples.save("nps-by-quarter.png", NpsCharts.trend(byQuarter).withTitle(String.format(
+        String file = TourCharts.save("nps-by-quarter.png", NpsCharts.trend(byQuarter).withTitle(String.format(
                 Locale.ROOT, "NPS by quarter with adjusted-Wald 95%% intervals (R NPS test data, overall %.1f)",
                 byQuarter.overall().points()))).toString();
         Map<String, NpsBreakdown> byUnit = new LinkedHashMap<>();
@@ -95,7 +95,7 @@ public final class NpsExample {
             Table rows = survey.where(survey.stringColumn("BU").isEqualTo(unit));
             byUnit.put(unit, NpsTables.byPeriod(rows, "REC", "date", NpsPeriod.QUARTER, calc));
         }
-        Examples.save("nps-by-quarter-and-unit.png", NpsCharts.trend(byUnit));
+        TourCharts.save("nps-by-quarter-and-unit.png", NpsCharts.trend(byUnit));
         System.out.println("chart: " + file);
     }
 

@@ -77,13 +77,13 @@ public final class RfmExample {
         System.out.printf(Locale.ROOT, "Champions who slipped to At Risk: %d; to Lost: %d%n%n",
                 movement.count("Champions", "At Risk"), movement.count("Champions", "Lost"));
 
-        String file = Examples.save("rfm-heatmap.png", RfmCharts.heatmap(scores).withTitle(
+        String file = TourCharts.save("rfm-heatmap.png", RfmCharts.heatmap(scores).withTitle(
                 "Online Retail: mean monetary value (GBP) by recency and frequency score")).toString();
-        Examples.save("rfm-segments.png", RfmCharts.segmentBars(scores.summary()));
-        Examples.save("rfm-segment-shares.png", RfmCharts.segmentShares(scores.summary()));
-        Examples.save("rfm-recency-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.RECENCY));
-        Examples.save("rfm-frequency-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.FREQUENCY));
-        Examples.save("rfm-monetary-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.MONETARY));
+        TourCharts.save("rfm-segments.png", RfmCharts.segmentBars(scores.summary()));
+        TourCharts.save("rfm-segment-shares.png", RfmCharts.segmentShares(scores.summary()));
+        TourCharts.save("rfm-recency-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.RECENCY));
+        TourCharts.save("rfm-frequency-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.FREQUENCY));
+        TourCharts.save("rfm-monetary-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.MONETARY));
         System.out.println("Wrote " + file);
         System.out.println();
     }

@@ -31,7 +31,7 @@ class TourTest {
         for (String chart : CHARTS) {
             Files.deleteIfExists(Examples.output(chart));
         }
-        Examples.takeWritten();
+        TourCharts.takeWritten();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -40,7 +40,7 @@ class TourTest {
         } finally {
             System.setOut(original);
         }
-        List<String> stale = DocsCharts.stale(Examples.takeWritten());
+        List<String> stale = DocsCharts.stale(TourCharts.takeWritten());
         assertTrue(stale.isEmpty(), "docs/images is stale for " + stale + ". Render the charts again from the "
                 + "repository root with\n  " + DocsCharts.COMMAND + "\nand commit docs/images.");
         String out = captured.toString(StandardCharsets.UTF_8);
