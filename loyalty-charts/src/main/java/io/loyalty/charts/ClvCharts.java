@@ -218,17 +218,21 @@ public final class ClvCharts {
         for (int k = 0; k <= HISTORY_POINTS; k++) {
             grid.add(first + Math.round((double) span * k / HISTORY_POINTS));
         }
+        long[] bought = periods.stream().mapToLong(Long::longValue).toArray();
         double[] time = new double[grid.size()];
         double[] alive = new double[grid.size()];
         List<Double> buyTimes = new ArrayList<>();
         List<Double> buyAlive = new ArrayList<>();
         int i = 0;
+        int seen = 0;
         for (long s : grid) {
-            int x = periods.headSet(s, true).size() - 1;
-            long last = periods.floor(s);
+            // Both are sorted: walk the purchase periods along the grid, counting those up to s.
+            while (seen < bought.length && bought[seen] <= s) {
+                seen++;
+            }
             time[i] = rule.toUnits(s - first);
-            alive[i] = model.probabilityAlive(x, rule.toUnits(last - first), time[i]);
-            if (periods.contains(s)) {
+            alive[i] = model.probabilityAlive(seen - 1, rule.toUnits(bought[seen - 1] - first), time[i]);
+            if (bought[seen - 1] == s) {
                 buyTimes.add(time[i]);
                 buyAlive.add(alive[i]);
             }
