@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.ClvCharts;
 import io.loyalty.clv.BetaGeoFitter;
 import io.loyalty.clv.BetaGeoModel;
 import io.loyalty.clv.ClvCalculator;
@@ -10,24 +11,24 @@ import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
+import io.loyalty.data.Transaction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * Customer lifetime value on CDNOW: a 39-week calibration window (1997-01-01..1997-09-30) and a holdout to
  * 1998-06-30; BG/NBD for purchases and Gamma-Gamma for spend, with their intervals; the calibration-vs-holdout
- * table; the ten customers worth most over the next 12 months; two charts.
+ * table; the ten customers worth most over the next 12 months; the charts of {@link ClvCharts}.
  */
 public final class ClvExample {
     private static final int MAX_FREQUENCY = 7;
+    private static final PeriodRule WEEKS = PeriodRule.days().inUnitsOf(7);
+    private static final LocalDate END = LocalDate.of(1998, 6, 30);
 
     private ClvExample() {
     }
@@ -40,8 +41,8 @@ public final class ClvExample {
      */
     public static void main(String[] args) throws IOException {
         System.out.println("== CLV: BG/NBD + Gamma-Gamma on CDNOW (weeks) ==");
-        CalibrationHoldout split = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30))
-                .calibrationHoldout(DataModelExample.readCdnowSample(), LocalDate.of(1997, 9, 30));
+        List<Transaction> log = DataModelExample.readCdnowSample();
+        CalibrationHoldout split = Summarizer.of(WEEKS, END).calibrationHoldout(log, LocalDate.of(1997, 9, 30));
         CustomerSummaries cal = split.calibration();
         System.out.println(split);
 
@@ -84,51 +85,18 @@ public final class ClvExample {
         }
         System.out.printf("Total 12-month CLV of the %,d customers: $%,.0f%n", x.length, total);
 
-        Path histogram = frequencyChart(purchases, x, t);
-        Path byFrequency = holdoutChart(holdout);
+        Path histogram = TourCharts.save("clv-frequency-histogram.png",
+                ClvCharts.periodTransactions(purchases, cal, MAX_FREQUENCY).withTitle(
+                        "CDNOW calibration (weeks 1-39): customers by repeat purchases, actual vs BG/NBD"));
+        Path byFrequency = TourCharts.save("clv-holdout-by-frequency.png", ClvCharts.calibrationVsHoldout(holdout)
+                .withTitle("CDNOW holdout (weeks 40-78): mean purchases by calibration frequency, actual vs BG/NBD"));
+        double age = Arrays.stream(t).max().orElseThrow();
+        TourCharts.save("clv-expected-purchases-matrix.png", ClvCharts.expectedPurchasesMatrix(purchases, 52, age, 20));
+        TourCharts.save("clv-p-alive-matrix.png", ClvCharts.probabilityAliveMatrix(purchases, age, 20));
+        String best = cal.id(order[0]);
+        TourCharts.save("clv-p-alive-history.png", ClvCharts.probabilityAliveHistory(purchases, WEEKS,
+                log.stream().filter(p -> p.customerId().equals(best)).toList(),
+                END.atStartOfDay().toInstant(ZoneOffset.UTC)));
         System.out.printf("Charts: %s, %s%n%n", histogram, byFrequency);
-    }
-
-    private static Path frequencyChart(BetaGeoModel model, double[] x, double[] t) throws IOException {
-        double[] expected = model.expectedFrequencyCounts(t, MAX_FREQUENCY);
-        double[] actual = new double[MAX_FREQUENCY + 1];
-        for (double f : x) {
-            actual[(int) Math.min(MAX_FREQUENCY, f)]++;
-        }
-        List<String> labels = new ArrayList<>();
-        List<Number> act = new ArrayList<>();
-        List<Number> pred = new ArrayList<>();
-        for (int k = 0; k <= MAX_FREQUENCY; k++) {
-            labels.add(k + (k == MAX_FREQUENCY ? "+" : ""));
-            act.add(actual[k]);
-            pred.add(expected[k]);
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(500)
-                .title("CDNOW calibration: customers by repeat purchases, actual vs BG/NBD")
-                .xAxisTitle("repeat purchases in weeks 1-39").yAxisTitle("customers").build();
-        chart.addSeries("actual", labels, act);
-        chart.addSeries("BG/NBD expected", labels, pred);
-        Path out = Examples.output("clv-frequency-histogram.png");
-        BitmapEncoder.saveBitmap(chart, out.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return out;
-    }
-
-    private static Path holdoutChart(HoldoutValidation v) throws IOException {
-        List<String> labels = new ArrayList<>();
-        List<Number> act = new ArrayList<>();
-        List<Number> pred = new ArrayList<>();
-        for (HoldoutValidation.Group g : v.groups()) {
-            labels.add(g.label());
-            act.add(g.actualMean());
-            pred.add(g.predictedMean());
-        }
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(500)
-                .title("CDNOW holdout (weeks 40-78): mean purchases by calibration frequency")
-                .xAxisTitle("repeat purchases in calibration").yAxisTitle("mean purchases in holdout").build();
-        chart.addSeries("actual", labels, act);
-        chart.addSeries("BG/NBD predicted", labels, pred);
-        Path out = Examples.output("clv-holdout-by-frequency.png");
-        BitmapEncoder.saveBitmap(chart, out.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return out;
     }
 }

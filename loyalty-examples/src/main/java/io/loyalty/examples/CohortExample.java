@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.CohortCharts;
 import io.loyalty.cohort.ChurnDurations;
 import io.loyalty.cohort.ChurnRule;
 import io.loyalty.cohort.CohortMatrices;
@@ -11,28 +12,24 @@ import io.loyalty.cohort.SbgFitter;
 import io.loyalty.cohort.SbgModel;
 import io.loyalty.cohort.SurvivalCurve;
 import io.loyalty.tablesaw.CohortTables;
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import java.util.Map;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Cohort retention on real data: monthly acquisition cohorts of the Online Retail log with their "return on"
- * matrix and heatmap, Kaplan-Meier of time to churn under a 90-day inactivity rule with its curve, and the sBG
- * fitted to Fader and Hardie's (2007) retention data with its projection.
+ * matrix, heatmap and curves, Kaplan-Meier of time to churn under a 90-day inactivity rule with its curve (and the
+ * United Kingdom's against the other countries', with the log-rank test), and the sBG fitted to Fader and Hardie's
+ * (2007) retention data with its projection; the charts are {@link CohortCharts}'.
  */
 public final class CohortExample {
     private static final LocalDate LAST_DAY = LocalDate.of(2011, 12, 9);
@@ -47,7 +44,6 @@ public final class CohortExample {
      * @throws IOException if the bundled data cannot be read or a chart cannot be written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         System.out.println("== Cohort retention ==");
         Table retail = OnlineRetail.table();
 
@@ -67,32 +63,18 @@ public final class CohortExample {
                 + "%s%n", churn);
         printSurvival(km);
         curve(km);
+        byCountry(retail, churn);
 
         sbg();
         System.out.println();
     }
 
     private static void heatmap(CohortMatrices m, int maxOffset) throws IOException {
-        double[][] shares = m.matrix(CohortMatrices.Measure.RETURN_ON_SHARE);
-        List<Integer> offsets = new ArrayList<>();
-        for (int k = 0; k <= maxOffset; k++) {
-            offsets.add(k);
-        }
-        List<Number[]> cells = new ArrayList<>();
-        for (int c = 0; c < m.cohortCount(); c++) {
-            for (int k = 0; k <= Math.min(maxOffset, shares[c].length - 1); k++) {
-                cells.add(new Number[] {k, c, Math.round(1000 * shares[c][k]) / 10.0});
-            }
-        }
-        HeatMapChart chart = new HeatMapChartBuilder().width(1000).height(560)
-                .title("Online Retail: share of each monthly cohort buying in month k (%); last diagonal = partial Dec 2011")
-                .xAxisTitle("months since first purchase").yAxisTitle("acquisition cohort").build();
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 229), new Color(65, 171, 93),
-            new Color(0, 69, 41)});
-        chart.addSeries("return on", offsets, m.labels(), cells);
-        BitmapEncoder.saveBitmap(chart, Examples.output("cohort-retention-heatmap").toString(), BitmapFormat.PNG);
-        System.out.println("heatmap: " + Examples.output("cohort-retention-heatmap.png"));
+        String file = TourCharts.save("cohort-retention-heatmap.png", CohortCharts.retentionHeatmap(m, maxOffset)
+                .withTitle("Online Retail: share of each monthly cohort buying in month k (%; partial Dec 2011 blank)")
+                .withSize(900, 560)).toString();
+        TourCharts.save("cohort-retention-curves.png", CohortCharts.retentionCurves(m, maxOffset));
+        System.out.println("heatmap: " + file);
     }
 
     private static void printSurvival(SurvivalCurve km) {
@@ -116,36 +98,29 @@ public final class CohortExample {
     }
 
     private static void curve(SurvivalCurve km) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Online Retail: Kaplan-Meier survival to churn (90-day inactivity), 95% log CI")
-                .xAxisTitle("days since first purchase").yAxisTitle("share not yet churned").build();
-        chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(1.0);
-        double[] t = prepend(km.times(), 0);
-        addStep(chart, "survival", t, prepend(km.survival(), 1), Color.BLACK);
-        addStep(chart, "lower", t, prepend(km.lower(), 1), Color.GRAY);
-        addStep(chart, "upper", t, prepend(km.upper(), 1), Color.GRAY);
-        BitmapEncoder.saveBitmap(chart, Examples.output("cohort-kaplan-meier").toString(), BitmapFormat.PNG);
-        System.out.println("curve: " + Examples.output("cohort-kaplan-meier.png"));
+        String file = TourCharts.save("cohort-kaplan-meier.png", CohortCharts.kaplanMeier(km).withTitle(
+                "Online Retail: Kaplan-Meier survival to churn (90-day inactivity, days), 95% log CI")).toString();
+        System.out.println("curve: " + file);
     }
 
-    private static double[] prepend(double[] values, double first) {
-        double[] out = new double[values.length + 1];
-        out[0] = first;
-        System.arraycopy(values, 0, out, 1, values.length);
-        for (int i = 1; i < out.length; i++) {
-            if (Double.isNaN(out[i])) {
-                out[i] = out[i - 1];
-            }
+    /** The same survival for customers in the United Kingdom and elsewhere (each customer's first country). */
+    private static void byCountry(Table retail, ChurnDurations churn) throws IOException {
+        StringColumn customer = retail.stringColumn("Customer");
+        StringColumn country = retail.stringColumn("Country");
+        Map<String, String> home = new HashMap<>();
+        for (int row = 0; row < retail.rowCount(); row++) {
+            home.putIfAbsent(customer.get(row), country.get(row));
         }
-        return out;
-    }
-
-    private static void addStep(XYChart chart, String name, double[] x, double[] y, Color color) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
-        s.setLineColor(color);
+        List<String> ids = churn.ids();
+        String[] groups = new String[ids.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = "United Kingdom".equals(home.get(ids.get(i))) ? "United Kingdom" : "other countries";
+        }
+        double[] days = churn.durations();
+        boolean[] churned = churn.churned();
+        TourCharts.save("cohort-kaplan-meier-by-country.png", CohortCharts.kaplanMeier(
+                KaplanMeier.withDefaults().fitByGroup(days, churned, groups), KaplanMeier.logRank(days, churned,
+                        groups)));
     }
 
     private static void sbg() throws IOException {
@@ -173,6 +148,14 @@ public final class CohortExample {
                     t == 0 ? "" : String.format(Locale.ROOT, "%.3f", hi.retentionRate(t)), regular[t], pReg[t],
                     t == 0 ? "" : String.format(Locale.ROOT, "%.3f", reg.retentionRate(t)), t == 8 ? "  <- projection" : "");
         }
+        Map<String, SbgModel> models = new LinkedHashMap<>();
+        models.put("High End", hi);
+        models.put("Regular", reg);
+        Map<String, long[]> survivors = new LinkedHashMap<>();
+        survivors.put("High End", highEnd);
+        survivors.put("Regular", regular);
+        TourCharts.save("cohort-sbg-projection.png", CohortCharts.sbgProjection(models, survivors, 8)
+                .withTitle("sBG (Fader & Hardie 2007): customers still active, fitted on years 0-7, projected to 12"));
         System.out.printf(Locale.ROOT, "DEL at 10%%: High End %.3f, Regular %.3f years; DERL after 4 renewals: "
                 + "High End %.3f, Regular %.3f years%n", hi.discountedExpectedLifetime(0.10),
                 reg.discountedExpectedLifetime(0.10), hi.discountedExpectedResidualLifetime(0.10, 4),

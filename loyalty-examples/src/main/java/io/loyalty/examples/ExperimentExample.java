@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.ExperimentCharts;
 import io.loyalty.experiment.Adjustment;
 import io.loyalty.experiment.Alternative;
 import io.loyalty.experiment.ArmSummary;
@@ -25,13 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -40,7 +34,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * The Hillstrom e-mail experiment read out the way a loyalty team would: did the men's or the women's e-mail
  * lift visits, conversions and spend against no e-mail, overall and per prior-year-spend segment
  * (Benjamini-Hochberg across segments), with the sample-ratio check, CUPED on prior-year spend, a Bayesian view,
- * the size and the peeking plan of a follow-up test, and a chart of the lift by segment.
+ * the size and the peeking plan of a follow-up test, and a forest plot of the lift by segment
+ * ({@link ExperimentCharts}).
  */
 public final class ExperimentExample {
     private static final String[] EMAILS = {"Mens E-Mail", "Womens E-Mail"};
@@ -57,7 +52,6 @@ public final class ExperimentExample {
      * @throws IOException if the bundled data cannot be read or the chart written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         System.out.println("== Experiments: the Hillstrom e-mail test (64,000 customers, three arms) ==");
         Table data = read();
         long start = System.nanoTime();
@@ -165,7 +159,7 @@ public final class ExperimentExample {
         System.out.printf(Locale.ROOT, "%nReadout from the Tablesaw table (summaries, SRM, %d tests, BH, CUPED, rank tests) "
                 + "in %.0f ms, first run with a cold JIT (warm figure: docs/benchmarks.md)%n", perSegment.size() + 6,
                 readoutMs);
-        chart(visit, control, adjusted);
+        chart(adjusted);
         System.out.println();
     }
 
@@ -236,48 +230,15 @@ public final class ExperimentExample {
         return out;
     }
 
-    private static void chart(SegmentedSummaries visit, int control, List<Comparison> adjusted) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Hillstrom: visit-rate lift vs no e-mail by prior-year spend (95 % Newcombe CI)")
-                .xAxisTitle("prior-year spend segment").yAxisTitle("lift (percentage points)").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        chart.getStyler().setMarkerSize(9);
-        chart.getStyler().setXAxisMin(0.4);
-        chart.getStyler().setXAxisMax(visit.segments().size() + 0.6);
-        chart.getStyler().setXAxisTickMarkSpacingHint(90);
-        chart.getStyler().setYAxisMin(-2.0);
-        chart.getStyler().setYAxisMax(16.0);
-        List<String> names = visit.segments();
-        chart.setCustomXAxisTickLabelsFormatter(x -> {
-            int i = (int) Math.round(x) - 1;
-            return Math.abs(x - Math.round(x)) < 1e-9 && i >= 0 && i < names.size() ? names.get(i).substring(3).replace(" - ", "-").replace(" +", "+") : String.format(Locale.ROOT, "%.1f", x);
-        });
-        java.awt.Color[] colours = {new java.awt.Color(31, 119, 180), new java.awt.Color(214, 39, 40)};
-        for (int e = 0; e < EMAILS.length; e++) {
-            double offset = e == 0 ? -0.12 : 0.12;
-            double[] x = new double[names.size()];
-            double[] y = new double[names.size()];
-            for (int s = 0; s < names.size(); s++) {
-                Comparison c = adjusted.get(3 * (2 * s + e));
-                x[s] = s + 1 + offset;
-                y[s] = 100 * c.difference().estimate();
-                XYSeries bar = chart.addSeries(EMAILS[e] + " CI " + s, new double[] {x[s], x[s]},
-                        new double[] {100 * c.difference().lower(), 100 * c.difference().upper()});
-                bar.setMarker(SeriesMarkers.NONE);
-                bar.setLineColor(colours[e]);
-                bar.setLineStyle(SeriesLines.SOLID);
-                bar.setShowInLegend(false);
-            }
-            XYSeries points = chart.addSeries(EMAILS[e], x, y);
-            points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            points.setMarker(SeriesMarkers.CIRCLE);
-            points.setMarkerColor(colours[e]);
+    /** The visit-rate rows of the BH-adjusted segment tests (every third comparison) as a forest plot. */
+    private static void chart(List<Comparison> adjusted) throws IOException {
+        List<Comparison> visits = new ArrayList<>();
+        for (int i = 0; i < adjusted.size(); i += 3) {
+            visits.add(adjusted.get(i));
         }
-        XYSeries zero = chart.addSeries("no lift", new double[] {0.4, names.size() + 0.6}, new double[] {0, 0});
-        zero.setMarker(SeriesMarkers.NONE);
-        zero.setLineColor(java.awt.Color.GRAY);
-        zero.setShowInLegend(false);
-        BitmapEncoder.saveBitmap(chart, Examples.output("experiment-lift-by-segment").toString(), BitmapFormat.PNG);
+        TourCharts.save("experiment-lift-by-segment.png", ExperimentCharts.forest(visits).withTitle(
+                "Hillstrom: visit-rate lift vs no e-mail by prior-year spend (95 % Newcombe CI, BH-adjusted p)")
+                .withSize(900, 760));
         System.out.println("Chart: " + Examples.output("experiment-lift-by-segment.png"));
     }
 

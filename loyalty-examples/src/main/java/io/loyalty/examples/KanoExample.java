@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.KanoCharts;
 import io.loyalty.kano.AnswerVocabulary;
 import io.loyalty.kano.ClassificationRule;
 import io.loyalty.kano.EvaluationTable;
@@ -16,12 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.BubbleChart;
-import org.knowm.xchart.BubbleChartBuilder;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
@@ -30,8 +25,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * Kano on the Reppel (2022) transfers survey: 358 respondents, six features, labels read by meaning. Prints the
  * per-feature table the author published (Q-diagonal table, (O+A+M) rule), the standard analysis with Fong's
- * test and DuMouchel's scores, a prioritisation, the split by gender, and writes the Better/Worse bubble chart
- * (bubble size = mean importance).
+ * test and DuMouchel's scores, a prioritisation, the split by gender, and writes the Better/Worse chart
+ * ({@link KanoCharts}).
  */
 public final class KanoExample {
     private KanoExample() {
@@ -44,7 +39,6 @@ public final class KanoExample {
      * @throws IOException if the bundled data cannot be read or the chart cannot be written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         System.out.println("== Kano: transfers survey (Reppel 2022, 358 respondents) ==");
         Table answers = readAllText("kano/transfers--all_cohorts-clean.csv");
         Table features = readAllText("kano/features.csv");
@@ -87,33 +81,11 @@ public final class KanoExample {
         }
         System.out.println(segments.print());
 
-        betterWorseChart(published);
-        System.out.println();
-    }
-
-    private static void betterWorseChart(KanoAnalysis analysis) throws IOException {
-        BubbleChart chart = new BubbleChartBuilder().width(900).height(650)
-                .title("Kano Better/Worse: transfers survey (bubble size = mean importance)")
-                .xAxisTitle("|Worse| = (O+M)/(A+O+M+I): dissatisfaction if absent")
-                .yAxisTitle("Better = (A+O)/(A+O+M+I): satisfaction if present").build();
-        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE)
-                .setDecimalPattern("0.0");
-        for (FeatureResult f : analysis.features()) {
-            double importance = f.meanImportance().orElseThrow();
-            // XChart draws the bubble value as a diameter in pixels: scale importance 1..9 to about 10..70 px.
-            chart.addSeries(f.feature() + " (" + f.category().letter() + ")", new double[] {-f.worse()},
-                    new double[] {f.better()}, new double[] {importance * 8});
-        }
-        chart.addAnnotation(new AnnotationLine(0.5, true, false));
-        chart.addAnnotation(new AnnotationLine(0.5, false, false));
-        chart.addAnnotation(new AnnotationText("Attractive", 0.1, 0.95, false));
-        chart.addAnnotation(new AnnotationText("One-dimensional", 0.88, 0.95, false));
-        chart.addAnnotation(new AnnotationText("Indifferent", 0.1, 0.05, false));
-        chart.addAnnotation(new AnnotationText("Must-be", 0.9, 0.05, false));
-        String out = Examples.output("kano-better-worse.png").toString();
-        BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
+        String out = TourCharts.save("kano-better-worse.png", KanoCharts.betterWorse(published).withTitle(
+                "Kano Better/Worse: transfers survey (Reppel 2022), Q-diagonal table, (O+A+M) rule")
+                .withSize(950, 560)).toString();
         System.out.println("Better/Worse chart: " + out);
+        System.out.println();
     }
 
     private static Table readAllText(String relative) throws IOException {

@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.NpsCharts;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
@@ -15,26 +16,19 @@ import io.loyalty.nps.NpsDifference;
 import io.loyalty.nps.NpsPeriod;
 import io.loyalty.tablesaw.DataTables;
 import io.loyalty.tablesaw.NpsTables;
-import java.awt.Color;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * Survey loyalty on bundled data: NPS of the R package NPS's test data by business unit and by quarter, with
- * intervals and significance flags and a chart; CSAT and CES on published examples; and the Dick &amp; Basu
+ * intervals and significance flags and charts of the trend ({@link NpsCharts}); CSAT and CES on published examples; and the Dick &amp; Basu
  * loyalty matrix on Online Retail customers joined with SIMULATED survey answers.
  */
 public final class NpsExample {
@@ -48,7 +42,6 @@ public final class NpsExample {
      * @throws IOException if the bundled data cannot be read or the chart written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         System.out.println("== NPS: Net Promoter Score with intervals and significance ==");
         ColumnType[] types = {ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.INTEGER,
             ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING, ColumnType.LOCAL_DATE, ColumnType.STRING,
@@ -78,7 +71,7 @@ public final class NpsExample {
         System.out.print(byRegion);
         NpsDifference apacVsLatam = byRegion.row("APAC").nps().minus(byRegion.row("LATAM").nps(), 0.95);
         System.out.println("APAC - LATAM: " + apacVsLatam);
-        writeChart(byQuarter);
+        writeCharts(survey, byQuarter, calc);
 
         System.out.println();
         System.out.println("CSAT (youropinion.is example, 60 of 100 satisfied): "
@@ -92,28 +85,17 @@ public final class NpsExample {
         System.out.println();
     }
 
-    /** NPS by quarter with symmetric Wald 95% interval bars (the adjusted-Wald bounds differ by under 0.3 point). */
-    private static void writeChart(NpsBreakdown byQuarter) throws IOException {
-        List<String> quarters = new ArrayList<>();
-        List<Double> points = new ArrayList<>();
-        List<Double> halfWidths = new ArrayList<>();
-        for (NpsBreakdown.Row r : byQuarter.rows()) {
-            quarters.add(r.label());
-            points.add(r.nps().points());
-            halfWidths.add(100 * r.nps().marginOfError(0.95));
+    /** NPS by quarter with its intervals, overall and per business unit. */
+    private static void writeCharts(Table survey, NpsBreakdown byQuarter, NpsCalculator calc) throws IOException {
+        String file = TourCharts.save("nps-by-quarter.png", NpsCharts.trend(byQuarter).withTitle(String.format(
+                Locale.ROOT, "NPS by quarter with adjusted-Wald 95%% intervals (R NPS test data, overall %.1f)",
+                byQuarter.overall().points()))).toString();
+        Map<String, NpsBreakdown> byUnit = new LinkedHashMap<>();
+        for (String unit : survey.stringColumn("BU").unique().asList().stream().sorted().toList()) {
+            Table rows = survey.where(survey.stringColumn("BU").isEqualTo(unit));
+            byUnit.put(unit, NpsTables.byPeriod(rows, "REC", "date", NpsPeriod.QUARTER, calc));
         }
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(500)
-                .title("NPS by quarter with Wald 95% intervals (R NPS test data, overall "
-                        + String.format(Locale.ROOT, "%.1f", byQuarter.overall().points()) + ")")
-                .xAxisTitle("quarter").yAxisTitle("NPS (points)").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Scatter);
-        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-        chart.getStyler().setMarkerSize(10);
-        CategorySeries nps = chart.addSeries("NPS", quarters, points, halfWidths);
-        nps.setMarkerColor(new Color(0x1f, 0x77, 0xb4));
-        String file = Examples.output("nps-by-quarter.png").toString();
-        BitmapEncoder.saveBitmap(chart, file, BitmapFormat.PNG);
+        TourCharts.save("nps-by-quarter-and-unit.png", NpsCharts.trend(byUnit));
         System.out.println("chart: " + file);
     }
 

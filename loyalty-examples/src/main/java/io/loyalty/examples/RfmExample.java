@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.RfmCharts;
 import io.loyalty.rfm.RfmClusterer;
 import io.loyalty.rfm.RfmClusters;
 import io.loyalty.rfm.RfmScorer;
@@ -15,10 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -26,8 +23,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * RFM on Online Retail: line items aggregated to invoices (one order each), scored the R rfm way with analysis date
- * 2011-12-10; the segment summary, the bins, k-means++ clusters, the movement since 2011-09-10, and a recency x
- * frequency heatmap of the mean monetary value ({@code rfm-heatmap.png}).
+ * 2011-12-10; the segment summary, the bins, k-means++ clusters, the movement since 2011-09-10, and the charts of
+ * {@link RfmCharts}: the recency x frequency heatmap of the mean monetary value ({@code rfm-heatmap.png}), the
+ * segments and their shares, and the R, F and M histograms.
  */
 public final class RfmExample {
     private static final LocalDate ANALYSIS_DATE = LocalDate.of(2011, 12, 10);
@@ -42,7 +40,6 @@ public final class RfmExample {
      * @throws IOException if the chart cannot be written
      */
     public static void main(String[] args) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         System.out.println("== RFM: Online Retail, orders = invoices, analysis date " + ANALYSIS_DATE + " ==");
         Table retail = OnlineRetail.table();
         Table invoices = invoices(retail);
@@ -80,9 +77,13 @@ public final class RfmExample {
         System.out.printf(Locale.ROOT, "Champions who slipped to At Risk: %d; to Lost: %d%n%n",
                 movement.count("Champions", "At Risk"), movement.count("Champions", "Lost"));
 
-        HeatMapChart chart = heatmap(scores);
-        String file = Examples.output("rfm-heatmap.png").toString();
-        BitmapEncoder.saveBitmap(chart, file, BitmapFormat.PNG);
+        String file = TourCharts.save("rfm-heatmap.png", RfmCharts.heatmap(scores).withTitle(
+                "Online Retail: mean monetary value (GBP) by recency and frequency score")).toString();
+        TourCharts.save("rfm-segments.png", RfmCharts.segmentBars(scores.summary()));
+        TourCharts.save("rfm-segment-shares.png", RfmCharts.segmentShares(scores.summary()));
+        TourCharts.save("rfm-recency-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.RECENCY));
+        TourCharts.save("rfm-frequency-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.FREQUENCY));
+        TourCharts.save("rfm-monetary-histogram.png", RfmCharts.histogram(scores, RfmCharts.Measure.MONETARY));
         System.out.println("Wrote " + file);
         System.out.println();
     }
@@ -118,35 +119,5 @@ public final class RfmExample {
         return Table.create("invoices", StringColumn.create("Customer", ids),
                 StringColumn.create("InvoiceNo", numbers), DateTimeColumn.create("InvoiceDate", times),
                 DoubleColumn.create("Amount", sums));
-    }
-
-    /** Mean monetary value per (recency score, frequency score) cell. */
-    static HeatMapChart heatmap(RfmScores scores) {
-        int n = scores.bins();
-        double[][] sum = new double[n][n];
-        int[][] count = new int[n][n];
-        int[] r = scores.recencyScores();
-        int[] f = scores.frequencyScores();
-        double[] m = scores.monetary();
-        for (int i = 0; i < r.length; i++) {
-            sum[r[i] - 1][f[i] - 1] += m[i];
-            count[r[i] - 1][f[i] - 1]++;
-        }
-        List<Integer> axis = new ArrayList<>();
-        List<Number[]> cells = new ArrayList<>();
-        for (int x = 0; x < n; x++) {
-            axis.add(x + 1);
-            for (int y = 0; y < n; y++) {
-                if (count[x][y] > 0) {
-                    cells.add(new Number[] {x, y, Math.round(sum[x][y] / count[x][y])});
-                }
-            }
-        }
-        HeatMapChart chart = new HeatMapChartBuilder().width(760).height(600)
-                .title("Online Retail: mean monetary value by recency and frequency score").xAxisTitle("recency score")
-                .yAxisTitle("frequency score").build();
-        chart.getStyler().setShowValue(true).setPlotContentSize(1).setLegendVisible(true);
-        chart.addSeries("mean monetary value (GBP)", axis, axis, cells);
-        return chart;
     }
 }
