@@ -43,10 +43,11 @@ public final class LoyaltyMatrix {
      * @param answers each customer's likelihood-to-recommend answer; not modified
      * @param behaviour each customer's repeat-purchase measure (finite); not modified
      * @param threshold behaviour at or above it counts as repeat patronage
-     * @param revenue each customer's revenue (finite), for the revenue per quadrant; not modified
+     * @param revenue each customer's revenue (finite, with absolute values summing to a finite double), for the
+     *     revenue per quadrant; not modified
      * @return the matrix
      * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
-     *     outside the scale or a non-finite value (naming it)
+     *     outside the scale or a non-finite value (naming it), or the revenue overflows
      */
     public static LoyaltyMatrix of(int[] answers, double[] behaviour, double threshold, double[] revenue) {
         return of(NpsScale.standard(), answers, behaviour, threshold, revenue);
@@ -59,10 +60,11 @@ public final class LoyaltyMatrix {
      * @param answers each customer's answer; not modified
      * @param behaviour each customer's repeat-purchase measure (finite); not modified
      * @param threshold behaviour at or above it counts as repeat patronage
-     * @param revenue each customer's revenue (finite); not modified
+     * @param revenue each customer's revenue (finite, with absolute values summing to a finite double); not
+     *     modified
      * @return the matrix
      * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
-     *     outside the scale or a non-finite value (naming it)
+     *     outside the scale or a non-finite value (naming it), or the revenue overflows
      */
     public static LoyaltyMatrix of(NpsScale scale, int[] answers, double[] behaviour, double threshold,
             double[] revenue) {
@@ -77,6 +79,7 @@ public final class LoyaltyMatrix {
         byte[] q = new byte[answers.length];
         long[] counts = new long[6];
         double[] money = new double[6];
+        double absoluteRevenue = 0;
         for (int i = 0; i < answers.length; i++) {
             int cat = scale.code(answers[i], "answers", i);
             double b = behaviour[i];
@@ -85,6 +88,12 @@ public final class LoyaltyMatrix {
             }
             if (!Double.isFinite(revenue[i])) {
                 throw new IllegalArgumentException(Checks.format("revenue[%d] = %s is not finite", i, revenue[i]));
+            }
+            // Bounds every cell, quadrant and total revenue, so none of them can overflow to infinity.
+            absoluteRevenue += Math.abs(revenue[i]);
+            if (absoluteRevenue == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(Checks.format("revenue[0..%d] sums to more than %s in absolute "
+                        + "value (revenue[%d] = %s)", i, Double.MAX_VALUE, i, revenue[i]));
             }
             boolean high = b >= threshold;
             int cell = 2 * cat + (high ? 1 : 0);
@@ -100,13 +109,18 @@ public final class LoyaltyMatrix {
      * Joins survey respondents with their customer summaries: behaviour = repeat periods
      * ({@link CustomerSummaries#frequency()}), revenue = total value.
      *
+     * <p>Each customer is one row of the matrix, so each respondent id may appear only once: a repeated id
+     * (a customer who answered twice) is rejected rather than counted twice with its revenue. Keep one answer
+     * per customer before joining, by the rule the survey calls for (the latest, the first, or the mean).
+     *
      * @param respondentIds each respondent's customer id, as in the summaries; not modified
      * @param answers each respondent's answer on the standard 0..10 scale; not modified
      * @param summaries the customer summaries
      * @param minRepeatPeriods repeat periods at or above it count as repeat patronage, &ge; 1
      * @return the matrix, customers in respondent order
-     * @throws IllegalArgumentException if a respondent is not in the summaries (naming the row and id), the arrays
-     *     differ in length or are empty, an answer is out of range, or {@code minRepeatPeriods < 1}
+     * @throws IllegalArgumentException if a respondent is not in the summaries (naming the row and id), a
+     *     customer id appears twice (naming the id and both rows), the arrays differ in length or are empty, an
+     *     answer is out of range, or {@code minRepeatPeriods < 1}
      */
     public static LoyaltyMatrix join(String[] respondentIds, int[] answers, CustomerSummaries summaries,
             int minRepeatPeriods) {
@@ -119,12 +133,21 @@ public final class LoyaltyMatrix {
         double[] total = summaries.totalValue();
         double[] behaviour = new double[respondentIds.length];
         double[] revenue = new double[respondentIds.length];
+        // The first row of each customer's summary index, to name both rows of a repeated respondent.
+        int[] rowOf = new int[summaries.size()];
+        java.util.Arrays.fill(rowOf, -1);
         for (int i = 0; i < respondentIds.length; i++) {
             int at = respondentIds[i] == null ? -1 : summaries.indexOf(respondentIds[i]);
             if (at < 0) {
                 throw new IllegalArgumentException(Checks.format(
                         "respondentIds[%d] = '%s' is not a customer of the summaries", i, respondentIds[i]));
             }
+            if (rowOf[at] >= 0) {
+                throw new IllegalArgumentException(Checks.format("respondentIds[%d] = '%s' repeats "
+                        + "respondentIds[%d]: each customer may answer once (keep one answer per customer)", i,
+                        respondentIds[i], rowOf[at]));
+            }
+            rowOf[at] = i;
             behaviour[i] = frequency[at];
             revenue[i] = total[at];
         }
