@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The mergeable sufficient statistics of {@link CohortMatrices}: per cohort, its size and first and last start
@@ -119,8 +120,10 @@ public final class CohortAccumulator implements Serializable {
      * @param epochSeconds time per row, seconds since 1970-01-01T00:00Z
      * @param amounts amount per row, finite
      * @return this accumulator
-     * @throws IllegalArgumentException if the lengths differ, an id is blank, an amount is not finite, or a
-     *     transaction is after the calculator's data end (naming the row of the batch)
+     * @throws IllegalArgumentException if the lengths differ, an id is blank, an amount is not finite, a time is
+     *     outside the years &minus;999,999..999,999 or after the calculator's data end (naming the row of the
+     *     batch), the batch spans more than {@link Cohorts#MAX_OFFSETS} periods, or the accumulator would count
+     *     more than {@link Long#MAX_VALUE} transactions
      */
     public CohortAccumulator add(String[] customerIds, long[] epochSeconds, double[] amounts) {
         addIds(customerIds, epochSeconds, amounts, null);
@@ -132,16 +135,19 @@ public final class CohortAccumulator implements Serializable {
      *
      * @param other the other accumulator; not modified
      * @return this accumulator
-     * @throws IllegalArgumentException if the calculators differ in period, zone, data end or brackets
+     * @throws IllegalArgumentException if the calculators differ in period, zone, data end or brackets, or the
+     *     two together would count more than {@link Long#MAX_VALUE} transactions
      */
     public CohortAccumulator combine(CohortAccumulator other) {
         Checks.notNull(other, "other");
         Checks.require(cohorts.sameCounting(other.cohorts), "cannot combine accumulators of %s and %s", cohorts,
                 other.cohorts);
+        // Every count is at most the number of transactions, so this one check keeps them all exact.
+        long grown = Checks.addExact(transactions, other.transactions, "transactions");
         for (Map.Entry<String, Cell> e : other.rows.entrySet()) {
             cell(e.getKey()).add(e.getValue());
         }
-        transactions += other.transactions;
+        transactions = grown;
         lastSecond = Math.max(lastSecond, other.lastSecond);
         return this;
     }
@@ -152,6 +158,8 @@ public final class CohortAccumulator implements Serializable {
      *
      * @return the matrices
      * @throws IllegalStateException if nothing was added yet
+     * @throws IllegalArgumentException if the matrices would be wider than {@link Cohorts#MAX_OFFSETS} periods,
+     *     or a cohort's revenue sums beyond the range of a double
      */
     public CohortMatrices snapshot() {
         if (transactions == 0) {
@@ -160,6 +168,12 @@ public final class CohortAccumulator implements Serializable {
         long endSec = cohorts.dataEnd() != null ? cohorts.dataEnd().getEpochSecond() : lastSecond;
         int endPeriod = cohorts.periodOf(endSec);
         boolean endPartial = cohorts.periodOf(endSec + 1) == endPeriod;
+        int earliest = Integer.MAX_VALUE;
+        for (Cell cell : rows.values()) {
+            earliest = Math.min(earliest, cell.earliestStart);
+        }
+        checkedWidth(endPeriod - (long) earliest + 1, "the earliest cohort and the data end " + Instant.ofEpochSecond(
+                endSec));
         List<Map.Entry<String, Cell>> order = new ArrayList<>(rows.entrySet());
         order.sort((a, b) -> a.getValue().earliestStart != b.getValue().earliestStart
                 ? Integer.compare(a.getValue().earliestStart, b.getValue().earliestStart)
@@ -221,21 +235,31 @@ public final class CohortAccumulator implements Serializable {
                 CohortKey key = keys.get(nameArray[c]);
                 Checks.require(key != null, "keys has no cohort for customer '%s'", nameArray[c]);
                 labels[c] = key.label();
-                starts[c] = key.start() == null ? FIRST_PURCHASE : key.start().getEpochSecond();
+                if (key.start() == null) {
+                    starts[c] = FIRST_PURCHASE;
+                } else {
+                    long start = key.start().getEpochSecond();
+                    Checks.require(start >= Cohorts.MIN_SECOND && start <= Cohorts.MAX_SECOND, "keys has a cohort "
+                            + "start %s for customer '%s', outside the supported times %s..%s", key.start(),
+                            nameArray[c], Instant.ofEpochSecond(Cohorts.MIN_SECOND),
+                            Instant.ofEpochSecond(Cohorts.MAX_SECOND));
+                    starts[c] = start;
+                }
             }
         }
-        add(dense, nameArray.length, seconds, amounts, nameArray, labels, starts);
+        add(dense, nameArray.length, seconds, amounts, c -> nameArray[c], labels, starts);
     }
 
     /**
      * Adds a batch of whole customers coded 0..m-1: checks every row first (so that a bad batch changes
      * nothing), then counts each customer's active offsets into its cohort's row.
      *
-     * @param names the customers' ids for messages, or null to name them by code
+     * @param names the customers' ids by code, for messages, or null to name them by code
      * @param keyLabel the cohort label per customer, or null for acquisition cohorts
      * @param keyStart the start second per customer ({@link #FIRST_PURCHASE} for none), or null
      */
-    void add(int[] cust, int m, long[] sec, double[] amt, String[] names, String[] keyLabel, long[] keyStart) {
+    void add(int[] cust, int m, long[] sec, double[] amt, IntFunction<String> names, String[] keyLabel,
+            long[] keyStart) {
         Checks.notNull(sec, "epochSeconds");
         Checks.notNull(amt, "amounts");
         int n = cust.length;
@@ -246,6 +270,11 @@ public final class CohortAccumulator implements Serializable {
         }
         Instant dataEnd = cohorts.dataEnd();
         long endSec = dataEnd == null ? Long.MAX_VALUE : dataEnd.getEpochSecond();
+        // Checked first, so that a rejected batch leaves the accumulator as it was.
+        long grownTransactions = Checks.addExact(transactions, n, "transactions");
+        for (int i = 0; i < n; i++) {
+            Cohorts.second(sec[i], "epochSeconds", i);
+        }
 
         // Pass 1: period per row, rows per customer, acquisition start per customer; checks name the row.
         int[] per = cohorts.periods(sec);
@@ -292,7 +321,7 @@ public final class CohortAccumulator implements Serializable {
                 minStart = Math.min(minStart, start[c]);
             }
         }
-        int width = maxPer - minStart + 1;
+        int width = checkedWidth(maxPer - (long) minStart + 1, "the transactions of this batch");
         Cell[] cellOf = new Cell[m];
         Cell[] byStart = keyLabel == null ? new Cell[width] : null;
         for (int c = 0; c < m; c++) {
@@ -336,7 +365,7 @@ public final class CohortAccumulator implements Serializable {
         } else {
             countSorted(cust, m, count, per, cellOf, bracketOf);
         }
-        transactions += n;
+        transactions = grownTransactions;
         lastSecond = Math.max(lastSecond, maxSec);
     }
 
@@ -430,8 +459,15 @@ public final class CohortAccumulator implements Serializable {
         }
     }
 
-    private static String name(String[] names, int c) {
-        return names == null ? Integer.toString(c) : names[c];
+    /** Rejects matrices wider than {@link Cohorts#MAX_OFFSETS}: memory follows the width, not the rows. */
+    private int checkedWidth(long width, String what) {
+        Checks.require(width <= Cohorts.MAX_OFFSETS, "%s span %d %s periods, more than the %d a cohort matrix may "
+                + "have", what, width, cohorts.period(), Cohorts.MAX_OFFSETS);
+        return (int) width;
+    }
+
+    private static String name(IntFunction<String> names, int c) {
+        return names == null ? Integer.toString(c) : names.apply(c);
     }
 
     @Override
