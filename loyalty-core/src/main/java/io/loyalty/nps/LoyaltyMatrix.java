@@ -43,7 +43,7 @@ public final class LoyaltyMatrix {
      * @param answers each customer's likelihood-to-recommend answer; not modified
      * @param behaviour each customer's repeat-purchase measure (finite); not modified
      * @param threshold behaviour at or above it counts as repeat patronage
-     * @param revenue each customer's revenue (finite, with absolute values summing to a finite double), for the
+     * @param revenue each customer's revenue (finite, with finite sums per cell, quadrant and in all), for the
      *     revenue per quadrant; not modified
      * @return the matrix
      * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
@@ -60,7 +60,7 @@ public final class LoyaltyMatrix {
      * @param answers each customer's answer; not modified
      * @param behaviour each customer's repeat-purchase measure (finite); not modified
      * @param threshold behaviour at or above it counts as repeat patronage
-     * @param revenue each customer's revenue (finite, with absolute values summing to a finite double); not
+     * @param revenue each customer's revenue (finite, with finite sums per cell, quadrant and in all); not
      *     modified
      * @return the matrix
      * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
@@ -79,7 +79,6 @@ public final class LoyaltyMatrix {
         byte[] q = new byte[answers.length];
         long[] counts = new long[6];
         double[] money = new double[6];
-        double absoluteRevenue = 0;
         for (int i = 0; i < answers.length; i++) {
             int cat = scale.code(answers[i], "answers", i);
             double b = behaviour[i];
@@ -89,12 +88,6 @@ public final class LoyaltyMatrix {
             if (!Double.isFinite(revenue[i])) {
                 throw new IllegalArgumentException(Checks.format("revenue[%d] = %s is not finite", i, revenue[i]));
             }
-            // Bounds every cell, quadrant and total revenue, so none of them can overflow to infinity.
-            absoluteRevenue += Math.abs(revenue[i]);
-            if (absoluteRevenue == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(Checks.format("revenue[0..%d] sums to more than %s in absolute "
-                        + "value (revenue[%d] = %s)", i, Double.MAX_VALUE, i, revenue[i]));
-            }
             boolean high = b >= threshold;
             int cell = 2 * cat + (high ? 1 : 0);
             counts[cell]++;
@@ -102,7 +95,20 @@ public final class LoyaltyMatrix {
             boolean promoter = cat == 2;
             q[i] = (byte) (promoter ? (high ? 0 : 1) : (high ? 2 : 3));
         }
-        return new LoyaltyMatrix(threshold, q, counts, money);
+        LoyaltyMatrix m = new LoyaltyMatrix(threshold, q, counts, money);
+        // Every revenue the matrix reports (cells, quadrants, the total) must be a finite sum.
+        for (int cell = 0; cell < money.length; cell++) {
+            Checks.require(Double.isFinite(money[cell]), "revenue of the %ss who are%s repeat buyers sums to %s: "
+                    + "beyond the range of a double", NpsCategory.values()[cell / 2], cell % 2 == 1 ? "" : " not",
+                    money[cell]);
+        }
+        for (LoyaltyQuadrant quad : QUADRANTS) {
+            Checks.require(Double.isFinite(m.revenue(quad)), "revenue of quadrant %s sums to %s: beyond the "
+                    + "range of a double", quad, m.revenue(quad));
+        }
+        Checks.require(Double.isFinite(m.totalRevenue()), "revenue sums to %s over all customers: beyond the "
+                + "range of a double", m.totalRevenue());
+        return m;
     }
 
     /**
@@ -266,15 +272,20 @@ public final class LoyaltyMatrix {
         return Nps.ofCounts(cellCounts[h], cellCounts[2 + h], cellCounts[4 + h]);
     }
 
+    private double totalRevenue() {
+        double total = 0;
+        for (double r : cellRevenue) {
+            total += r;
+        }
+        return total;
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
         b.append(Checks.format("LoyaltyMatrix[%d customers, repeat patronage: behaviour >= %s]%n", size(),
                 threshold));
-        double totalRevenue = 0;
-        for (double r : cellRevenue) {
-            totalRevenue += r;
-        }
+        double totalRevenue = totalRevenue();
         b.append(Checks.format("%-17s %8s %7s %14s %7s%n", "quadrant", "n", "share", "revenue", "share"));
         for (LoyaltyQuadrant q : QUADRANTS) {
             b.append(Checks.format("%-17s %8d %6.1f%% %14.2f %6.1f%%%n", q, count(q), 100 * share(q), revenue(q),
