@@ -92,7 +92,10 @@ final class Ratings {
         int k = largest > 0 ? Math.getExponent(largest) : 0;
         double s = 0;
         for (int i = 0; i < counts.length; i++) {
-            s += counts[i] * Math.scalb(weights[i], -k);
+            // Unanswered points are left out: their weight, scaled, may be infinite.
+            if (counts[i] > 0) {
+                s += counts[i] * Math.scalb(weights[i], -k);
+            }
         }
         double mean = Math.scalb(s / n(counts), k);
         // Rounding may step a few ulps outside the answered weights; the mean cannot.
