@@ -42,6 +42,9 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
     public SbgModel {
         Checks.positive(alpha, "alpha");
         Checks.positive(beta, "beta");
+        // Every formula divides by alpha + beta + t - 1: it must be a finite double.
+        Checks.require(alpha + beta < Double.POSITIVE_INFINITY, "alpha + beta must be finite, got alpha = %s, "
+                + "beta = %s", alpha, beta);
     }
 
     /**
@@ -96,12 +99,15 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      * The expected customers alive at t = 0..horizon out of {@code initial} at t = 0.
      *
      * @param initial the cohort's size at t = 0, &gt;= 0
-     * @param horizon the last period, &gt;= 0
+     * @param horizon the last period, 0..{@link Cohorts#MAX_OFFSETS}
      * @return horizon + 1 expected counts
+     * @throws IllegalArgumentException if {@code initial} is negative or not finite, or the horizon is outside
+     *     0..{@link Cohorts#MAX_OFFSETS} (the array returned is sized by it)
      */
     public double[] projectAlive(double initial, int horizon) {
         Checks.nonNegative(initial, "initial");
-        Checks.require(horizon >= 0, "horizon must be >= 0, got %d", horizon);
+        Checks.require(horizon >= 0 && horizon <= Cohorts.MAX_OFFSETS, "horizon must lie in 0..%d, got %d",
+                Cohorts.MAX_OFFSETS, horizon);
         double[] out = new double[horizon + 1];
         double s = 1;
         out[0] = initial;
@@ -117,10 +123,12 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      *
      * @param discountRate the discount rate per period d, &gt; 0
      * @return DEL(d)
+     * @throws IllegalArgumentException if the rate is not positive and finite, or so small (with alpha &le; 1,
+     *     where the undiscounted lifetime is infinite) that the series does not converge in 10,000,000 terms
      */
     public double discountedExpectedLifetime(double discountRate) {
         Checks.positive(discountRate, "discountRate");
-        return hyp2f1One(beta, alpha + beta, 1 / (1 + discountRate));
+        return hyp2f1One(beta, alpha + beta, discountRate);
     }
 
     /**
@@ -130,19 +138,23 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      * @param discountRate the discount rate per period d, &gt; 0
      * @param renewals the renewals made so far n, &gt;= 0
      * @return DERL(d | n)
+     * @throws IllegalArgumentException if the rate is not positive and finite, {@code renewals} is negative, or
+     *     the rate is so small that the series does not converge in 10,000,000 terms
      */
     public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
         Checks.positive(discountRate, "discountRate");
         Checks.require(renewals >= 0, "renewals must be >= 0, got %d", renewals);
         double n = renewals;
-        return (beta + n) / (alpha + beta + n) * hyp2f1One(beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate));
+        return (beta + n) / (alpha + beta + n) * hyp2f1One(beta + n + 1, alpha + beta + n + 1,
+                discountRate);
     }
 
     /**
-     * 2F1(1, b; c; z) for 0 &lt; z &lt; 1 and c &gt; b &gt; 0 by its series, whose terms (b)_k / (c)_k z^k are positive
-     * and shrink geometrically, so the sum stops when a term no longer changes it.
+     * 2F1(1, b; c; z) at z = 1 / (1 + discountRate), for c &gt; b &gt; 0, by its series, whose terms
+     * (b)_k / (c)_k z^k are positive and shrink geometrically, so the sum stops when a term no longer changes it.
      */
-    static double hyp2f1One(double b, double c, double z) {
+    static double hyp2f1One(double b, double c, double discountRate) {
+        double z = 1 / (1 + discountRate);
         double term = 1;
         double sum = 1;
         for (int k = 0; k < 10_000_000; k++) {
@@ -153,7 +165,9 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
             }
             sum = next;
         }
-        return sum;
+        // A truncated sum would be a wrong number with no error.
+        throw new IllegalArgumentException(Checks.format("discountRate = %s is too small: the discounted lifetime "
+                + "series does not converge in 10,000,000 terms", discountRate));
     }
 
     @Override
