@@ -142,11 +142,11 @@ public final class SbgData {
         double logS = 0;
         for (int t = 0; t < churnedAt.length; t++) {
             if (t >= 1) {
-                double denom = alpha + beta + t - 1;
+                double denom = alpha + beta + (t - 1);
                 if (churnedAt[t] > 0) {
                     ll += churnedAt[t] * (logS + Math.log(alpha / denom));
                 }
-                logS += Math.log((beta + t - 1) / denom);
+                logS += Math.log((beta + (t - 1)) / denom);
             }
             if (censoredAt[t] > 0) {
                 ll += censoredAt[t] * logS;

@@ -42,7 +42,8 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
     public SbgModel {
         Checks.positive(alpha, "alpha");
         Checks.positive(beta, "beta");
-        // Every formula divides by alpha + beta + t - 1: it must be a finite double.
+        // Every formula divides by alpha + beta + (t - 1): it must be a finite double. (t - 1 is added as a whole
+        // number so that a subnormal beta is not lost in beta + t before the 1 is taken off.)
         Checks.require(alpha + beta < Double.POSITIVE_INFINITY, "alpha + beta must be finite, got alpha = %s, "
                 + "beta = %s", alpha, beta);
     }
@@ -68,7 +69,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
         Checks.require(t >= 0, "t must be >= 0, got %d", t);
         double logS = 0;
         for (int i = 1; i <= t; i++) {
-            logS += Math.log((beta + i - 1) / (alpha + beta + i - 1));
+            logS += Math.log((beta + (i - 1)) / (alpha + beta + (i - 1)));
         }
         return Math.exp(logS);
     }
@@ -81,7 +82,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      */
     public double churnProbability(int t) {
         Checks.require(t >= 1, "t must be >= 1, got %d", t);
-        return survival(t - 1) * alpha / (alpha + beta + t - 1);
+        return survival(t - 1) * alpha / (alpha + beta + (t - 1));
     }
 
     /**
@@ -92,7 +93,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      */
     public double retentionRate(int t) {
         Checks.require(t >= 1, "t must be >= 1, got %d", t);
-        return (beta + t - 1) / (alpha + beta + t - 1);
+        return (beta + (t - 1)) / (alpha + beta + (t - 1));
     }
 
     /**
