@@ -71,14 +71,22 @@ class NpsAdversarialTest {
 
     /** The outcome contract: a value, or an IllegalArgumentException whose message holds one expected fragment. */
     private static <T> T outcome(Supplier<T> call, List<String> expectedFragments) {
+        return outcome(call, expectedFragments, List.of());
+    }
+
+    /**
+     * The outcome contract with documented limits: bad input must be rejected naming one of {@code badInput};
+     * input that may reach a limit ({@code limits}) may be rejected naming it, or give a value.
+     */
+    private static <T> T outcome(Supplier<T> call, List<String> badInput, List<String> limits) {
         try {
             T value = call.get();
-            assertTrue(expectedFragments.isEmpty(), "accepted bad input, expected one of " + expectedFragments);
+            assertTrue(badInput.isEmpty(), "accepted bad input, expected one of " + badInput);
             return value;
         } catch (IllegalArgumentException e) {
             String m = e.getMessage();
-            assertTrue(expectedFragments.stream().anyMatch(m::contains), "message '" + m + "' names none of "
-                    + expectedFragments);
+            assertTrue(badInput.stream().anyMatch(m::contains) || limits.stream().anyMatch(m::contains),
+                    "message '" + m + "' names none of " + badInput + " or " + limits);
             return null;
         } catch (RuntimeException e) {
             fail("another exception type than IllegalArgumentException", e);
@@ -272,6 +280,88 @@ class NpsAdversarialTest {
                             Double.doubleToLongBits(b.rows().get(i).interval().upper()));
                 }
                 assertEquals(a.toString(), b.toString());
+            }
+        });
+    }
+
+    /** Counts at the edges (0, 1, 2^53 +- 1, a third of Long.MAX_VALUE): every statistic finite and in range. */
+    @Test
+    void scoresOfEdgeCountsAreFiniteAndInRange() {
+        long[] edge = {0, 1, 2, (1L << 53) - 1, (1L << 53) + 1, Long.MAX_VALUE / 3, Long.MAX_VALUE / 3 - 1};
+        Property.forAll("NPS edge counts", 300, r -> {
+            long d = edge[r.nextInt(edge.length)];
+            long p = edge[r.nextInt(edge.length)];
+            long pr = r.nextBoolean() ? edge[r.nextInt(edge.length)] : r.nextInt(1000);
+            if (d + p + pr == 0) {
+                pr = 1;
+            }
+            Nps x = Nps.ofCounts(d, p, pr);
+            double conf = r.nextBoolean() ? 0.95 : new double[] {Double.MIN_VALUE, 1e-300, 0.5, 1 - 0x1p-53}[r.nextInt(4)];
+            for (IntervalMethod m : IntervalMethod.values()) {
+                NpsInterval ci = x.interval(m, conf);
+                assertTrue(Double.isFinite(ci.lower()) && Double.isFinite(ci.upper()), m + " " + x + " " + ci);
+                assertTrue(ci.lower() <= ci.estimate() && ci.estimate() <= ci.upper(), m + " " + x + " " + ci);
+                if (m != IntervalMethod.WALD) {
+                    assertTrue(ci.lower() >= -1 && ci.upper() <= 1, m + " " + x + " " + ci);
+                }
+            }
+            double pv = x.pValue(r.nextDouble() * 2 - 1);
+            assertTrue(pv >= 0 && pv <= 1, x + " p " + pv);
+            NpsDifference diff = x.minus(Nps.ofCounts(p, pr, d), conf);
+            assertTrue(Double.isFinite(diff.difference()) && Double.isFinite(diff.lower())
+                    && Double.isFinite(diff.upper()) && diff.pValue() >= 0 && diff.pValue() <= 1, diff.toString());
+            assertTrue(x.points() >= -100 && x.points() <= 100 && x.variance() >= 0 && x.variance() <= 1, x.toString());
+        });
+    }
+
+    /** The loyalty matrix over edge behaviour and revenue: finite sums that match a recount, or a named rejection. */
+    @Test
+    void loyaltyMatrixIsARecountOrNamesTheBadRow() {
+        double[] edge = {0, -0.0, Double.MIN_VALUE, 1, 0x1p53 + 1, 1e308, -1e308, Double.MAX_VALUE, Double.NaN,
+            Double.POSITIVE_INFINITY};
+        Property.forAll("loyalty matrix adversary", 300, r -> {
+            int n = rows(r);
+            int[] ans = new int[n];
+            double[] beh = new double[n];
+            double[] rev = new double[n];
+            List<String> bad = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ans[i] = answer(r, true);
+                beh[i] = r.nextInt(10) == 0 ? edge[r.nextInt(edge.length)] : r.nextInt(5);
+                rev[i] = r.nextInt(10) == 0 ? edge[r.nextInt(edge.length)] : r.nextInt(1000) / 8.0;
+                if (ans[i] < 0 || ans[i] > 10) {
+                    bad.add("answers[" + i + "] = " + ans[i]);
+                }
+                if (!Double.isFinite(beh[i])) {
+                    bad.add("behaviour[" + i + "] = " + beh[i]);
+                }
+                if (!Double.isFinite(rev[i])) {
+                    bad.add("revenue[" + i + "] = " + rev[i]);
+                }
+            }
+            if (n == 0) {
+                bad.add("no responses");
+            }
+            double threshold = r.nextBoolean() ? 2 : edge[r.nextInt(8)];
+            // Sums of huge finite revenue may overflow: then the rejection names the cell, quadrant or total.
+            LoyaltyMatrix m = outcome(() -> LoyaltyMatrix.of(ans, beh, threshold, rev), bad,
+                    List.of("beyond the range of a double"));
+            if (m == null) {
+                return;
+            }
+            long total = 0;
+            for (LoyaltyQuadrant q : LoyaltyQuadrant.values()) {
+                total += m.count(q);
+                assertTrue(Double.isFinite(m.revenue(q)) && Double.isFinite(m.share(q)), m.toString());
+            }
+            assertEquals(n, total);
+            for (int i = 0; i < n; i++) {
+                boolean promoter = ans[i] >= 9;
+                boolean repeat = beh[i] >= threshold;
+                LoyaltyQuadrant expected = promoter ? (repeat ? LoyaltyQuadrant.TRUE_LOYALTY
+                        : LoyaltyQuadrant.LATENT_LOYALTY) : repeat ? LoyaltyQuadrant.SPURIOUS_LOYALTY
+                        : LoyaltyQuadrant.NO_LOYALTY;
+                assertEquals(expected, m.quadrant(i), "row " + i);
             }
         });
     }
