@@ -346,7 +346,8 @@ public final class Cohorts implements Serializable {
             minDay = Math.min(minDay, d);
             maxDay = Math.max(maxDay, d);
         }
-        if (n == 0 || maxDay - minDay > 10_000_000L) {
+        // The table pays off when there are more rows than days; its size follows the rows, never the time span.
+        if (n == 0 || maxDay - minDay >= 2L * n + 4096) {
             for (int i = 0; i < n; i++) {
                 per[i] = periodOf(sec[i]);
             }
