@@ -44,11 +44,6 @@ public record FongTest(Category first, Category second, double difference, doubl
     }
 
     /**
-     * The inequality as stp25kano prints it.
-     *
-     * @return e.g. {@code |O-M| = 28 >= 19.36: significant}
-     */
-    /**
      * An even power-of-two exponent that brings a positive total into [1, 4): counts scaled by it keep their
      * squares and products finite and normal.
      */
@@ -56,6 +51,11 @@ public record FongTest(Category first, Category second, double difference, doubl
         return Math.getExponent(total) & ~1;
     }
 
+    /**
+     * The inequality as stp25kano prints it.
+     *
+     * @return e.g. {@code |O-M| = 28 >= 19.36: significant}
+     */
     @Override
     public String toString() {
         return io.loyalty.internal.Checks.format("|%s-%s| = %s %s %.2f: %s", first.letter(), second.letter(),
