@@ -16,7 +16,8 @@ import io.loyalty.internal.Checks;
  * <p>Reference: Dick, A. S. &amp; Basu, K. (1994). Customer loyalty: toward an integrated conceptual framework.
  * Journal of the Academy of Marketing Science 22(2), 99&ndash;113. https://doi.org/10.1177/0092070394222001
  *
- * <p>Immutable.
+ * <p>Immutable. Each cell's revenue is summed in ascending order of the amounts, so that no revenue depends on
+ * the order of the customers.
  *
  * @since 0.1
  */
@@ -79,6 +80,7 @@ public final class LoyaltyMatrix {
         byte[] q = new byte[answers.length];
         long[] counts = new long[6];
         double[] money = new double[6];
+        byte[] cellOf = new byte[answers.length];
         for (int i = 0; i < answers.length; i++) {
             int cat = scale.code(answers[i], "answers", i);
             double b = behaviour[i];
@@ -91,9 +93,25 @@ public final class LoyaltyMatrix {
             boolean high = b >= threshold;
             int cell = 2 * cat + (high ? 1 : 0);
             counts[cell]++;
-            money[cell] += revenue[i];
+            cellOf[i] = (byte) cell;
             boolean promoter = cat == 2;
             q[i] = (byte) (promoter ? (high ? 0 : 1) : (high ? 2 : 3));
+        }
+        // Each cell's revenue is summed in ascending order of the amounts, so that it is the same for any order of
+        // the customers.
+        double[][] amounts = new double[6][];
+        for (int cell = 0; cell < 6; cell++) {
+            amounts[cell] = new double[(int) counts[cell]];
+        }
+        int[] filled = new int[6];
+        for (int i = 0; i < answers.length; i++) {
+            amounts[cellOf[i]][filled[cellOf[i]]++] = revenue[i];
+        }
+        for (int cell = 0; cell < 6; cell++) {
+            java.util.Arrays.sort(amounts[cell]);
+            for (double v : amounts[cell]) {
+                money[cell] += v;
+            }
         }
         LoyaltyMatrix m = new LoyaltyMatrix(threshold, q, counts, money);
         // Every revenue the matrix reports (cells, quadrants, the total) must be a finite sum.

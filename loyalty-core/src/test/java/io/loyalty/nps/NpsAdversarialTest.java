@@ -355,6 +355,24 @@ class NpsAdversarialTest {
                 assertTrue(Double.isFinite(m.revenue(q)) && Double.isFinite(m.share(q)), m.toString());
             }
             assertEquals(n, total);
+            // The same customers in another order: every revenue bitwise the same.
+            int[] order = Property.shuffledPermutation(r, n);
+            int[] a2 = new int[n];
+            double[] b2 = new double[n];
+            double[] r2 = new double[n];
+            for (int i = 0; i < n; i++) {
+                a2[i] = ans[order[i]];
+                b2[i] = beh[order[i]];
+                r2[i] = rev[order[i]];
+            }
+            LoyaltyMatrix shuffled = LoyaltyMatrix.of(a2, b2, threshold, r2);
+            for (NpsCategory cat : NpsCategory.values()) {
+                for (boolean repeat : new boolean[] {false, true}) {
+                    assertEquals(Double.doubleToLongBits(m.cellRevenue(cat, repeat)),
+                            Double.doubleToLongBits(shuffled.cellRevenue(cat, repeat)), cat + " " + repeat);
+                }
+            }
+            assertEquals(m.toString(), shuffled.toString());
             for (int i = 0; i < n; i++) {
                 boolean promoter = ans[i] >= 9;
                 boolean repeat = beh[i] >= threshold;
