@@ -171,8 +171,7 @@ public final class Kano {
         for (int j = 0; j < tally.features().size(); j++) {
             results.add(fromCells(tally.features().get(j), tally.cells(j), tally.importance(j), ""));
         }
-        // KanoAnalysis counts respondents as int, like the survey arrays it usually comes from.
-        return new KanoAnalysis(results, (int) Math.min(Integer.MAX_VALUE, tally.respondents()), table, rule);
+        return new KanoAnalysis(results, tally.respondents(), table, rule);
     }
 
     /**

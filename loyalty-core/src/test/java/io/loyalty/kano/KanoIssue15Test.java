@@ -85,6 +85,8 @@ class KanoIssue15Test {
         assertThrows(IllegalArgumentException.class, () -> t.add(new int[] {1}, new int[] {5}));
         assertEquals(Long.MAX_VALUE, t.respondents());
         assertEquals(1L << 62, t.count(0, Answer.LIKE, Answer.DISLIKE));
+        // The analysis reports the tally's respondents as they are (it used to cap them at Integer.MAX_VALUE).
+        assertEquals(Long.MAX_VALUE, Kano.withDefaults().analyze(t).respondents());
         FeatureResult f = Kano.withDefaults().analyze(t).features().get(0);
         assertEquals((1L << 62) - 1, f.missing());
         assertEquals(Category.ONE_DIMENSIONAL, f.category());
