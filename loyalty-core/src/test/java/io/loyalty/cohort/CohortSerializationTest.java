@@ -129,6 +129,13 @@ class CohortSerializationTest {
             sum = ((CohortAccumulator) read(bytes(sum))).combine((CohortAccumulator) read(bytes(part)));
         }
         assertEquals(0.1, sum.snapshot().matrix(Measure.REVENUE)[0][0], 0);
+        // A part whose exact sum is beyond the double range travels exactly too, and comes back into it.
+        CohortAccumulator over = COHORTS.newAccumulator().add(new String[] {"p", "q"}, new long[] {START, START},
+                new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
+        assertThrows(IllegalArgumentException.class, over::snapshot);
+        CohortAccumulator back2 = ((CohortAccumulator) read(bytes(over))).combine(COHORTS.newAccumulator().add(
+                new String[] {"r"}, new long[] {START}, new double[] {-Double.MAX_VALUE}));
+        assertEquals(Double.MAX_VALUE, back2.snapshot().matrix(Measure.REVENUE)[0][0], 0);
         Cohorts c = COHORTS.withDataEnd(Instant.ofEpochSecond(START, 5));
         Cohorts cBack = (Cohorts) read(bytes(c));
         assertEquals(c.toString(), cBack.toString());
