@@ -343,7 +343,8 @@ public final class CohortAccumulator implements Serializable {
             } else {
                 cell = cell(keyLabel[c]);
             }
-            cell.ensureWidth(width);
+            // Its offsets reach maxPer - start: the rows stay ragged, as the matrices are.
+            cell.ensureWidth(maxPer - start[c] + 1);
             cell.size++;
             cell.earliestStart = Math.min(cell.earliestStart, start[c]);
             cell.latestStart = Math.max(cell.latestStart, start[c]);
