@@ -108,6 +108,8 @@ public final class ChurnDurations {
      *
      * @param period the calendar period
      * @return the rates
+     * @throws IllegalArgumentException if the period is null, or the periods from the first acquisition to the last
+     *     day number more than {@link Cohorts#MAX_OFFSETS}
      */
     public ChurnRates churnRates(CohortPeriod period) {
         Checks.notNull(period, "period");
@@ -123,6 +125,9 @@ public final class ChurnDurations {
             lo = Math.min(lo, acq[i]);
         }
         long hi = rule.indexOfEpochDay(endDay);
+        // Memory follows the number of periods: bounded like a cohort matrix's width.
+        Checks.require(hi - lo + 1 <= Cohorts.MAX_OFFSETS, "churn rates from the first acquisition to the last day "
+                + "%s span %d %s periods, more than %d", lastDay(), hi - lo + 1, period, Cohorts.MAX_OFFSETS);
         int width = (int) (hi - lo + 1);
         long[] acquired = new long[width];
         long[] left = new long[width];

@@ -103,8 +103,10 @@ public final class ChurnRule {
      * Durations from primitive columns.
      *
      * @param customerIds customer per row, not blank
-     * @param epochSeconds time per row, seconds since 1970-01-01T00:00Z
+     * @param epochSeconds time per row, seconds since 1970-01-01T00:00Z, in the years &minus;999,999..999,999
      * @return the durations, one per customer, customers in order of first appearance
+     * @throws IllegalArgumentException if the lengths differ or are 0, an id is blank, a time is outside the
+     *     supported years or after the last day (naming the row)
      */
     public ChurnDurations apply(String[] customerIds, long[] epochSeconds) {
         Checks.notNull(customerIds, "customerIds");
@@ -133,7 +135,7 @@ public final class ChurnRule {
         long maxDay = Long.MIN_VALUE;
         long minDay = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            long s = sec[i];
+            long s = Cohorts.second(sec[i], "epochSeconds", i);
             long local = s + rules.getOffset(java.time.Instant.ofEpochSecond(s)).getTotalSeconds();
             day[i] = Math.floorDiv(local, 86_400L);
             maxDay = Math.max(maxDay, day[i]);

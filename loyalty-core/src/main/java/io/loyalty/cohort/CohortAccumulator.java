@@ -1,6 +1,8 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The mergeable sufficient statistics of {@link CohortMatrices}: per cohort, its size and first and last start
@@ -29,12 +32,15 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Not thread-safe: give each thread its own accumulator and combine them. Serializable, to travel between
- * the executors and the driver of a cluster. A rejected batch leaves the accumulator as it was.
+ * the executors and the driver of a cluster: the stream holds the counts and, per cell, doubles whose exact sum
+ * is the revenue, and reading it back re-checks every invariant (a crafted stream gives an
+ * {@link InvalidObjectException}). A rejected batch leaves the accumulator as it was. An accumulator counts at
+ * most {@link Long#MAX_VALUE} transactions, which bounds every count it holds.
  *
  * @since 0.1
  */
 public final class CohortAccumulator implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** The start of a key without one: no transaction is before it, and offsets count from the first purchase. */
     static final long FIRST_PURCHASE = Long.MIN_VALUE;
 
@@ -119,8 +125,10 @@ public final class CohortAccumulator implements Serializable {
      * @param epochSeconds time per row, seconds since 1970-01-01T00:00Z
      * @param amounts amount per row, finite
      * @return this accumulator
-     * @throws IllegalArgumentException if the lengths differ, an id is blank, an amount is not finite, or a
-     *     transaction is after the calculator's data end (naming the row of the batch)
+     * @throws IllegalArgumentException if the lengths differ, an id is blank, an amount is not finite, a time is
+     *     outside the years &minus;999,999..999,999 or after the calculator's data end (naming the row of the
+     *     batch), the batch spans more than {@link Cohorts#MAX_OFFSETS} periods, or the accumulator would count
+     *     more than {@link Long#MAX_VALUE} transactions
      */
     public CohortAccumulator add(String[] customerIds, long[] epochSeconds, double[] amounts) {
         addIds(customerIds, epochSeconds, amounts, null);
@@ -132,16 +140,19 @@ public final class CohortAccumulator implements Serializable {
      *
      * @param other the other accumulator; not modified
      * @return this accumulator
-     * @throws IllegalArgumentException if the calculators differ in period, zone, data end or brackets
+     * @throws IllegalArgumentException if the calculators differ in period, zone, data end or brackets, or the
+     *     two together would count more than {@link Long#MAX_VALUE} transactions
      */
     public CohortAccumulator combine(CohortAccumulator other) {
         Checks.notNull(other, "other");
         Checks.require(cohorts.sameCounting(other.cohorts), "cannot combine accumulators of %s and %s", cohorts,
                 other.cohorts);
+        // Every count is at most the number of transactions, so this one check keeps them all exact.
+        long grown = Checks.addExact(transactions, other.transactions, "transactions");
         for (Map.Entry<String, Cell> e : other.rows.entrySet()) {
             cell(e.getKey()).add(e.getValue());
         }
-        transactions += other.transactions;
+        transactions = grown;
         lastSecond = Math.max(lastSecond, other.lastSecond);
         return this;
     }
@@ -152,6 +163,8 @@ public final class CohortAccumulator implements Serializable {
      *
      * @return the matrices
      * @throws IllegalStateException if nothing was added yet
+     * @throws IllegalArgumentException if the matrices would be wider than {@link Cohorts#MAX_OFFSETS} periods,
+     *     or a cohort's revenue sums beyond the range of a double
      */
     public CohortMatrices snapshot() {
         if (transactions == 0) {
@@ -160,6 +173,12 @@ public final class CohortAccumulator implements Serializable {
         long endSec = cohorts.dataEnd() != null ? cohorts.dataEnd().getEpochSecond() : lastSecond;
         int endPeriod = cohorts.periodOf(endSec);
         boolean endPartial = cohorts.periodOf(endSec + 1) == endPeriod;
+        int earliest = Integer.MAX_VALUE;
+        for (Cell cell : rows.values()) {
+            earliest = Math.min(earliest, cell.earliestStart);
+        }
+        checkedWidth(endPeriod - (long) earliest + 1, "the earliest cohort and the data end " + Instant.ofEpochSecond(
+                endSec));
         List<Map.Entry<String, Cell>> order = new ArrayList<>(rows.entrySet());
         order.sort((a, b) -> a.getValue().earliestStart != b.getValue().earliestStart
                 ? Integer.compare(a.getValue().earliestStart, b.getValue().earliestStart)
@@ -221,21 +240,31 @@ public final class CohortAccumulator implements Serializable {
                 CohortKey key = keys.get(nameArray[c]);
                 Checks.require(key != null, "keys has no cohort for customer '%s'", nameArray[c]);
                 labels[c] = key.label();
-                starts[c] = key.start() == null ? FIRST_PURCHASE : key.start().getEpochSecond();
+                if (key.start() == null) {
+                    starts[c] = FIRST_PURCHASE;
+                } else {
+                    long start = key.start().getEpochSecond();
+                    Checks.require(start >= Cohorts.MIN_SECOND && start <= Cohorts.MAX_SECOND, "keys has a cohort "
+                            + "start %s for customer '%s', outside the supported times %s..%s", key.start(),
+                            nameArray[c], Instant.ofEpochSecond(Cohorts.MIN_SECOND),
+                            Instant.ofEpochSecond(Cohorts.MAX_SECOND));
+                    starts[c] = start;
+                }
             }
         }
-        add(dense, nameArray.length, seconds, amounts, nameArray, labels, starts);
+        add(dense, nameArray.length, seconds, amounts, c -> nameArray[c], labels, starts);
     }
 
     /**
      * Adds a batch of whole customers coded 0..m-1: checks every row first (so that a bad batch changes
      * nothing), then counts each customer's active offsets into its cohort's row.
      *
-     * @param names the customers' ids for messages, or null to name them by code
+     * @param names the customers' ids by code, for messages, or null to name them by code
      * @param keyLabel the cohort label per customer, or null for acquisition cohorts
      * @param keyStart the start second per customer ({@link #FIRST_PURCHASE} for none), or null
      */
-    void add(int[] cust, int m, long[] sec, double[] amt, String[] names, String[] keyLabel, long[] keyStart) {
+    void add(int[] cust, int m, long[] sec, double[] amt, IntFunction<String> names, String[] keyLabel,
+            long[] keyStart) {
         Checks.notNull(sec, "epochSeconds");
         Checks.notNull(amt, "amounts");
         int n = cust.length;
@@ -246,6 +275,11 @@ public final class CohortAccumulator implements Serializable {
         }
         Instant dataEnd = cohorts.dataEnd();
         long endSec = dataEnd == null ? Long.MAX_VALUE : dataEnd.getEpochSecond();
+        // Checked first, so that a rejected batch leaves the accumulator as it was.
+        long grownTransactions = Checks.addExact(transactions, n, "transactions");
+        for (int i = 0; i < n; i++) {
+            Cohorts.second(sec[i], "epochSeconds", i);
+        }
 
         // Pass 1: period per row, rows per customer, acquisition start per customer; checks name the row.
         int[] per = cohorts.periods(sec);
@@ -292,7 +326,7 @@ public final class CohortAccumulator implements Serializable {
                 minStart = Math.min(minStart, start[c]);
             }
         }
-        int width = maxPer - minStart + 1;
+        int width = checkedWidth(maxPer - (long) minStart + 1, "the transactions of this batch");
         Cell[] cellOf = new Cell[m];
         Cell[] byStart = keyLabel == null ? new Cell[width] : null;
         for (int c = 0; c < m; c++) {
@@ -309,7 +343,8 @@ public final class CohortAccumulator implements Serializable {
             } else {
                 cell = cell(keyLabel[c]);
             }
-            cell.ensureWidth(width);
+            // Its offsets reach maxPer - start: the rows stay ragged, as the matrices are.
+            cell.ensureWidth(maxPer - start[c] + 1);
             cell.size++;
             cell.earliestStart = Math.min(cell.earliestStart, start[c]);
             cell.latestStart = Math.max(cell.latestStart, start[c]);
@@ -336,7 +371,7 @@ public final class CohortAccumulator implements Serializable {
         } else {
             countSorted(cust, m, count, per, cellOf, bracketOf);
         }
-        transactions += n;
+        transactions = grownTransactions;
         lastSecond = Math.max(lastSecond, maxSec);
     }
 
@@ -430,8 +465,200 @@ public final class CohortAccumulator implements Serializable {
         }
     }
 
-    private static String name(String[] names, int c) {
-        return names == null ? Integer.toString(c) : names[c];
+    /** Rejects matrices wider than {@link Cohorts#MAX_OFFSETS}: memory follows the width, not the rows. */
+    private int checkedWidth(long width, String what) {
+        Checks.require(width <= Cohorts.MAX_OFFSETS, "%s span %d %s periods, more than the %d a cohort matrix may "
+                + "have", what, width, cohorts.period(), Cohorts.MAX_OFFSETS);
+        return (int) width;
+    }
+
+    private static String name(IntFunction<String> names, int c) {
+        return names == null ? Integer.toString(c) : names.apply(c);
+    }
+
+    /** Writes the {@link SerializedForm} instead of the fields, so that reading re-checks the counts. */
+    private Object writeReplace() {
+        return new SerializedForm(this);
+    }
+
+    /**
+     * Rejects a stream that holds the fields of an accumulator rather than its serialized form: such a stream
+     * was crafted, since {@link #writeReplace()} never writes one.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("CohortAccumulator is read through its serialized form");
+    }
+
+    /**
+     * The serialized form: the calculator (itself read through its factories), the counts per cohort in plain
+     * arrays, and each revenue cell as doubles whose exact sum it is. {@link #readResolve()} checks every
+     * invariant the accumulator keeps before rebuilding it.
+     */
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final Cohorts cohorts;
+        private final long transactions;
+        private final long lastSecond;
+        private final String[] labels;
+        private final int[] earliestStart;
+        private final int[] latestStart;
+        private final long[] size;
+        private final long[][] active;
+        private final long[][] lastActive;
+        /** Per cohort and offset, doubles whose exact sum is the revenue; null where nothing was added. */
+        private final double[][][] revenue;
+        private final long[][] bracketCount;
+
+        SerializedForm(CohortAccumulator acc) {
+            cohorts = acc.cohorts;
+            transactions = acc.transactions;
+            lastSecond = acc.lastSecond;
+            int n = acc.rows.size();
+            labels = new String[n];
+            earliestStart = new int[n];
+            latestStart = new int[n];
+            size = new long[n];
+            active = new long[n][];
+            lastActive = new long[n][];
+            revenue = new double[n][][];
+            bracketCount = new long[n][];
+            int c = 0;
+            for (Map.Entry<String, Cell> e : acc.rows.entrySet()) {
+                Cell cell = e.getValue();
+                labels[c] = e.getKey();
+                earliestStart[c] = cell.earliestStart;
+                latestStart[c] = cell.latestStart;
+                size[c] = cell.size;
+                active[c] = cell.active.clone();
+                lastActive[c] = cell.lastActive.clone();
+                revenue[c] = new double[cell.revenue.length][];
+                for (int k = 0; k < cell.revenue.length; k++) {
+                    revenue[c][k] = cell.revenue[k] == null ? null : terms(cell.revenue[k]);
+                }
+                bracketCount[c] = cell.bracketCount.clone();
+                c++;
+            }
+        }
+
+        /**
+         * Finite doubles whose exact sum is {@code sum}: the sum rounded, then the rounded remainder, and so on
+         * (each step leaves a remainder below half an ulp of the last term, so a few dozen terms at most); a sum
+         * beyond the range of a double gives up &plusmn;{@link Double#MAX_VALUE} first.
+         */
+        private static double[] terms(ExactSum sum) {
+            ExactSum rest = new ExactSum();
+            rest.add(sum);
+            List<Double> out = new ArrayList<>();
+            for (double v = rest.value(); v != 0; v = rest.value()) {
+                double term = Double.isFinite(v) ? v : Math.copySign(Double.MAX_VALUE, v);
+                out.add(term);
+                rest.add(-term);
+            }
+            double[] t = new double[out.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = out.get(i);
+            }
+            return t;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return restore();
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid CohortAccumulator in the stream: "
+                        + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
+
+        private CohortAccumulator restore() {
+            Checks.notNull(cohorts, "cohorts");
+            int n = Checks.notNull(labels, "labels").length;
+            Checks.require(Checks.notNull(earliestStart, "earliestStart").length == n
+                    && Checks.notNull(latestStart, "latestStart").length == n && Checks.notNull(size, "size").length == n
+                    && Checks.notNull(active, "active").length == n
+                    && Checks.notNull(lastActive, "lastActive").length == n
+                    && Checks.notNull(revenue, "revenue").length == n
+                    && Checks.notNull(bracketCount, "bracketCount").length == n,
+                    "the per-cohort arrays differ in length from the %d labels", n);
+            Checks.nonNegative(transactions, "transactions");
+            if (transactions == 0) {
+                Checks.require(n == 0 && lastSecond == Long.MIN_VALUE,
+                        "no transactions, yet %d cohorts and a last second %d", n, lastSecond);
+            } else {
+                Cohorts.second(lastSecond, "lastSecond", -1);
+                Checks.require(cohorts.dataEnd() == null || lastSecond <= cohorts.dataEnd().getEpochSecond(),
+                        "lastSecond %d is after the data end %s", lastSecond, cohorts.dataEnd());
+            }
+            int first = cohorts.periodOf(Cohorts.MIN_SECOND);
+            int last = n == 0 ? first : cohorts.periodOf(lastSecond);
+            int brackets = cohorts.brackets().size();
+            CohortAccumulator acc = new CohortAccumulator(cohorts);
+            long customers = 0;
+            for (int c = 0; c < n; c++) {
+                String label = Checks.notBlank(labels[c], Checks.format("labels[%d]", c));
+                long sz = size[c];
+                Checks.require(sz >= 1, "cohort '%s' has size %d", label, sz);
+                customers = Checks.addExact(customers, sz, "the cohort sizes");
+                Checks.require(first <= earliestStart[c] && earliestStart[c] <= latestStart[c]
+                        && latestStart[c] <= last, "cohort '%s' starts in periods %d..%d, outside %d..%d", label,
+                        earliestStart[c], latestStart[c], first, last);
+                long[] act = Checks.notNull(active[c], "active");
+                long[] lastAct = Checks.notNull(lastActive[c], "lastActive");
+                double[][] rev = Checks.notNull(revenue[c], "revenue");
+                long[] br = Checks.notNull(bracketCount[c], "bracketCount");
+                int width = act.length;
+                Checks.require(lastAct.length == width && rev.length == width && width <= Cohorts.MAX_OFFSETS,
+                        "cohort '%s' has %d, %d and %d offsets of counts and revenue (at most %d, all equal)", label,
+                        width, lastAct.length, rev.length, Cohorts.MAX_OFFSETS);
+                Checks.require(br.length == brackets, "cohort '%s' has %d bracket counts for %d brackets", label,
+                        br.length, brackets);
+                Cell cell = new Cell(brackets);
+                cell.ensureWidth(width);
+                long lastTotal = 0;
+                for (int k = 0; k < width; k++) {
+                    Checks.require(act[k] >= 0 && act[k] <= sz && lastAct[k] >= 0 && lastAct[k] <= sz,
+                            "cohort '%s' of size %d has %d active and %d last active at offset %d", label, sz,
+                            act[k], lastAct[k], k);
+                    lastTotal += lastAct[k];
+                    Checks.require(lastTotal <= sz, "cohort '%s' of size %d has more last active customers", label,
+                            sz);
+                    if (rev[k] != null) {
+                        ExactSum sum = new ExactSum();
+                        for (double t : rev[k]) {
+                            Checks.require(Double.isFinite(t), "cohort '%s' has a revenue term %s at offset %d",
+                                    label, t, k);
+                            sum.add(t);
+                        }
+                        cell.revenue[k] = sum;
+                    }
+                }
+                // Each customer is last active at exactly one offset.
+                Checks.require(lastTotal == sz, "cohort '%s' of size %d has %d last active customers", label, sz,
+                        lastTotal);
+                for (int b = 0; b < brackets; b++) {
+                    Checks.require(br[b] >= 0 && br[b] <= sz, "cohort '%s' of size %d has bracket count %d", label,
+                            sz, br[b]);
+                }
+                System.arraycopy(act, 0, cell.active, 0, width);
+                System.arraycopy(lastAct, 0, cell.lastActive, 0, width);
+                System.arraycopy(br, 0, cell.bracketCount, 0, brackets);
+                cell.size = sz;
+                cell.earliestStart = earliestStart[c];
+                cell.latestStart = latestStart[c];
+                Checks.require(acc.rows.put(label, cell) == null, "two cohorts are labelled '%s'", label);
+            }
+            // Each customer has at least one transaction.
+            Checks.require(customers <= transactions, "%d customers but only %d transactions", customers,
+                    transactions);
+            acc.transactions = transactions;
+            acc.lastSecond = lastSecond;
+            return acc;
+        }
     }
 
     @Override

@@ -34,7 +34,10 @@ public final class CohortMatrices {
         REVENUE,
         /** Sum of the amounts in offsets 0..k divided by the cohort's size: the empirical LTV curve. */
         CUMULATIVE_REVENUE_PER_CUSTOMER,
-        /** Revenue in offset k divided by the revenue in offset 0. */
+        /**
+         * Revenue in offset k divided by the revenue in offset 0: NaN when the revenue in offset 0 is zero (the
+         * ratio is undefined), and &plusmn;Infinity only when the ratio itself is beyond the range of a double.
+         */
         NET_REVENUE_RETENTION
     }
 
@@ -67,6 +70,14 @@ public final class CohortMatrices {
             int cells = lastOffset[c] + 1;
             this.active[c] = java.util.Arrays.copyOf(active[c], cells);
             this.revenue[c] = java.util.Arrays.copyOf(revenue[c], cells);
+            // Each cell is an exact sum rounded once; it and the running sum of CUMULATIVE_REVENUE_PER_CUSTOMER
+            // must be finite doubles.
+            double cumulative = 0;
+            for (int k = 0; k < cells; k++) {
+                cumulative += this.revenue[c][k];
+                Checks.require(Double.isFinite(cumulative), "the amounts of cohort '%s' up to offset %d sum "
+                        + "beyond the range of a double (%s)", labels.get(c), k, cumulative);
+            }
             long[] suffix = new long[cells];
             long sum = 0;
             for (int k = lastActive[c].length - 1; k >= 0; k--) {

@@ -3,10 +3,13 @@ package io.loyalty.cohort;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Transaction;
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +36,25 @@ import java.util.Objects;
  * <p>Cells past the data end are absent (the rows of the matrices are ragged), and the last present cell of a
  * row is flagged incomplete when the data end falls inside its period. The data end defaults to the last
  * transaction. Bad input ({@link IllegalArgumentException} naming the row and value): a transaction after the
- * data end or before its customer's cohort start, a non-finite amount, a negative dense id, no transactions.
+ * data end or before its customer's cohort start, a non-finite amount, a negative dense id, no transactions, a
+ * time (transaction, data end or cohort start) outside the years &minus;999,999..999,999 UTC, matrices wider than
+ * {@value #MAX_OFFSETS} periods (from the earliest cohort to the data end), or revenue whose exact sum in a cell is
+ * beyond the range of a double.
  *
- * <p>Immutable, thread-safe and serializable. The work is linear in the number of transactions (one bit per
+ * <p>Immutable, thread-safe and serializable (a stream is read back through the checking factories). The work is linear in the number of transactions (one bit per
  * customer and offset up to 64 offsets, else a counting sort by customer, then one pass); the caller's arrays are
  * never modified. Revenue is summed exactly and rounded once, so no result depends on the order of the
  * transactions. For transactions that arrive in parts (a stream, the partitions of a cluster), fill a
  * {@link CohortAccumulator} ({@link #newAccumulator()}) per part of whole customers and combine them.
  */
 public final class Cohorts implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    /** The widest matrices (period offsets from the earliest cohort to the data end) that may be built. */
+    public static final int MAX_OFFSETS = 100_000;
+    /** The first second accepted, -999999-01-01T00:00:00Z: period indexes and offsets stay within an int. */
+    static final long MIN_SECOND = LocalDate.of(-999_999, 1, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    /** The last second accepted, +999999-12-31T23:59:59Z. */
+    static final long MAX_SECOND = LocalDate.of(999_999, 12, 31).atTime(23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
     private final CohortPeriod period;
     private final ZoneId zone;
@@ -73,22 +85,53 @@ public final class Cohorts implements Serializable {
     /**
      * This calculator with the data ending at an instant (inclusive) instead of at the last transaction.
      *
-     * @param end the last instant observed
+     * @param end the last instant observed, in years &minus;999,999..999,999 UTC
      * @return a new calculator
+     * @throws IllegalArgumentException if {@code end} is null or outside the years &minus;999,999..999,999
      */
     public Cohorts withDataEnd(Instant end) {
-        return new Cohorts(period, zone, Checks.notNull(end, "end"), brackets);
+        Checks.notNull(end, "end");
+        Checks.require(end.getEpochSecond() >= MIN_SECOND && end.getEpochSecond() <= MAX_SECOND,
+                "end = %s is outside the supported times %s..%s", end, Instant.ofEpochSecond(MIN_SECOND),
+                Instant.ofEpochSecond(MAX_SECOND));
+        return new Cohorts(period, zone, end, brackets);
     }
 
     /**
      * This calculator with the data ending with a day (inclusive, in the calculator's zone).
      *
-     * @param lastDay the last day observed
+     * @param lastDay the last day observed, in years &minus;999,999..999,999
      * @return a new calculator
+     * @throws IllegalArgumentException if {@code lastDay} is null or outside the years &minus;999,999..999,999
      */
     public Cohorts withDataEnd(LocalDate lastDay) {
         Checks.notNull(lastDay, "lastDay");
-        return withDataEnd(lastDay.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1));
+        // Checked before plusDays, which throws DateTimeException on LocalDate.MAX.
+        Checks.require(lastDay.getYear() >= -999_999 && lastDay.getYear() <= 999_999,
+                "lastDay must lie in the years -999999..999999, got %s", lastDay);
+        long end = lastDay.plusDays(1).atStartOfDay(zone).toEpochSecond() - 1;
+        Checks.require(end >= MIN_SECOND && end <= MAX_SECOND, "lastDay = %s ends at %s in %s, outside the "
+                + "supported times %s..%s", lastDay, Instant.ofEpochSecond(end), zone,
+                Instant.ofEpochSecond(MIN_SECOND), Instant.ofEpochSecond(MAX_SECOND));
+        return new Cohorts(period, zone, Instant.ofEpochSecond(end), brackets);
+    }
+
+    /**
+     * Returns an epoch second unless it lies outside the years &minus;999,999..999,999 UTC.
+     *
+     * @param epochSecond the second
+     * @param name the argument's name, for the message
+     * @param row its row, or &minus;1
+     * @return {@code epochSecond}
+     */
+    static long second(long epochSecond, String name, int row) {
+        if (epochSecond >= MIN_SECOND && epochSecond <= MAX_SECOND) {
+            return epochSecond;
+        }
+        String where = row < 0 ? name : Checks.format("%s[%d]", name, row);
+        throw new IllegalArgumentException(Checks.format("%s = %d is outside the supported times %s..%s "
+                + "(epoch seconds %d..%d)", where, epochSecond, Instant.ofEpochSecond(MIN_SECOND),
+                Instant.ofEpochSecond(MAX_SECOND), MIN_SECOND, MAX_SECOND));
     }
 
     /**
@@ -171,8 +214,9 @@ public final class Cohorts implements Serializable {
     }
 
     /**
-     * Acquisition cohorts from primitive columns with dense int customer ids (0..max, used as array indexes):
-     * the fast path.
+     * Acquisition cohorts from primitive columns with int customer ids: the fast path when the ids are dense
+     * (0..max with few gaps, used as array indexes). Sparse ids (a largest id above twice the number of rows) are
+     * first coded 0..d&minus;1 by sorting, so memory follows the number of rows, never the value of an id.
      *
      * @param customers customer per row, each {@code >= 0}
      * @param epochSeconds time per row, seconds since 1970-01-01T00:00Z
@@ -181,15 +225,32 @@ public final class Cohorts implements Serializable {
      */
     public CohortMatrices matrices(int[] customers, long[] epochSeconds, double[] amounts) {
         Checks.notNull(customers, "customers");
+        int n = customers.length;
         int m = 0;
-        for (int i = 0; i < customers.length; i++) {
+        for (int i = 0; i < n; i++) {
             int c = customers[i];
             Checks.require(c >= 0, "customers[%d] must be >= 0, got %d", i, c);
-            m = Math.max(m, c + 1);
+            m = Math.max(m, c);
         }
-        requireRows(customers.length);
+        requireRows(n);
         CohortAccumulator acc = newAccumulator();
-        acc.add(customers, m, epochSeconds, amounts, null, null, null);
+        if (m < 2L * n + 64) {
+            acc.add(customers, m + 1, epochSeconds, amounts, null, null, null);
+        } else {
+            int[] distinct = customers.clone();
+            java.util.Arrays.sort(distinct);
+            int d = 0;
+            for (int i = 0; i < n; i++) {
+                if (d == 0 || distinct[i] != distinct[d - 1]) {
+                    distinct[d++] = distinct[i];
+                }
+            }
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = java.util.Arrays.binarySearch(distinct, 0, d, customers[i]);
+            }
+            acc.add(codes, d, epochSeconds, amounts, c -> Integer.toString(distinct[c]), null, null);
+        }
         return acc.snapshot();
     }
 
@@ -285,7 +346,8 @@ public final class Cohorts implements Serializable {
             minDay = Math.min(minDay, d);
             maxDay = Math.max(maxDay, d);
         }
-        if (n == 0 || maxDay - minDay > 10_000_000L) {
+        // The table pays off when there are more rows than days; its size follows the rows, never the time span.
+        if (n == 0 || maxDay - minDay >= 2L * n + 4096) {
             for (int i = 0; i < n; i++) {
                 per[i] = periodOf(sec[i]);
             }
@@ -301,9 +363,52 @@ public final class Cohorts implements Serializable {
         return per;
     }
 
-    /** A deserialized calculator is rebuilt through the constructor, which derives the period rule. */
-    private Object readResolve() {
-        return new Cohorts(period, zone, dataEnd, List.copyOf(brackets));
+    /** Writes the {@link SerializedForm} instead of the fields, so that reading goes through the factories. */
+    private Object writeReplace() {
+        return new SerializedForm(period, zone, dataEnd, brackets.toArray(new Bracket[0]));
+    }
+
+    /**
+     * Rejects a stream that holds the fields of a calculator rather than its serialized form: such a stream was
+     * crafted, since {@link #writeReplace()} never writes one.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("Cohorts is read through its serialized form");
+    }
+
+    /**
+     * The serialized form of a calculator: its settings, rebuilt on reading through {@link #of},
+     * {@link #withDataEnd(Instant)} and {@link #withBrackets}, so that a crafted stream cannot make a calculator
+     * those would reject.
+     */
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final CohortPeriod period;
+        private final ZoneId zone;
+        private final Instant dataEnd;
+        private final Bracket[] brackets;
+
+        SerializedForm(CohortPeriod period, ZoneId zone, Instant dataEnd, Bracket[] brackets) {
+            this.period = period;
+            this.zone = zone;
+            this.dataEnd = dataEnd;
+            this.brackets = brackets;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                Cohorts c = of(period, zone).withBrackets(Checks.notNull(brackets, "brackets"));
+                return dataEnd == null ? c : c.withDataEnd(dataEnd);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid Cohorts in the stream: "
+                        + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
     }
 
     @Override

@@ -84,6 +84,9 @@ public final class SbgData {
         for (int i = 0; i < periods.length; i++) {
             int p = periods[i];
             Checks.require(p >= (churned[i] ? 1 : 0), "periods[%d] must be >= %d, got %d", i, churned[i] ? 1 : 0, p);
+            // The counts are arrays indexed by period: sized by the data's longest duration, so bounded.
+            Checks.require(p <= Cohorts.MAX_OFFSETS, "periods[%d] = %d is more than the %d periods an sBG data set "
+                    + "may span", i, p, Cohorts.MAX_OFFSETS);
             max = Math.max(max, p);
         }
         long[] ch = new long[max + 1];
@@ -139,11 +142,11 @@ public final class SbgData {
         double logS = 0;
         for (int t = 0; t < churnedAt.length; t++) {
             if (t >= 1) {
-                double denom = alpha + beta + t - 1;
+                double denom = alpha + beta + (t - 1);
                 if (churnedAt[t] > 0) {
                     ll += churnedAt[t] * (logS + Math.log(alpha / denom));
                 }
-                logS += Math.log((beta + t - 1) / denom);
+                logS += Math.log((beta + (t - 1)) / denom);
             }
             if (censoredAt[t] > 0) {
                 ll += censoredAt[t] * logS;

@@ -70,7 +70,7 @@ public final class SbgFitter {
         boolean anySurvivor = false;
         for (int i = 0; i < cohorts.size(); i++) {
             SbgData d = Checks.notNull(cohorts.get(i), "cohorts[" + i + "]");
-            customers += d.customers();
+            customers = Checks.addExact(customers, d.customers(), "customers of the cohorts");
             for (long c : d.churnedAt()) {
                 anyChurn |= c > 0;
             }

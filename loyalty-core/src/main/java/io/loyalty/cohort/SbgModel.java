@@ -42,6 +42,10 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
     public SbgModel {
         Checks.positive(alpha, "alpha");
         Checks.positive(beta, "beta");
+        // Every formula divides by alpha + beta + (t - 1): it must be a finite double. (t - 1 is added as a whole
+        // number so that a subnormal beta is not lost in beta + t before the 1 is taken off.)
+        Checks.require(alpha + beta < Double.POSITIVE_INFINITY, "alpha + beta must be finite, got alpha = %s, "
+                + "beta = %s", alpha, beta);
         Checks.finite(logLikelihood, "logLikelihood");
     }
 
@@ -66,7 +70,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
         Checks.require(t >= 0, "t must be >= 0, got %d", t);
         double logS = 0;
         for (int i = 1; i <= t; i++) {
-            logS += Math.log((beta + i - 1) / (alpha + beta + i - 1));
+            logS += Math.log((beta + (i - 1)) / (alpha + beta + (i - 1)));
         }
         return Math.exp(logS);
     }
@@ -79,7 +83,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      */
     public double churnProbability(int t) {
         Checks.require(t >= 1, "t must be >= 1, got %d", t);
-        return survival(t - 1) * alpha / (alpha + beta + t - 1);
+        return survival(t - 1) * alpha / (alpha + beta + (t - 1));
     }
 
     /**
@@ -90,19 +94,22 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      */
     public double retentionRate(int t) {
         Checks.require(t >= 1, "t must be >= 1, got %d", t);
-        return (beta + t - 1) / (alpha + beta + t - 1);
+        return (beta + (t - 1)) / (alpha + beta + (t - 1));
     }
 
     /**
      * The expected customers alive at t = 0..horizon out of {@code initial} at t = 0.
      *
      * @param initial the cohort's size at t = 0, &gt;= 0
-     * @param horizon the last period, &gt;= 0
+     * @param horizon the last period, 0..{@link Cohorts#MAX_OFFSETS}
      * @return horizon + 1 expected counts
+     * @throws IllegalArgumentException if {@code initial} is negative or not finite, or the horizon is outside
+     *     0..{@link Cohorts#MAX_OFFSETS} (the array returned is sized by it)
      */
     public double[] projectAlive(double initial, int horizon) {
         Checks.nonNegative(initial, "initial");
-        Checks.require(horizon >= 0, "horizon must be >= 0, got %d", horizon);
+        Checks.require(horizon >= 0 && horizon <= Cohorts.MAX_OFFSETS, "horizon must lie in 0..%d, got %d",
+                Cohorts.MAX_OFFSETS, horizon);
         double[] out = new double[horizon + 1];
         double s = 1;
         out[0] = initial;
@@ -118,10 +125,12 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      *
      * @param discountRate the discount rate per period d, &gt; 0
      * @return DEL(d)
+     * @throws IllegalArgumentException if the rate is not positive and finite, or so small (with alpha &le; 1,
+     *     where the undiscounted lifetime is infinite) that the series does not converge in 10,000,000 terms
      */
     public double discountedExpectedLifetime(double discountRate) {
         Checks.positive(discountRate, "discountRate");
-        return hyp2f1One(beta, alpha + beta, 1 / (1 + discountRate));
+        return hyp2f1One(beta, alpha + beta, discountRate);
     }
 
     /**
@@ -131,19 +140,23 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      * @param discountRate the discount rate per period d, &gt; 0
      * @param renewals the renewals made so far n, &gt;= 0
      * @return DERL(d | n)
+     * @throws IllegalArgumentException if the rate is not positive and finite, {@code renewals} is negative, or
+     *     the rate is so small that the series does not converge in 10,000,000 terms
      */
     public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
         Checks.positive(discountRate, "discountRate");
         Checks.require(renewals >= 0, "renewals must be >= 0, got %d", renewals);
         double n = renewals;
-        return (beta + n) / (alpha + beta + n) * hyp2f1One(beta + n + 1, alpha + beta + n + 1, 1 / (1 + discountRate));
+        return (beta + n) / (alpha + beta + n) * hyp2f1One(beta + n + 1, alpha + beta + n + 1,
+                discountRate);
     }
 
     /**
-     * 2F1(1, b; c; z) for 0 &lt; z &lt; 1 and c &gt; b &gt; 0 by its series, whose terms (b)_k / (c)_k z^k are positive
-     * and shrink geometrically, so the sum stops when a term no longer changes it.
+     * 2F1(1, b; c; z) at z = 1 / (1 + discountRate), for c &gt; b &gt; 0, by its series, whose terms
+     * (b)_k / (c)_k z^k are positive and shrink geometrically, so the sum stops when a term no longer changes it.
      */
-    static double hyp2f1One(double b, double c, double z) {
+    static double hyp2f1One(double b, double c, double discountRate) {
+        double z = 1 / (1 + discountRate);
         double term = 1;
         double sum = 1;
         for (int k = 0; k < 10_000_000; k++) {
@@ -154,7 +167,9 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
             }
             sum = next;
         }
-        return sum;
+        // A truncated sum would be a wrong number with no error.
+        throw new IllegalArgumentException(Checks.format("discountRate = %s is too small: the discounted lifetime "
+                + "series does not converge in 10,000,000 terms", discountRate));
     }
 
     @Override

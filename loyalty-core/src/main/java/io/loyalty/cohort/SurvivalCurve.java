@@ -200,7 +200,8 @@ public final class SurvivalCurve {
                 // Flat at 0.5: the midpoint to the next time the curve drops.
                 for (int j = i + 1; j < time.length; j++) {
                     if (events[j] > 0) {
-                        return (time[i] + time[j]) / 2;
+                        // Halves first: the sum of two times near Double.MAX_VALUE would overflow.
+                        return time[i] / 2 + time[j] / 2;
                     }
                 }
                 return time[i];
@@ -235,15 +236,19 @@ public final class SurvivalCurve {
         }
         double first = rows == 0 ? horizon : Math.min(time[0], horizon);
         double estimate = first + tail;
+        // Areas scaled by a power of two (exact) near the horizon, which bounds them, so that their squares stay
+        // finite for times up to Double.MAX_VALUE; the square root scales back exactly.
+        int k = horizon > 0 ? Math.getExponent(horizon) : 0;
         double var = 0;
         for (int i = 0; i < rows && time[i] <= horizon; i++) {
             long d = events[i];
             long n = atRisk[i];
             if (d > 0 && n > d) {
-                var += areaAfter[i] * areaAfter[i] * d / ((double) n * (n - d));
+                double area = Math.scalb(areaAfter[i], -k);
+                var += area * area * d / ((double) n * (n - d));
             }
         }
-        return new RestrictedMean(horizon, estimate, Math.sqrt(var));
+        return new RestrictedMean(horizon, Math.min(estimate, horizon), Math.scalb(Math.sqrt(var), k));
     }
 
     /**

@@ -179,4 +179,24 @@ public final class Checks {
                     format("%s has %d rows but the first column has %d", name, actual, expected));
         }
     }
+
+    /**
+     * Returns {@code a + b} unless the sum overflows a long: a count that would wrap round is rejected where the
+     * counts are added, not reported later as a negative count.
+     *
+     * @param a a count or other long
+     * @param b another
+     * @param name what is being added, for the message
+     * @return the exact sum
+     * @throws IllegalArgumentException if the sum does not fit in a long
+     */
+    public static long addExact(long a, long b, String name) {
+        long s = a + b;
+        // Overflow iff both operands have the sign opposite to the result's (Hacker's Delight 2-13).
+        if (((a ^ s) & (b ^ s)) < 0) {
+            throw new IllegalArgumentException(format("%s: %d + %d overflows a long (at most %d)", name, a, b,
+                    Long.MAX_VALUE));
+        }
+        return s;
+    }
 }

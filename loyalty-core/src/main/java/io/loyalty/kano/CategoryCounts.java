@@ -5,7 +5,8 @@ import io.loyalty.internal.Checks;
 /**
  * How many answers (or what share or percentage of them) fell in each Kano category for one feature. Values are
  * doubles so that published tables given as shares or percentages can be evaluated as they are; counts from
- * survey answers are whole numbers. Equality is that of the six doubles.
+ * survey answers are whole numbers. Equality is that of the six doubles. Each value is finite and &ge; 0, and
+ * their total is at most 1e307, so that every statistic computed from them is finite.
  *
  * @param attractive A
  * @param oneDimensional O
@@ -19,7 +20,13 @@ public record CategoryCounts(double attractive, double oneDimensional, double mu
         double reverse, double questionable) {
 
     /**
-     * Checks that every count is finite and non-negative.
+     * The largest total A + O + M + I + R + Q accepted: three times it (the largest chi-square statistic of
+     * Berger's test) is still a finite double.
+     */
+    static final double MAX_TOTAL = 1e307;
+
+    /**
+     * Checks that every count is finite and non-negative, and that they sum to at most 1e307.
      *
      * @param attractive A
      * @param oneDimensional O
@@ -35,6 +42,10 @@ public record CategoryCounts(double attractive, double oneDimensional, double mu
         Checks.nonNegative(indifferent, "indifferent (I)");
         Checks.nonNegative(reverse, "reverse (R)");
         Checks.nonNegative(questionable, "questionable (Q)");
+        double total = attractive + oneDimensional + mustBe + indifferent + reverse + questionable;
+        Checks.require(total <= MAX_TOTAL, "the counts must sum to at most %s, got attractive (A)=%s, "
+                + "oneDimensional (O)=%s, mustBe (M)=%s, indifferent (I)=%s, reverse (R)=%s, questionable (Q)=%s",
+                MAX_TOTAL, attractive, oneDimensional, mustBe, indifferent, reverse, questionable);
     }
 
     /**

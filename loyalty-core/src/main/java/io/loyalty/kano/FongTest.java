@@ -48,12 +48,27 @@ public record FongTest(Category first, Category second, double difference, doubl
     static final double Z = 1.65;
 
     static FongTest of(CategoryCounts counts, Category first, Category second) {
-        double a = counts.get(first);
-        double b = counts.get(second);
         double n = counts.total();
-        double diff = Math.abs(a - b);
-        double critical = n > 0 ? Z * Math.sqrt((a + b) * (2 * n - a - b) / (2 * n)) : 0;
+        double diff = Math.abs(counts.get(first) - counts.get(second));
+        double critical = 0;
+        if (n > 0) {
+            // On counts scaled by an even power of two (exact) so that the product neither overflows nor
+            // underflows; the critical value is homogeneous of degree 1/2, so scaling back is exact too.
+            int k = scale(n);
+            double a = Math.scalb(counts.get(first), -k);
+            double b = Math.scalb(counts.get(second), -k);
+            double sn = Math.scalb(n, -k);
+            critical = Math.scalb(Z * Math.sqrt((a + b) * (2 * sn - a - b) / (2 * sn)), k / 2);
+        }
         return new FongTest(first, second, diff, critical, diff > 0 && !(diff < critical));
+    }
+
+    /**
+     * An even power-of-two exponent that brings a positive total into [1, 4): counts scaled by it keep their
+     * squares and products finite and normal.
+     */
+    static int scale(double total) {
+        return Math.getExponent(total) & ~1;
     }
 
     /**

@@ -171,8 +171,7 @@ public final class Kano {
         for (int j = 0; j < tally.features().size(); j++) {
             results.add(fromCells(tally.features().get(j), tally.cells(j), tally.importance(j), ""));
         }
-        // KanoAnalysis counts respondents as int, like the survey arrays it usually comes from.
-        return new KanoAnalysis(results, (int) Math.min(Integer.MAX_VALUE, tally.respondents()), table, rule);
+        return new KanoAnalysis(results, tally.respondents(), table, rule);
     }
 
     /**
@@ -254,8 +253,16 @@ public final class Kano {
         double chi = 0;
         double p = 1;
         if (denominator > 0) {
-            double e = denominator / 4;
-            chi = ((m - e) * (m - e) + (o - e) * (o - e) + (a - e) * (a - e) + (i - e) * (i - e)) / e;
+            // On counts scaled by a power of two (exact) near 1, so that squares neither overflow nor underflow;
+            // chi-square is homogeneous of degree 1 in the counts, so scaling back is exact too.
+            int k = FongTest.scale(n);
+            double sa = Math.scalb(a, -k);
+            double so = Math.scalb(o, -k);
+            double sm = Math.scalb(m, -k);
+            double si = Math.scalb(i, -k);
+            double e = Math.scalb(denominator, -k) / 4;
+            chi = Math.scalb(((sm - e) * (sm - e) + (so - e) * (so - e) + (sa - e) * (sa - e) + (si - e) * (si - e))
+                    / e, k);
             // Upper tail of chi-square(3) = Q(3/2, chi/2), computed directly: 1 - CDF would lose small p-values.
             p = Gamma.regularizedGammaQ(1.5, chi / 2);
         }

@@ -24,11 +24,11 @@ public final class KanoAnalysis {
     }
 
     private final List<FeatureResult> features;
-    private final int respondents;
+    private final long respondents;
     private final EvaluationTable table;
     private final ClassificationRule rule;
 
-    KanoAnalysis(List<FeatureResult> features, int respondents, EvaluationTable table, ClassificationRule rule) {
+    KanoAnalysis(List<FeatureResult> features, long respondents, EvaluationTable table, ClassificationRule rule) {
         this.features = List.copyOf(features);
         this.respondents = respondents;
         this.table = table;
@@ -67,7 +67,7 @@ public final class KanoAnalysis {
      *
      * @return the number of respondents
      */
-    public int respondents() {
+    public long respondents() {
         return respondents;
     }
 

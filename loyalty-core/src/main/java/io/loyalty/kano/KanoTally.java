@@ -11,7 +11,9 @@ import java.util.List;
  * {@link KanoAnalysis} as analysing all the answers at once: the result depends neither on the order of
  * {@code add} calls nor on how the answers were split before {@link #combine(KanoTally)}.
  *
- * <p><b>Not thread-safe</b>: give each thread its own tally and combine them.
+ * <p><b>Not thread-safe</b>: give each thread its own tally and combine them. A tally counts at most
+ * {@link Long#MAX_VALUE} respondents, which bounds every cell: an {@code add}, {@code addAll} or {@code combine}
+ * that would pass it is rejected when it happens, leaving the tally unchanged.
  *
  * @since 0.1
  */
@@ -86,11 +88,12 @@ public final class KanoTally {
                 check(importances[j], 9, "importance", j);
             }
         }
+        long grown = Checks.addExact(respondents, 1, "respondents");
         for (int j = 0; j < k; j++) {
             cells[j][functional[j] * 6 + dysfunctional[j]]++;
             importance[j][importances == null ? 0 : importances[j]]++;
         }
-        respondents++;
+        respondents = grown;
         return this;
     }
 
@@ -110,6 +113,7 @@ public final class KanoTally {
         Checks.notNull(survey, "survey");
         List<String> names = survey.features().stream().map(FeatureAnswers::name).toList();
         Checks.require(names.equals(features), "survey features %s differ from the tally's %s", names, features);
+        long grown = Checks.addExact(respondents, survey.respondents(), "respondents");
         for (int j = 0; j < features.size(); j++) {
             FeatureAnswers f = survey.features().get(j);
             long[] c = Tally.cells(f.functionalCodes(), f.dysfunctionalCodes());
@@ -124,7 +128,7 @@ public final class KanoTally {
                 importance[j][0] += f.respondents();
             }
         }
-        respondents += survey.respondents();
+        respondents = grown;
         return this;
     }
 
@@ -139,6 +143,7 @@ public final class KanoTally {
         Checks.notNull(other, "other");
         Checks.require(other.features.equals(features), "tally features %s differ from %s", other.features,
                 features);
+        long grown = Checks.addExact(respondents, other.respondents, "respondents");
         for (int j = 0; j < features.size(); j++) {
             for (int x = 0; x < Tally.CELLS; x++) {
                 cells[j][x] += other.cells[j][x];
@@ -147,7 +152,7 @@ public final class KanoTally {
                 importance[j][x] += other.importance[j][x];
             }
         }
-        respondents += other.respondents;
+        respondents = grown;
         return this;
     }
 

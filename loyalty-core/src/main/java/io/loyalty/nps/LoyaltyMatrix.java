@@ -16,7 +16,8 @@ import io.loyalty.internal.Checks;
  * <p>Reference: Dick, A. S. &amp; Basu, K. (1994). Customer loyalty: toward an integrated conceptual framework.
  * Journal of the Academy of Marketing Science 22(2), 99&ndash;113. https://doi.org/10.1177/0092070394222001
  *
- * <p>Immutable.
+ * <p>Immutable. Each cell's revenue is summed in ascending order of the amounts, so that no revenue depends on
+ * the order of the customers.
  *
  * @since 0.1
  */
@@ -43,10 +44,11 @@ public final class LoyaltyMatrix {
      * @param answers each customer's likelihood-to-recommend answer; not modified
      * @param behaviour each customer's repeat-purchase measure (finite); not modified
      * @param threshold behaviour at or above it counts as repeat patronage
-     * @param revenue each customer's revenue (finite), for the revenue per quadrant; not modified
+     * @param revenue each customer's revenue (finite, with finite sums per cell, quadrant and in all), for the
+     *     revenue per quadrant; not modified
      * @return the matrix
      * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
-     *     outside the scale or a non-finite value (naming it)
+     *     outside the scale or a non-finite value (naming it), or the revenue overflows
      */
     public static LoyaltyMatrix of(int[] answers, double[] behaviour, double threshold, double[] revenue) {
         return of(NpsScale.standard(), answers, behaviour, threshold, revenue);
@@ -59,10 +61,11 @@ public final class LoyaltyMatrix {
      * @param answers each customer's answer; not modified
      * @param behaviour each customer's repeat-purchase measure (finite); not modified
      * @param threshold behaviour at or above it counts as repeat patronage
-     * @param revenue each customer's revenue (finite); not modified
+     * @param revenue each customer's revenue (finite, with finite sums per cell, quadrant and in all); not
+     *     modified
      * @return the matrix
      * @throws IllegalArgumentException if the arrays differ in length or are empty, or a row holds an answer
-     *     outside the scale or a non-finite value (naming it)
+     *     outside the scale or a non-finite value (naming it), or the revenue overflows
      */
     public static LoyaltyMatrix of(NpsScale scale, int[] answers, double[] behaviour, double threshold,
             double[] revenue) {
@@ -77,6 +80,7 @@ public final class LoyaltyMatrix {
         byte[] q = new byte[answers.length];
         long[] counts = new long[6];
         double[] money = new double[6];
+        byte[] cellOf = new byte[answers.length];
         for (int i = 0; i < answers.length; i++) {
             int cat = scale.code(answers[i], "answers", i);
             double b = behaviour[i];
@@ -89,24 +93,58 @@ public final class LoyaltyMatrix {
             boolean high = b >= threshold;
             int cell = 2 * cat + (high ? 1 : 0);
             counts[cell]++;
-            money[cell] += revenue[i];
+            cellOf[i] = (byte) cell;
             boolean promoter = cat == 2;
             q[i] = (byte) (promoter ? (high ? 0 : 1) : (high ? 2 : 3));
         }
-        return new LoyaltyMatrix(threshold, q, counts, money);
+        // Each cell's revenue is summed in ascending order of the amounts, so that it is the same for any order of
+        // the customers.
+        double[][] amounts = new double[6][];
+        for (int cell = 0; cell < 6; cell++) {
+            amounts[cell] = new double[(int) counts[cell]];
+        }
+        int[] filled = new int[6];
+        for (int i = 0; i < answers.length; i++) {
+            amounts[cellOf[i]][filled[cellOf[i]]++] = revenue[i];
+        }
+        for (int cell = 0; cell < 6; cell++) {
+            java.util.Arrays.sort(amounts[cell]);
+            for (double v : amounts[cell]) {
+                money[cell] += v;
+            }
+        }
+        LoyaltyMatrix m = new LoyaltyMatrix(threshold, q, counts, money);
+        // Every revenue the matrix reports (cells, quadrants, the total) must be a finite sum.
+        for (int cell = 0; cell < money.length; cell++) {
+            Checks.require(Double.isFinite(money[cell]), "revenue of the %ss who are%s repeat buyers sums to %s: "
+                    + "beyond the range of a double", NpsCategory.values()[cell / 2], cell % 2 == 1 ? "" : " not",
+                    money[cell]);
+        }
+        for (LoyaltyQuadrant quad : QUADRANTS) {
+            Checks.require(Double.isFinite(m.revenue(quad)), "revenue of quadrant %s sums to %s: beyond the "
+                    + "range of a double", quad, m.revenue(quad));
+        }
+        Checks.require(Double.isFinite(m.totalRevenue()), "revenue sums to %s over all customers: beyond the "
+                + "range of a double", m.totalRevenue());
+        return m;
     }
 
     /**
      * Joins survey respondents with their customer summaries: behaviour = repeat periods
      * ({@link CustomerSummaries#frequency()}), revenue = total value.
      *
+     * <p>Each customer is one row of the matrix, so each respondent id may appear only once: a repeated id
+     * (a customer who answered twice) is rejected rather than counted twice with its revenue. Keep one answer
+     * per customer before joining, by the rule the survey calls for (the latest, the first, or the mean).
+     *
      * @param respondentIds each respondent's customer id, as in the summaries; not modified
      * @param answers each respondent's answer on the standard 0..10 scale; not modified
      * @param summaries the customer summaries
      * @param minRepeatPeriods repeat periods at or above it count as repeat patronage, &ge; 1
      * @return the matrix, customers in respondent order
-     * @throws IllegalArgumentException if a respondent is not in the summaries (naming the row and id), the arrays
-     *     differ in length or are empty, an answer is out of range, or {@code minRepeatPeriods < 1}
+     * @throws IllegalArgumentException if a respondent is not in the summaries (naming the row and id), a
+     *     customer id appears twice (naming the id and both rows), the arrays differ in length or are empty, an
+     *     answer is out of range, or {@code minRepeatPeriods < 1}
      */
     public static LoyaltyMatrix join(String[] respondentIds, int[] answers, CustomerSummaries summaries,
             int minRepeatPeriods) {
@@ -119,12 +157,21 @@ public final class LoyaltyMatrix {
         double[] total = summaries.totalValue();
         double[] behaviour = new double[respondentIds.length];
         double[] revenue = new double[respondentIds.length];
+        // The first row of each customer's summary index, to name both rows of a repeated respondent.
+        int[] rowOf = new int[summaries.size()];
+        java.util.Arrays.fill(rowOf, -1);
         for (int i = 0; i < respondentIds.length; i++) {
             int at = respondentIds[i] == null ? -1 : summaries.indexOf(respondentIds[i]);
             if (at < 0) {
                 throw new IllegalArgumentException(Checks.format(
                         "respondentIds[%d] = '%s' is not a customer of the summaries", i, respondentIds[i]));
             }
+            if (rowOf[at] >= 0) {
+                throw new IllegalArgumentException(Checks.format("respondentIds[%d] = '%s' repeats "
+                        + "respondentIds[%d]: each customer may answer once (keep one answer per customer)", i,
+                        respondentIds[i], rowOf[at]));
+            }
+            rowOf[at] = i;
             behaviour[i] = frequency[at];
             revenue[i] = total[at];
         }
@@ -243,15 +290,20 @@ public final class LoyaltyMatrix {
         return Nps.ofCounts(cellCounts[h], cellCounts[2 + h], cellCounts[4 + h]);
     }
 
+    private double totalRevenue() {
+        double total = 0;
+        for (double r : cellRevenue) {
+            total += r;
+        }
+        return total;
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
         b.append(Checks.format("LoyaltyMatrix[%d customers, repeat patronage: behaviour >= %s]%n", size(),
                 threshold));
-        double totalRevenue = 0;
-        for (double r : cellRevenue) {
-            totalRevenue += r;
-        }
+        double totalRevenue = totalRevenue();
         b.append(Checks.format("%-17s %8s %7s %14s %7s%n", "quadrant", "n", "share", "revenue", "share"));
         for (LoyaltyQuadrant q : QUADRANTS) {
             b.append(Checks.format("%-17s %8d %6.1f%% %14.2f %6.1f%%%n", q, count(q), 100 * share(q), revenue(q),

@@ -309,10 +309,13 @@ public final class Nps {
      *
      * @param other another tally
      * @return the sum of the counts
+     * @throws IllegalArgumentException if {@code other} is null or a sum of counts overflows a long
      */
     public Nps plus(Nps other) {
         Checks.notNull(other, "other");
-        return ofCounts(detractors + other.detractors, passives + other.passives, promoters + other.promoters);
+        return ofCounts(Checks.addExact(detractors, other.detractors, "detractors"),
+                Checks.addExact(passives, other.passives, "passives"),
+                Checks.addExact(promoters, other.promoters, "promoters"));
     }
 
     /**

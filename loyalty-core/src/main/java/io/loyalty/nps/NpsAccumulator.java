@@ -9,7 +9,9 @@ import io.loyalty.internal.Checks;
  * never depends on the order of the answers or how they were split.
  *
  * <p>State is one primitive array of 3k counters. Not thread-safe: give each thread its own accumulator and
- * combine them. A rejected answer leaves the accumulator as it was.
+ * combine them. A rejected answer leaves the accumulator as it was. An accumulator holds at most
+ * {@link Long#MAX_VALUE} answers in all, so that every count and every sum of counts it reports is exact: an
+ * {@code add} or {@code combine} that would go past it is rejected when it happens.
  *
  * @since 0.1
  */
@@ -20,6 +22,8 @@ public final class NpsAccumulator {
     private final int min;
     /** Counts at {@code 3 * segment + category}. */
     private final long[] counts;
+    /** The number of answers in all: every counter and every sum of counters is at most this. */
+    private long held;
 
     private NpsAccumulator(NpsScale scale, int segments) {
         this.scale = scale;
@@ -82,7 +86,9 @@ public final class NpsAccumulator {
      */
     public void add(int segment, int answer) {
         checkSegment(segment, "segment", -1);
-        counts[3 * segment + scale.code(answer, "answer", -1)]++;
+        int at = 3 * segment + scale.code(answer, "answer", -1);
+        held = grown(1, "answer");
+        counts[at]++;
     }
 
     /**
@@ -99,9 +105,8 @@ public final class NpsAccumulator {
         checkSegment(segment, "segment", -1);
         int code = scale.code(answer, "answer", -1);
         Checks.nonNegative(count, "count");
-        int at = 3 * segment + code;
-        Checks.require(counts[at] <= Long.MAX_VALUE - count, "count %d overflows the tally %d", count, counts[at]);
-        counts[at] += count;
+        held = grown(count, "count");
+        counts[3 * segment + code] += count;
     }
 
     /**
@@ -110,12 +115,15 @@ public final class NpsAccumulator {
      *
      * @param segmentCodes the segment of each answer, 0..k&minus;1; not modified
      * @param answers the answers, on the scale; not modified
-     * @throws IllegalArgumentException if the arrays differ in length or a row is out of range (naming it)
+     * @throws IllegalArgumentException if the arrays differ in length, a row is out of range (naming it), or the
+     *     accumulator would hold more than {@link Long#MAX_VALUE} answers
      */
     public void addAll(int[] segmentCodes, int[] answers) {
         Checks.notNull(segmentCodes, "segmentCodes");
         Checks.notNull(answers, "answers");
         Checks.sameLength(segmentCodes.length, answers.length, "answers");
+        // Checked first: the total bounds every counter, so the loop below cannot overflow one.
+        long grownTotal = grown(answers.length, "answers.length");
         final long[] c = counts;
         final byte[] lut = codes;
         final int k = segments;
@@ -136,6 +144,7 @@ public final class NpsAccumulator {
             checkSegment(segmentCodes[i], "segments", i);
             throw scale.outside(answers[i], "answers", i);
         }
+        held = grownTotal;
     }
 
     /**
@@ -143,13 +152,15 @@ public final class NpsAccumulator {
      *
      * @param other the other accumulator; not modified
      * @return this accumulator
-     * @throws IllegalArgumentException if the scales or segment counts differ
+     * @throws IllegalArgumentException if the scales or segment counts differ, or the two together would hold
+     *     more than {@link Long#MAX_VALUE} answers
      */
     public NpsAccumulator combine(NpsAccumulator other) {
         Checks.notNull(other, "other");
         Checks.require(scale.equals(other.scale) && segments == other.segments,
                 "cannot combine %s with %d segments and %s with %d segments", scale, segments, other.scale,
                 other.segments);
+        held = grown(other.held, "other");
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];
         }
@@ -194,6 +205,18 @@ public final class NpsAccumulator {
         return Nps.ofCounts(t[0], t[1], t[2]);
     }
 
+    /**
+     * The total after adding {@code more} answers; rejects the addition, naming it, when the total would pass
+     * {@link Long#MAX_VALUE}.
+     */
+    private long grown(long more, String what) {
+        if (more <= Long.MAX_VALUE - held) {
+            return held + more;
+        }
+        throw new IllegalArgumentException(Checks.format("%s adds %d answers to the %d already held: more than "
+                + "the %d an accumulator can count", what, more, held, Long.MAX_VALUE));
+    }
+
     /** A copy of the counters, {@code 3 * segment + category}. */
     long[] counts() {
         return counts.clone();
@@ -209,10 +232,6 @@ public final class NpsAccumulator {
 
     @Override
     public String toString() {
-        long n = 0;
-        for (long c : counts) {
-            n += c;
-        }
-        return Checks.format("NpsAccumulator[%d segments, %d answers, %s]", segments, n, scale);
+        return Checks.format("NpsAccumulator[%d segments, %d answers, %s]", segments, held, scale);
     }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
  * @since 0.1
  */
 public final class NpsCalculator {
+    private static final long MIN_EPOCH_DAY = LocalDate.MIN.toEpochDay();
+    private static final long MAX_EPOCH_DAY = LocalDate.MAX.toEpochDay();
     private static final NpsCalculator DEFAULTS = new NpsCalculator(NpsScale.standard(),
             IntervalMethod.ADJUSTED_WALD, 0.95);
 
@@ -224,7 +226,7 @@ public final class NpsCalculator {
      * @param period the period
      * @return the breakdown
      * @throws IllegalArgumentException if the arrays differ in length, are empty, or a row holds an answer outside
-     *     the scale or a day outside years -999,999,999..999,999,999
+     *     the scale or a day outside {@link LocalDate#MIN}..{@link LocalDate#MAX} (naming the row and the day)
      */
     public NpsBreakdown byPeriod(long[] epochDays, int[] answers, NpsPeriod period) {
         Checks.notNull(epochDays, "epochDays");
@@ -233,12 +235,14 @@ public final class NpsCalculator {
         Checks.sameLength(epochDays.length, answers.length, "answers");
         long[] keys = new long[epochDays.length];
         for (int i = 0; i < keys.length; i++) {
-            try {
-                keys[i] = period.key(epochDays[i]);
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException(Checks.format("epochDays[%d] = %d is not a valid date", i,
-                        epochDays[i]), e);
+            long day = epochDays[i];
+            // Checked before any arithmetic on the day, so that the message shows the caller's value.
+            if (!(day >= MIN_EPOCH_DAY && day <= MAX_EPOCH_DAY)) {
+                throw new IllegalArgumentException(Checks.format("epochDays[%d] = %d is outside the dates %s..%s "
+                        + "(epoch days %d..%d)", i, day, LocalDate.MIN, LocalDate.MAX, MIN_EPOCH_DAY,
+                        MAX_EPOCH_DAY));
             }
+            keys[i] = period.key(day);
         }
         long[] distinct = Arrays.stream(keys).sorted().distinct().toArray();
         int[] codes = new int[keys.length];

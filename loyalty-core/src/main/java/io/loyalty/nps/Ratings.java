@@ -17,7 +17,7 @@ final class Ratings {
         long n = 0;
         for (int i = 0; i < k; i++) {
             Checks.require(counts[i] >= 0, "counts[%d] (answers of %d) must be >= 0, got %d", i, i + 1, counts[i]);
-            n = Math.addExact(n, counts[i]);
+            n = Checks.addExact(n, counts[i], Checks.format("%s counts[0..%d]", what, i));
         }
         Checks.require(n > 0, "no responses: all %d counts are 0", k);
         return counts.clone();
@@ -74,12 +74,32 @@ final class Ratings {
     }
 
     /** The mean of weights[point - 1] over the answers. */
+    /**
+     * The weighted mean of the points answered. The weights are scaled by a power of two (exact) so that the
+     * largest answered one is in [1, 2): products and sums stay finite for any finite weights, and the mean, which
+     * lies between the smallest and the largest answered weight, is finite too.
+     */
     static double mean(long[] counts, double[] weights) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                lo = Math.min(lo, weights[i]);
+                hi = Math.max(hi, weights[i]);
+            }
+        }
+        double largest = Math.max(Math.abs(lo), Math.abs(hi));
+        int k = largest > 0 ? Math.getExponent(largest) : 0;
         double s = 0;
         for (int i = 0; i < counts.length; i++) {
-            s += counts[i] * weights[i];
+            // Unanswered points are left out: their weight, scaled, may be infinite.
+            if (counts[i] > 0) {
+                s += counts[i] * Math.scalb(weights[i], -k);
+            }
         }
-        return s / n(counts);
+        double mean = Math.scalb(s / n(counts), k);
+        // Rounding may step a few ulps outside the answered weights; the mean cannot.
+        return Math.min(hi, Math.max(lo, mean));
     }
 
     /** Student-t interval for the mean of the weights: mean &plusmn; t(n-1) s / &radic;n, s with n - 1. */

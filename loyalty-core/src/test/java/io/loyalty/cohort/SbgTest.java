@@ -33,10 +33,15 @@ class SbgTest {
         assertEquals(3.806, m.beta(), 0.0005, m.toString());
         assertEquals(-1611.2, m.logLikelihood(), 0.05, m.toString());
         assertEquals(1000, m.customers());
-        // Projections for t = 8..12 against the actual counts.
+        // Projections for t = 8..12 against the projection of the published parameters, computed with mpmath
+        // 1.3.0 at 30 digits as 1000 * beta(0.668, 3.806 + t) / beta(0.668, 3.806) (resources/cohort/README.md),
+        // to half a customer: the published parameters' own rounding (+-0.0005) moves them by at most 0.29.
+        double[] reference = {460.478958809, 435.819671934, 414.213056166, 395.096411043, 378.040420182};
         double[] projected = m.projectAlive(1000, 12);
         for (int t = 8; t <= 12; t++) {
-            assertEquals(highEnd[t], projected[t], 0.05 * highEnd[t], "t = " + t);
+            assertEquals(reference[t - 8], projected[t], 0.5, "t = " + t);
+            // The sBG under-projects the actual High End counts, as in the paper's figure.
+            assertTrue(projected[t] < highEnd[t], "t = " + t);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.loyalty.kano;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.testkit.Property;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -15,15 +17,21 @@ class KanoPropertiesTest {
         Kano.withDefaults().withTable(EvaluationTable.qDiagonal()).withRule(ClassificationRule.FUNCTIONAL_VS_INDIFFERENT),
         Kano.withDefaults().withRule(ClassificationRule.TOP_TWO_WITHIN_MARGIN)};
 
-    /** Answer codes with a random skew per feature, some missing. */
+    /**
+     * Answer codes with a random skew per feature, some missing. The first two respondents always give both
+     * answers, so that every feature (and every segment holding one of them) has answers to analyse: the
+     * properties run on every trial, and input without answers is tested on its own
+     * ({@link #aFeatureOrSegmentWithoutAnswersIsRejectedByName()}).
+     */
     private static byte[][] codes(SplittableRandom r, int n) {
         byte[] f = new byte[n];
         byte[] d = new byte[n];
         int biasF = Property.between(r, 1, 5);
         int biasD = Property.between(r, 1, 5);
         for (int i = 0; i < n; i++) {
-            f[i] = (byte) (r.nextInt(20) == 0 ? 0 : r.nextBoolean() ? biasF : Property.between(r, 1, 5));
-            d[i] = (byte) (r.nextInt(20) == 0 ? 0 : r.nextBoolean() ? biasD : Property.between(r, 1, 5));
+            boolean answered = i < 2 || r.nextInt(20) != 0;
+            f[i] = (byte) (!answered && r.nextBoolean() ? 0 : r.nextBoolean() ? biasF : Property.between(r, 1, 5));
+            d[i] = (byte) (!answered && f[i] != 0 ? 0 : r.nextBoolean() ? biasD : Property.between(r, 1, 5));
         }
         return new byte[][] {f, d};
     }
@@ -39,6 +47,38 @@ class KanoPropertiesTest {
             list.add(FeatureAnswers.ofCodes("F" + k, c[0], c[1]).withImportance(imp));
         }
         return KanoSurvey.of(list);
+    }
+
+    @Test
+    void aFeatureOrSegmentWithoutAnswersIsRejectedByName() {
+        Property.forAll("no answers", 50, r -> {
+            int n = Property.between(r, 1, 50);
+            byte[][] c = codes(r, n);
+            // Feature "E" has no respondent with both answers: each row misses one answer or both.
+            byte[] f = new byte[n];
+            byte[] d = new byte[n];
+            for (int i = 0; i < n; i++) {
+                int which = r.nextInt(3);
+                f[i] = (byte) (which == 0 ? 0 : Property.between(r, 1, 5));
+                d[i] = (byte) (which == 0 ? Property.between(r, 0, 5) : 0);
+            }
+            KanoSurvey s = KanoSurvey.of(FeatureAnswers.ofCodes("F", Arrays.copyOf(c[0], n),
+                    Arrays.copyOf(c[1], n)), FeatureAnswers.ofCodes("E", f, d));
+            for (Kano kano : CONFIGS) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kano.analyze(s));
+                assertTrue(e.getMessage().contains("'E'") && e.getMessage().contains(n + " missing"), e.getMessage());
+            }
+            // A segment made only of unanswered rows of feature "F".
+            byte[] f2 = Arrays.copyOf(c[0], n + 1);
+            byte[] d2 = Arrays.copyOf(c[1], n + 1);
+            String[] seg = new String[n + 1];
+            Arrays.fill(seg, "main");
+            seg[n] = "empty";
+            KanoSurvey withEmpty = KanoSurvey.of(FeatureAnswers.ofCodes("F", f2, d2)).withSegments(seg);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Kano.withDefaults().analyzeBySegment(withEmpty));
+            assertTrue(e.getMessage().contains("'F'") && e.getMessage().contains("'empty'"), e.getMessage());
+        });
     }
 
     @Test
@@ -76,9 +116,6 @@ class KanoPropertiesTest {
             KanoSurvey a = KanoSurvey.of(FeatureAnswers.ofCodes("F", c[0], c[1]));
             KanoSurvey b = KanoSurvey.of(FeatureAnswers.ofCodes("F", f2, d2));
             for (Kano kano : CONFIGS) {
-                if (kano.analyze(a).feature("F").n() == 0) {
-                    continue;
-                }
                 FeatureResult x = kano.analyze(a).feature("F");
                 FeatureResult y = kano.analyze(b).feature("F");
                 assertEquals(x.category(), y.category());
@@ -103,10 +140,8 @@ class KanoPropertiesTest {
             for (Kano kano : CONFIGS) {
                 CategoryCounts x = kano.analyze(KanoSurvey.of(FeatureAnswers.ofCodes("F", f2, d2))).feature("F")
                         .counts();
-                CategoryCounts plain = countsOrNull(kano, c);
-                if (plain == null) {
-                    continue;
-                }
+                CategoryCounts plain = kano.analyze(KanoSurvey.of(FeatureAnswers.ofCodes("F", c[0], c[1])))
+                        .feature("F").counts();
                 assertEquals(plain.questionable() + 1, x.questionable(), 0);
                 for (Category cat : new Category[] {Category.ATTRACTIVE, Category.ONE_DIMENSIONAL, Category.MUST_BE,
                     Category.INDIFFERENT, Category.REVERSE}) {
@@ -114,14 +149,6 @@ class KanoPropertiesTest {
                 }
             }
         });
-    }
-
-    private static CategoryCounts countsOrNull(Kano kano, byte[][] c) {
-        try {
-            return kano.analyze(KanoSurvey.of(FeatureAnswers.ofCodes("F", c[0], c[1]))).feature("F").counts();
-        } catch (IllegalArgumentException noValidAnswer) {
-            return null;
-        }
     }
 
     @Test
@@ -139,9 +166,7 @@ class KanoPropertiesTest {
                     m++;
                 }
             }
-            if (m < 2) {
-                return;
-            }
+            assertTrue(m >= 2, "the generator answers the first two rows");
             double mf = sf / m;
             double md = sd / m;
             double vf = 0;
@@ -167,16 +192,13 @@ class KanoPropertiesTest {
             KanoSurvey s = survey(r, n, 2);
             String[] seg = new String[n];
             for (int i = 0; i < n; i++) {
-                seg[i] = "s" + r.nextInt(2);
+                // Rows 0 and 1 (always answered) open one segment each.
+                seg[i] = "s" + (i < 2 ? i : r.nextInt(2));
             }
             s = s.withSegments(seg);
             KanoAnalysis all = Kano.withDefaults().analyze(s);
-            java.util.Map<String, KanoAnalysis> by;
-            try {
-                by = Kano.withDefaults().analyzeBySegment(s);
-            } catch (IllegalArgumentException emptySegmentFeature) {
-                return;
-            }
+            java.util.Map<String, KanoAnalysis> by = Kano.withDefaults().analyzeBySegment(s);
+            assertEquals(2, by.size());
             for (FeatureResult f : all.features()) {
                 double total = 0;
                 long missing = 0;
@@ -210,12 +232,7 @@ class KanoPropertiesTest {
                 }
                 (i < cut ? left : right).add(f, d, imp);
             }
-            KanoAnalysis whole;
-            try {
-                whole = Kano.withDefaults().analyze(s);
-            } catch (IllegalArgumentException noValidAnswers) {
-                return;
-            }
+            KanoAnalysis whole = Kano.withDefaults().analyze(s);
             KanoAnalysis merged = Kano.withDefaults().analyze(left.combine(right));
             KanoAnalysis bulk = Kano.withDefaults().analyze(KanoTally.of(names).addAll(s));
             assertEquals(whole.features(), merged.features());

@@ -68,10 +68,10 @@ class NpsGoldenTest {
         assertEquals(0.25, Nps.ofCounts(0, 1, 1).variance(), 1e-12);
         assertEquals(0.6666666666666666, Nps.ofCounts(1, 1, 1).variance(), 1e-12);
         assertEquals(0, Nps.ofCounts(1, 0, 0).variance(), 0);
-        assertEquals(0.304, Nps.ofCounts(1, 2, 3).standardError(), 0.001);
-        assertEquals(0.707, Nps.ofCounts(1, 0, 1).standardError(), 0.001);
-        assertEquals(0.354, Nps.ofCounts(0, 1, 1).standardError(), 0.001);
-        assertEquals(0.471, Nps.ofCounts(1, 1, 1).standardError(), 0.001);
+        assertEquals(0.304, Nps.ofCounts(1, 2, 3).standardError(), 0.0005);
+        assertEquals(0.707, Nps.ofCounts(1, 0, 1).standardError(), 0.0005);
+        assertEquals(0.354, Nps.ofCounts(0, 1, 1).standardError(), 0.0005);
+        assertEquals(0.471, Nps.ofCounts(1, 1, 1).standardError(), 0.0005);
         // nps(1:15, breaks = c(0, 6, 8, 15)): detractors 1-6, passives 7-8, promoters 9-15.
         int[] scores = new int[15];
         for (int i = 0; i < 15; i++) {
@@ -79,7 +79,7 @@ class NpsGoldenTest {
         }
         Nps wide = NpsScale.of(0, 6, 8, 15).tally(scores);
         assertEquals(0.06666666666666667, wide.score(), 1e-12);
-        assertEquals(0.8622, wide.variance(), 0.002);
+        assertEquals(0.8622, wide.variance(), 5e-5);
     }
 
     @Test

@@ -1,0 +1,153 @@
+package io.loyalty.nps;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loyalty.data.CustomerSummaries;
+import io.loyalty.data.PeriodRule;
+import io.loyalty.data.Summarizer;
+import io.loyalty.data.Transaction;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The cases of issue 15 in the NPS family, each a named regression test. */
+class NpsIssue15Test {
+
+    private static IllegalArgumentException rejects(Executable call, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
+        }
+        return e;
+    }
+
+    private static CustomerSummaries oneCustomerWith100() {
+        List<Transaction> log = List.of(Transaction.of("a", LocalDate.of(2020, 1, 1), 60),
+                Transaction.of("a", LocalDate.of(2020, 2, 1), 40), Transaction.of("b", LocalDate.of(2020, 1, 5), 7));
+        return Summarizer.of(PeriodRule.days(), LocalDate.of(2020, 3, 31)).summarize(log);
+    }
+
+    /** Item 8: a customer who answered twice was counted twice, with revenue 200 for a customer with 100. */
+    @Test
+    void item8JoinRejectsARepeatedRespondentNamingTheIdAndBothRows() {
+        CustomerSummaries s = oneCustomerWith100();
+        rejects(() -> LoyaltyMatrix.join(new String[] {"a", "b", "a"}, new int[] {9, 3, 10}, s, 1),
+                "respondentIds[2]", "'a'", "respondentIds[0]");
+        LoyaltyMatrix once = LoyaltyMatrix.join(new String[] {"a", "b"}, new int[] {9, 3}, s, 1);
+        assertEquals(100, once.revenue(LoyaltyQuadrant.TRUE_LOYALTY), 0);
+        assertEquals(2, once.size());
+    }
+
+    /** Item 17: Long.MIN_VALUE epoch days leaked an ArithmeticException-like wrapped value in the message. */
+    @Test
+    void item17ByPeriodRejectsLongLimitsNamingTheCallersValue() {
+        NpsCalculator calc = NpsCalculator.withDefaults();
+        for (NpsPeriod p : NpsPeriod.values()) {
+            rejects(() -> calc.byPeriod(new long[] {Long.MIN_VALUE}, new int[] {9}, p), "epochDays[0]",
+                    Long.toString(Long.MIN_VALUE));
+            rejects(() -> calc.byPeriod(new long[] {0, Long.MAX_VALUE}, new int[] {9, 9}, p), "epochDays[1]",
+                    Long.toString(Long.MAX_VALUE));
+            rejects(() -> calc.byPeriod(new long[] {LocalDate.MAX.toEpochDay() + 1}, new int[] {9}, p),
+                    "epochDays[0]", Long.toString(LocalDate.MAX.toEpochDay() + 1));
+        }
+    }
+
+    /** Item 17: the first and last dates a LocalDate holds are scored with their correct labels. */
+    @Test
+    void item17LocalDateLimitsGetTheirPeriodLabels() {
+        NpsCalculator calc = NpsCalculator.withDefaults();
+        LocalDate[] dates = {LocalDate.MIN, LocalDate.MAX};
+        int[] answers = {0, 10};
+        assertEquals(List.of("-999999999-01-01", "+999999999-12-31"), labels(calc.byPeriod(dates, answers,
+                NpsPeriod.DAY)));
+        // LocalDate.MIN is a Monday, LocalDate.MAX a Friday.
+        assertEquals(List.of("-999999999-W01", "999999999-W52"), labels(calc.byPeriod(dates, answers,
+                NpsPeriod.WEEK)));
+        assertEquals(List.of("-999999999-01", "999999999-12"), labels(calc.byPeriod(dates, answers,
+                NpsPeriod.MONTH)));
+        assertEquals(List.of("-999999999-Q1", "999999999-Q4"), labels(calc.byPeriod(dates, answers,
+                NpsPeriod.QUARTER)));
+        assertEquals(List.of("-999999999", "999999999"), labels(calc.byPeriod(dates, answers, NpsPeriod.YEAR)));
+    }
+
+    private static List<String> labels(NpsBreakdown b) {
+        return b.rows().stream().map(NpsBreakdown.Row::label).toList();
+    }
+
+    /** Item 18: the overflow was stored and reported later as a negative count. */
+    @Test
+    void item18CombineOverflowFailsAtTheCombine() {
+        NpsAccumulator a = NpsAccumulator.create(1);
+        a.add(0, 10, Long.MAX_VALUE - 1);
+        NpsAccumulator b = NpsAccumulator.create(1);
+        b.add(0, 10, 3);
+        long[] before = a.counts();
+        rejects(() -> a.combine(b), "other", "adds 3 answers", Long.toString(Long.MAX_VALUE - 1));
+        assertArrayEquals(before, a.counts());
+        assertEquals(Long.MAX_VALUE - 1, a.tally(0).promoters());
+    }
+
+    /** Item 18: every add path fails where it would overflow and leaves the accumulator unchanged. */
+    @Test
+    void item18AddOverflowFailsAtTheAdd() {
+        NpsAccumulator a = NpsAccumulator.create(2);
+        a.add(0, 0, Long.MAX_VALUE);
+        long[] before = a.counts();
+        rejects(() -> a.add(1, 9), "answer", "adds 1 answers");
+        rejects(() -> a.add(1, 9, 1), "count", "adds 1 answers");
+        rejects(() -> a.addAll(new int[] {1}, new int[] {9}), "answers.length");
+        assertArrayEquals(before, a.counts());
+        assertEquals(Long.MAX_VALUE, a.total().n());
+        // Across segments too: the total would have wrapped round before.
+        NpsAccumulator c = NpsAccumulator.create(2);
+        c.add(0, 0, Long.MAX_VALUE / 2 + 1);
+        rejects(() -> c.add(1, 10, Long.MAX_VALUE / 2 + 1), "count");
+    }
+
+    /** Item 18: adding two scores whose counts overflow. */
+    @Test
+    void item18NpsPlusOverflowNamesTheCount() {
+        Nps big = Nps.ofCounts(0, 0, Long.MAX_VALUE);
+        rejects(() -> big.plus(Nps.ofCounts(0, 0, 1)), "promoters", Long.toString(Long.MAX_VALUE));
+        rejects(() -> Nps.ofCounts(Long.MAX_VALUE, 1, 0), "counts overflow");
+    }
+
+    /** Item 18: CSAT and CES counts whose sum overflows gave an ArithmeticException. */
+    @Test
+    void item18CsatCesCountOverflowIsAnArgumentError() {
+        rejects(() -> Csat.ofCounts(Long.MAX_VALUE, 1, 0, 0, 0), "CSAT counts", Long.toString(Long.MAX_VALUE));
+        rejects(() -> Ces.ofCounts(0, 0, 0, 0, 0, Long.MAX_VALUE, Long.MAX_VALUE), "CES counts");
+    }
+
+    /** Item 19 (CSAT part): finite weights near the double limit gave an infinite or NaN mean. */
+    @Test
+    void item19WeightedMeanOfHugeWeightsIsFiniteAndExact() {
+        Csat c = Csat.ofCounts(1, 1, 1, 1, 1);
+        assertEquals(1e308, c.weightedMean(new double[] {1e308, 1e308, 1e308, 1e308, 1e308}), 0);
+        assertEquals(Double.MAX_VALUE, c.weightedMean(new double[] {Double.MAX_VALUE, Double.MAX_VALUE,
+            Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE}), 0);
+        assertEquals(0, c.weightedMean(new double[] {-1e308, -1e308, 0, 1e308, 1e308}), 0);
+        assertEquals(Double.MIN_VALUE, c.weightedMean(new double[] {Double.MIN_VALUE, Double.MIN_VALUE,
+            Double.MIN_VALUE, Double.MIN_VALUE, Double.MIN_VALUE}), 0);
+        Csat many = Csat.ofCounts(Long.MAX_VALUE / 2, 0, 0, 0, Long.MAX_VALUE / 2);
+        assertEquals(0.5e308, many.weightedMean(new double[] {0, 1, 2, 3, 1e308}), 1e294);
+        rejects(() -> c.weightedMean(new double[] {1, 2, 3, 4, Double.POSITIVE_INFINITY}), "weights[4]");
+    }
+
+    /** Revenue sums in the loyalty matrix overflowed to infinity. */
+    @Test
+    void loyaltyMatrixRevenueOverflowIsRejectedNamingTheRow() {
+        rejects(() -> LoyaltyMatrix.of(new int[] {9, 10, 0}, new double[] {1, 1, 1}, 1,
+                new double[] {1e308, 1e308, 1}), "revenue of the PROMOTERs who are repeat buyers", "Infinity");
+        rejects(() -> LoyaltyMatrix.of(new int[] {9, 5}, new double[] {1, 0}, 1, new double[] {1e308, 1e308}),
+                "revenue sums to Infinity over all customers");
+        LoyaltyMatrix m = LoyaltyMatrix.of(new int[] {9, 0}, new double[] {1, 1}, 1,
+                new double[] {1e308, -1e308});
+        assertEquals(1e308, m.revenue(LoyaltyQuadrant.TRUE_LOYALTY), 0);
+        assertEquals(-1e308, m.revenue(LoyaltyQuadrant.SPURIOUS_LOYALTY), 0);
+    }
+}
