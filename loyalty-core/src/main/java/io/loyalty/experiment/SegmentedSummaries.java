@@ -1,7 +1,11 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +60,14 @@ public final class SegmentedSummaries implements Serializable {
         Checks.notNull(value, "value");
         Checks.sameLength(arm.length, segment.length, "segment");
         Checks.sameLength(arm.length, value.length, "value");
-        List<String> al = List.copyOf(Checks.notNull(armLabels, "armLabels"));
-        List<String> sl = List.copyOf(Checks.notNull(segmentLabels, "segmentLabels"));
+        List<String> al = labels(armLabels, "armLabels");
+        List<String> sl = labels(segmentLabels, "segmentLabels");
         int a = al.size();
         int s = sl.size();
         Checks.require(a >= 1 && s >= 1, "need at least one arm and one segment label, got %d and %d", a, s);
+        Checks.require((long) a * s <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many cells", a, s);
         int cells = a * s;
-        long[] n = new long[cells];
-        double[] shift = new double[cells];
-        double[] s1 = new double[cells];
-        double[] s2 = new double[cells];
+        double max = 0;
         for (int row = 0; row < value.length; row++) {
             int ar = arm[row];
             int sg = segment[row];
@@ -73,7 +75,18 @@ public final class SegmentedSummaries implements Serializable {
             if (ar < 0 || ar >= a || sg < 0 || sg >= s || !Double.isFinite(v)) {
                 throw badRow(row, ar, sg, v, a, s);
             }
-            int c = ar * s + sg;
+            max = Math.max(max, Math.abs(v));
+        }
+        // Values scaled by a power of two (exact) so that the largest lies in [1, 2): differences and squares of
+        // finite values such as 1e200 cannot overflow; the results are scaled back once.
+        int scale = max == 0 ? 0 : -Math.getExponent(max);
+        long[] n = new long[cells];
+        double[] shift = new double[cells];
+        double[] s1 = new double[cells];
+        double[] s2 = new double[cells];
+        for (int row = 0; row < value.length; row++) {
+            int c = arm[row] * s + segment[row];
+            double v = Math.scalb(value[row], scale);
             if (n[c] == 0) {
                 shift[c] = v;
             }
@@ -86,11 +99,28 @@ public final class SegmentedSummaries implements Serializable {
         double[] m2 = new double[cells];
         for (int c = 0; c < cells; c++) {
             if (n[c] > 0) {
-                mean[c] = shift[c] + s1[c] / n[c];
-                m2[c] = Math.max(0, s2[c] - s1[c] * s1[c] / n[c]);
+                mean[c] = Math.scalb(shift[c] + s1[c] / n[c], -scale);
+                m2[c] = Math.scalb(Math.max(0, s2[c] - s1[c] * s1[c] / n[c]), -2 * scale);
+                if (!(m2[c] < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException(Checks.format("value: the sum of squares of arm '%s' in "
+                            + "segment '%s' overflows a double (values up to %s in magnitude)", al.get(c / s),
+                            sl.get(c % s), max));
+                }
             }
         }
         return new SegmentedSummaries(al, sl, n, mean, m2);
+    }
+
+    /** An immutable copy of labels, none null, none repeated. */
+    private static List<String> labels(List<String> labels, String name) {
+        Checks.notNull(labels, name);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = Checks.notNull(labels.get(i), name + "[" + i + "]");
+            Integer before = seen.put(label, i);
+            Checks.require(before == null, "%s repeats '%s' (at %d and %d)", name, label, before, i);
+        }
+        return List.copyOf(labels);
     }
 
     private static IllegalArgumentException badRow(int row, int ar, int sg, double v, int a, int s) {
@@ -122,10 +152,19 @@ public final class SegmentedSummaries implements Serializable {
         double[] qq = new double[cells];
         for (int c = 0; c < cells; c++) {
             nn[c] = n[c] + other.n[c];
+            if (((n[c] ^ nn[c]) & (other.n[c] ^ nn[c])) < 0) {
+                throw new IllegalArgumentException(Checks.format("combine: the count of arm '%s' in segment '%s' "
+                        + "overflows a long: %d + %d", cellArm(c), cellSegment(c), n[c], other.n[c]));
+            }
             if (nn[c] > 0) {
                 double delta = other.mean[c] - mean[c];
                 mm[c] = mean[c] + delta * other.n[c] / nn[c];
                 qq[c] = m2[c] + other.m2[c] + delta * delta * ((double) n[c] * other.n[c] / nn[c]);
+                if (!(qq[c] < Double.POSITIVE_INFINITY) || !Double.isFinite(mm[c])) {
+                    throw new IllegalArgumentException(Checks.format("combine: the summary of arm '%s' in segment "
+                            + "'%s' overflows a double (means %s and %s)", cellArm(c), cellSegment(c), mean[c],
+                            other.mean[c]));
+                }
             }
         }
         return new SegmentedSummaries(arms, segments, nn, mm, qq);
@@ -143,8 +182,10 @@ public final class SegmentedSummaries implements Serializable {
      * @throws IllegalArgumentException if a current label is missing or a label repeats
      */
     public SegmentedSummaries withLabels(List<String> armLabels, List<String> segmentLabels) {
-        List<String> al = List.copyOf(Checks.notNull(armLabels, "armLabels"));
-        List<String> sl = List.copyOf(Checks.notNull(segmentLabels, "segmentLabels"));
+        List<String> al = labels(armLabels, "armLabels");
+        List<String> sl = labels(segmentLabels, "segmentLabels");
+        Checks.require((long) al.size() * sl.size() <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many "
+                + "cells", al.size(), sl.size());
         int[] armTo = positions(arms, al, "armLabels");
         int[] segmentTo = positions(segments, sl, "segmentLabels");
         int cells = al.size() * sl.size();
@@ -167,7 +208,7 @@ public final class SegmentedSummaries implements Serializable {
     private static int[] positions(List<String> current, List<String> labels, String name) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
-            Checks.require(at.put(labels.get(i), i) == null, "%s repeats '%s'", name, labels.get(i));
+            at.put(labels.get(i), i);
         }
         int[] to = new int[current.size()];
         for (int i = 0; i < to.length; i++) {
@@ -240,6 +281,10 @@ public final class SegmentedSummaries implements Serializable {
                 continue;
             }
             long t = total + n[c];
+            if (((total ^ t) & (n[c] ^ t)) < 0) {
+                throw new IllegalArgumentException(Checks.format("arm '%s' has more rows than a long counts: %d + %d",
+                        arms.get(arm), total, n[c]));
+            }
             double delta = mean[c] - mu;
             mu += delta * n[c] / t;
             q += m2[c] + delta * delta * ((double) total * n[c] / t);
@@ -247,6 +292,14 @@ public final class SegmentedSummaries implements Serializable {
         }
         Checks.require(total > 0, "arm '%s' has no data", arms.get(arm));
         return new ArmSummary(total, mu, total > 1 ? q / (total - 1) : 0);
+    }
+
+    private String cellArm(int c) {
+        return arms.get(c / segments.size());
+    }
+
+    private String cellSegment(int c) {
+        return segments.get(c % segments.size());
     }
 
     private int index(int arm, int segment) {
@@ -260,12 +313,77 @@ public final class SegmentedSummaries implements Serializable {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (int a = 0; a < arms.size(); a++) {
-            long total = 0;
+            boolean any = false;
             for (int sg = 0; sg < segments.size(); sg++) {
-                total += n[a * segments.size() + sg];
+                any |= n[a * segments.size() + sg] > 0;
             }
-            sb.append(Checks.format("%s: %s%n", arms.get(a), total > 0 ? arm(a) : "no data"));
+            sb.append(Checks.format("%s: %s%n", arms.get(a), any ? arm(a) : "no data"));
         }
         return sb.toString();
+    }
+
+    /**
+     * Serialized through {@link Proxy}, so that a stream is read back through the same checks as
+     * {@link #of}.
+     *
+     * @return the proxy
+     */
+    private Object writeReplace() {
+        return new Proxy(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("SegmentedSummaries is read through its serialization proxy");
+    }
+
+    /** The serialized form: labels and per-cell count, mean and centred sum of squares, checked on reading. */
+    private static final class Proxy implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String[] arms;
+        private final String[] segments;
+        private final long[] n;
+        private final double[] mean;
+        private final double[] m2;
+
+        Proxy(SegmentedSummaries s) {
+            arms = s.arms.toArray(new String[0]);
+            segments = s.segments.toArray(new String[0]);
+            n = s.n;
+            mean = s.mean;
+            m2 = s.m2;
+        }
+
+        private Object readResolve() throws ObjectStreamException {
+            try {
+                return restore(arms, segments, n, mean, m2);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid SegmentedSummaries: "
+                        + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
+    }
+
+    /** Summaries from a stream, with every invariant of {@link #of} checked. */
+    private static SegmentedSummaries restore(String[] arms, String[] segments, long[] n, double[] mean,
+            double[] m2) {
+        List<String> al = labels(Arrays.asList(Checks.notNull(arms, "arms")), "arms");
+        List<String> sl = labels(Arrays.asList(Checks.notNull(segments, "segments")), "segments");
+        Checks.require(!al.isEmpty() && !sl.isEmpty(), "need at least one arm and one segment label");
+        long cells = (long) al.size() * sl.size();
+        Checks.require(Checks.notNull(n, "n").length == cells && Checks.notNull(mean, "mean").length == cells
+                && Checks.notNull(m2, "m2").length == cells, "%d arms x %d segments need %d cells, got %d, %d and %d",
+                al.size(), sl.size(), cells, n.length, mean.length, m2.length);
+        for (int c = 0; c < cells; c++) {
+            Checks.require(n[c] >= 0, "n[%d] must be >= 0, got %d", c, n[c]);
+            Checks.finite(mean[c], "mean[" + c + "]");
+            Checks.nonNegative(m2[c], "m2[" + c + "]");
+            Checks.require(n[c] > 0 || (mean[c] == 0 && m2[c] == 0), "cell %d has no rows but mean %s and m2 %s", c,
+                    mean[c], m2[c]);
+            Checks.require(n[c] != 1 || m2[c] == 0, "cell %d has one row but m2 %s", c, m2[c]);
+        }
+        return new SegmentedSummaries(al, sl, n.clone(), mean.clone(), m2.clone());
     }
 }
