@@ -29,11 +29,16 @@ import java.util.Map;
  * {@link TransitionMatrix#START}, {@link TransitionMatrix#CONVERSION}, {@link TransitionMatrix#NULL}: such names
  * are rejected wherever channels enter (here, {@link JourneyBuilder}, {@link TimedJourneys.Builder}), so that
  * every path written by {@link #writeCsv} reads back the same and no channel is mistaken for a state.
+ * Conversions + nulls and the value must total below 2<sup>1020</sup> (about 1.1e307), so that every model's sums
+ * of shares stay finite.
  * Immutable; arrays are copied out.
  *
  * @since 0.1
  */
 public final class Journeys {
+    /** The bound on the totals: conversions + nulls and value must stay below it. */
+    static final double MAX_TOTAL = 0x1p1020;
+
     private final List<String> channels;
     private final int[] starts;
     private final int[] touches;
@@ -64,10 +69,12 @@ public final class Journeys {
         this.totalConversions = c.value();
         this.totalValue = v.value();
         this.totalNulls = n.value();
-        // Every model sums conversions, nulls or value over paths: finite totals keep every such sum finite.
-        Checks.require(totalConversions + totalNulls < Double.POSITIVE_INFINITY && totalValue < Double.POSITIVE_INFINITY,
-                "the journeys' totals overflow a double: conversions %s, nulls %s, value %s", totalConversions,
-                totalNulls, totalValue);
+        // Every model sums shares of conversions, nulls or value over paths and coalitions: totals below 2^1020
+        // leave room for the rounding of those sums, so every credit stays finite.
+        Checks.require(totalConversions + totalNulls < MAX_TOTAL && totalValue < MAX_TOTAL,
+                "the journeys' totals are too large (conversions + nulls and value must stay below 2^1020, about "
+                + "1.1e307, for every model's sums to stay finite): conversions %s, nulls %s, value %s",
+                totalConversions, totalNulls, totalValue);
     }
 
     /**
