@@ -62,6 +62,8 @@ public record ChiSquareTest(double statistic, int df, double pValue) {
             double d = observed[i] - e;
             stat += d * d / e;
         }
+        Checks.require(stat < Double.POSITIVE_INFINITY, "the chi-square statistic of observed %s against weights %s "
+                + "overflows a double", java.util.Arrays.toString(observed), java.util.Arrays.toString(weights));
         int df = observed.length - 1;
         return new ChiSquareTest(stat, df, Dist.chiSquareUpper(stat, df));
     }

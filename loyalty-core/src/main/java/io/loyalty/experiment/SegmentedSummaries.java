@@ -13,16 +13,17 @@ import java.util.Map;
 /**
  * Per-arm and per-(arm, segment) summaries of one metric, reduced in one pass from parallel columns of arm
  * codes, segment codes and values (the kernel behind readouts over millions of rows). Immutable; two reductions
- * of disjoint rows {@link #combine} exactly (Chan's formula), so chunks, threads or Spark partitions can be
- * reduced separately and merged in any order.
+ * of disjoint rows {@link #combine} exactly, so chunks, threads or Spark partitions can be reduced separately and
+ * merged in any order: the summaries are bitwise the same for any order of the rows and any split.
  *
- * <p>The pass keeps, per cell, the count and the sums of {@code v - K} and {@code (v - K)^2} with K the cell's
- * first value (the shifted-data algorithm: no cancellation for data far from zero), on primitive arrays
- * without boxing.
+ * <p>The pass keeps, per cell, the count and the exact sums of the values and of their squares (each square as
+ * the exact pair {@code v * v} and its fused-multiply-add remainder); a cell's mean and centred sum of squares
+ * {@code sum v^2 - (sum v)^2 / n} are computed from them exactly and rounded once, so there is neither
+ * cancellation for data far from zero nor any dependence on the order of the rows.
  *
  * <p>Parts reduced with their own labels (each Spark partition codes the arms and segments it sees) are brought
  * to common labels by {@link #withLabels} before they combine. Serializable, to travel between a cluster's
- * executors and its driver.
+ * executors and its driver; a stream is read back through the same checks as {@link #of}.
  *
  * @since 0.1
  */
@@ -32,15 +33,29 @@ public final class SegmentedSummaries implements Serializable {
     private final List<String> arms;
     private final List<String> segments;
     private final long[] n;
+    /** The exact sums per cell, null for an empty cell. */
+    private final Moments[] sums;
     private final double[] mean;
     private final double[] m2;
 
-    private SegmentedSummaries(List<String> arms, List<String> segments, long[] n, double[] mean, double[] m2) {
+    private SegmentedSummaries(List<String> arms, List<String> segments, long[] n, Moments[] sums) {
         this.arms = arms;
         this.segments = segments;
         this.n = n;
-        this.mean = mean;
-        this.m2 = m2;
+        this.sums = sums;
+        this.mean = new double[n.length];
+        this.m2 = new double[n.length];
+        for (int c = 0; c < n.length; c++) {
+            if (n[c] > 0) {
+                mean[c] = sums[c].mean(n[c]);
+                m2[c] = sums[c].sumOfSquares(n[c]);
+                if (!(m2[c] < Double.POSITIVE_INFINITY) || !Double.isFinite(mean[c])) {
+                    throw new IllegalArgumentException(Checks.format("value: the sum of squares of arm '%s' in "
+                            + "segment '%s' overflows a double (n = %d, mean = %s)", cellArm(c), cellSegment(c), n[c],
+                            mean[c]));
+                }
+            }
+        }
     }
 
     /**
@@ -49,9 +64,11 @@ public final class SegmentedSummaries implements Serializable {
      * @param arm the arm code of each row, in 0..arms-1
      * @param segment the segment code of each row, in 0..segments-1
      * @param value the metric of each row, finite
-     * @param armLabels the arms' names, in code order
-     * @param segmentLabels the segments' names, in code order
+     * @param armLabels the arms' names, in code order, none null, none repeated
+     * @param segmentLabels the segments' names, in code order, none null, none repeated
      * @return the summaries
+     * @throws IllegalArgumentException naming the row for a code out of range or a value that is not finite, or
+     *     the cell whose sum of squares exceeds a double
      */
     public static SegmentedSummaries of(int[] arm, int[] segment, double[] value, List<String> armLabels,
             List<String> segmentLabels) {
@@ -67,7 +84,8 @@ public final class SegmentedSummaries implements Serializable {
         Checks.require(a >= 1 && s >= 1, "need at least one arm and one segment label, got %d and %d", a, s);
         Checks.require((long) a * s <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many cells", a, s);
         int cells = a * s;
-        double max = 0;
+        long[] n = new long[cells];
+        Moments[] sums = new Moments[cells];
         for (int row = 0; row < value.length; row++) {
             int ar = arm[row];
             int sg = segment[row];
@@ -75,40 +93,13 @@ public final class SegmentedSummaries implements Serializable {
             if (ar < 0 || ar >= a || sg < 0 || sg >= s || !Double.isFinite(v)) {
                 throw badRow(row, ar, sg, v, a, s);
             }
-            max = Math.max(max, Math.abs(v));
-        }
-        // Values scaled by a power of two (exact) so that the largest lies in [1, 2): differences and squares of
-        // finite values such as 1e200 cannot overflow; the results are scaled back once.
-        int scale = max == 0 ? 0 : -Math.getExponent(max);
-        long[] n = new long[cells];
-        double[] shift = new double[cells];
-        double[] s1 = new double[cells];
-        double[] s2 = new double[cells];
-        for (int row = 0; row < value.length; row++) {
-            int c = arm[row] * s + segment[row];
-            double v = Math.scalb(value[row], scale);
-            if (n[c] == 0) {
-                shift[c] = v;
+            int c = ar * s + sg;
+            if (n[c]++ == 0) {
+                sums[c] = new Moments();
             }
-            double d = v - shift[c];
-            n[c]++;
-            s1[c] += d;
-            s2[c] += d * d;
+            sums[c].add(v);
         }
-        double[] mean = new double[cells];
-        double[] m2 = new double[cells];
-        for (int c = 0; c < cells; c++) {
-            if (n[c] > 0) {
-                mean[c] = Math.scalb(shift[c] + s1[c] / n[c], -scale);
-                m2[c] = Math.scalb(Math.max(0, s2[c] - s1[c] * s1[c] / n[c]), -2 * scale);
-                if (!(m2[c] < Double.POSITIVE_INFINITY)) {
-                    throw new IllegalArgumentException(Checks.format("value: the sum of squares of arm '%s' in "
-                            + "segment '%s' overflows a double (values up to %s in magnitude)", al.get(c / s),
-                            sl.get(c % s), max));
-                }
-            }
-        }
-        return new SegmentedSummaries(al, sl, n, mean, m2);
+        return new SegmentedSummaries(al, sl, n, sums);
     }
 
     /** An immutable copy of labels, none null, none repeated. */
@@ -148,8 +139,7 @@ public final class SegmentedSummaries implements Serializable {
                 other.segments);
         int cells = n.length;
         long[] nn = new long[cells];
-        double[] mm = new double[cells];
-        double[] qq = new double[cells];
+        Moments[] ss = new Moments[cells];
         for (int c = 0; c < cells; c++) {
             nn[c] = n[c] + other.n[c];
             if (((n[c] ^ nn[c]) & (other.n[c] ^ nn[c])) < 0) {
@@ -157,17 +147,16 @@ public final class SegmentedSummaries implements Serializable {
                         + "overflows a long: %d + %d", cellArm(c), cellSegment(c), n[c], other.n[c]));
             }
             if (nn[c] > 0) {
-                double delta = other.mean[c] - mean[c];
-                mm[c] = mean[c] + delta * other.n[c] / nn[c];
-                qq[c] = m2[c] + other.m2[c] + delta * delta * ((double) n[c] * other.n[c] / nn[c]);
-                if (!(qq[c] < Double.POSITIVE_INFINITY) || !Double.isFinite(mm[c])) {
-                    throw new IllegalArgumentException(Checks.format("combine: the summary of arm '%s' in segment "
-                            + "'%s' overflows a double (means %s and %s)", cellArm(c), cellSegment(c), mean[c],
-                            other.mean[c]));
+                ss[c] = new Moments();
+                if (n[c] > 0) {
+                    ss[c].add(sums[c]);
+                }
+                if (other.n[c] > 0) {
+                    ss[c].add(other.sums[c]);
                 }
             }
         }
-        return new SegmentedSummaries(arms, segments, nn, mm, qq);
+        return new SegmentedSummaries(arms, segments, nn, ss);
     }
 
     /**
@@ -190,18 +179,16 @@ public final class SegmentedSummaries implements Serializable {
         int[] segmentTo = positions(segments, sl, "segmentLabels");
         int cells = al.size() * sl.size();
         long[] nn = new long[cells];
-        double[] mm = new double[cells];
-        double[] qq = new double[cells];
+        Moments[] ss = new Moments[cells];
         for (int a = 0; a < arms.size(); a++) {
             for (int sg = 0; sg < segments.size(); sg++) {
                 int from = a * segments.size() + sg;
                 int to = armTo[a] * sl.size() + segmentTo[sg];
                 nn[to] = n[from];
-                mm[to] = mean[from];
-                qq[to] = m2[from];
+                ss[to] = sums[from];
             }
         }
-        return new SegmentedSummaries(al, sl, nn, mm, qq);
+        return new SegmentedSummaries(al, sl, nn, ss);
     }
 
     /** Where each current label sits in the new list. */
@@ -273,8 +260,7 @@ public final class SegmentedSummaries implements Serializable {
     public ArmSummary arm(int arm) {
         index(arm, 0);
         long total = 0;
-        double mu = 0;
-        double q = 0;
+        Moments all = new Moments();
         for (int sg = 0; sg < segments.size(); sg++) {
             int c = arm * segments.size() + sg;
             if (n[c] == 0) {
@@ -285,13 +271,14 @@ public final class SegmentedSummaries implements Serializable {
                 throw new IllegalArgumentException(Checks.format("arm '%s' has more rows than a long counts: %d + %d",
                         arms.get(arm), total, n[c]));
             }
-            double delta = mean[c] - mu;
-            mu += delta * n[c] / t;
-            q += m2[c] + delta * delta * ((double) total * n[c] / t);
+            all.add(sums[c]);
             total = t;
         }
         Checks.require(total > 0, "arm '%s' has no data", arms.get(arm));
-        return new ArmSummary(total, mu, total > 1 ? q / (total - 1) : 0);
+        double q = all.sumOfSquares(total);
+        Checks.require(q < Double.POSITIVE_INFINITY, "arm '%s': the sum of squares over its segments overflows a "
+                + "double", arms.get(arm));
+        return new ArmSummary(total, all.mean(total), total > 1 ? q / (total - 1) : 0);
     }
 
     private String cellArm(int c) {
@@ -336,27 +323,28 @@ public final class SegmentedSummaries implements Serializable {
         throw new InvalidObjectException("SegmentedSummaries is read through its serialization proxy");
     }
 
-    /** The serialized form: labels and per-cell count, mean and centred sum of squares, checked on reading. */
+    /** The serialized form: labels, and per cell the count and the exact sums as terms, checked on reading. */
     private static final class Proxy implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private final String[] arms;
         private final String[] segments;
         private final long[] n;
-        private final double[] mean;
-        private final double[] m2;
+        private final double[][][] terms;
 
         Proxy(SegmentedSummaries s) {
             arms = s.arms.toArray(new String[0]);
             segments = s.segments.toArray(new String[0]);
             n = s.n;
-            mean = s.mean;
-            m2 = s.m2;
+            terms = new double[n.length][][];
+            for (int c = 0; c < n.length; c++) {
+                terms[c] = n[c] > 0 ? s.sums[c].terms() : null;
+            }
         }
 
         private Object readResolve() throws ObjectStreamException {
             try {
-                return restore(arms, segments, n, mean, m2);
+                return restore(arms, segments, n, terms);
             } catch (IllegalArgumentException e) {
                 InvalidObjectException bad = new InvalidObjectException("invalid SegmentedSummaries: "
                         + e.getMessage());
@@ -367,23 +355,23 @@ public final class SegmentedSummaries implements Serializable {
     }
 
     /** Summaries from a stream, with every invariant of {@link #of} checked. */
-    private static SegmentedSummaries restore(String[] arms, String[] segments, long[] n, double[] mean,
-            double[] m2) {
+    private static SegmentedSummaries restore(String[] arms, String[] segments, long[] n, double[][][] terms) {
         List<String> al = labels(Arrays.asList(Checks.notNull(arms, "arms")), "arms");
         List<String> sl = labels(Arrays.asList(Checks.notNull(segments, "segments")), "segments");
         Checks.require(!al.isEmpty() && !sl.isEmpty(), "need at least one arm and one segment label");
         long cells = (long) al.size() * sl.size();
-        Checks.require(Checks.notNull(n, "n").length == cells && Checks.notNull(mean, "mean").length == cells
-                && Checks.notNull(m2, "m2").length == cells, "%d arms x %d segments need %d cells, got %d, %d and %d",
-                al.size(), sl.size(), cells, n.length, mean.length, m2.length);
+        Checks.require(Checks.notNull(n, "n").length == cells && Checks.notNull(terms, "terms").length == cells,
+                "%d arms x %d segments need %d cells, got %d and %d", al.size(), sl.size(), cells, n.length,
+                terms.length);
+        Moments[] sums = new Moments[n.length];
         for (int c = 0; c < cells; c++) {
             Checks.require(n[c] >= 0, "n[%d] must be >= 0, got %d", c, n[c]);
-            Checks.finite(mean[c], "mean[" + c + "]");
-            Checks.nonNegative(m2[c], "m2[" + c + "]");
-            Checks.require(n[c] > 0 || (mean[c] == 0 && m2[c] == 0), "cell %d has no rows but mean %s and m2 %s", c,
-                    mean[c], m2[c]);
-            Checks.require(n[c] != 1 || m2[c] == 0, "cell %d has one row but m2 %s", c, m2[c]);
+            Checks.require((n[c] > 0) == (terms[c] != null), "cell %d: %d rows but %s", c, n[c],
+                    terms[c] == null ? "no sums" : "sums");
+            if (n[c] > 0) {
+                sums[c] = Moments.ofTerms(terms[c]);
+            }
         }
-        return new SegmentedSummaries(al, sl, n.clone(), mean.clone(), m2.clone());
+        return new SegmentedSummaries(al, sl, n.clone(), sums);
     }
 }
