@@ -26,20 +26,23 @@ final class Moments {
     /** Sum of v, sum of v * 2^-600 (large values), sum of v^2, sum of (v * 2^-600)^2 (large values). */
     private final ExactSum[] sums = {new ExactSum(), new ExactSum(), new ExactSum(), new ExactSum()};
 
+    private final ExactSum sum = sums[0];
+    private final ExactSum squares = sums[2];
+
     /** Adds a finite value. */
     void add(double v) {
         if (Math.abs(v) < LARGE) {
-            square(v, 0);
+            sum.add(v);
+            double p = v * v;
+            squares.add(p);
+            squares.add(Math.fma(v, v, -p));
         } else {
-            square(Math.scalb(v, -SCALE), 1);
+            double w = Math.scalb(v, -SCALE);
+            sums[1].add(w);
+            double p = w * w;
+            sums[3].add(p);
+            sums[3].add(Math.fma(w, w, -p));
         }
-    }
-
-    private void square(double w, int part) {
-        sums[part].add(w);
-        double p = w * w;
-        sums[part + 2].add(p);
-        sums[part + 2].add(Math.fma(w, w, -p));
     }
 
     /** Adds every value of another cell. */
