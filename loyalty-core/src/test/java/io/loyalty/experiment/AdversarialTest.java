@@ -373,6 +373,71 @@ class AdversarialTest {
         });
     }
 
+    @Test
+    void rateTestsPowerRankSumAndCupedGiveFiniteResultsOrNameTheirInput() {
+        Property.forAll("adversarial rates, power, ranks, CUPED", 1500, r -> {
+            long n1 = COUNTS[r.nextInt(COUNTS.length)];
+            long n2 = COUNTS[r.nextInt(COUNTS.length)];
+            long x1 = r.nextBoolean() ? COUNTS[r.nextInt(COUNTS.length)] : n1 / 2;
+            long x2 = r.nextBoolean() ? COUNTS[r.nextInt(COUNTS.length)] : n2 / 3;
+            double level = r.nextInt(5) == 0 ? edge(r) : 0.95;
+            Alternative alt = Alternative.values()[r.nextInt(3)];
+            switch (r.nextInt(8)) {
+                case 0:
+                    attempt(() -> finite(Proportions.wilson(x1, n1, level)));
+                    break;
+                case 1:
+                    attempt(() -> finite(Proportions.newcombe(x1, n1, x2, n2, level)));
+                    break;
+                case 2:
+                    attempt(() -> {
+                        PropTest t = Proportions.propTest(x1, n1, x2, n2, alt, level, r.nextBoolean());
+                        assertTrue(t.pValue() >= 0 && t.pValue() <= 1, t.toString());
+                    });
+                    break;
+                case 3:
+                    attempt(() -> {
+                        double p = Proportions.zTest(x1, n1, x2, n2, alt);
+                        assertTrue(p >= 0 && p <= 1);
+                        finite(Proportions.relativeLift(x1, n1, x2, n2, level));
+                    });
+                    break;
+                case 4:
+                    attempt(() -> {
+                        double n = Power.meansSampleSize(edge(r), edge(r), level > 0 && level < 1 ? 1 - level : level,
+                                0.8, alt, Math.abs(edge(r)));
+                        assertTrue(Double.isFinite(n) && n > 0, Double.toString(n));
+                    });
+                    break;
+                case 5:
+                    attempt(() -> {
+                        double p = Power.proportionsPower(Math.abs(edge(r)), r.nextDouble(), r.nextDouble(), 0.05,
+                                alt, Math.abs(edge(r)));
+                        assertTrue(p >= 0 && p <= 1, Double.toString(p));
+                    });
+                    break;
+                case 6:
+                    attempt(() -> {
+                        RankSumTest t = RankSum.normal(values(r), values(r), alt, r.nextBoolean());
+                        assertTrue(t.pValue() >= 0 && t.pValue() <= 1, t.toString());
+                    });
+                    break;
+                default:
+                    attempt(() -> {
+                        double[] t = values(r);
+                        double[] c = values(r);
+                        CupedResult res = Cuped.test(t, values(r), c, values(r), level);
+                        assertTrue(Double.isFinite(res.theta()), res.toString());
+                    });
+            }
+        });
+    }
+
+    private static void finite(Interval i) {
+        assertTrue(Double.isFinite(i.estimate()) && Double.isFinite(i.lower()) && Double.isFinite(i.upper()),
+                i.toString());
+    }
+
     private static void assertFiniteTest(TTest t) {
         assertTrue(Double.isFinite(t.statistic()) && Double.isFinite(t.df()) && t.df() > 0, t.toString());
         assertTrue(t.pValue() >= 0 && t.pValue() <= 1, t.toString());
