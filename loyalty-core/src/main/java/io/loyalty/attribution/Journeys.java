@@ -261,6 +261,7 @@ public final class Journeys {
      * @return the path
      */
     public String path(int i) {
+        checkIndex(i);
         StringBuilder sb = new StringBuilder();
         for (int k = starts[i]; k < starts[i + 1]; k++) {
             if (k > starts[i]) {
@@ -278,6 +279,7 @@ public final class Journeys {
      * @return a new array
      */
     public int[] pathChannels(int i) {
+        checkIndex(i);
         return Arrays.copyOfRange(touches, starts[i], starts[i + 1]);
     }
 
@@ -288,6 +290,7 @@ public final class Journeys {
      * @return the count
      */
     public double conversions(int i) {
+        checkIndex(i);
         return conversions[i];
     }
 
@@ -298,6 +301,7 @@ public final class Journeys {
      * @return the value
      */
     public double value(int i) {
+        checkIndex(i);
         return values[i];
     }
 
@@ -308,6 +312,7 @@ public final class Journeys {
      * @return the count
      */
     public double nulls(int i) {
+        checkIndex(i);
         return nulls[i];
     }
 
@@ -336,6 +341,10 @@ public final class Journeys {
      */
     public double totalNulls() {
         return totalNulls;
+    }
+
+    private void checkIndex(int i) {
+        Checks.require(i >= 0 && i < size(), "path index must be in 0..%d, got %d", size() - 1, i);
     }
 
     int[] starts() {

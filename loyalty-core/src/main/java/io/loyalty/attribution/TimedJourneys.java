@@ -147,6 +147,7 @@ public final class TimedJourneys {
      * @return a new array
      */
     public int[] journeyChannels(int i) {
+        checkIndex(i);
         return Arrays.copyOfRange(touchChannels, starts[i], starts[i + 1]);
     }
 
@@ -157,6 +158,7 @@ public final class TimedJourneys {
      * @return a new array
      */
     public long[] journeyTimes(int i) {
+        checkIndex(i);
         return Arrays.copyOfRange(touchSeconds, starts[i], starts[i + 1]);
     }
 
@@ -167,6 +169,7 @@ public final class TimedJourneys {
      * @return true for a conversion
      */
     public boolean converted(int i) {
+        checkIndex(i);
         return conversions[i] > 0;
     }
 
@@ -177,7 +180,12 @@ public final class TimedJourneys {
      * @return the value
      */
     public double value(int i) {
+        checkIndex(i);
         return values[i];
+    }
+
+    private void checkIndex(int i) {
+        Checks.require(i >= 0 && i < size(), "journey index must be in 0..%d, got %d", size() - 1, i);
     }
 
     int[] starts() {
