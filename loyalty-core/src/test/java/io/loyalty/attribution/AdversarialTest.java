@@ -206,6 +206,22 @@ class AdversarialTest {
     }
 
     @Test
+    void aJourneyCyclingBetweenTwoChannelsForAHundredThousandTouchesIsSolved() {
+        // Escape from the a <-> b cycle has probability 1e-5 per step: the sweeps stall, the direct solve answers.
+        List<String> cycle = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            cycle.add(i % 2 == 0 ? "a" : "b");
+        }
+        Journeys j = Journeys.accumulator().add(cycle, 3, 30, 1).add(List.of("c"), 0, 0, 4).snapshot();
+        for (int order = 1; order <= 4; order++) {
+            MarkovResult m = MarkovAttribution.withDefaults().withOrder(order).attribute(j);
+            assertEquals(3.0 / 8, m.conversionProbability(), 1e-12, m.toString());
+            assertArrayEquals(new double[] {1.5, 1.5, 0}, m.attribution().conversions(), 1e-9, m.toString());
+            assertArrayEquals(new double[] {15, 15, 0}, m.attribution().values(), 1e-8, m.toString());
+        }
+    }
+
+    @Test
     void indexesOutOfRangeAreArgumentErrors() {
         Journeys j = Journeys.ofPaths(new String[] {"a"}, new double[] {1}, new double[] {0}, new double[] {0});
         rejects(() -> j.path(1), "path index", "0..0", "1");
