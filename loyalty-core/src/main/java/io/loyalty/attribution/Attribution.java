@@ -4,7 +4,9 @@ import io.loyalty.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The result of one attribution model: conversions and conversion value credited to each channel. Credits are
@@ -30,16 +32,26 @@ public final class Attribution {
      * A result from its parts.
      *
      * @param model the model's name, e.g. "markov order 1"
-     * @param channels the channel names
-     * @param conversions conversions credited per channel, same order
-     * @param values value credited per channel, same order
+     * @param channels the channel names, none null, none repeated
+     * @param conversions conversions credited per channel, same order, each finite and {@code >= 0}
+     * @param values value credited per channel, same order, each finite and {@code >= 0}
      * @return the result
+     * @throws IllegalArgumentException naming the channel for a NaN, infinite or negative credit
      */
     public static Attribution of(String model, List<String> channels, double[] conversions, double[] values) {
         Checks.notBlank(model, "model");
         Checks.notNull(channels, "channels");
         Checks.sameLength(channels.size(), Checks.notNull(conversions, "conversions").length, "conversions");
         Checks.sameLength(channels.size(), Checks.notNull(values, "values").length, "values");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < channels.size(); i++) {
+            String c = Checks.notNull(channels.get(i), "channels[" + i + "]");
+            Checks.require(seen.add(c), "channels[%d]: '%s' repeats an earlier channel", i, c);
+            Checks.require(conversions[i] >= 0 && conversions[i] < Double.POSITIVE_INFINITY,
+                    "conversions[%d] (%s) must be finite and >= 0, got %s", i, c, conversions[i]);
+            Checks.require(values[i] >= 0 && values[i] < Double.POSITIVE_INFINITY,
+                    "values[%d] (%s) must be finite and >= 0, got %s", i, c, values[i]);
+        }
         return new Attribution(model, Collections.unmodifiableList(new ArrayList<>(channels)), conversions.clone(),
                 values.clone());
     }

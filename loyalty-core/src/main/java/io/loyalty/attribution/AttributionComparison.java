@@ -99,6 +99,10 @@ public final class AttributionComparison {
      * @return the return on spend
      */
     public double returnOnSpend(int model, int channel) {
+        Checks.require(model >= 0 && model < models.size(), "model must be in 0..%d, got %d", models.size() - 1,
+                model);
+        Checks.require(channel >= 0 && channel < channels().size(), "channel must be in 0..%d, got %d",
+                channels().size() - 1, channel);
         if (costs == null) {
             return 0;
         }

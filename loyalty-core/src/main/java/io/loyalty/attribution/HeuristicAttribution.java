@@ -1,7 +1,11 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -197,23 +201,32 @@ public final class HeuristicAttribution implements Serializable {
         double[] pv = journeys.valueArray();
         double[] conv = new double[journeys.channels().size()];
         double[] val = new double[conv.length];
-        double rate = Math.log(2) / (halfLife.toMillis() / 1000.0);
+        // The half-life in seconds, rounded once from the exact duration (toMillis() would overflow for long ones).
+        double seconds = new BigDecimal(halfLife.getSeconds()).add(BigDecimal.valueOf(halfLife.getNano(), 9))
+                .doubleValue();
+        double rate = Math.log(2) / seconds;
         for (int i = 0; i < journeys.size(); i++) {
             if (pc[i] > 0) {
                 // Ages from the latest touch: the normalised weights are the same and old journeys cannot underflow to 0/0.
                 long newest = times[st[i + 1] - 1];
                 double sum = 0;
                 for (int k = st[i]; k < st[i + 1]; k++) {
-                    sum += Math.exp(-rate * (newest - times[k]));
+                    sum += Math.exp(-rate * age(newest, times[k]));
                 }
                 for (int k = st[i]; k < st[i + 1]; k++) {
-                    double w = Math.exp(-rate * (newest - times[k])) / sum;
+                    double w = Math.exp(-rate * age(newest, times[k])) / sum;
                     conv[t[k]] += pc[i] * w;
                     val[t[k]] += pv[i] * w;
                 }
             }
         }
         return Attribution.of(Checks.format("time decay %s", halfLife), journeys.channels(), conv, val);
+    }
+
+    /** newest - time as a double; touches are in time order, so the difference is unsigned even if it overflows. */
+    private static double age(long newest, long time) {
+        long d = newest - time;
+        return d >= 0 ? d : (double) (d >>> 1) * 2 + (d & 1);
     }
 
     private static Attribution single(Journeys journeys, String model, boolean last, int skip) {
@@ -245,5 +258,47 @@ public final class HeuristicAttribution implements Serializable {
     public String toString() {
         return Checks.format("HeuristicAttribution[direct=%s, position=%s/%s, halfLife=%s]", directChannel,
                 firstWeight, lastWeight, halfLife);
+    }
+
+    /**
+     * Serialized through {@link Proxy}, so that a stream is read back through the checking {@code withX} methods.
+     *
+     * @return the proxy
+     */
+    private Object writeReplace() {
+        return new Proxy(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("HeuristicAttribution is read through its serialization proxy");
+    }
+
+    /** The serialized form: the configuration, rebuilt through the public checks on reading. */
+    private static final class Proxy implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String directChannel;
+        private final double firstWeight;
+        private final double lastWeight;
+        private final Duration halfLife;
+
+        Proxy(HeuristicAttribution h) {
+            directChannel = h.directChannel;
+            firstWeight = h.firstWeight;
+            lastWeight = h.lastWeight;
+            halfLife = h.halfLife;
+        }
+
+        private Object readResolve() throws ObjectStreamException {
+            try {
+                return withDefaults().withDirectChannel(directChannel).withPositionWeights(firstWeight, lastWeight)
+                        .withHalfLife(halfLife);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid HeuristicAttribution: "
+                        + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
     }
 }

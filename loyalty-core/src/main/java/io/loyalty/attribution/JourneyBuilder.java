@@ -1,6 +1,7 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ExactSum;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,12 @@ import java.util.Optional;
  * the session keeps its first time). Touches may carry a cost, summed per channel for return on spend. Customer
  * ids are hashed once into dense ints and events grouped by a counting sort, so the work is linear in the events
  * apart from sorting each customer's few events by time.
+ *
+ * <p>Ties: touches at the same second are ordered by channel name (Unicode code point order, the order of the
+ * names' UTF-8 bytes), and conversions at the same second by value, largest first (it takes the touches; the others
+ * at that second have none left and count as unattributed); so the journeys do not depend on the order of the
+ * rows. A lookback reaching before the earliest representable second starts there (it saturates, never wraps).
+ * Channel names are checked and trimmed as {@link Journeys} describes.
  *
  * <p>Immutable; configure with {@code withX}. Arrays are read, never modified.
  *
@@ -140,10 +147,8 @@ public final class JourneyBuilder {
                     k -> (long) customerIds.size());
         }
         for (int i = 0; i < ch.length; i++) {
-            String name = touchChannels[i];
-            Checks.require(name != null && !name.isBlank(), "touchChannels row %d: empty channel name: %s", i,
-                    name == null ? "null" : "'" + name + "'");
-            ch[i] = channelIds.computeIfAbsent(name.trim(), k -> {
+            String name = Journeys.channelName(touchChannels[i], "touchChannels row " + i);
+            ch[i] = channelIds.computeIfAbsent(name, k -> {
                 names.add(k);
                 return names.size() - 1;
             });
@@ -167,8 +172,9 @@ public final class JourneyBuilder {
      * @param conversionCustomers customer id per conversion
      * @param conversionEpochSeconds time per conversion
      * @param conversionValues value per conversion, {@code >= 0}
-     * @return the journeys, channels as given
-     * @throws IllegalArgumentException naming the row for a channel index out of range or a bad value
+     * @return the journeys, channels as given (trimmed)
+     * @throws IllegalArgumentException naming the row for a channel index out of range or a bad value, or the
+     *     channel for a name that is not valid (see {@link Journeys}) or repeated
      */
     public TimedJourneys build(long[] touchCustomers, long[] touchEpochSeconds, int[] touchChannels,
             List<String> channels, long[] conversionCustomers, long[] conversionEpochSeconds,
@@ -190,8 +196,9 @@ public final class JourneyBuilder {
      * @param conversionCustomers customer id per conversion
      * @param conversionEpochSeconds time per conversion
      * @param conversionValues value per conversion, {@code >= 0}
-     * @return the journeys, channels as given
-     * @throws IllegalArgumentException naming the row for a channel index out of range, a bad cost or value
+     * @return the journeys, channels as given (trimmed)
+     * @throws IllegalArgumentException naming the row for a channel index out of range, a bad cost or value, or
+     *     the channel for a name that is not valid (see {@link Journeys}) or repeated
      */
     public TimedJourneys build(long[] touchCustomers, long[] touchEpochSeconds, int[] touchChannels,
             double[] touchCosts, List<String> channels, long[] conversionCustomers, long[] conversionEpochSeconds,
@@ -204,8 +211,13 @@ public final class JourneyBuilder {
         Checks.sameLength(m, Checks.notNull(conversionEpochSeconds, "conversionEpochSeconds").length,
                 "conversionEpochSeconds");
         Checks.sameLength(m, Checks.notNull(conversionValues, "conversionValues").length, "conversionValues");
+        List<String> names = new ArrayList<>(channels.size());
+        Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < channels.size(); c++) {
-            Checks.notBlank(channels.get(c), "channels[" + c + "]");
+            String name = Journeys.channelName(channels.get(c), "channels[" + c + "]");
+            Integer before = seen.put(name, c);
+            Checks.require(before == null, "channels[%d]: channel name '%s' repeats channels[%d]", c, name, before);
+            names.add(name);
         }
         int nc = channels.size();
         for (int i = 0; i < n; i++) {
@@ -218,14 +230,24 @@ public final class JourneyBuilder {
         double[] channelCosts = null;
         if (touchCosts != null) {
             Checks.sameLength(n, touchCosts.length, "touchCosts");
-            channelCosts = new double[nc];
+            // Summed exactly, so that the spend does not depend on the order of the rows.
+            ExactSum[] spend = new ExactSum[nc];
+            for (int c = 0; c < nc; c++) {
+                spend[c] = new ExactSum();
+            }
             for (int i = 0; i < n; i++) {
                 double cost = touchCosts[i];
                 if (!(cost >= 0 && cost < Double.POSITIVE_INFINITY)) {
                     throw new IllegalArgumentException(Checks.format(
                             "touchCosts row %d: cost must be finite and >= 0, got %s", i, cost));
                 }
-                channelCosts[touchChannels[i]] += cost;
+                spend[touchChannels[i]].add(cost);
+            }
+            channelCosts = new double[nc];
+            for (int c = 0; c < nc; c++) {
+                channelCosts[c] = spend[c].value();
+                Checks.require(channelCosts[c] < Double.POSITIVE_INFINITY,
+                        "touchCosts: the cost of channel '%s' sums beyond the largest double", names.get(c));
             }
         }
         for (int i = 0; i < m; i++) {
@@ -250,22 +272,30 @@ public final class JourneyBuilder {
         int[] tOrder = groupBy(tDense, customers, tStart);
         int[] cStart = new int[customers + 1];
         int[] cOrder = groupBy(cDense, customers, cStart);
+        // The tie rules: touches at the same second in channel-name order, conversions at the same second by
+        // value, largest first; so the journeys do not depend on the order of the rows.
+        int[] rank = nameRanks(names);
+        RowOrder touchOrder = (a, b) -> touchEpochSeconds[a] < touchEpochSeconds[b]
+                || touchEpochSeconds[a] == touchEpochSeconds[b] && rank[touchChannels[a]] < rank[touchChannels[b]];
+        RowOrder conversionOrder = (a, b) -> conversionEpochSeconds[a] < conversionEpochSeconds[b]
+                || conversionEpochSeconds[a] == conversionEpochSeconds[b]
+                        && Double.compare(conversionValues[a], conversionValues[b]) > 0;
         int[] tmp = new int[64];
         TimedJourneys.Growing out = new TimedJourneys.Growing(n, m + customers / 4);
         long unattributed = 0;
-        double unattributedValue = 0;
+        ExactSum unattributedValue = new ExactSum();
         for (int cu = 0; cu < customers; cu++) {
             int t0 = tStart[cu];
             int t1 = tStart[cu + 1];
             int c0 = cStart[cu];
             int c1 = cStart[cu + 1];
-            tmp = sortByTime(tOrder, t0, t1, touchEpochSeconds, tmp);
-            tmp = sortByTime(cOrder, c0, c1, conversionEpochSeconds, tmp);
+            tmp = sort(tOrder, t0, t1, touchOrder, tmp);
+            tmp = sort(cOrder, c0, c1, conversionOrder, tmp);
             int k = t0;
             for (int j = c0; j < c1; j++) {
                 int conv = cOrder[j];
                 long at = conversionEpochSeconds[conv];
-                long from = at - lookbackSeconds;
+                long from = windowStart(at);
                 int added = 0;
                 while (k < t1 && touchEpochSeconds[tOrder[k]] <= at) {
                     int touch = tOrder[k++];
@@ -277,12 +307,12 @@ public final class JourneyBuilder {
                     out.endJourney(at, 1, conversionValues[conv]);
                 } else {
                     unattributed++;
-                    unattributedValue += conversionValues[conv];
+                    unattributedValue.add(conversionValues[conv]);
                 }
             }
             if (k < t1) {
                 long last = touchEpochSeconds[tOrder[t1 - 1]];
-                long from = last - lookbackSeconds;
+                long from = windowStart(last);
                 int added = 0;
                 for (; k < t1; k++) {
                     int touch = tOrder[k];
@@ -293,14 +323,52 @@ public final class JourneyBuilder {
                 out.endJourney(last, 0, 0);
             }
         }
-        return out.build(Collections.unmodifiableList(new ArrayList<>(channels)), unattributed, unattributedValue,
-                channelCosts);
+        double lostValue = unattributedValue.value();
+        Checks.require(lostValue < Double.POSITIVE_INFINITY,
+                "conversionValues: the value of the conversions without touches sums beyond the largest double");
+        return out.build(Collections.unmodifiableList(names), unattributed, lostValue, channelCosts);
+    }
+
+    /** The earliest touch time in the lookback before {@code at}, saturating at the oldest representable time. */
+    private long windowStart(long at) {
+        return at < Long.MIN_VALUE + lookbackSeconds ? Long.MIN_VALUE : at - lookbackSeconds;
+    }
+
+    /** Each channel's position in code point order of the names (UTF-8 byte order, as Spark sorts strings). */
+    private static int[] nameRanks(List<String> names) {
+        Integer[] byName = new Integer[names.size()];
+        for (int c = 0; c < byName.length; c++) {
+            byName[c] = c;
+        }
+        java.util.Arrays.sort(byName, (a, b) -> compareCodePoints(names.get(a), names.get(b)));
+        int[] rank = new int[byName.length];
+        for (int r = 0; r < byName.length; r++) {
+            rank[byName[r]] = r;
+        }
+        return rank;
+    }
+
+    /** Compares strings by Unicode code point, which is also the order of their UTF-8 bytes. */
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** Adds a touch unless the session rule merges it into the journey's previous one; returns 1 if added. */
     private int addTouch(TimedJourneys.Growing out, int added, int channel, long time) {
+        // Touches come in time order, so time - lastSeen >= 0 as an unsigned number even when it overflows a long.
         if (sessionGapSeconds >= 0 && added > 0 && out.lastChannel() == channel
-                && time - out.lastSeen() <= sessionGapSeconds) {
+                && Long.compareUnsigned(time - out.lastSeen(), sessionGapSeconds) <= 0) {
             out.merged(time);
             return 0;
         }
@@ -324,31 +392,36 @@ public final class JourneyBuilder {
         return order;
     }
 
-    /** Sorts idx[from, to) stably by time; returns the (possibly grown) scratch array. */
-    private static int[] sortByTime(int[] idx, int from, int to, long[] time, int[] tmp) {
+    /** The order of rows: whether row {@code a} comes strictly before row {@code b}. */
+    @FunctionalInterface
+    private interface RowOrder {
+        boolean before(int a, int b);
+    }
+
+    /** Sorts idx[from, to) stably by {@code order}; returns the (possibly grown) scratch array. */
+    private static int[] sort(int[] idx, int from, int to, RowOrder order, int[] tmp) {
         boolean sorted = true;
         for (int i = from + 1; i < to && sorted; i++) {
-            sorted = time[idx[i - 1]] <= time[idx[i]];
+            sorted = !order.before(idx[i], idx[i - 1]);
         }
         if (sorted) {
             return tmp;
         }
         if (to - from <= 32) {
-            insertionSort(idx, from, to, time);
+            insertionSort(idx, from, to, order);
             return tmp;
         }
         int[] buf = tmp.length >= to - from ? tmp : new int[to - from];
-        mergeSort(idx, from, to, time, buf);
+        mergeSort(idx, from, to, order, buf);
         return buf;
     }
 
-    /** Stable insertion sort of idx[from, to) by time, for short runs. */
-    private static void insertionSort(int[] idx, int from, int to, long[] time) {
+    /** Stable insertion sort of idx[from, to), for short runs. */
+    private static void insertionSort(int[] idx, int from, int to, RowOrder order) {
         for (int i = from + 1; i < to; i++) {
             int v = idx[i];
-            long tv = time[v];
             int j = i - 1;
-            while (j >= from && time[idx[j]] > tv) {
+            while (j >= from && order.before(v, idx[j])) {
                 idx[j + 1] = idx[j];
                 j--;
             }
@@ -356,21 +429,21 @@ public final class JourneyBuilder {
         }
     }
 
-    private static void mergeSort(int[] idx, int from, int to, long[] time, int[] buf) {
+    private static void mergeSort(int[] idx, int from, int to, RowOrder order, int[] buf) {
         if (to - from <= 16) {
-            insertionSort(idx, from, to, time);
+            insertionSort(idx, from, to, order);
             return;
         }
         int mid = (from + to) >>> 1;
-        mergeSort(idx, from, mid, time, buf);
-        mergeSort(idx, mid, to, time, buf);
+        mergeSort(idx, from, mid, order, buf);
+        mergeSort(idx, mid, to, order, buf);
         System.arraycopy(idx, from, buf, 0, mid - from);
         int i = 0;
         int iEnd = mid - from;
         int j = mid;
         int k = from;
         while (i < iEnd && j < to) {
-            idx[k++] = time[idx[j]] < time[buf[i]] ? idx[j++] : buf[i++];
+            idx[k++] = order.before(idx[j], buf[i]) ? idx[j++] : buf[i++];
         }
         while (i < iEnd) {
             idx[k++] = buf[i++];

@@ -1,6 +1,7 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ExactSum;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,11 +21,24 @@ import java.util.Map;
  * <p>Paths are written {@code a > b > c}: channel names separated by {@code >}, the spaces around them not part
  * of the name; repeated channels are kept. Channels are numbered in order of first appearance, which is also the
  * order of every result. Counts may be fractional (weights) but never negative; a value needs conversions.
+ * The counts and values of a path are summed exactly (rounded once), so they do not depend on the order of the
+ * rows or on how they were split between accumulators.
+ *
+ * <p>A channel name is trimmed; it must not be blank, must not contain {@code >} (the path separator), {@code ;}
+ * (the field separator of {@link #readCsv}) or a line break, and must not be one of the Markov chain's state names
+ * {@link TransitionMatrix#START}, {@link TransitionMatrix#CONVERSION}, {@link TransitionMatrix#NULL}: such names
+ * are rejected wherever channels enter (here, {@link JourneyBuilder}, {@link TimedJourneys.Builder}), so that
+ * every path written by {@link #writeCsv} reads back the same and no channel is mistaken for a state.
+ * Conversions + nulls and the value must total below 2<sup>1020</sup> (about 1.1e307), so that every model's sums
+ * of shares stay finite.
  * Immutable; arrays are copied out.
  *
  * @since 0.1
  */
 public final class Journeys {
+    /** The bound on the totals: conversions + nulls and value must stay below it. */
+    static final double MAX_TOTAL = 0x1p1020;
+
     private final List<String> channels;
     private final int[] starts;
     private final int[] touches;
@@ -43,17 +57,24 @@ public final class Journeys {
         this.conversions = conversions;
         this.values = values;
         this.nulls = nulls;
-        double c = 0;
-        double v = 0;
-        double n = 0;
+        // Exact sums, so that the totals do not depend on the order of the paths (their first appearance).
+        ExactSum c = new ExactSum();
+        ExactSum v = new ExactSum();
+        ExactSum n = new ExactSum();
         for (int i = 0; i < conversions.length; i++) {
-            c += conversions[i];
-            v += values[i];
-            n += nulls[i];
+            c.add(conversions[i]);
+            v.add(values[i]);
+            n.add(nulls[i]);
         }
-        this.totalConversions = c;
-        this.totalValue = v;
-        this.totalNulls = n;
+        this.totalConversions = c.value();
+        this.totalValue = v.value();
+        this.totalNulls = n.value();
+        // Every model sums shares of conversions, nulls or value over paths and coalitions: totals below 2^1020
+        // leave room for the rounding of those sums, so every credit stays finite.
+        Checks.require(totalConversions + totalNulls < MAX_TOTAL && totalValue < MAX_TOTAL,
+                "the journeys' totals are too large (conversions + nulls and value must stay below 2^1020, about "
+                + "1.1e307, for every model's sums to stay finite): conversions %s, nulls %s, value %s",
+                totalConversions, totalNulls, totalValue);
     }
 
     /**
@@ -164,6 +185,44 @@ public final class Journeys {
             out.add(name);
         }
         return out;
+    }
+
+    /**
+     * Why a channel name, already trimmed and not blank, cannot be used; null if it can.
+     *
+     * @param name the trimmed name
+     * @return the reason, or null
+     */
+    static String nameProblem(String name) {
+        if (name.equals(TransitionMatrix.START) || name.equals(TransitionMatrix.CONVERSION)
+                || name.equals(TransitionMatrix.NULL)) {
+            return "is reserved for a Markov state";
+        }
+        for (int k = 0; k < name.length(); k++) {
+            char ch = name.charAt(k);
+            if (ch == '>' || ch == ';' || ch == '\n' || ch == '\r') {
+                return Checks.format("contains %s, which paths and the CSV format use as a separator",
+                        ch == '\n' ? "a line feed" : ch == '\r' ? "a carriage return" : "'" + ch + "'");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks a channel name and returns it trimmed.
+     *
+     * @param name the name
+     * @param where the argument, row and position, for the message
+     * @return the trimmed name
+     * @throws IllegalArgumentException if the name cannot be used (see the class comment)
+     */
+    static String channelName(String name, String where) {
+        Checks.require(name != null && !name.isBlank(), "%s: empty channel name: %s", where,
+                name == null ? "null" : "'" + name + "'");
+        String trimmed = name.trim();
+        String problem = nameProblem(trimmed);
+        Checks.require(problem == null, "%s: channel name '%s' %s", where, trimmed, problem);
+        return trimmed;
     }
 
     /**
@@ -313,16 +372,17 @@ public final class Journeys {
 
     /**
      * Accumulates journeys by path: add rows (paths with counts), combine partial accumulators, then take an
-     * immutable {@link #snapshot()}. The result does not depend on how the rows were split, and only on their
-     * order through the channel and path numbering. Not thread-safe: use one per thread and {@link #combine}.
+     * immutable {@link #snapshot()}. The counts and values of each path do not depend on the order of the rows
+     * or on how they were split (they are summed exactly); only the channel and path numbering follows the order
+     * of first appearance. Not thread-safe: use one per thread and {@link #combine}.
      */
     public static final class Accumulator {
         private final Map<String, Integer> channelIds = new HashMap<>();
         private final List<String> channelNames = new ArrayList<>();
         private final PathIndex paths = new PathIndex();
-        private double[] conversions = new double[64];
-        private double[] values = new double[64];
-        private double[] nulls = new double[64];
+        private final PathSums conversions = new PathSums(64);
+        private final PathSums values = new PathSums(64);
+        private final PathSums nulls = new PathSums(64);
         private int[] buffer = new int[16];
         private long rows;
 
@@ -367,10 +427,8 @@ public final class Journeys {
                 buffer = new int[path.size()];
             }
             for (int k = 0; k < path.size(); k++) {
-                String name = path.get(k);
-                Checks.require(name != null && !name.isBlank(), "row %d: empty channel name at position %d: %s",
-                        row, k + 1, name == null ? "null" : "'" + name + "'");
-                buffer[k] = channel(name.trim());
+                String where = Checks.format("row %d, position %d", row, k + 1);
+                buffer[k] = channel(channelName(path.get(k), where));
             }
             addCodes(buffer, 0, path.size(), conversions, value, nulls);
             return this;
@@ -399,7 +457,12 @@ public final class Journeys {
                 for (int k = 0; k < len; k++) {
                     buffer[k] = map[pool[st[i] + k]];
                 }
-                addCodes(buffer, 0, len, other.conversions[i], other.values[i], other.nulls[i]);
+                int id = paths.intern(buffer, 0, len);
+                ensure(id + 1);
+                conversions.add(id, other.conversions, i);
+                values.add(id, other.values, i);
+                nulls.add(id, other.nulls, i);
+                rows++;
             }
             return this;
         }
@@ -413,8 +476,7 @@ public final class Journeys {
             int n = paths.size();
             int[] st = Arrays.copyOf(paths.starts(), n + 1);
             return new Journeys(Collections.unmodifiableList(new ArrayList<>(channelNames)), st,
-                    Arrays.copyOf(paths.pool(), st[n]), Arrays.copyOf(conversions, n), Arrays.copyOf(values, n),
-                    Arrays.copyOf(nulls, n));
+                    Arrays.copyOf(paths.pool(), st[n]), conversions.values(n), values.values(n), nulls.values(n));
         }
 
         int channel(String name) {
@@ -430,16 +492,17 @@ public final class Journeys {
         /** Adds a path of channel codes of this accumulator; counts already checked. */
         void addCodes(int[] codes, int from, int length, double conv, double value, double nullCount) {
             int id = paths.intern(codes, from, length);
-            if (id >= conversions.length) {
-                int cap = conversions.length * 2;
-                conversions = Arrays.copyOf(conversions, cap);
-                values = Arrays.copyOf(values, cap);
-                nulls = Arrays.copyOf(nulls, cap);
-            }
-            conversions[id] += conv;
-            values[id] += value;
-            nulls[id] += nullCount;
+            ensure(id + 1);
+            conversions.add(id, conv);
+            values.add(id, value);
+            nulls.add(id, nullCount);
             rows++;
+        }
+
+        private void ensure(int capacity) {
+            conversions.ensure(capacity);
+            values.ensure(capacity);
+            nulls.ensure(capacity);
         }
 
         static void checkCounts(long row, double conversions, double value, double nulls) {

@@ -15,10 +15,16 @@ import java.util.Arrays;
  * value g solves g = P g + v with v<sub>s</sub> = (value of the paths ending at s) / (weight out of s). Both are
  * solved together by Gauss-Seidel sweeps over the sparse rows, in reverse order of first appearance (so mostly
  * after the successors), until a sweep changes nothing by more than 1e-15 relative: the chain is absorbing, so
- * the iteration converges geometrically, deterministically, to machine precision.
+ * the iteration converges geometrically, deterministically, to machine precision. A chain close to non-absorbing
+ * (a journey cycling between two channels for thousands of touches) converges slowly: one of at most 500 states is
+ * then solved directly by Gaussian elimination.
  */
 final class MarkovChain {
     static final int MAX_SWEEPS = 1_000_000;
+    /** Chains with at most this many states fall back to a direct solve when the sweeps stall. */
+    static final int DIRECT_STATES = 500;
+    /** Sweeps before a small chain falls back to the direct solve. */
+    static final int SWEEPS_BEFORE_DIRECT = 10_000;
 
     final int order;
     final int states;
@@ -172,7 +178,10 @@ final class MarkovChain {
      * zeros) and receive the solution. Returns the number of sweeps.
      */
     int solve(boolean[] removed, double[] h, double[] g) {
-        for (int sweep = 1; sweep <= MAX_SWEEPS; sweep++) {
+        // A chain that is close to non-absorbing (one journey cycling between two channels for thousands of
+        // touches) converges slowly; a small one is then solved directly instead.
+        int maxSweeps = states <= DIRECT_STATES ? SWEEPS_BEFORE_DIRECT : MAX_SWEEPS;
+        for (int sweep = 1; sweep <= maxSweeps; sweep++) {
             double maxDh = 0;
             double maxDg = 0;
             double maxH = 0;
@@ -201,7 +210,60 @@ final class MarkovChain {
                 return sweep;
             }
         }
+        if (states <= DIRECT_STATES) {
+            solveDirect(removed, h, g);
+            return maxSweeps;
+        }
         throw new IllegalStateException("Markov solve did not reach machine precision in " + MAX_SWEEPS
                 + " sweeps; the chain is close to non-absorbing");
+    }
+
+    /**
+     * Solves (I - P) h = b and (I - P) g = v on the states that are not removed by Gaussian elimination with
+     * partial pivoting (I - P is non-singular: every state leads to absorption).
+     */
+    private void solveDirect(boolean[] removed, double[] h, double[] g) {
+        int n = states;
+        double[][] a = new double[n][n + 2];
+        for (int s = 0; s < n; s++) {
+            a[s][s] = 1;
+            if (removed != null && removed[s]) {
+                continue;
+            }
+            for (int k = rowStart[s]; k < rowStart[s + 1]; k++) {
+                a[s][col[k]] -= prob[k];
+            }
+            a[s][n] = toConversion[s];
+            a[s][n + 1] = valueRate[s];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] tmp = a[c];
+            a[c] = a[pivot];
+            a[pivot] = tmp;
+            for (int r = c + 1; r < n; r++) {
+                double f = a[r][c] / a[c][c];
+                if (f != 0) {
+                    for (int k = c; k <= n + 1; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        for (int r = n - 1; r >= 0; r--) {
+            double hs = a[r][n];
+            double gs = a[r][n + 1];
+            for (int k = r + 1; k < n; k++) {
+                hs -= a[r][k] * h[k];
+                gs -= a[r][k] * g[k];
+            }
+            h[r] = Math.max(0, hs / a[r][r]);
+            g[r] = Math.max(0, gs / a[r][r]);
+        }
     }
 }

@@ -228,7 +228,8 @@ public final class TimedJourneys {
         /**
          * Adds a converting journey.
          *
-         * @param channels the touches' channels, at least one, none blank
+         * @param channels the touches' channels, at least one, each a valid name (see {@link Journeys}); touches at
+         *     the same second are put in channel-name order, as {@link JourneyBuilder} does
          * @param touchEpochSeconds the touches' times, non-decreasing, none after the conversion
          * @param conversionEpochSecond the conversion's time
          * @param value the conversion value, {@code >= 0}
@@ -247,7 +248,8 @@ public final class TimedJourneys {
         /**
          * Adds a journey that did not convert; it ends at its last touch.
          *
-         * @param channels the touches' channels, at least one, none blank
+         * @param channels the touches' channels, at least one, each a valid name (see {@link Journeys}); touches at
+         *     the same second are put in channel-name order, as {@link JourneyBuilder} does
          * @param touchEpochSeconds the touches' times, non-decreasing
          * @return this builder
          * @throws IllegalArgumentException naming the row (from 0) and value
@@ -265,10 +267,9 @@ public final class TimedJourneys {
             Checks.notNull(times, "touchEpochSeconds");
             Checks.require(times.length == channels.size(), "row %d: %d touch times for %d channels", row,
                     times.length, channels.size());
+            String[] names = new String[times.length];
             for (int k = 0; k < times.length; k++) {
-                String name = channels.get(k);
-                Checks.require(name != null && !name.isBlank(), "row %d: empty channel name at position %d: %s", row,
-                        k + 1, name == null ? "null" : "'" + name + "'");
+                names[k] = Journeys.channelName(channels.get(k), Checks.format("row %d, position %d", row, k + 1));
                 long previous = k == 0 ? Long.MIN_VALUE : times[k - 1];
                 Checks.require(times[k] >= previous,
                         "row %d: touch times must be non-decreasing, got %d after %d at position %d", row, times[k],
@@ -277,8 +278,18 @@ public final class TimedJourneys {
                         "row %d: touch at %d is after its conversion at conversionEpochSecond %d (position %d)", row,
                         times[k], end, k + 1);
             }
+            // The tie rule of JourneyBuilder: touches at the same second in channel-name order.
+            for (int k = 1; k < names.length; k++) {
+                String name = names[k];
+                int j = k - 1;
+                while (j >= 0 && times[j] == times[k] && JourneyBuilder.compareCodePoints(name, names[j]) < 0) {
+                    names[j + 1] = names[j];
+                    j--;
+                }
+                names[j + 1] = name;
+            }
             for (int k = 0; k < times.length; k++) {
-                String name = channels.get(k).trim();
+                String name = names[k];
                 Integer id = channelIds.get(name);
                 if (id == null) {
                     id = channelNames.size();

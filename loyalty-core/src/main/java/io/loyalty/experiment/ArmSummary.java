@@ -8,8 +8,8 @@ import io.loyalty.internal.Checks;
  * aggregates. Two summaries merge exactly by Chan's formula ({@link #combine}), never by raw sums of squares.
  *
  * @param n the number of observations, &gt;= 1
- * @param mean the mean
- * @param variance the sample variance, &gt;= 0
+ * @param mean the mean, finite, with {@code n * mean} finite
+ * @param variance the sample variance, &gt;= 0, with {@code (n - 1) * variance} finite
  * @since 0.1
  */
 public record ArmSummary(long n, double mean, double variance) {
@@ -24,6 +24,11 @@ public record ArmSummary(long n, double mean, double variance) {
         Checks.require(n >= 1, "n must be >= 1 (an arm with no data), got %d", n);
         Checks.finite(mean, "mean");
         Checks.nonNegative(variance, "variance");
+        // So that total() and sumOfSquares() are finite too.
+        Checks.require(Math.abs(mean) * n < Double.POSITIVE_INFINITY,
+                "n * mean overflows a double: n = %d, mean = %s", n, mean);
+        Checks.require(variance * (n - 1) < Double.POSITIVE_INFINITY,
+                "(n - 1) * variance overflows a double: n = %d, variance = %s", n, variance);
     }
 
     /**
@@ -35,26 +40,37 @@ public record ArmSummary(long n, double mean, double variance) {
     public static ArmSummary of(double[] values) {
         Checks.notNull(values, "values");
         Checks.require(values.length >= 1, "values is empty (an arm with no data)");
-        double sum = 0;
+        double max = 0;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(Checks.format("values[%d] must be finite, got %s", i, v));
             }
-            sum += v;
+            max = Math.max(max, Math.abs(v));
+        }
+        // Values scaled by a power of two (exact) so that the largest lies in [1, 2): neither the sum nor the squares
+        // can overflow for finite values such as 1e200; results are scaled back once at the end.
+        int shift = max == 0 ? 0 : -Math.getExponent(max);
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.scalb(v, shift);
         }
         double mean = sum / values.length;
         double ss = 0;
         double comp = 0;
         for (double v : values) {
-            double d = v - mean;
+            double d = Math.scalb(v, shift) - mean;
             ss += d * d;
             comp += d;
         }
         // Corrected two-pass algorithm (Chan, Golub and LeVeque 1983): removes the rounding error of the mean.
         ss -= comp * comp / values.length;
-        return new ArmSummary(values.length, mean + comp / values.length,
-                values.length > 1 ? Math.max(0, ss) / (values.length - 1) : 0);
+        double variance = Math.scalb(values.length > 1 ? Math.max(0, ss) / (values.length - 1) : 0, -2 * shift);
+        if (!(variance < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format("values: the sample variance overflows a double "
+                    + "(values up to %s in magnitude, n = %d)", max, values.length));
+        }
+        return new ArmSummary(values.length, Math.scalb(mean + comp / values.length, -shift), variance);
     }
 
     /**
@@ -66,9 +82,18 @@ public record ArmSummary(long n, double mean, double variance) {
     public ArmSummary combine(ArmSummary other) {
         Checks.notNull(other, "other");
         long total = n + other.n;
+        if (((n ^ total) & (other.n ^ total)) < 0) {
+            throw new IllegalArgumentException(Checks.format(
+                    "combine: the count overflows a long: n = %d + other.n = %d", n, other.n));
+        }
         double delta = other.mean - mean;
         double m2 = sumOfSquares() + other.sumOfSquares() + delta * delta * ((double) n * other.n / total);
-        return new ArmSummary(total, mean + delta * other.n / total, m2 / Math.max(1, total - 1));
+        double merged = mean + delta * other.n / total;
+        if (!(m2 < Double.POSITIVE_INFINITY) || !Double.isFinite(merged)) {
+            throw new IllegalArgumentException(Checks.format("combine: the merged summary overflows a double "
+                    + "(means %s and %s, variances %s and %s)", mean, other.mean, variance, other.variance));
+        }
+        return new ArmSummary(total, merged, m2 / Math.max(1, total - 1));
     }
 
     /**

@@ -31,13 +31,21 @@ public final class Assignment {
         this.key = key;
         this.weights = weights;
         this.cumulative = new double[weights.length];
+        // Scaled by a power of two so that the largest weight lies in [1, 2): the sums cannot overflow (two weights
+        // of 1e308 would make the total infinite and send everyone to one arm), and the scaling is exact, so the
+        // arms of weights that did not overflow are those of the unscaled sums.
+        double max = 0;
+        for (double w : weights) {
+            max = Math.max(max, w);
+        }
+        int shift = -Math.getExponent(max);
         double total = 0;
         for (double w : weights) {
-            total += w;
+            total += Math.scalb(w, shift);
         }
         double run = 0;
         for (int i = 0; i < weights.length; i++) {
-            run += weights[i];
+            run += Math.scalb(weights[i], shift);
             cumulative[i] = run / total;
         }
         cumulative[weights.length - 1] = 1;
@@ -133,8 +141,8 @@ public final class Assignment {
         Checks.notNull(observed, "observed");
         Checks.notNull(weights, "weights");
         Checks.openUnit(threshold, "threshold");
-        return new SampleRatioCheck(observed.clone(), weights.clone(), ChiSquareTest.goodnessOfFit(observed, weights),
-                threshold);
+        ChiSquareTest test = ChiSquareTest.goodnessOfFit(observed, weights);
+        return new SampleRatioCheck(observed, weights, test, threshold);
     }
 
     @Override

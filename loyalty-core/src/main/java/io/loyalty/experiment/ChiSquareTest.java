@@ -40,20 +40,30 @@ public record ChiSquareTest(double statistic, int df, double pValue) {
         Checks.require(observed.length >= 2, "observed needs at least 2 arms, got %d", observed.length);
         Checks.sameLength(observed.length, weights.length, "weights");
         double total = 0;
-        double wsum = 0;
+        double max = 0;
         for (int i = 0; i < observed.length; i++) {
             Checks.nonNegative(observed[i], "observed[" + i + "]");
             Checks.positive(weights[i], "weights[" + i + "]");
             total += observed[i];
-            wsum += weights[i];
+            max = Math.max(max, weights[i]);
         }
         Checks.require(total > 0, "observed counts sum to 0");
+        // Weights scaled by a power of two (exact) so that the largest lies in [1, 2): their sum cannot overflow.
+        int shift = -Math.getExponent(max);
+        double wsum = 0;
+        for (double w : weights) {
+            wsum += Math.scalb(w, shift);
+        }
         double stat = 0;
         for (int i = 0; i < observed.length; i++) {
-            double e = total * weights[i] / wsum;
+            double e = total * Math.scalb(weights[i], shift) / wsum;
+            Checks.require(e > 0, "weights[%d] = %s is too small beside the largest weight %s: its expected count "
+                    + "underflows to 0", i, weights[i], max);
             double d = observed[i] - e;
             stat += d * d / e;
         }
+        Checks.require(stat < Double.POSITIVE_INFINITY, "the chi-square statistic of observed %s against weights %s "
+                + "overflows a double", java.util.Arrays.toString(observed), java.util.Arrays.toString(weights));
         int df = observed.length - 1;
         return new ChiSquareTest(stat, df, Dist.chiSquareUpper(stat, df));
     }

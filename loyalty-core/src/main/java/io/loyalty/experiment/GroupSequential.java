@@ -24,6 +24,10 @@ import io.loyalty.internal.Checks;
  */
 public final class GroupSequential {
     private static final double LOWER = -8.5;
+    /** Above this the standard normal's upper tail is 0 in double precision, so the grid need not reach further. */
+    private static final double UPPER = 40;
+    /** The smallest gap between looks: the grid's step shrinks as the square root of the gap. */
+    static final double MIN_GAP = 1e-4;
     private static final double STEP = 0.02;
     /** Kernel terms beyond this many standard deviations are below 1e-19 and skipped. */
     private static final double BAND = 9.5;
@@ -47,7 +51,7 @@ public final class GroupSequential {
      * The design at equally spaced looks {@code k / K}.
      *
      * @param type the boundary family
-     * @param alpha the one-sided overall level in (0, 1)
+     * @param alpha the one-sided overall level in (0, 0.5)
      * @param looks the number of looks K, 1 to 20
      * @return the design
      */
@@ -64,13 +68,17 @@ public final class GroupSequential {
      * The design at the given information fractions.
      *
      * @param type the boundary family
-     * @param alpha the one-sided overall level in (0, 1)
-     * @param informationRates strictly increasing fractions in (0, 1], the last 1
+     * @param alpha the one-sided overall level in (0, 0.5)
+     * @param informationRates strictly increasing fractions in (0, 1], the last 1, each at least 1e-4 after the
+     *     previous one
      * @return the design
+     * @throws IllegalArgumentException naming the look for rates out of order or too close, or for a look so early
+     *     that the spending function spends nothing there (O'Brien-Fleming spending underflows to 0 below
+     *     {@code t} of about 0.0034 at alpha 0.025)
      */
     public static SequentialDesign design(Type type, double alpha, double[] informationRates) {
         Checks.notNull(type, "type");
-        Checks.openUnit(alpha, "alpha");
+        Checks.require(alpha > 0 && alpha < 0.5, "alpha must lie in (0, 0.5) for a one-sided design, got %s", alpha);
         Checks.notNull(informationRates, "informationRates");
         int k = informationRates.length;
         Checks.require(k >= 1 && k <= 20, "informationRates must have 1..20 looks, got %d", k);
@@ -78,6 +86,8 @@ public final class GroupSequential {
         for (int i = 0; i < k; i++) {
             double t = informationRates[i];
             Checks.require(t > prev && t <= 1, "informationRates[%d] must be in (%s, 1], got %s", i, prev, t);
+            Checks.require(i == 0 || t - prev >= MIN_GAP, "informationRates[%d] = %s must be at least %s after the "
+                    + "previous look (%s)", i, t, MIN_GAP, prev);
             prev = t;
         }
         Checks.require(informationRates[k - 1] == 1, "the last information rate must be 1, got %s",
@@ -90,6 +100,9 @@ public final class GroupSequential {
             for (int i = 0; i < k; i++) {
                 double target = spending(type, alpha, t[i]);
                 double increment = target - (i == 0 ? 0 : spending(type, alpha, t[i - 1]));
+                // A look that spends nothing would have an infinite boundary (never reject): not a design.
+                Checks.require(increment > 0, "informationRates[%d] = %s spends no alpha under %s at alpha %s (the "
+                        + "spending function is %s there): start the looks later", i, t[i], type, alpha, target);
                 int look = i;
                 c[i] = i == 0 ? Normal.upperQuantile(increment)
                         : Roots.zeroin(x -> r.exitProbability(look, x) - increment, -8, 40, 1e-12);
@@ -148,12 +161,13 @@ public final class GroupSequential {
         void advance(int i, double c) {
             // The grid resolves the next transition's kernel, whose width on this scale is sqrt(dt / t_i).
             double step = i + 1 < t.length ? Math.min(STEP, Math.sqrt((t[i + 1] - t[i]) / t[i]) / 8) : STEP;
-            int m = Math.max(2, (int) Math.ceil((c - LOWER) / step));
+            double top = Math.min(c, UPPER);
+            int m = Math.max(2, (int) Math.ceil((top - LOWER) / step));
             if (m % 2 == 1) {
                 m++;
             }
             double[] g = new double[m + 1];
-            double h = (c - LOWER) / m;
+            double h = (top - LOWER) / m;
             for (int j = 0; j <= m; j++) {
                 g[j] = LOWER + j * h;
             }

@@ -66,11 +66,13 @@ public final class Means {
      */
     public static TTest welch(ArmSummary x, ArmSummary y, double confidence, Alternative alternative) {
         check(x, y, confidence, alternative);
-        double vx = x.variance() / x.n();
-        double vy = y.variance() / y.n();
+        // Scaled by an even power of two (exact, also under the square root) so that the squares cannot overflow.
+        int e = evenExponent(Math.max(x.variance() / x.n(), y.variance() / y.n()));
+        double vx = Math.scalb(x.variance(), -e) / x.n();
+        double vy = Math.scalb(y.variance(), -e) / y.n();
         double se2 = vx + vy;
         double df = se2 * se2 / (vx * vx / (x.n() - 1) + vy * vy / (y.n() - 1));
-        return finish(x.mean() - y.mean(), Math.sqrt(se2), df, confidence, alternative);
+        return finish(x, y, Math.scalb(Math.sqrt(se2), e / 2), df, confidence, alternative);
     }
 
     /**
@@ -85,9 +87,16 @@ public final class Means {
     public static TTest student(ArmSummary x, ArmSummary y, double confidence, Alternative alternative) {
         check(x, y, confidence, alternative);
         double df = x.n() + y.n() - 2.0;
-        double pooled = (x.sumOfSquares() + y.sumOfSquares()) / df;
-        return finish(x.mean() - y.mean(), Math.sqrt(pooled * (1.0 / x.n() + 1.0 / y.n())), df, confidence,
+        // Scaled as in welch: the sum of the two sums of squares cannot overflow.
+        int e = evenExponent(Math.max(x.sumOfSquares(), y.sumOfSquares()));
+        double pooled = (Math.scalb(x.sumOfSquares(), -e) + Math.scalb(y.sumOfSquares(), -e)) / df;
+        return finish(x, y, Math.scalb(Math.sqrt(pooled * (1.0 / x.n() + 1.0 / y.n())), e / 2), df, confidence,
                 alternative);
+    }
+
+    /** An even power-of-two exponent at most that of {@code v}, so that {@code v} scaled by it lies in [1, 4). */
+    private static int evenExponent(double v) {
+        return Math.getExponent(v) & ~1;
     }
 
     private static void check(ArmSummary x, ArmSummary y, double confidence, Alternative alternative) {
@@ -102,7 +111,10 @@ public final class Means {
         Checks.notNull(alternative, "alternative");
     }
 
-    private static TTest finish(double diff, double se, double df, double confidence, Alternative alternative) {
+    private static TTest finish(ArmSummary x, ArmSummary y, double se, double df, double confidence,
+            Alternative alternative) {
+        // Finite: n >= 2 and n * mean finite (ArmSummary) keep each mean within half the largest double.
+        double diff = x.mean() - y.mean();
         double t = diff / se;
         double p;
         double lower;

@@ -19,6 +19,12 @@ import io.loyalty.internal.Checks;
  * @since 0.1
  */
 public final class Power {
+    /**
+     * The most observations in both arms together of a t-test design: beyond it the t distribution's degrees of
+     * freedom leave commons-math's range (and no experiment is that large).
+     */
+    static final double MAX_TOTAL = 1e15;
+
     private Power() {
     }
 
@@ -42,7 +48,8 @@ public final class Power {
 
     private static void common(double alpha, double ratio) {
         Checks.openUnit(alpha, "alpha");
-        Checks.positive(ratio, "ratio");
+        // Beyond a million to one the other arm is empty for any practical n, and 1 / ratio overflows the formulas.
+        Checks.require(ratio >= 1e-6 && ratio <= 1e6, "ratio (n2 / n1) must lie in [1e-6, 1e6], got %s", ratio);
     }
 
     /**
@@ -53,7 +60,7 @@ public final class Power {
      * @param p2 the second arm's rate in (0, 1)
      * @param alpha the significance level in (0, 1)
      * @param alternative two-sided or one-sided (GREATER and LESS are both one-sided here)
-     * @param ratio the allocation n2 / n1 (1 for equal arms)
+     * @param ratio the allocation n2 / n1 (1 for equal arms), in [1e-6, 1e6]
      * @return the power
      */
     public static double proportionsPower(double n, double p1, double p2, double alpha, Alternative alternative,
@@ -73,7 +80,7 @@ public final class Power {
      * @param alpha the significance level in (0, 1)
      * @param power the power in (0, 1)
      * @param alternative two-sided or one-sided
-     * @param ratio the allocation n2 / n1
+     * @param ratio the allocation n2 / n1, in [1e-6, 1e6]
      * @return n (not rounded up)
      */
     public static double proportionsSampleSize(double p1, double p2, double alpha, double power,
@@ -97,7 +104,7 @@ public final class Power {
      * @param alpha the significance level in (0, 1)
      * @param power the power in (0, 1)
      * @param alternative two-sided or one-sided
-     * @param ratio the allocation n2 / n1
+     * @param ratio the allocation n2 / n1, in [1e-6, 1e6]
      * @return p2
      */
     public static double proportionsDetectable(double n, double p1, double alpha, double power,
@@ -119,7 +126,7 @@ public final class Power {
      * @param sd the common standard deviation, &gt; 0
      * @param alpha the significance level in (0, 1)
      * @param alternative two-sided or one-sided
-     * @param ratio the allocation n2 / n1
+     * @param ratio the allocation n2 / n1, in [1e-6, 1e6]
      * @return the power
      */
     public static double meansPower(double n, double delta, double sd, double alpha, Alternative alternative,
@@ -128,6 +135,8 @@ public final class Power {
         Checks.finite(delta, "delta");
         Checks.positive(sd, "sd");
         common(alpha, ratio);
+        Checks.require(n * (1 + ratio) <= MAX_TOTAL, "n = %s with ratio %s makes %s observations in all, above %s", n,
+                ratio, n * (1 + ratio), MAX_TOTAL);
         int s = sides(alternative);
         // As R: a two-sided design takes |delta|; a one-sided one keeps the sign (a wrong-signed effect has low power).
         return tPower(n, s == 2 ? Math.abs(delta) : delta, sd, alpha, s, ratio);
@@ -141,8 +150,10 @@ public final class Power {
      * @param alpha the significance level in (0, 1)
      * @param power the power in (0, 1)
      * @param alternative two-sided or one-sided
-     * @param ratio the allocation n2 / n1
+     * @param ratio the allocation n2 / n1, in [1e-6, 1e6]
      * @return n (not rounded up)
+     * @throws IllegalArgumentException if the normal approximation of n, both arms together, exceeds 1e12 (an
+     *     effect far below the noise)
      */
     public static double meansSampleSize(double delta, double sd, double alpha, double power,
             Alternative alternative, double ratio) {
@@ -153,6 +164,13 @@ public final class Power {
         common(alpha, ratio);
         int s = sides(alternative);
         double d = Math.abs(delta);
+        // The normal approximation first: the search's time grows with the answer, so a size no experiment could
+        // have (an effect far below the noise) is refused rather than searched for.
+        double z = Normal.upperQuantile(alpha / s) + Normal.upperQuantile(1 - power);
+        double approx = (1 + 1 / ratio) * Math.pow(Math.max(0, z) * (sd / d), 2);
+        Checks.require(approx * (1 + ratio) <= MAX_TOTAL / 1000, "delta = %s is too small beside sd = %s (ratio %s): "
+                + "the sample size would be about %s in the first arm, %s in all, above %s", delta, sd, ratio, approx,
+                approx * (1 + ratio), MAX_TOTAL / 1000);
         // R: uniroot(..., c(2, 1e7), extendInt = "upX").
         return Roots.zeroinUpX(n -> tPower(n, d, sd, alpha, s, ratio) - power, 2, 1e7, Roots.R_TOL);
     }
@@ -165,7 +183,7 @@ public final class Power {
      * @param alpha the significance level in (0, 1)
      * @param power the power in (0, 1)
      * @param alternative two-sided or one-sided
-     * @param ratio the allocation n2 / n1
+     * @param ratio the allocation n2 / n1, in [1e-6, 1e6]
      * @return delta &gt; 0
      */
     public static double meansDetectable(double n, double sd, double alpha, double power, Alternative alternative,
@@ -174,6 +192,8 @@ public final class Power {
         Checks.positive(sd, "sd");
         Checks.openUnit(power, "power");
         common(alpha, ratio);
+        Checks.require(n * (1 + ratio) <= MAX_TOTAL, "n = %s with ratio %s makes %s observations in all, above %s", n,
+                ratio, n * (1 + ratio), MAX_TOTAL);
         int s = sides(alternative);
         return Roots.zeroin(d -> tPower(n, d, sd, alpha, s, ratio) - power, sd * 1e-7, sd * 1e7, Roots.R_TOL);
     }

@@ -1,7 +1,11 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +13,17 @@ import java.util.Map;
 /**
  * Per-arm and per-(arm, segment) summaries of one metric, reduced in one pass from parallel columns of arm
  * codes, segment codes and values (the kernel behind readouts over millions of rows). Immutable; two reductions
- * of disjoint rows {@link #combine} exactly (Chan's formula), so chunks, threads or Spark partitions can be
- * reduced separately and merged in any order.
+ * of disjoint rows {@link #combine} exactly, so chunks, threads or Spark partitions can be reduced separately and
+ * merged in any order: the summaries are bitwise the same for any order of the rows and any split.
  *
- * <p>The pass keeps, per cell, the count and the sums of {@code v - K} and {@code (v - K)^2} with K the cell's
- * first value (the shifted-data algorithm: no cancellation for data far from zero), on primitive arrays
- * without boxing.
+ * <p>The pass keeps, per cell, the count and the exact sums of the values and of their squares (each square as
+ * the exact pair {@code v * v} and its fused-multiply-add remainder); a cell's mean and centred sum of squares
+ * {@code sum v^2 - (sum v)^2 / n} are computed from them exactly and rounded once, so there is neither
+ * cancellation for data far from zero nor any dependence on the order of the rows.
  *
  * <p>Parts reduced with their own labels (each Spark partition codes the arms and segments it sees) are brought
  * to common labels by {@link #withLabels} before they combine. Serializable, to travel between a cluster's
- * executors and its driver.
+ * executors and its driver; a stream is read back through the same checks as {@link #of}.
  *
  * @since 0.1
  */
@@ -28,15 +33,29 @@ public final class SegmentedSummaries implements Serializable {
     private final List<String> arms;
     private final List<String> segments;
     private final long[] n;
+    /** The exact sums per cell, null for an empty cell. */
+    private final Moments[] sums;
     private final double[] mean;
     private final double[] m2;
 
-    private SegmentedSummaries(List<String> arms, List<String> segments, long[] n, double[] mean, double[] m2) {
+    private SegmentedSummaries(List<String> arms, List<String> segments, long[] n, Moments[] sums) {
         this.arms = arms;
         this.segments = segments;
         this.n = n;
-        this.mean = mean;
-        this.m2 = m2;
+        this.sums = sums;
+        this.mean = new double[n.length];
+        this.m2 = new double[n.length];
+        for (int c = 0; c < n.length; c++) {
+            if (n[c] > 0) {
+                mean[c] = sums[c].mean(n[c]);
+                m2[c] = sums[c].sumOfSquares(n[c]);
+                if (!(m2[c] < Double.POSITIVE_INFINITY) || !Double.isFinite(mean[c])) {
+                    throw new IllegalArgumentException(Checks.format("value: the sum of squares of arm '%s' in "
+                            + "segment '%s' overflows a double (n = %d, mean = %s)", cellArm(c), cellSegment(c), n[c],
+                            mean[c]));
+                }
+            }
+        }
     }
 
     /**
@@ -45,9 +64,11 @@ public final class SegmentedSummaries implements Serializable {
      * @param arm the arm code of each row, in 0..arms-1
      * @param segment the segment code of each row, in 0..segments-1
      * @param value the metric of each row, finite
-     * @param armLabels the arms' names, in code order
-     * @param segmentLabels the segments' names, in code order
+     * @param armLabels the arms' names, in code order, none null, none repeated
+     * @param segmentLabels the segments' names, in code order, none null, none repeated
      * @return the summaries
+     * @throws IllegalArgumentException naming the row for a code out of range or a value that is not finite, or
+     *     the cell whose sum of squares exceeds a double
      */
     public static SegmentedSummaries of(int[] arm, int[] segment, double[] value, List<String> armLabels,
             List<String> segmentLabels) {
@@ -56,16 +77,15 @@ public final class SegmentedSummaries implements Serializable {
         Checks.notNull(value, "value");
         Checks.sameLength(arm.length, segment.length, "segment");
         Checks.sameLength(arm.length, value.length, "value");
-        List<String> al = List.copyOf(Checks.notNull(armLabels, "armLabels"));
-        List<String> sl = List.copyOf(Checks.notNull(segmentLabels, "segmentLabels"));
+        List<String> al = labels(armLabels, "armLabels");
+        List<String> sl = labels(segmentLabels, "segmentLabels");
         int a = al.size();
         int s = sl.size();
         Checks.require(a >= 1 && s >= 1, "need at least one arm and one segment label, got %d and %d", a, s);
+        Checks.require((long) a * s <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many cells", a, s);
         int cells = a * s;
         long[] n = new long[cells];
-        double[] shift = new double[cells];
-        double[] s1 = new double[cells];
-        double[] s2 = new double[cells];
+        Moments[] sums = new Moments[cells];
         for (int row = 0; row < value.length; row++) {
             int ar = arm[row];
             int sg = segment[row];
@@ -74,23 +94,24 @@ public final class SegmentedSummaries implements Serializable {
                 throw badRow(row, ar, sg, v, a, s);
             }
             int c = ar * s + sg;
-            if (n[c] == 0) {
-                shift[c] = v;
+            if (n[c]++ == 0) {
+                sums[c] = new Moments();
             }
-            double d = v - shift[c];
-            n[c]++;
-            s1[c] += d;
-            s2[c] += d * d;
+            sums[c].add(v);
         }
-        double[] mean = new double[cells];
-        double[] m2 = new double[cells];
-        for (int c = 0; c < cells; c++) {
-            if (n[c] > 0) {
-                mean[c] = shift[c] + s1[c] / n[c];
-                m2[c] = Math.max(0, s2[c] - s1[c] * s1[c] / n[c]);
-            }
+        return new SegmentedSummaries(al, sl, n, sums);
+    }
+
+    /** An immutable copy of labels, none null, none repeated. */
+    private static List<String> labels(List<String> labels, String name) {
+        Checks.notNull(labels, name);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String label = Checks.notNull(labels.get(i), name + "[" + i + "]");
+            Integer before = seen.put(label, i);
+            Checks.require(before == null, "%s repeats '%s' (at %d and %d)", name, label, before, i);
         }
-        return new SegmentedSummaries(al, sl, n, mean, m2);
+        return List.copyOf(labels);
     }
 
     private static IllegalArgumentException badRow(int row, int ar, int sg, double v, int a, int s) {
@@ -118,17 +139,24 @@ public final class SegmentedSummaries implements Serializable {
                 other.segments);
         int cells = n.length;
         long[] nn = new long[cells];
-        double[] mm = new double[cells];
-        double[] qq = new double[cells];
+        Moments[] ss = new Moments[cells];
         for (int c = 0; c < cells; c++) {
             nn[c] = n[c] + other.n[c];
+            if (((n[c] ^ nn[c]) & (other.n[c] ^ nn[c])) < 0) {
+                throw new IllegalArgumentException(Checks.format("combine: the count of arm '%s' in segment '%s' "
+                        + "overflows a long: %d + %d", cellArm(c), cellSegment(c), n[c], other.n[c]));
+            }
             if (nn[c] > 0) {
-                double delta = other.mean[c] - mean[c];
-                mm[c] = mean[c] + delta * other.n[c] / nn[c];
-                qq[c] = m2[c] + other.m2[c] + delta * delta * ((double) n[c] * other.n[c] / nn[c]);
+                ss[c] = new Moments();
+                if (n[c] > 0) {
+                    ss[c].add(sums[c]);
+                }
+                if (other.n[c] > 0) {
+                    ss[c].add(other.sums[c]);
+                }
             }
         }
-        return new SegmentedSummaries(arms, segments, nn, mm, qq);
+        return new SegmentedSummaries(arms, segments, nn, ss);
     }
 
     /**
@@ -143,31 +171,31 @@ public final class SegmentedSummaries implements Serializable {
      * @throws IllegalArgumentException if a current label is missing or a label repeats
      */
     public SegmentedSummaries withLabels(List<String> armLabels, List<String> segmentLabels) {
-        List<String> al = List.copyOf(Checks.notNull(armLabels, "armLabels"));
-        List<String> sl = List.copyOf(Checks.notNull(segmentLabels, "segmentLabels"));
+        List<String> al = labels(armLabels, "armLabels");
+        List<String> sl = labels(segmentLabels, "segmentLabels");
+        Checks.require((long) al.size() * sl.size() <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many "
+                + "cells", al.size(), sl.size());
         int[] armTo = positions(arms, al, "armLabels");
         int[] segmentTo = positions(segments, sl, "segmentLabels");
         int cells = al.size() * sl.size();
         long[] nn = new long[cells];
-        double[] mm = new double[cells];
-        double[] qq = new double[cells];
+        Moments[] ss = new Moments[cells];
         for (int a = 0; a < arms.size(); a++) {
             for (int sg = 0; sg < segments.size(); sg++) {
                 int from = a * segments.size() + sg;
                 int to = armTo[a] * sl.size() + segmentTo[sg];
                 nn[to] = n[from];
-                mm[to] = mean[from];
-                qq[to] = m2[from];
+                ss[to] = sums[from];
             }
         }
-        return new SegmentedSummaries(al, sl, nn, mm, qq);
+        return new SegmentedSummaries(al, sl, nn, ss);
     }
 
     /** Where each current label sits in the new list. */
     private static int[] positions(List<String> current, List<String> labels, String name) {
         Map<String, Integer> at = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
-            Checks.require(at.put(labels.get(i), i) == null, "%s repeats '%s'", name, labels.get(i));
+            at.put(labels.get(i), i);
         }
         int[] to = new int[current.size()];
         for (int i = 0; i < to.length; i++) {
@@ -232,21 +260,33 @@ public final class SegmentedSummaries implements Serializable {
     public ArmSummary arm(int arm) {
         index(arm, 0);
         long total = 0;
-        double mu = 0;
-        double q = 0;
+        Moments all = new Moments();
         for (int sg = 0; sg < segments.size(); sg++) {
             int c = arm * segments.size() + sg;
             if (n[c] == 0) {
                 continue;
             }
             long t = total + n[c];
-            double delta = mean[c] - mu;
-            mu += delta * n[c] / t;
-            q += m2[c] + delta * delta * ((double) total * n[c] / t);
+            if (((total ^ t) & (n[c] ^ t)) < 0) {
+                throw new IllegalArgumentException(Checks.format("arm '%s' has more rows than a long counts: %d + %d",
+                        arms.get(arm), total, n[c]));
+            }
+            all.add(sums[c]);
             total = t;
         }
         Checks.require(total > 0, "arm '%s' has no data", arms.get(arm));
-        return new ArmSummary(total, mu, total > 1 ? q / (total - 1) : 0);
+        double q = all.sumOfSquares(total);
+        Checks.require(q < Double.POSITIVE_INFINITY, "arm '%s': the sum of squares over its segments overflows a "
+                + "double", arms.get(arm));
+        return new ArmSummary(total, all.mean(total), total > 1 ? q / (total - 1) : 0);
+    }
+
+    private String cellArm(int c) {
+        return arms.get(c / segments.size());
+    }
+
+    private String cellSegment(int c) {
+        return segments.get(c % segments.size());
     }
 
     private int index(int arm, int segment) {
@@ -260,12 +300,78 @@ public final class SegmentedSummaries implements Serializable {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (int a = 0; a < arms.size(); a++) {
-            long total = 0;
+            boolean any = false;
             for (int sg = 0; sg < segments.size(); sg++) {
-                total += n[a * segments.size() + sg];
+                any |= n[a * segments.size() + sg] > 0;
             }
-            sb.append(Checks.format("%s: %s%n", arms.get(a), total > 0 ? arm(a) : "no data"));
+            sb.append(Checks.format("%s: %s%n", arms.get(a), any ? arm(a) : "no data"));
         }
         return sb.toString();
+    }
+
+    /**
+     * Serialized through {@link Proxy}, so that a stream is read back through the same checks as
+     * {@link #of}.
+     *
+     * @return the proxy
+     */
+    private Object writeReplace() {
+        return new Proxy(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("SegmentedSummaries is read through its serialization proxy");
+    }
+
+    /** The serialized form: labels, and per cell the count and the exact sums as terms, checked on reading. */
+    private static final class Proxy implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String[] arms;
+        private final String[] segments;
+        private final long[] n;
+        private final double[][][] terms;
+
+        Proxy(SegmentedSummaries s) {
+            arms = s.arms.toArray(new String[0]);
+            segments = s.segments.toArray(new String[0]);
+            n = s.n;
+            terms = new double[n.length][][];
+            for (int c = 0; c < n.length; c++) {
+                terms[c] = n[c] > 0 ? s.sums[c].terms() : null;
+            }
+        }
+
+        private Object readResolve() throws ObjectStreamException {
+            try {
+                return restore(arms, segments, n, terms);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid SegmentedSummaries: "
+                        + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
+    }
+
+    /** Summaries from a stream, with every invariant of {@link #of} checked. */
+    private static SegmentedSummaries restore(String[] arms, String[] segments, long[] n, double[][][] terms) {
+        List<String> al = labels(Arrays.asList(Checks.notNull(arms, "arms")), "arms");
+        List<String> sl = labels(Arrays.asList(Checks.notNull(segments, "segments")), "segments");
+        Checks.require(!al.isEmpty() && !sl.isEmpty(), "need at least one arm and one segment label");
+        long cells = (long) al.size() * sl.size();
+        Checks.require(Checks.notNull(n, "n").length == cells && Checks.notNull(terms, "terms").length == cells,
+                "%d arms x %d segments need %d cells, got %d and %d", al.size(), sl.size(), cells, n.length,
+                terms.length);
+        Moments[] sums = new Moments[n.length];
+        for (int c = 0; c < cells; c++) {
+            Checks.require(n[c] >= 0, "n[%d] must be >= 0, got %d", c, n[c]);
+            Checks.require((n[c] > 0) == (terms[c] != null), "cell %d: %d rows but %s", c, n[c],
+                    terms[c] == null ? "no sums" : "sums");
+            if (n[c] > 0) {
+                sums[c] = Moments.ofTerms(terms[c]);
+            }
+        }
+        return new SegmentedSummaries(al, sl, n.clone(), sums);
     }
 }

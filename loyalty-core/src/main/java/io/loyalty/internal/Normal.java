@@ -79,15 +79,42 @@ public final class Normal {
      */
     public static double upperQuantile(double q) {
         if (q >= 0.5) {
-            return -quantile(1 - q);
+            // P(Z > x) = q is P(Z <= x) = 1 - q, exact here.
+            return quantile(1 - q);
         }
         double x = -STANDARD.inverseCumulativeProbability(q);
+        if (x == Double.POSITIVE_INFINITY && q > 0) {
+            // commons-math inverts 1 - 2q, which rounds to 1 below about 1e-17: start from the tail's asymptote.
+            return farTailQuantile(q);
+        }
         for (int i = 0; i < 3; i++) {
             double d = density(x);
             if (d == 0) {
                 break;
             }
             x += (upper(x) - q) / d;
+        }
+        return x;
+    }
+
+    /**
+     * The upper quantile for q below about 1e-17: from x&sup2; = 2L &minus; ln(4&pi;L), L = &minus;ln q (the
+     * asymptote of Mills' ratio), then Newton steps on ln P(Z &gt; x), which converge however far out q is.
+     */
+    private static double farTailQuantile(double q) {
+        double logQ = Math.log(q);
+        double x = Math.sqrt(-2 * logQ - Math.log(-4 * Math.PI * logQ));
+        for (int i = 0; i < 8; i++) {
+            double u = upper(x);
+            double d = density(x);
+            if (u == 0 || d == 0) {
+                break;
+            }
+            double step = (Math.log(u) - logQ) * u / d;
+            x += step;
+            if (Math.abs(step) <= 1e-15 * x) {
+                break;
+            }
         }
         return x;
     }
