@@ -1,6 +1,7 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ExactSum;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;

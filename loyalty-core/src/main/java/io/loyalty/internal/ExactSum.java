@@ -1,4 +1,4 @@
-package io.loyalty.cohort;
+package io.loyalty.internal;
 
 import java.io.Serializable;
 import java.math.BigInteger;
@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * A sum of finite doubles kept exactly, as a binary fixed-point integer, and rounded once when read: the result
  * does not depend on the order of the terms or on how they were split between sums that are later merged. This
- * is what lets a cohort's revenue be summed per part (per Spark partition) and merged.
+ * is what lets a cohort's revenue, or a customer's spend, be summed per part (per Spark partition) and merged.
  *
  * <p>The small superaccumulator of R. M. Neal (2015), "Fast exact summation using small and large
  * superaccumulators", arXiv:1505.05571: a double m &times; 2<sup>e&minus;1075</sup> (biased exponent e,
@@ -15,9 +15,9 @@ import java.util.Arrays;
  * chunks, chunk i weighing 2<sup>32i&minus;1075</sup>. A piece is below 2<sup>52</sup>, so carries are propagated
  * every 2,047 terms before a chunk can overflow. Only the chunks that the terms reach are stored (two or three
  * for amounts of money). The value is rounded to nearest, ties to even (a sum in the subnormal range may be
- * rounded twice, still independently of the order).
+ * rounded twice, still independently of the order). Not API.
  */
-final class ExactSum implements Serializable {
+public final class ExactSum implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int CARRY_EVERY = 2047;
     private static final long LOW_32 = 0xFFFF_FFFFL;
@@ -27,8 +27,16 @@ final class ExactSum implements Serializable {
     private int base;
     private int untilCarry = CARRY_EVERY;
 
-    /** Adds a finite term. */
-    void add(double x) {
+    /** An empty sum (zero). */
+    public ExactSum() {
+    }
+
+    /**
+     * Adds a finite term.
+     *
+     * @param x the term, finite
+     */
+    public void add(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int e = (int) (bits >>> 52) & 0x7FF;
         long m = bits & 0xF_FFFF_FFFF_FFFFL;
@@ -63,8 +71,12 @@ final class ExactSum implements Serializable {
         }
     }
 
-    /** Adds every term of another sum; the other's value is unchanged. */
-    void add(ExactSum other) {
+    /**
+     * Adds every term of another sum; the other's value is unchanged.
+     *
+     * @param other the other sum
+     */
+    public void add(ExactSum other) {
         if (other.chunks == null) {
             return;
         }
@@ -77,8 +89,13 @@ final class ExactSum implements Serializable {
         carry();
     }
 
-    /** The sum rounded to the nearest double (0.0, never -0.0, when it is zero). */
-    double value() {
+    /**
+     * The sum rounded to the nearest double (0.0, never -0.0, when it is zero); infinite when the exact sum lies
+     * beyond the largest double.
+     *
+     * @return the rounded sum
+     */
+    public double value() {
         if (chunks == null) {
             return 0.0;
         }
