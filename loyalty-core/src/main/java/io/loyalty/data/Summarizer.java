@@ -4,6 +4,7 @@ import io.loyalty.internal.Checks;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -176,22 +177,35 @@ public final class Summarizer implements Serializable {
             }
             maxId = Math.max(maxId, id);
         }
-        CustomerSummaries packed = DenseSummarizer.summarizeTimeOrdered(this, columns, maxId);
+        // Memory follows the rows, not the ids' values: sparse ids get slots of their own, in id order.
+        int[] slotOfRow = null;
+        int[] idOfSlot = null;
+        int slots = maxId + 1;
+        if (slots > 2L * n + 1024) {
+            idOfSlot = distinct(columns);
+            slots = idOfSlot.length;
+            slotOfRow = new int[n];
+            for (int row = 0; row < n; row++) {
+                slotOfRow[row] = Arrays.binarySearch(idOfSlot, columns.denseId(row));
+            }
+        }
+        CustomerSummaries packed = DenseSummarizer.summarizeTimeOrdered(this, columns, slotOfRow, idOfSlot, slots);
         if (packed != null) {
             return packed;
         }
-        // Out-of-order input: keep every customer's distinct periods.
-        CustomerState[] states = new CustomerState[maxId + 1];
+        // Out-of-order input (or amounts and times the fast path does not hold): keep every customer's distinct
+        // periods.
+        CustomerState[] states = new CustomerState[slots];
         int customers = 0;
         for (int row = 0; row < n; row++) {
-            int id = columns.denseId(row);
+            int slot = slotOfRow == null ? columns.denseId(row) : slotOfRow[row];
             long second = columns.epochSecond(row);
             double amount = columns.amount(row);
             checkDenseRow(columns, row, second, amount);
-            CustomerState s = states[id];
+            CustomerState s = states[slot];
             if (s == null) {
                 s = new CustomerState();
-                states[id] = s;
+                states[slot] = s;
                 customers++;
             }
             if (amount < 0) {
@@ -202,13 +216,30 @@ public final class Summarizer implements Serializable {
         }
         String[] ids = new String[customers];
         CustomerState[] ordered = new CustomerState[customers];
-        for (int id = 0, k = 0; id < states.length; id++) {
-            if (states[id] != null) {
-                ids[k] = Integer.toString(id);
-                ordered[k++] = states[id];
+        for (int slot = 0, k = 0; slot < slots; slot++) {
+            if (states[slot] != null) {
+                ids[k] = Integer.toString(idOfSlot == null ? slot : idOfSlot[slot]);
+                ordered[k++] = states[slot];
             }
         }
         return CustomerSummaries.of(rule, observationEnd, rule.index(observationEnd), ids, ordered);
+    }
+
+    /** The distinct dense ids of columns, in increasing order. */
+    private static int[] distinct(TransactionColumns columns) {
+        int n = columns.size();
+        int[] ids = new int[n];
+        for (int row = 0; row < n; row++) {
+            ids[row] = columns.denseId(row);
+        }
+        Arrays.sort(ids);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (k == 0 || ids[i] != ids[k - 1]) {
+                ids[k++] = ids[i];
+            }
+        }
+        return Arrays.copyOf(ids, k);
     }
 
     /**
@@ -320,7 +351,11 @@ public final class Summarizer implements Serializable {
                 if (s != null && s.purchases > 0) {
                     frequency[i] = s.periodCount;
                     // lifetimes averages the holdout rows themselves, not the merged periods.
-                    value[i] = (s.purchaseValue + s.returnValue) / s.purchases;
+                    double total = s.totalValue();
+                    Checks.require(Math.abs(total) <= Double.MAX_VALUE, "the holdout amounts of customer '%s' "
+                            + "(%d purchases) sum to more than the largest double (%s): scale the amounts down",
+                            summaries.id(i), s.purchases, Double.MAX_VALUE);
+                    value[i] = total / s.purchases;
                 }
             }
             double duration = rule.toUnits(rule.index(observationEnd) - rule.index(calibrationEnd));
