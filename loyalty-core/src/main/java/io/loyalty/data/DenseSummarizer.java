@@ -67,7 +67,7 @@ final class DenseSummarizer {
             if ((back >>> 32) != 0) {
                 return null;
             }
-            long period = byDay ? rule.indexOfEpochDay(columns.epochDay(row)) : rule.index(second, 0);
+            long period = byDay ? rule.dayIndex(columns.epochDay(row)) : rule.index(second, 0);
             long counts = s[at + COUNTS];
             if ((int) counts == 0) {
                 s[at + FIRST_PERIOD] = period;

@@ -1,6 +1,8 @@
 package io.loyalty.data;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +23,11 @@ import java.util.stream.Stream;
  *
  * <p>Bad input is rejected with an {@link IllegalArgumentException} naming the row, the column and the value: a
  * time after the observation end, a non-finite amount, a negative amount (unless {@link #withReturnsNetted()}),
- * a blank id, an empty input. Immutable, thread-safe and serializable (so that a distributed engine can call it
- * on its workers); the caller's data is never modified.
+ * a blank id, an empty input, a time outside the range of {@link PeriodRule}, a customer whose amounts sum beyond the
+ * largest double. Sums of money are exact and rounded once, so the summaries do not depend on the order of the rows
+ * or on how they were split. Immutable, thread-safe and serializable (so that a distributed engine can call it on
+ * its workers; the serialized form is rebuilt through the public factories, so a crafted stream cannot make an
+ * invalid summarizer); the caller's data is never modified.
  */
 public final class Summarizer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,7 +42,7 @@ public final class Summarizer implements Serializable {
 
     private Summarizer(PeriodRule rule, Instant observationEnd, boolean netReturns) {
         this.rule = Checks.notNull(rule, "rule");
-        this.observationEnd = Checks.notNull(observationEnd, "observationEnd");
+        this.observationEnd = requireTime(observationEnd, "observationEnd");
         this.endSecond = observationEnd.getEpochSecond();
         this.endNano = observationEnd.getNano();
         this.endDay = lastDay(rule, observationEnd);
@@ -64,12 +69,34 @@ public final class Summarizer implements Serializable {
      */
     public static Summarizer of(PeriodRule rule, LocalDate observationEnd) {
         Checks.notNull(rule, "rule");
-        return of(rule, endOfDay(rule, observationEnd));
+        return of(rule, endOfDay(rule, observationEnd, "observationEnd"));
     }
 
+    /** The last instant of a day in the rule's zone. */
     static Instant endOfDay(PeriodRule rule, LocalDate day) {
-        Checks.notNull(day, "day");
+        return endOfDay(rule, day, "day");
+    }
+
+    /** The last instant of a day in the rule's zone; {@code name} is the caller's argument, for the message. */
+    static Instant endOfDay(PeriodRule rule, LocalDate day, String name) {
+        Checks.notNull(day, name);
+        long epochDay = day.toEpochDay();
+        if (epochDay < PeriodRule.MIN_DAY || epochDay > PeriodRule.MAX_DAY) {
+            throw new IllegalArgumentException(Checks.format("%s %s is outside the days a PeriodRule handles (%s to %s)",
+                    name, day, LocalDate.ofEpochDay(PeriodRule.MIN_DAY), LocalDate.ofEpochDay(PeriodRule.MAX_DAY)));
+        }
         return day.plusDays(1).atStartOfDay(rule.zone()).toInstant().minusNanos(1);
+    }
+
+    /** Returns {@code time} unless it is null or outside the times a {@link PeriodRule} handles. */
+    static Instant requireTime(Instant time, String name) {
+        Checks.notNull(time, name);
+        if (!inRange(time.getEpochSecond())) {
+            throw new IllegalArgumentException(Checks.format(
+                    "%s %s is outside the times a PeriodRule handles (%s to %s)", name, time,
+                    Instant.ofEpochSecond(PeriodRule.MIN_SECOND), Instant.ofEpochSecond(PeriodRule.MAX_SECOND)));
+        }
+        return time;
     }
 
     /**
@@ -248,12 +275,13 @@ public final class Summarizer implements Serializable {
      * before).
      */
     long period(TransactionColumns columns, int row, long second) {
-        return columns.byDay() ? rule.indexOfEpochDay(columns.epochDay(row)) : rule.index(second, 0);
+        return columns.byDay() ? rule.dayIndex(columns.epochDay(row)) : rule.index(second, 0);
     }
 
     /** The row check of dense columns: cheap comparisons first; the message (which formats the id) only on error. */
     void checkDenseRow(TransactionColumns columns, int row, long second, double amount) {
-        boolean late = columns.byDay() ? columns.epochDay(row) > endDay : second > endSecond;
+        boolean late = columns.byDay() ? columns.epochDay(row) > endDay
+                : second > endSecond || second < PeriodRule.MIN_SECOND;
         if (late || !Double.isFinite(amount) || (amount < 0 && !netReturns)) {
             checkColumnRow(columns, row, second, amount);
         }
@@ -305,7 +333,7 @@ public final class Summarizer implements Serializable {
         private final Map<String, CustomerState> holdout = new HashMap<>();
 
         Split(Instant calibrationEnd) {
-            this.calibrationEnd = Checks.notNull(calibrationEnd, "calibrationEnd");
+            this.calibrationEnd = requireTime(calibrationEnd, "calibrationEnd");
             this.calibrationDay = lastDay(rule, calibrationEnd);
             Checks.require(calibrationEnd.isBefore(observationEnd),
                     "calibrationEnd %s must be before the observation end %s", calibrationEnd, observationEnd);
@@ -373,7 +401,7 @@ public final class Summarizer implements Serializable {
      */
     public CalibrationHoldout calibrationHoldout(Iterable<? extends Transaction> transactions,
             LocalDate calibrationEnd) {
-        return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd));
+        return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd, "calibrationEnd"));
     }
 
     /** The calendar day, in the rule's zone, of an instant: the last day a row given as a day may fall on. */
@@ -382,7 +410,8 @@ public final class Summarizer implements Serializable {
     }
 
     void checkRow(long row, String id, long second, int nano, double amount) {
-        checkRow(row, id, after(second, nano, endSecond, endNano), Instant.ofEpochSecond(second, nano), amount);
+        checkRow(row, id, second, after(second, nano, endSecond, endNano), inRange(second)
+                ? Instant.ofEpochSecond(second, nano) : null, amount);
     }
 
     /**
@@ -392,16 +421,27 @@ public final class Summarizer implements Serializable {
     void checkColumnRow(TransactionColumns columns, int row, long second, double amount) {
         if (columns.byDay()) {
             long day = columns.epochDay(row);
-            checkRow(row, columns.id(row), day > endDay, LocalDate.ofEpochDay(day), amount);
+            checkRow(row, columns.id(row), second, day > endDay, LocalDate.ofEpochDay(day), amount);
         } else {
-            checkRow(row, columns.id(row), second > endSecond, Instant.ofEpochSecond(second), amount);
+            checkRow(row, columns.id(row), second, second > endSecond,
+                    inRange(second) ? Instant.ofEpochSecond(second) : null, amount);
         }
     }
 
-    private void checkRow(long row, String id, boolean late, Object time, double amount) {
+    private static boolean inRange(long second) {
+        return second >= PeriodRule.MIN_SECOND && second <= PeriodRule.MAX_SECOND;
+    }
+
+    /** The row checks; {@code time} is the row's time for the message, null when it is outside a rule's range. */
+    private void checkRow(long row, String id, long second, boolean late, Object time, double amount) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(Checks.format(
                     "customerId at row %d must not be null or blank, got %s", row, id == null ? "null" : "'" + id + "'"));
+        }
+        if (time == null) {
+            throw new IllegalArgumentException(Checks.format(
+                    "time at row %d (customer '%s') is %d seconds since the epoch, outside the times a PeriodRule "
+                            + "handles (%d to %d)", row, id, second, PeriodRule.MIN_SECOND, PeriodRule.MAX_SECOND));
         }
         if (late) {
             throw new IllegalArgumentException(Checks.format(
@@ -426,6 +466,42 @@ public final class Summarizer implements Serializable {
     private static SummaryAccumulator nonEmpty(SummaryAccumulator acc) {
         Checks.require(acc.rows() > 0, "no transactions: the input is empty");
         return acc;
+    }
+
+    /** Serializes a {@link SerializedForm} instead of the fields. */
+    private Object writeReplace() {
+        return new SerializedForm(rule, observationEnd, netReturns);
+    }
+
+    /** A summarizer is only ever read back through its proxy. */
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a Summarizer is read through its serialized form only");
+    }
+
+    /** The serialized form: the factory's arguments, rebuilt through {@link #of(PeriodRule, Instant)}. */
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final PeriodRule rule;
+        private final Instant observationEnd;
+        private final boolean netReturns;
+
+        SerializedForm(PeriodRule rule, Instant observationEnd, boolean netReturns) {
+            this.rule = rule;
+            this.observationEnd = observationEnd;
+            this.netReturns = netReturns;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                Summarizer s = of(rule, observationEnd);
+                return netReturns ? s.withReturnsNetted() : s;
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException invalid = new InvalidObjectException("invalid serialized Summarizer: "
+                        + e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
+            }
+        }
     }
 
     @Override
