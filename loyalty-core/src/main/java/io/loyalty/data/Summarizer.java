@@ -207,8 +207,10 @@ public final class Summarizer implements Serializable {
         // Memory follows the rows, not the ids' values: sparse ids get slots of their own, in id order.
         int[] slotOfRow = null;
         int[] idOfSlot = null;
-        int slots = maxId + 1;
-        if (slots > 2L * n + 1024) {
+        int slots;
+        if ((long) maxId + 1 <= 2L * n + 1024) {
+            slots = maxId + 1;
+        } else {
             idOfSlot = distinct(columns);
             slots = idOfSlot.length;
             slotOfRow = new int[n];
