@@ -248,6 +248,11 @@ public final class SparkRfm {
             violations.add(Inputs.Rule.invalid(f.idColumn(), "blank", Inputs.blank(id)));
         }
         violations.add(Inputs.Rule.invalid(f.ordersColumn(), "not positive", f.orders().leq(0)));
+        if (scorer.monetaryMeasure() == MonetaryMeasure.MEAN_PER_ORDER) {
+            // As the core: a mean per order beyond the largest double (tiny order counts) is an error.
+            violations.add(Inputs.Rule.invalid(f.revenueColumn(), "beyond the largest double once divided by '"
+                    + f.ordersColumn() + "'", Inputs.infinite(monetary)));
+        }
         violations.add(Inputs.Rule.invalid(f.revenueColumn(), "negative", f.revenue().lt(0)));
         if (Inputs.floating(f.revenueType())) {
             violations.add(Inputs.Rule.invalid(f.revenueColumn(), "infinite", Inputs.infinite(f.revenue())));

@@ -311,6 +311,22 @@ class SparkRfmTest {
             .add("days", DataTypes.DoubleType).add("orders", DataTypes.IntegerType)
             .add("revenue", DataTypes.DoubleType).add("note", DataTypes.StringType);
 
+    /** Issue 15: a mean per order beyond the largest double (a subnormal order count) is rejected, as by the core. */
+    @Test
+    void aMeanPerOrderBeyondTheLargestDoubleIsRejected() {
+        List<Row> rows = List.of(RowFactory.create("a", 1.0, Double.MIN_VALUE, 5.0),
+                RowFactory.create("b", 2.0, 1.0, 5.0));
+        Dataset<Row> df = spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType)
+                .add("days", DataTypes.DoubleType).add("orders", DataTypes.DoubleType)
+                .add("revenue", DataTypes.DoubleType));
+        RfmScorer mean = RfmScorer.withDefaults().withMonetary(MonetaryMeasure.MEAN_PER_ORDER);
+        assertContains(assertThrows(IllegalArgumentException.class, () -> SparkRfm.of(mean)
+                .scoreCustomers(df, "id", "days", "orders", "revenue")).getMessage(),
+                "column 'revenue' is beyond the largest double once divided by 'orders' in 1 row");
+        assertThrows(IllegalArgumentException.class, () -> mean.score(new String[] {"a", "b"},
+                new double[] {1, 2}, new double[] {Double.MIN_VALUE, 1}, new double[] {5, 5}));
+    }
+
     private static Dataset<Row> small(Object[]... rows) {
         List<Row> list = new ArrayList<>();
         for (Object[] r : rows) {
