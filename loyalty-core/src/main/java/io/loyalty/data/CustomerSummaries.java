@@ -57,8 +57,8 @@ public final class CustomerSummaries {
         for (int i = 0; i < ids.length; i++) {
             CustomerState c = states[i];
             s.set(i, ids[i], endPeriod, c.periodCount, c.periodCount == 0 ? 0 : c.periods[0],
-                    c.periodCount == 0 ? 0 : c.periods[c.periodCount - 1], c.firstPeriodValue, c.purchaseValue,
-                    c.returnValue, c.purchases, c.firstSecond, c.firstNano, c.lastSecond, c.lastNano);
+                    c.periodCount == 0 ? 0 : c.periods[c.periodCount - 1], c.repeatValue(), c.totalValue(),
+                    c.purchases, c.firstSecond, c.firstNano, c.lastSecond, c.lastNano);
         }
         return s;
     }
@@ -68,19 +68,27 @@ public final class CustomerSummaries {
         return new CustomerSummaries(rule, observationEnd, n);
     }
 
-    /** Fills customer {@code i} from its accumulated state; the one place where the summary formulas live. */
+    /**
+     * Fills customer {@code i} from its accumulated state; the one place where the summary formulas live.
+     * {@code repeatValue} (later periods' purchases net of all returns) and {@code totalValue} (every purchase net
+     * of returns) are exact sums rounded once, so they do not depend on the order of the rows.
+     */
     void set(int i, String id, long endPeriod, int periodCount, long firstPeriod, long lastPeriod,
-            double firstPeriodValue, double purchaseValue, double returnValue, int purchases, long firstSec,
-            int firstNs, long lastSec, int lastNs) {
+            double repeatValue, double totalValue, int purchases, long firstSec, int firstNs, long lastSec,
+            int lastNs) {
         if (periodCount == 0) {
             throw new IllegalArgumentException(Checks.format("customer '%s' has returns but no purchase", id));
+        }
+        if (!(Math.abs(totalValue) <= Double.MAX_VALUE && Math.abs(repeatValue) <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "the amounts of customer '%s' (%d purchases) sum to more than the largest double (%s): "
+                            + "scale the amounts down", id, purchases, Double.MAX_VALUE));
         }
         int x = periodCount - 1;
         ids[i] = id;
         frequency[i] = x;
         recency[i] = rule.toUnits(lastPeriod - firstPeriod);
         t[i] = rule.toUnits(endPeriod - firstPeriod);
-        double repeatValue = purchaseValue - firstPeriodValue + returnValue;
         // Returns are netted against repeat purchases; a one-off buyer's returns reduce only the total.
         monetary[i] = x == 0 ? 0 : Math.max(0, repeatValue) / x;
         firstSecond[i] = firstSec;
@@ -88,7 +96,7 @@ public final class CustomerSummaries {
         lastSecond[i] = lastSec;
         lastNano[i] = lastNs;
         transactions[i] = purchases;
-        totalValue[i] = purchaseValue + returnValue;
+        this.totalValue[i] = totalValue;
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.loyalty.data;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,11 +27,29 @@ import java.util.Objects;
  * time into fixed lengths counted from the epoch. Every family that groups time by calendar periods (cohorts, NPS
  * by period) uses these rules, so a period means the same everywhere.
  *
- * <p>Immutable and serializable (so that a distributed engine can ship it to its workers).
+ * <p>Times a rule handles lie between {@link #MIN_SECOND} and {@link #MAX_SECOND} seconds since the epoch (years
+ * -999,999,599 to 999,999,598: 400 years inside {@link LocalDate#MIN} and {@link LocalDate#MAX}, so that every
+ * instant and every period has a calendar day in every zone);
+ * a time outside, or a period index that no such time has, is an {@link IllegalArgumentException} naming the value.
+ *
+ * <p>Immutable and serializable (so that a distributed engine can ship it to its workers); the serialized form is
+ * a proxy rebuilt through the public factories, so a crafted stream cannot make an invalid rule.
  */
 public final class PeriodRule implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final long SECONDS_PER_DAY = 86_400L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /**
+     * The earliest day a rule handles, 400 years after {@link LocalDate#MIN}: room for the longest fixed period
+     * (292 years) and a zone's offset to start before it and still have a calendar day.
+     */
+    static final long MIN_DAY = LocalDate.MIN.plusYears(400).toEpochDay();
+    /** The latest day a rule handles, 400 years before {@link LocalDate#MAX}. */
+    static final long MAX_DAY = LocalDate.MAX.minusYears(400).toEpochDay();
+    /** The earliest time a rule handles, in seconds since the epoch: the start of {@link #MIN_DAY} (UTC). */
+    public static final long MIN_SECOND = MIN_DAY * SECONDS_PER_DAY;
+    /** The latest time a rule handles, in seconds since the epoch: the end of {@link #MAX_DAY} (UTC). */
+    public static final long MAX_SECOND = (MAX_DAY + 1) * SECONDS_PER_DAY - 1;
 
     private enum Kind { DAYS, WEEKS, MONTHS, QUARTERS, YEARS, FIXED }
 
@@ -39,6 +60,9 @@ public final class PeriodRule implements Serializable {
     private final boolean fixedOffset;
     private final long fixedNanos;
     private final double unit;
+    /** The indexes of the periods of {@link #MIN_SECOND} and {@link #MAX_SECOND} (saturated to a long). */
+    private final long minIndex;
+    private final long maxIndex;
 
     private PeriodRule(Kind kind, ZoneId zone, long fixedNanos, double unit) {
         this.kind = kind;
@@ -48,6 +72,9 @@ public final class PeriodRule implements Serializable {
         this.fixedOffsetSeconds = fixedOffset ? rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
         this.fixedNanos = fixedNanos;
         this.unit = unit;
+        this.minIndex = kind == Kind.FIXED ? fixedIndex(MIN_SECOND, 0, true) : index(MIN_SECOND, 0);
+        this.maxIndex = kind == Kind.FIXED ? fixedIndex(MAX_SECOND, 999_999_999, true)
+                : index(MAX_SECOND, 999_999_999);
     }
 
     /**
@@ -148,12 +175,16 @@ public final class PeriodRule implements Serializable {
     /**
      * Fixed-length periods counted from 1970-01-01T00:00Z.
      *
-     * @param length the period's length, positive
+     * @param length the period's length, positive and at most {@link Long#MAX_VALUE} nanoseconds (about 292
+     *     years)
      * @return the rule
      */
     public static PeriodRule every(Duration length) {
         Checks.notNull(length, "length");
         Checks.require(!length.isNegative() && !length.isZero(), "length must be positive, got %s", length);
+        Checks.require(length.compareTo(Duration.ofNanos(Long.MAX_VALUE)) <= 0,
+                "length must be at most %s (Long.MAX_VALUE nanoseconds), got %s", Duration.ofNanos(Long.MAX_VALUE),
+                length);
         return new PeriodRule(Kind.FIXED, ZoneOffset.UTC, length.toNanos(), 1);
     }
 
@@ -190,7 +221,7 @@ public final class PeriodRule implements Serializable {
     /**
      * The index of the period that holds an instant: consecutive periods have consecutive indexes.
      *
-     * @param time the instant
+     * @param time the instant, between {@link #MIN_SECOND} and {@link #MAX_SECOND}
      * @return the period index
      */
     public long index(Instant time) {
@@ -201,25 +232,38 @@ public final class PeriodRule implements Serializable {
     /**
      * The index of the period that holds {@code epochSecond + nanos}.
      *
-     * @param epochSecond seconds since 1970-01-01T00:00Z
+     * @param epochSecond seconds since 1970-01-01T00:00Z, between {@link #MIN_SECOND} and {@link #MAX_SECOND}
      * @param nanos the nanoseconds within the second, 0..999,999,999
      * @return the period index
      */
     public long index(long epochSecond, int nanos) {
+        requireTime(epochSecond, "time");
+        if (nanos < 0 || nanos > 999_999_999) {
+            throw new IllegalArgumentException(Checks.format("nanos must lie in 0..999999999, got %d", nanos));
+        }
         if (kind == Kind.FIXED) {
-            return floorDivNanos(epochSecond, nanos, fixedNanos);
+            return fixedIndex(epochSecond, nanos, false);
         }
         long local = epochSecond + offsetSeconds(epochSecond);
-        return indexOfEpochDay(Math.floorDiv(local, SECONDS_PER_DAY));
+        return dayIndex(Math.floorDiv(local, SECONDS_PER_DAY));
     }
 
     /**
      * The index of the period that holds a day given as days since 1970-01-01 (its start, in this rule's zone).
      *
-     * @param epochDay days since 1970-01-01
+     * @param epochDay days since 1970-01-01, a day after {@link LocalDate#MIN} to a day before {@link LocalDate#MAX}
      * @return the period index
      */
     public long indexOfEpochDay(long epochDay) {
+        if (epochDay < MIN_DAY || epochDay > MAX_DAY) {
+            throw new IllegalArgumentException(Checks.format(
+                    "epochDay %d is outside the days a PeriodRule handles (%d to %d)", epochDay, MIN_DAY, MAX_DAY));
+        }
+        return dayIndex(epochDay);
+    }
+
+    /** {@link #indexOfEpochDay} of a day that has a {@link LocalDate} (an int epoch day always has one). */
+    long dayIndex(long epochDay) {
         switch (kind) {
             case DAYS:
                 return epochDay;
@@ -227,7 +271,7 @@ public final class PeriodRule implements Serializable {
                 // 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday.
                 return Math.floorDiv(epochDay + 3, 7);
             case FIXED:
-                return floorDivNanos(Math.multiplyExact(epochDay, SECONDS_PER_DAY), 0, fixedNanos);
+                return fixedIndex(epochDay * SECONDS_PER_DAY, 0, false);
             default:
                 LocalDate d = LocalDate.ofEpochDay(epochDay);
                 long month = d.getYear() * 12L + d.getMonthValue() - 1;
@@ -239,10 +283,16 @@ public final class PeriodRule implements Serializable {
      * The first day of the period with an index (for fixed-length periods, the UTC day its first instant falls
      * on).
      *
-     * @param index the period index
+     * @param index the period index, one that a time between {@link #MIN_SECOND} and {@link #MAX_SECOND} has
      * @return its first day
      */
     public LocalDate firstDay(long index) {
+        if (index < minIndex || index > maxIndex) {
+            throw new IllegalArgumentException(Checks.format(
+                    "index %d is outside the periods of %s that a time between %s and %s falls in (%d to %d)",
+                    index, this, Instant.ofEpochSecond(MIN_SECOND), Instant.ofEpochSecond(MAX_SECOND), minIndex,
+                    maxIndex));
+        }
         switch (kind) {
             case DAYS:
                 return LocalDate.ofEpochDay(index);
@@ -264,7 +314,7 @@ public final class PeriodRule implements Serializable {
      * {@code 2011-03} for months, {@code 2011-Q1} for quarters, {@code 2011} for years, the first instant for
      * fixed-length periods.
      *
-     * @param index the period index
+     * @param index the period index, as {@link #firstDay(long)} takes it
      * @return the label
      */
     public String label(long index) {
@@ -286,10 +336,18 @@ public final class PeriodRule implements Serializable {
         }
     }
 
+    /** The first instant of a fixed-length period whose index {@link #firstDay} has checked. */
     private Instant start(long index) {
-        long seconds = fixedNanos / 1_000_000_000L;
-        long nanos = fixedNanos % 1_000_000_000L;
-        return Instant.ofEpochSecond(Math.multiplyExact(index, seconds)).plusNanos(Math.multiplyExact(index, nanos));
+        BigInteger[] qr = BigInteger.valueOf(index).multiply(BigInteger.valueOf(fixedNanos))
+                .divideAndRemainder(BigInteger.valueOf(NANOS_PER_SECOND));
+        long seconds = qr[0].longValue();
+        long nanos = qr[1].longValue();
+        if (nanos < 0) {
+            seconds--;
+            nanos += NANOS_PER_SECOND;
+        }
+        // The period of MIN_SECOND may start a little before it, still far inside Instant's range.
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     /**
@@ -306,13 +364,100 @@ public final class PeriodRule implements Serializable {
         return fixedOffset ? fixedOffsetSeconds : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
     }
 
-    private static long floorDivNanos(long epochSecond, int nanos, long periodNanos) {
-        // Split the division so that instants far from the epoch do not overflow a long of nanoseconds.
-        long secondsPerPeriod = periodNanos / 1_000_000_000L;
-        if (periodNanos % 1_000_000_000L == 0) {
-            return Math.floorDiv(epochSecond, secondsPerPeriod);
+    /** Throws unless {@code epochSecond} lies between {@link #MIN_SECOND} and {@link #MAX_SECOND}. */
+    static void requireTime(long epochSecond, String name) {
+        if (epochSecond < MIN_SECOND || epochSecond > MAX_SECOND) {
+            throw new IllegalArgumentException(Checks.format(
+                    "%s %d (seconds since the epoch) is outside the times a PeriodRule handles (%d to %d, %s to %s)",
+                    name, epochSecond, MIN_SECOND, MAX_SECOND, Instant.ofEpochSecond(MIN_SECOND),
+                    Instant.ofEpochSecond(MAX_SECOND)));
         }
-        return Math.floorDiv(Math.addExact(Math.multiplyExact(epochSecond, 1_000_000_000L), nanos), periodNanos);
+    }
+
+    /**
+     * The index of the fixed-length period holding {@code epochSecond + nanos}: floor(nanoseconds since the epoch
+     * / period). A long of nanoseconds covers only the years 1678 to 2262, so times outside take the exact
+     * (slower) route. An index beyond a long (periods of a few milliseconds, a time hundreds of millions of years
+     * away) is an error, or with {@code saturate} the nearest long.
+     */
+    private long fixedIndex(long epochSecond, int nanos, boolean saturate) {
+        if (fixedNanos % NANOS_PER_SECOND == 0) {
+            return Math.floorDiv(epochSecond, fixedNanos / NANOS_PER_SECOND);
+        }
+        if (Math.abs(epochSecond) < Long.MAX_VALUE / NANOS_PER_SECOND - 1) {
+            return Math.floorDiv(epochSecond * NANOS_PER_SECOND + nanos, fixedNanos);
+        }
+        BigInteger total = BigInteger.valueOf(epochSecond).multiply(BigInteger.valueOf(NANOS_PER_SECOND))
+                .add(BigInteger.valueOf(nanos));
+        BigInteger[] qr = total.divideAndRemainder(BigInteger.valueOf(fixedNanos));
+        BigInteger q = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+        if (q.bitLength() < 64) {
+            return q.longValue();
+        }
+        if (saturate) {
+            return q.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        throw new IllegalArgumentException(Checks.format(
+                "time %s falls in period %s of %s, beyond the indexes a long holds", Instant.ofEpochSecond(epochSecond,
+                        nanos), q, this));
+    }
+
+    /** Serializes a {@link SerializedForm} instead of the fields. */
+    private Object writeReplace() {
+        return new SerializedForm(kind.name(), zone, fixedNanos, unit);
+    }
+
+    /** A rule is only ever read back through its proxy. */
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a PeriodRule is read through its serialized form only");
+    }
+
+    /** The serialized form of a rule: what its factories take, rebuilt through them (which check it). */
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String kind;
+        private final ZoneId zone;
+        private final long fixedNanos;
+        private final double unit;
+
+        SerializedForm(String kind, ZoneId zone, long fixedNanos, double unit) {
+            this.kind = kind;
+            this.zone = zone;
+            this.fixedNanos = fixedNanos;
+            this.unit = unit;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                PeriodRule base;
+                switch (Kind.valueOf(Checks.notNull(kind, "kind"))) {
+                    case DAYS:
+                        base = days(zone);
+                        break;
+                    case WEEKS:
+                        base = weeks(zone);
+                        break;
+                    case MONTHS:
+                        base = months(zone);
+                        break;
+                    case QUARTERS:
+                        base = quarters(zone);
+                        break;
+                    case YEARS:
+                        base = years(zone);
+                        break;
+                    default:
+                        base = every(Duration.ofNanos(fixedNanos));
+                        break;
+                }
+                return base.inUnitsOf(unit);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException invalid = new InvalidObjectException("invalid serialized PeriodRule: "
+                        + e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
+            }
+        }
     }
 
     @Override

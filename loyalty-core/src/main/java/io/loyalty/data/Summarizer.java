@@ -1,9 +1,12 @@
 package io.loyalty.data;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,8 +23,11 @@ import java.util.stream.Stream;
  *
  * <p>Bad input is rejected with an {@link IllegalArgumentException} naming the row, the column and the value: a
  * time after the observation end, a non-finite amount, a negative amount (unless {@link #withReturnsNetted()}),
- * a blank id, an empty input. Immutable, thread-safe and serializable (so that a distributed engine can call it
- * on its workers); the caller's data is never modified.
+ * a blank id, an empty input, a time outside the range of {@link PeriodRule}, a customer whose amounts sum beyond the
+ * largest double. Sums of money are exact and rounded once, so the summaries do not depend on the order of the rows
+ * or on how they were split. Immutable, thread-safe and serializable (so that a distributed engine can call it on
+ * its workers; the serialized form is rebuilt through the public factories, so a crafted stream cannot make an
+ * invalid summarizer); the caller's data is never modified.
  */
 public final class Summarizer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,7 +42,7 @@ public final class Summarizer implements Serializable {
 
     private Summarizer(PeriodRule rule, Instant observationEnd, boolean netReturns) {
         this.rule = Checks.notNull(rule, "rule");
-        this.observationEnd = Checks.notNull(observationEnd, "observationEnd");
+        this.observationEnd = requireTime(observationEnd, "observationEnd");
         this.endSecond = observationEnd.getEpochSecond();
         this.endNano = observationEnd.getNano();
         this.endDay = lastDay(rule, observationEnd);
@@ -63,13 +69,34 @@ public final class Summarizer implements Serializable {
      */
     public static Summarizer of(PeriodRule rule, LocalDate observationEnd) {
         Checks.notNull(rule, "rule");
-        Checks.notNull(observationEnd, "observationEnd");
-        return of(rule, endOfDay(rule, observationEnd));
+        return of(rule, endOfDay(rule, observationEnd, "observationEnd"));
     }
 
+    /** The last instant of a day in the rule's zone. */
     static Instant endOfDay(PeriodRule rule, LocalDate day) {
-        Checks.notNull(day, "day");
+        return endOfDay(rule, day, "day");
+    }
+
+    /** The last instant of a day in the rule's zone; {@code name} is the caller's argument, for the message. */
+    static Instant endOfDay(PeriodRule rule, LocalDate day, String name) {
+        Checks.notNull(day, name);
+        long epochDay = day.toEpochDay();
+        if (epochDay < PeriodRule.MIN_DAY || epochDay > PeriodRule.MAX_DAY) {
+            throw new IllegalArgumentException(Checks.format("%s %s is outside the days a PeriodRule handles (%s to %s)",
+                    name, day, LocalDate.ofEpochDay(PeriodRule.MIN_DAY), LocalDate.ofEpochDay(PeriodRule.MAX_DAY)));
+        }
         return day.plusDays(1).atStartOfDay(rule.zone()).toInstant().minusNanos(1);
+    }
+
+    /** Returns {@code time} unless it is null or outside the times a {@link PeriodRule} handles. */
+    static Instant requireTime(Instant time, String name) {
+        Checks.notNull(time, name);
+        if (!inRange(time.getEpochSecond())) {
+            throw new IllegalArgumentException(Checks.format(
+                    "%s %s is outside the times a PeriodRule handles (%s to %s)", name, time,
+                    Instant.ofEpochSecond(PeriodRule.MIN_SECOND), Instant.ofEpochSecond(PeriodRule.MAX_SECOND)));
+        }
+        return time;
     }
 
     /**
@@ -177,22 +204,37 @@ public final class Summarizer implements Serializable {
             }
             maxId = Math.max(maxId, id);
         }
-        CustomerSummaries packed = DenseSummarizer.summarizeTimeOrdered(this, columns, maxId);
+        // Memory follows the rows, not the ids' values: sparse ids get slots of their own, in id order.
+        int[] slotOfRow = null;
+        int[] idOfSlot = null;
+        int slots;
+        if ((long) maxId + 1 <= 2L * n + 1024) {
+            slots = maxId + 1;
+        } else {
+            idOfSlot = distinct(columns);
+            slots = idOfSlot.length;
+            slotOfRow = new int[n];
+            for (int row = 0; row < n; row++) {
+                slotOfRow[row] = Arrays.binarySearch(idOfSlot, columns.denseId(row));
+            }
+        }
+        CustomerSummaries packed = DenseSummarizer.summarizeTimeOrdered(this, columns, slotOfRow, idOfSlot, slots);
         if (packed != null) {
             return packed;
         }
-        // Out-of-order input: keep every customer's distinct periods.
-        CustomerState[] states = new CustomerState[maxId + 1];
+        // Out-of-order input (or amounts and times the fast path does not hold): keep every customer's distinct
+        // periods.
+        CustomerState[] states = new CustomerState[slots];
         int customers = 0;
         for (int row = 0; row < n; row++) {
-            int id = columns.denseId(row);
+            int slot = slotOfRow == null ? columns.denseId(row) : slotOfRow[row];
             long second = columns.epochSecond(row);
             double amount = columns.amount(row);
             checkDenseRow(columns, row, second, amount);
-            CustomerState s = states[id];
+            CustomerState s = states[slot];
             if (s == null) {
                 s = new CustomerState();
-                states[id] = s;
+                states[slot] = s;
                 customers++;
             }
             if (amount < 0) {
@@ -203,13 +245,30 @@ public final class Summarizer implements Serializable {
         }
         String[] ids = new String[customers];
         CustomerState[] ordered = new CustomerState[customers];
-        for (int id = 0, k = 0; id < states.length; id++) {
-            if (states[id] != null) {
-                ids[k] = Integer.toString(id);
-                ordered[k++] = states[id];
+        for (int slot = 0, k = 0; slot < slots; slot++) {
+            if (states[slot] != null) {
+                ids[k] = Integer.toString(idOfSlot == null ? slot : idOfSlot[slot]);
+                ordered[k++] = states[slot];
             }
         }
         return CustomerSummaries.of(rule, observationEnd, rule.index(observationEnd), ids, ordered);
+    }
+
+    /** The distinct dense ids of columns, in increasing order. */
+    private static int[] distinct(TransactionColumns columns) {
+        int n = columns.size();
+        int[] ids = new int[n];
+        for (int row = 0; row < n; row++) {
+            ids[row] = columns.denseId(row);
+        }
+        Arrays.sort(ids);
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (k == 0 || ids[i] != ids[k - 1]) {
+                ids[k++] = ids[i];
+            }
+        }
+        return Arrays.copyOf(ids, k);
     }
 
     /**
@@ -218,12 +277,13 @@ public final class Summarizer implements Serializable {
      * before).
      */
     long period(TransactionColumns columns, int row, long second) {
-        return columns.byDay() ? rule.indexOfEpochDay(columns.epochDay(row)) : rule.index(second, 0);
+        return columns.byDay() ? rule.dayIndex(columns.epochDay(row)) : rule.index(second, 0);
     }
 
     /** The row check of dense columns: cheap comparisons first; the message (which formats the id) only on error. */
     void checkDenseRow(TransactionColumns columns, int row, long second, double amount) {
-        boolean late = columns.byDay() ? columns.epochDay(row) > endDay : second > endSecond;
+        boolean late = columns.byDay() ? columns.epochDay(row) > endDay
+                : second > endSecond || second < PeriodRule.MIN_SECOND;
         if (late || !Double.isFinite(amount) || (amount < 0 && !netReturns)) {
             checkColumnRow(columns, row, second, amount);
         }
@@ -275,7 +335,7 @@ public final class Summarizer implements Serializable {
         private final Map<String, CustomerState> holdout = new HashMap<>();
 
         Split(Instant calibrationEnd) {
-            this.calibrationEnd = Checks.notNull(calibrationEnd, "calibrationEnd");
+            this.calibrationEnd = requireTime(calibrationEnd, "calibrationEnd");
             this.calibrationDay = lastDay(rule, calibrationEnd);
             Checks.require(calibrationEnd.isBefore(observationEnd),
                     "calibrationEnd %s must be before the observation end %s", calibrationEnd, observationEnd);
@@ -321,7 +381,11 @@ public final class Summarizer implements Serializable {
                 if (s != null && s.purchases > 0) {
                     frequency[i] = s.periodCount;
                     // lifetimes averages the holdout rows themselves, not the merged periods.
-                    value[i] = (s.purchaseValue + s.returnValue) / s.purchases;
+                    double total = s.totalValue();
+                    Checks.require(Math.abs(total) <= Double.MAX_VALUE, "the holdout amounts of customer '%s' "
+                            + "(%d purchases) sum to more than the largest double (%s): scale the amounts down",
+                            summaries.id(i), s.purchases, Double.MAX_VALUE);
+                    value[i] = total / s.purchases;
                 }
             }
             double duration = rule.toUnits(rule.index(observationEnd) - rule.index(calibrationEnd));
@@ -339,8 +403,7 @@ public final class Summarizer implements Serializable {
      */
     public CalibrationHoldout calibrationHoldout(Iterable<? extends Transaction> transactions,
             LocalDate calibrationEnd) {
-        Checks.notNull(calibrationEnd, "calibrationEnd");
-        return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd));
+        return calibrationHoldout(transactions, endOfDay(rule, calibrationEnd, "calibrationEnd"));
     }
 
     /** The calendar day, in the rule's zone, of an instant: the last day a row given as a day may fall on. */
@@ -349,7 +412,8 @@ public final class Summarizer implements Serializable {
     }
 
     void checkRow(long row, String id, long second, int nano, double amount) {
-        checkRow(row, id, after(second, nano, endSecond, endNano), Instant.ofEpochSecond(second, nano), amount);
+        checkRow(row, id, second, after(second, nano, endSecond, endNano), inRange(second)
+                ? Instant.ofEpochSecond(second, nano) : null, amount);
     }
 
     /**
@@ -359,16 +423,27 @@ public final class Summarizer implements Serializable {
     void checkColumnRow(TransactionColumns columns, int row, long second, double amount) {
         if (columns.byDay()) {
             long day = columns.epochDay(row);
-            checkRow(row, columns.id(row), day > endDay, LocalDate.ofEpochDay(day), amount);
+            checkRow(row, columns.id(row), second, day > endDay, LocalDate.ofEpochDay(day), amount);
         } else {
-            checkRow(row, columns.id(row), second > endSecond, Instant.ofEpochSecond(second), amount);
+            checkRow(row, columns.id(row), second, second > endSecond,
+                    inRange(second) ? Instant.ofEpochSecond(second) : null, amount);
         }
     }
 
-    private void checkRow(long row, String id, boolean late, Object time, double amount) {
+    private static boolean inRange(long second) {
+        return second >= PeriodRule.MIN_SECOND && second <= PeriodRule.MAX_SECOND;
+    }
+
+    /** The row checks; {@code time} is the row's time for the message, null when it is outside a rule's range. */
+    private void checkRow(long row, String id, long second, boolean late, Object time, double amount) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException(Checks.format(
                     "customerId at row %d must not be null or blank, got %s", row, id == null ? "null" : "'" + id + "'"));
+        }
+        if (time == null) {
+            throw new IllegalArgumentException(Checks.format(
+                    "time at row %d (customer '%s') is %d seconds since the epoch, outside the times a PeriodRule "
+                            + "handles (%d to %d)", row, id, second, PeriodRule.MIN_SECOND, PeriodRule.MAX_SECOND));
         }
         if (late) {
             throw new IllegalArgumentException(Checks.format(
@@ -393,6 +468,42 @@ public final class Summarizer implements Serializable {
     private static SummaryAccumulator nonEmpty(SummaryAccumulator acc) {
         Checks.require(acc.rows() > 0, "no transactions: the input is empty");
         return acc;
+    }
+
+    /** Serializes a {@link SerializedForm} instead of the fields. */
+    private Object writeReplace() {
+        return new SerializedForm(rule, observationEnd, netReturns);
+    }
+
+    /** A summarizer is only ever read back through its proxy. */
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a Summarizer is read through its serialized form only");
+    }
+
+    /** The serialized form: the factory's arguments, rebuilt through {@link #of(PeriodRule, Instant)}. */
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final PeriodRule rule;
+        private final Instant observationEnd;
+        private final boolean netReturns;
+
+        SerializedForm(PeriodRule rule, Instant observationEnd, boolean netReturns) {
+            this.rule = rule;
+            this.observationEnd = observationEnd;
+            this.netReturns = netReturns;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                Summarizer s = of(rule, observationEnd);
+                return netReturns ? s.withReturnsNetted() : s;
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException invalid = new InvalidObjectException("invalid serialized Summarizer: "
+                        + e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
+            }
+        }
     }
 
     @Override

@@ -355,6 +355,11 @@ public final class RfmScorer {
             monetary = new double[n];
             for (int i = 0; i < n; i++) {
                 monetary[i] = revenue[i] / orders[i];
+                if (!(monetary[i] <= Double.MAX_VALUE)) {
+                    // Tiny order counts (a subnormal) make the mean overflow: an error, not an infinite score.
+                    throw new IllegalArgumentException(Checks.format("revenue / orders at row %d (customer '%s') is "
+                            + "beyond the largest double: revenue %s, orders %s", i, ids[i], revenue[i], orders[i]));
+                }
             }
         }
         byte[] r = new byte[n];

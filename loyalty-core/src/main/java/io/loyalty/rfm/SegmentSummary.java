@@ -1,12 +1,15 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ExactSum;
 import java.util.List;
 
 /**
  * Customers, orders, revenue, average order value and shares per segment, as rfm's {@code rfm_segment_summary}
  * (which also divides revenue by orders), plus the shares of customers and of revenue. One row per segment of the
- * map, in its order, then {@value SegmentMap#OTHERS}; segments without customers have zero rows.
+ * map, in its order, then {@value SegmentMap#OTHERS}; segments without customers have zero rows. Orders and
+ * revenue are summed exactly and rounded once, so they do not depend on the order of the customers; a total
+ * beyond the largest double is an {@link IllegalArgumentException} naming the segment.
  *
  * @since 0.1
  */
@@ -20,15 +23,29 @@ public final class SegmentSummary {
     static SegmentSummary of(SegmentMap map, int[] segment, double[] orders, double[] revenue) {
         int k = map.size() + 1;
         long[] customers = new long[k];
-        double[] o = new double[k];
-        double[] v = new double[k];
+        // Exact sums, rounded once: the totals do not depend on the order of the customers.
+        ExactSum[] o = new ExactSum[k];
+        ExactSum[] v = new ExactSum[k];
+        for (int s = 0; s < k; s++) {
+            o[s] = new ExactSum();
+            v[s] = new ExactSum();
+        }
         for (int i = 0; i < segment.length; i++) {
             int s = segment[i];
             customers[s]++;
-            o[s] += orders[i];
-            v[s] += revenue[i];
+            o[s].add(orders[i]);
+            v[s].add(revenue[i]);
         }
-        return fromTotals(map, customers, o, v);
+        double[] ordersOf = new double[k];
+        double[] revenueOf = new double[k];
+        for (int s = 0; s < k; s++) {
+            ordersOf[s] = o[s].value();
+            revenueOf[s] = v[s].value();
+            Checks.require(ordersOf[s] <= Double.MAX_VALUE && revenueOf[s] <= Double.MAX_VALUE,
+                    "the orders or revenue of the %d customers in segment '%s' sum to more than the largest double "
+                            + "(%s): scale them down", customers[s], map.name(s), Double.MAX_VALUE);
+        }
+        return fromTotals(map, customers, ordersOf, revenueOf);
     }
 
     /**
@@ -52,14 +69,19 @@ public final class SegmentSummary {
                 "customers, orders and revenue need one entry per segment plus Others (%d); got %d, %d and %d", k,
                 customers.length, orders.length, revenue.length);
         long n = 0;
-        double total = 0;
+        ExactSum exactTotal = new ExactSum();
         for (int s = 0; s < k; s++) {
             Checks.nonNegative(customers[s], "customers of " + map.name(s));
             Checks.nonNegative(Checks.finite(orders[s], "orders of " + map.name(s)), "orders of " + map.name(s));
             Checks.nonNegative(Checks.finite(revenue[s], "revenue of " + map.name(s)), "revenue of " + map.name(s));
+            Checks.require(customers[s] <= Long.MAX_VALUE - n, "customers sum to more than Long.MAX_VALUE at "
+                    + "segment '%s' (%d)", map.name(s), customers[s]);
             n += customers[s];
-            total += revenue[s];
+            exactTotal.add(revenue[s]);
         }
+        double total = exactTotal.value();
+        Checks.require(total <= Double.MAX_VALUE, "revenue sums to more than the largest double (%s) over the "
+                + "segments: scale it down", Double.MAX_VALUE);
         SegmentStats[] rows = new SegmentStats[k];
         for (int s = 0; s < k; s++) {
             rows[s] = new SegmentStats(map.name(s), customers[s], orders[s], revenue[s],

@@ -50,7 +50,10 @@ final class Columns {
         }
     }
 
-    /** Ids as strings: text as is, integers in decimal, whole doubles without their ".0". */
+    /**
+     * Ids as strings: text as is, integers in decimal (read as integers, so every long stays exact), whole doubles
+     * without their ".0" (up to 1e15, where a double still tells neighbouring integers apart).
+     */
     static String[] ids(Table table, String name, String role) {
         Column<?> c = column(table, name, role);
         requireComplete(c, role);
@@ -66,10 +69,20 @@ final class Columns {
                 }
                 out[row] = v;
             }
-        } else if (c instanceof IntColumn || c instanceof LongColumn || c instanceof ShortColumn) {
-            NumericColumn<?> num = (NumericColumn<?>) c;
+        } else if (c instanceof LongColumn) {
+            LongColumn num = (LongColumn) c;
             for (int row = 0; row < n; row++) {
-                out[row] = Long.toString((long) num.getDouble(row));
+                out[row] = Long.toString(num.getLong(row));
+            }
+        } else if (c instanceof IntColumn) {
+            IntColumn num = (IntColumn) c;
+            for (int row = 0; row < n; row++) {
+                out[row] = Integer.toString(num.getInt(row));
+            }
+        } else if (c instanceof ShortColumn) {
+            ShortColumn num = (ShortColumn) c;
+            for (int row = 0; row < n; row++) {
+                out[row] = Short.toString(num.getShort(row));
             }
         } else if (c instanceof NumericColumn) {
             NumericColumn<?> num = (NumericColumn<?>) c;
@@ -129,6 +142,18 @@ final class Columns {
     static IllegalArgumentException wrongType(Column<?> c, String role, String expected) {
         return new IllegalArgumentException(Checks.format("%s column '%s' holds %s, expected %s", role, c.name(),
                 c.type().name(), expected));
+    }
+
+    /**
+     * Checks column names given as pairs (the caller's argument name, then its value): each is not null (the
+     * message names the argument) and they differ.
+     */
+    static void requireNames(String... argumentsAndNames) {
+        String[] names = new String[argumentsAndNames.length / 2];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = Checks.notNull(argumentsAndNames[2 * i + 1], argumentsAndNames[2 * i]);
+        }
+        requireDistinct(List.of(names));
     }
 
     static void requireDistinct(List<String> names) {

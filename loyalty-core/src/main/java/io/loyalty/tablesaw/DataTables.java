@@ -5,7 +5,6 @@ import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.TransactionColumns;
 import io.loyalty.internal.Checks;
 import java.time.Instant;
-import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
@@ -21,8 +20,9 @@ public final class DataTables {
     }
 
     /**
-     * Reads transactions from a table by column names. Ids may be text, integers or whole doubles (as
-     * {@code 17850.0}); times dates (start of the day, UTC), date-times (read as UTC) or instants, to the
+     * Reads transactions from a table by column names. Ids may be text (kept as is), integers (short, int or
+     * long, read exactly: 64-bit ids above 2^53 stay distinct) or whole doubles up to 1e15 (as {@code 17850.0},
+     * read as {@code "17850"}); times dates (start of the day, UTC), date-times (read as UTC) or instants, to the
      * second; amounts any numeric type. Each column is looked up once and copied into a primitive array; a
      * missing cell is reported with its column and row. The table is not modified.
      *
@@ -34,7 +34,8 @@ public final class DataTables {
      */
     public static TransactionColumns transactions(Table table, String customerIdColumn, String timeColumn,
             String amountColumn) {
-        Columns.requireDistinct(List.of(customerIdColumn, timeColumn, amountColumn));
+        Columns.requireNames("customerIdColumn", customerIdColumn, "timeColumn", timeColumn, "amountColumn",
+                amountColumn);
         String[] ids = Columns.ids(table, customerIdColumn, "customer id");
         long[] times = Columns.epochSeconds(table, timeColumn, "time");
         double[] amounts = Columns.doubles(table, amountColumn, "amount");

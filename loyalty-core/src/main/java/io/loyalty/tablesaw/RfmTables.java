@@ -66,7 +66,8 @@ public final class RfmTables {
     public static RfmScores scoreCustomers(RfmScorer scorer, Table table, String customerIdColumn,
             String recencyDaysColumn, String ordersColumn, String revenueColumn) {
         Checks.notNull(scorer, "scorer");
-        Columns.requireDistinct(List.of(customerIdColumn, recencyDaysColumn, ordersColumn, revenueColumn));
+        Columns.requireNames("customerIdColumn", customerIdColumn, "recencyDaysColumn", recencyDaysColumn,
+                "ordersColumn", ordersColumn, "revenueColumn", revenueColumn);
         String[] ids = Columns.ids(table, customerIdColumn, "customer id");
         double[] recency = Columns.doubles(table, recencyDaysColumn, "recency days");
         double[] orders = Columns.doubles(table, ordersColumn, "orders");

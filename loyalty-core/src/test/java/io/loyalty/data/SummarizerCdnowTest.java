@@ -53,7 +53,7 @@ class SummarizerCdnowTest {
         for (String[] row : published) {
             int i = s.indexOf(row[0]);
             assertEquals(Integer.parseInt(row[1]), s.get(i).frequency(), "x of customer " + row[0]);
-            assertEquals(Double.parseDouble(row[4]), s.get(i).monetary(), 0.01 + 1e-9, "zbar of customer " + row[0]);
+            assertEquals(Double.parseDouble(row[4]), s.get(i).monetary(), HALF_CENT, "zbar of customer " + row[0]);
         }
     }
 

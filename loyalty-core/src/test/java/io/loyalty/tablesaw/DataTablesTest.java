@@ -71,4 +71,80 @@ class DataTablesTest {
         assertEquals(3, t.rowCount());
         assertEquals(5.0, t.doubleColumn("amount").get(1));
     }
+
+    /** Issue 15, item 1: integral id columns are read as integers, so 64-bit ids above 2^53 stay distinct. */
+    @Test
+    void issue15Item1LongIdsAbove2To53StayDistinctInEveryIntegralColumnType() {
+        long big = (1L << 53) + 1;
+        // Long.MIN_VALUE is Tablesaw's missing-value sentinel, so the smallest id a long column holds is one above.
+        long[] longs = {big, big + 1, big - 1, Long.MAX_VALUE, Long.MIN_VALUE + 1, 0};
+        Table t = Table.create("tx", tech.tablesaw.api.LongColumn.create("id", longs),
+                DateColumn.create("day", java.util.Collections.nCopies(longs.length, LocalDate.of(2024, 1, 1))),
+                DoubleColumn.create("amount", 1, 2, 3, 4, 5, 6));
+        CustomerSummaries s = DAYS.summarize(DataTables.transactions(t, "id", "day", "amount"));
+        assertEquals(longs.length, s.size());
+        for (int i = 0; i < longs.length; i++) {
+            assertEquals(i + 1.0, s.totalValue()[s.indexOf(Long.toString(longs[i]))], Long.toString(longs[i]));
+        }
+        Table ints = Table.create("tx", tech.tablesaw.api.IntColumn.create("id", Integer.MAX_VALUE, Integer.MIN_VALUE + 1),
+                tech.tablesaw.api.ShortColumn.create("s", Short.MAX_VALUE, (short) (Short.MIN_VALUE + 1)),
+                StringColumn.create("text", "17850", "017850"),
+                DateColumn.create("day", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 2)),
+                DoubleColumn.create("amount", 1, 2));
+        assertEquals(List.of("-2147483647", "2147483647"), DAYS.summarize(
+                DataTables.transactions(ints, "id", "day", "amount")).ids().stream().sorted().toList());
+        assertEquals(List.of("-32767", "32767"), DAYS.summarize(
+                DataTables.transactions(ints, "s", "day", "amount")).ids().stream().sorted().toList());
+        assertEquals(List.of("017850", "17850"), DAYS.summarize(
+                DataTables.transactions(ints, "text", "day", "amount")).ids());
+        // The sentinel itself is a missing cell, reported with its row.
+        t.longColumn("id").set(2, Long.MIN_VALUE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataTables.transactions(t, "id", "day", "amount"));
+        assertTrue(e.getMessage().contains("missing value at row 2"), e.getMessage());
+    }
+
+    /** Issue 15, item 19: a null column name is named, not an NPE whose message is "null". */
+    @Test
+    void issue15Item19NullColumnNamesAreNamed() {
+        String[][] calls = {{null, "when", "amount", "customerIdColumn"}, {"id", null, "amount", "timeColumn"},
+            {"id", "when", null, "amountColumn"}};
+        for (String[] c : calls) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> DataTables.transactions(table(), c[0], c[1], c[2]));
+            assertEquals(c[3] + " must not be null", e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataTables.transactions(null, "id", "when", "amount"));
+        assertEquals("table must not be null", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RfmTables.scoreCustomers(
+                io.loyalty.rfm.RfmScorer.withDefaults(), table(), "id", null, "x", "y"));
+        assertEquals("recencyDaysColumn must not be null", e.getMessage());
+    }
+
+    /** Seeded: any table of boundary ids and amounts gives the summaries of the same rows as string columns. */
+    @Test
+    void tablesOfBoundaryValuesEqualTheStringColumnsOfTheSameRows() {
+        long[] edgeIds = {0, 1, (1L << 53) - 1, 1L << 53, (1L << 53) + 1, Long.MAX_VALUE, Long.MIN_VALUE + 1, -1};
+        double[] edgeAmounts = {0, 1, 0.01, 1e16, Double.MIN_VALUE, 9007199254740993.0, 1e300};
+        io.loyalty.testkit.Property.forAll("tablesaw summaries", 60, r -> {
+            int n = io.loyalty.testkit.Property.between(r, 1, 500);
+            long[] ids = new long[n];
+            String[] text = new String[n];
+            double[] amounts = new double[n];
+            LocalDate[] days = new LocalDate[n];
+            long[] seconds = new long[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = r.nextInt(3) == 0 ? edgeIds[r.nextInt(edgeIds.length)] : r.nextInt(50);
+                text[i] = Long.toString(ids[i]);
+                amounts[i] = r.nextInt(4) == 0 ? edgeAmounts[r.nextInt(edgeAmounts.length)] : r.nextInt(10_000) / 100.0;
+                days[i] = LocalDate.of(2024, 1, 1).plusDays(r.nextInt(366));
+                seconds[i] = days[i].toEpochDay() * 86_400L;
+            }
+            Table t = Table.create("tx", tech.tablesaw.api.LongColumn.create("id", ids),
+                    DateColumn.create("day", days), DoubleColumn.create("amount", amounts));
+            assertEquals(DAYS.summarize(io.loyalty.data.TransactionColumns.ofEpochSeconds(text, seconds, amounts)),
+                    DAYS.summarize(DataTables.transactions(t, "id", "day", "amount")));
+        });
+    }
 }

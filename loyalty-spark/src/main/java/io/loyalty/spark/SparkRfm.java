@@ -12,6 +12,7 @@ import io.loyalty.rfm.SegmentSummary;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -20,9 +21,7 @@ import org.apache.spark.sql.types.StringType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -31,7 +30,6 @@ import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
@@ -250,6 +248,11 @@ public final class SparkRfm {
             violations.add(Inputs.Rule.invalid(f.idColumn(), "blank", Inputs.blank(id)));
         }
         violations.add(Inputs.Rule.invalid(f.ordersColumn(), "not positive", f.orders().leq(0)));
+        if (scorer.monetaryMeasure() == MonetaryMeasure.MEAN_PER_ORDER) {
+            // As the core: a mean per order beyond the largest double (tiny order counts) is an error.
+            violations.add(Inputs.Rule.invalid(f.revenueColumn(), "beyond the largest double once divided by '"
+                    + f.ordersColumn() + "'", Inputs.infinite(monetary)));
+        }
         violations.add(Inputs.Rule.invalid(f.revenueColumn(), "negative", f.revenue().lt(0)));
         if (Inputs.floating(f.revenueType())) {
             violations.add(Inputs.Rule.invalid(f.revenueColumn(), "infinite", Inputs.infinite(f.revenue())));
@@ -392,28 +395,24 @@ public final class SparkRfm {
         /**
          * Customers, orders, revenue and shares per segment, as {@link RfmScores#summary()}: one small aggregation
          * of the scores on the cluster (customers, orders and revenue per segment), finished by the core's
-         * {@link SegmentSummary#fromTotals}. Revenue sums may differ from the core's in the last bits (the cluster
-         * adds in another order).
+         * {@link SegmentSummary#fromTotals}. Orders and revenue are summed exactly per partition and the parts
+         * merged on the driver, so the summary equals the core's to the bit whatever the partitioning.
          *
          * @return the summary, one row per segment of the scorer's map, then Others
+         * @throws IllegalArgumentException if a segment's revenue sums beyond the largest double
          */
         public SegmentSummary segmentSummary() {
             int k = segments.size() + 1;
-            long[] customers = new long[k];
-            double[] orders = new double[k];
-            double[] revenue = new double[k];
-            Map<String, Integer> index = new HashMap<>();
+            String[] names = new String[k];
             for (int s = 0; s < k; s++) {
-                index.put(segments.name(s), s);
+                names[s] = segments.name(s);
             }
-            for (Row r : scores.groupBy("segment").agg(count(lit(1)), sum("transaction_count"), sum("revenue"))
-                    .collectAsList()) {
-                int s = index.get(r.getString(0));
-                customers[s] = r.getLong(1);
-                orders[s] = ((Number) r.get(2)).doubleValue();
-                revenue[s] = ((Number) r.get(3)).doubleValue();
+            SegmentTotals total = new SegmentTotals(k);
+            for (byte[] part : scores.select(col("segment"), col("transaction_count"), col("revenue"))
+                    .mapPartitions(new SegmentTotals.PerPartition(names), Encoders.BINARY()).collectAsList()) {
+                total.add(Shipment.unpack(part, SegmentTotals.class));
             }
-            return SegmentSummary.fromTotals(segments, customers, orders, revenue);
+            return total.summary(segments);
         }
 
         /**

@@ -90,21 +90,31 @@ class SparkClvTest {
         }
     }
 
-    private static void sameFit(TransactionModel expected, TransactionModel actual, String what) {
+    /**
+     * Relative agreement of the parameters with the core's, what docs/benchmarks.md claims: 1e-13 for BG/NBD and
+     * MBG/NBD (measured 2e-14 to 7e-14), 5e-13 for Gamma-Gamma (1.6e-13); Pareto/NBD's likelihood is flat near
+     * its optimum, so the optimizers stop at points 1e-9 to 2e-7 apart (1e-6).
+     */
+    private static final double CLOSE = 1e-13;
+    private static final double SPEND = 5e-13;
+    private static final double FLAT = 1e-6;
+
+    private static void sameFit(TransactionModel expected, TransactionModel actual, double tolerance, String what) {
         sameFit(expected.parameters(), actual.parameters(), expected.fitSummary().orElseThrow(),
-                actual.fitSummary().orElseThrow(), what);
+                actual.fitSummary().orElseThrow(), tolerance, what);
     }
 
-    private static void sameFit(double[] expected, double[] actual, FitSummary e, FitSummary a, String what) {
+    private static void sameFit(double[] expected, double[] actual, FitSummary e, FitSummary a, double tolerance,
+            String what) {
         double worst = 0;
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-6 * expected[i], what + " parameter " + i);
+            assertEquals(expected[i], actual[i], tolerance * expected[i], what + " parameter " + i);
             worst = Math.max(worst, Math.abs(actual[i] / expected[i] - 1));
         }
         System.out.printf("%s: largest relative parameter difference from the core %.1e, log-likelihood %.1e, "
                 + "%d rows, %d evaluations%n", what, worst, Math.abs(a.logLikelihood() / e.logLikelihood() - 1),
                 a.rows(), a.evaluations());
-        assertEquals(e.logLikelihood(), a.logLikelihood(), 1e-9 * Math.abs(e.logLikelihood()), what + " LL");
+        assertEquals(e.logLikelihood(), a.logLikelihood(), 1e-13 * Math.abs(e.logLikelihood()), what + " LL");
         assertEquals(e.customers(), a.customers(), what + " customers");
         assertTrue(spark.sparkContext().getPersistentRDDs().size() == 2, what + ": chunks left cached");
     }
@@ -129,17 +139,17 @@ class SparkClvTest {
         SparkClv spendColumns = SparkClv.withDefaults().withColumns("x", "t_x", "T").withMonetaryColumn("zbar");
         for (ClvStrategy s : STRATEGIES) {
             SparkClv clv = SparkClv.withDefaults().withStrategy(s);
-            sameFit(bg, clv.fit(cdnow, BetaGeoFitter.withDefaults()), "BG/NBD " + s);
+            sameFit(bg, clv.fit(cdnow, BetaGeoFitter.withDefaults()), CLOSE, "BG/NBD " + s);
             if (s == ClvStrategy.DISTRIBUTED) {
                 // The fitter's options reach the driver-side optimizer (the compressed fit is the core's own call).
                 sameFit(bgPenalized, clv.fit(cdnow, BetaGeoFitter.withDefaults().withPenalizer(0.01)),
-                        "penalized BG/NBD " + s);
+                        CLOSE, "penalized BG/NBD " + s);
             }
-            sameFit(mbg, clv.fit(cdnow, ModifiedBetaGeoFitter.withDefaults()), "MBG/NBD " + s);
-            sameFit(pn, clv.fit(cdnow, ParetoNbdFitter.withDefaults()), "Pareto/NBD " + s);
+            sameFit(mbg, clv.fit(cdnow, ModifiedBetaGeoFitter.withDefaults()), CLOSE, "MBG/NBD " + s);
+            sameFit(pn, clv.fit(cdnow, ParetoNbdFitter.withDefaults()), FLAT, "Pareto/NBD " + s);
             GammaGammaModel sparkGg = spendColumns.withStrategy(s).fit(cdnowSpend, GammaGammaFitter.withDefaults());
             sameFit(gg.parameters(), sparkGg.parameters(), gg.fitSummary().orElseThrow(),
-                    sparkGg.fitSummary().orElseThrow(), "Gamma-Gamma " + s);
+                    sparkGg.fitSummary().orElseThrow(), SPEND, "Gamma-Gamma " + s);
         }
         // The compressed fit sees the core's distinct rows; AUTO compresses data this small.
         assertEquals(bg.fitSummary().orElseThrow().rows(), SparkClv.withDefaults()

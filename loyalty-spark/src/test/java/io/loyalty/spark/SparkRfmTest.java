@@ -163,9 +163,11 @@ class SparkRfmTest {
             assertEquals(e.segment(), a.segment());
             assertEquals(e.customers(), a.customers(), e.segment());
             assertEquals(e.orders(), a.orders(), e.segment());
-            assertEquals(e.revenue(), a.revenue(), 1e-9 * e.revenue(), e.segment());
-            assertEquals(e.revenueShare(), a.revenueShare(), 1e-12, e.segment());
+            // Exact sums on both sides: equal to the bit.
+            assertEquals(e.revenue(), a.revenue(), e.segment());
+            assertEquals(e.revenueShare(), a.revenueShare(), e.segment());
         }
+        assertEquals(core.summary(), spark);
     }
 
     @Test
@@ -194,10 +196,14 @@ class SparkRfmTest {
     @Test
     void theResultDoesNotDependOnRowOrderOrPartitioning() {
         SparkRfm rfm = SparkRfm.of(RfmScorer.withDefaults());
-        List<Row> expected = byId(rfm.scoreCustomers(figures, "id", "days", "orders", "revenue").scores());
-        Property.forAll("rfm independent of row order and partitioning", 2, r -> {
+        SparkRfm.Result first = rfm.scoreCustomers(figures, "id", "days", "orders", "revenue");
+        List<Row> expected = byId(first.scores());
+        SegmentSummary summary = first.segmentSummary();
+        Property.forAll("rfm independent of row order and partitioning", 4, r -> {
             Dataset<Row> shuffled = figures(core, Property.between(r, 1, 6), r.nextLong());
-            assertEquals(expected, byId(rfm.scoreCustomers(shuffled, "id", "days", "orders", "revenue").scores()));
+            SparkRfm.Result again = rfm.scoreCustomers(shuffled, "id", "days", "orders", "revenue");
+            assertEquals(expected, byId(again.scores()));
+            assertEquals(summary, again.segmentSummary());
         });
     }
 
@@ -304,6 +310,22 @@ class SparkRfmTest {
     private static final StructType FIGURES = new StructType().add("id", DataTypes.StringType)
             .add("days", DataTypes.DoubleType).add("orders", DataTypes.IntegerType)
             .add("revenue", DataTypes.DoubleType).add("note", DataTypes.StringType);
+
+    /** Issue 15: a mean per order beyond the largest double (a subnormal order count) is rejected, as by the core. */
+    @Test
+    void aMeanPerOrderBeyondTheLargestDoubleIsRejected() {
+        List<Row> rows = List.of(RowFactory.create("a", 1.0, Double.MIN_VALUE, 5.0),
+                RowFactory.create("b", 2.0, 1.0, 5.0));
+        Dataset<Row> df = spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType)
+                .add("days", DataTypes.DoubleType).add("orders", DataTypes.DoubleType)
+                .add("revenue", DataTypes.DoubleType));
+        RfmScorer mean = RfmScorer.withDefaults().withMonetary(MonetaryMeasure.MEAN_PER_ORDER);
+        assertContains(assertThrows(IllegalArgumentException.class, () -> SparkRfm.of(mean)
+                .scoreCustomers(df, "id", "days", "orders", "revenue")).getMessage(),
+                "column 'revenue' is beyond the largest double once divided by 'orders' in 1 row");
+        assertThrows(IllegalArgumentException.class, () -> mean.score(new String[] {"a", "b"},
+                new double[] {1, 2}, new double[] {Double.MIN_VALUE, 1}, new double[] {5, 5}));
+    }
 
     private static Dataset<Row> small(Object[]... rows) {
         List<Row> list = new ArrayList<>();

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -157,7 +158,7 @@ class SparkSummariesTest {
         TestData.Transactions sample = withReturns(cdnow, 5_000);
         List<Row> expected = sorted(s.summarize(sample.frame(spark, 1, 1)).collectAsList());
         assertEquals(WEEKS.withReturnsNetted().summarize(sample.columns()).size(), expected.size());
-        Property.forAll("summaries independent of row order, partitioning and chunking", 3, r -> {
+        Property.forAll("summaries independent of row order, partitioning and chunking", 6, r -> {
             Dataset<Row> shuffled = sample.frame(spark, Property.between(r, 1, 7), r.nextLong());
             assertEquals(expected, sorted(s.withChunk(Property.between(r, 1, 400)).summarize(shuffled)
                     .collectAsList()));
@@ -166,6 +167,47 @@ class SparkSummariesTest {
         Instant calibrationEnd = LocalDate.of(1997, 3, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         assertEquals(sorted(s.calibrationHoldout(cdnowFrame, calibrationEnd).collectAsList()),
                 sorted(s.withChunk(3).calibrationHoldout(cdnowFrame, calibrationEnd).collectAsList()));
+    }
+
+    /**
+     * Issue 15, items 1 and 7: 64-bit ids above 2^53 (snowflake ids, neighbours that one double cannot tell apart),
+     * a decimal(20,0) id beyond a long, and a repeat spend whose sum needs more than a double (1e16 then 1 and 1:
+     * monetary exactly 1): every customer kept apart, every sum exact, equal to the core's to the bit.
+     */
+    @Test
+    void snowflakeIdsStayApartAndRepeatSpendIsExact() {
+        long big = (1L << 53) + 1;
+        Object[][] rows = {
+            {big, "1998-01-01", 1e16}, {big, "1998-02-01", 1.0}, {big, "1998-03-01", 1.0},
+            {big + 1, "1998-01-01", 5.0}, {big + 1, "1998-01-02", 7.0},
+            {Long.MAX_VALUE, "1998-01-01", 2.5}, {Long.MAX_VALUE - 1, "1998-01-01", 3.5}};
+        List<Row> longIds = new ArrayList<>();
+        String[] ids = new String[rows.length];
+        int[] days = new int[rows.length];
+        double[] amounts = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            LocalDate day = LocalDate.parse((String) rows[i][1]);
+            longIds.add(RowFactory.create(rows[i][0], java.sql.Date.valueOf(day), rows[i][2]));
+            ids[i] = Long.toString((Long) rows[i][0]);
+            days[i] = (int) day.toEpochDay();
+            amounts[i] = (Double) rows[i][2];
+        }
+        Dataset<Row> frame = spark.createDataFrame(longIds, new StructType().add("id", DataTypes.LongType)
+                .add("day", DataTypes.DateType).add("amount", DataTypes.DoubleType));
+        Summarizer days30 = Summarizer.of(PeriodRule.days(), END);
+        CustomerSummaries core = days30.summarize(TransactionColumns.ofEpochDays(ids, days, amounts));
+        assertEquals(4, core.size());
+        assertEquals(1.0, core.monetary()[core.indexOf(Long.toString(big))]);
+        TransactionSchema schema = TransactionSchema.of("id", "day", "amount");
+        assertSameSummaries(core, SparkSummaries.of(days30, schema).summarize(frame).collectAsList());
+
+        // A decimal(20,0) id column: 2^64 - 1 and its neighbour, beyond a long, kept as their digits.
+        Dataset<Row> decimal = frame.select(col("id").cast(DataTypes.createDecimalType(20, 0))
+                .plus(lit(new java.math.BigDecimal("18446744073709551615")).minus(lit(Long.MAX_VALUE)))
+                .as("id"), col("day"), col("amount"));
+        List<Row> out = SparkSummaries.of(days30, schema).summarize(decimal).collectAsList();
+        assertEquals(4, out.size());
+        assertTrue(out.stream().anyMatch(r -> r.getString(0).equals("18446744073709551615")), out.toString());
     }
 
     /**
