@@ -1,5 +1,6 @@
 package io.loyalty.cohort;
 
+import io.loyalty.data.PeriodRule;
 import io.loyalty.internal.Checks;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -113,6 +114,9 @@ public final class ChurnDurations {
      */
     public ChurnRates churnRates(CohortPeriod period) {
         Checks.notNull(period, "period");
+        Checks.require(endDay >= PeriodRule.MIN_DAY && endDay <= PeriodRule.MAX_DAY, "churn rates: the last day %s "
+                + "is outside the days a period rule handles (%s to %s)", lastDay(),
+                LocalDate.ofEpochDay(PeriodRule.MIN_DAY), LocalDate.ofEpochDay(PeriodRule.MAX_DAY));
         var rule = period.rule(zone);
         long lo = Long.MAX_VALUE;
         int n = duration.length;

@@ -41,11 +41,11 @@ public final class PeriodRule implements Serializable {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /**
      * The earliest day a rule handles, 400 years after {@link LocalDate#MIN}: room for the longest fixed period
-     * (292 years) and a zone's offset to start before it and still have a calendar day.
+     * (292 years) and a zone's offset to start before it and still have a calendar day. In days since 1970-01-01.
      */
-    static final long MIN_DAY = LocalDate.MIN.plusYears(400).toEpochDay();
-    /** The latest day a rule handles, 400 years before {@link LocalDate#MAX}. */
-    static final long MAX_DAY = LocalDate.MAX.minusYears(400).toEpochDay();
+    public static final long MIN_DAY = LocalDate.MIN.plusYears(400).toEpochDay();
+    /** The latest day a rule handles, 400 years before {@link LocalDate#MAX}, in days since 1970-01-01. */
+    public static final long MAX_DAY = LocalDate.MAX.minusYears(400).toEpochDay();
     /** The earliest time a rule handles, in seconds since the epoch: the start of {@link #MIN_DAY} (UTC). */
     public static final long MIN_SECOND = MIN_DAY * SECONDS_PER_DAY;
     /** The latest time a rule handles, in seconds since the epoch: the end of {@link #MAX_DAY} (UTC). */
@@ -237,7 +237,7 @@ public final class PeriodRule implements Serializable {
      * @return the period index
      */
     public long index(long epochSecond, int nanos) {
-        requireTime(epochSecond, "time");
+        requireTime(epochSecond, "epochSecond");
         if (nanos < 0 || nanos > 999_999_999) {
             throw new IllegalArgumentException(Checks.format("nanos must lie in 0..999999999, got %d", nanos));
         }

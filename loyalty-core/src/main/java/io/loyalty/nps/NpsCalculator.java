@@ -1,5 +1,6 @@
 package io.loyalty.nps;
 
+import io.loyalty.data.PeriodRule;
 import io.loyalty.internal.Checks;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.Map;
  * @since 0.1
  */
 public final class NpsCalculator {
-    private static final long MIN_EPOCH_DAY = LocalDate.MIN.toEpochDay();
-    private static final long MAX_EPOCH_DAY = LocalDate.MAX.toEpochDay();
+    private static final long MIN_EPOCH_DAY = PeriodRule.MIN_DAY;
+    private static final long MAX_EPOCH_DAY = PeriodRule.MAX_DAY;
     private static final NpsCalculator DEFAULTS = new NpsCalculator(NpsScale.standard(),
             IntervalMethod.ADJUSTED_WALD, 0.95);
 
@@ -213,6 +214,10 @@ public final class NpsCalculator {
                 throw new IllegalArgumentException(Checks.format("dates[%d] is null", i));
             }
             days[i] = dates[i].toEpochDay();
+            if (!(days[i] >= MIN_EPOCH_DAY && days[i] <= MAX_EPOCH_DAY)) {
+                throw new IllegalArgumentException(Checks.format("dates[%d] = %s is outside the dates %s..%s", i,
+                        dates[i], LocalDate.ofEpochDay(MIN_EPOCH_DAY), LocalDate.ofEpochDay(MAX_EPOCH_DAY)));
+            }
         }
         return byPeriod(days, answers, period);
     }
@@ -226,7 +231,7 @@ public final class NpsCalculator {
      * @param period the period
      * @return the breakdown
      * @throws IllegalArgumentException if the arrays differ in length, are empty, or a row holds an answer outside
-     *     the scale or a day outside {@link LocalDate#MIN}..{@link LocalDate#MAX} (naming the row and the day)
+     *     the scale or a day outside {@link PeriodRule#MIN_DAY}..{@link PeriodRule#MAX_DAY} (naming the row and the day)
      */
     public NpsBreakdown byPeriod(long[] epochDays, int[] answers, NpsPeriod period) {
         Checks.notNull(epochDays, "epochDays");
@@ -239,7 +244,7 @@ public final class NpsCalculator {
             // Checked before any arithmetic on the day, so that the message shows the caller's value.
             if (!(day >= MIN_EPOCH_DAY && day <= MAX_EPOCH_DAY)) {
                 throw new IllegalArgumentException(Checks.format("epochDays[%d] = %d is outside the dates %s..%s "
-                        + "(epoch days %d..%d)", i, day, LocalDate.MIN, LocalDate.MAX, MIN_EPOCH_DAY,
+                        + "(epoch days %d..%d)", i, day, LocalDate.ofEpochDay(MIN_EPOCH_DAY), LocalDate.ofEpochDay(MAX_EPOCH_DAY), MIN_EPOCH_DAY,
                         MAX_EPOCH_DAY));
             }
             keys[i] = period.key(day);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.loyalty.data.PeriodRule;
 import io.loyalty.testkit.Property;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15's adversary for the NPS family: seeded inputs that mix ordinary rows with boundary values (answers off
- * the scale by one and at the int limits, blank, Unicode and null labels, epoch days at and beyond the LocalDate
+ * the scale by one and at the int limits, blank, Unicode and null labels, epoch days at and beyond the PeriodRule
  * limits and at the long limits, duplicates, ties, unsorted rows, mismatched lengths, empty and single-row input,
  * counts near Long.MAX_VALUE, weights from subnormal to 1e308). Every call either returns finite numbers that
  * agree with a plain recount, or throws an IllegalArgumentException naming a bad input; accumulation is bitwise
  * the same after shuffling and after any split-and-combine.
  */
 class NpsAdversarialTest {
-    private static final long MIN_DAY = LocalDate.MIN.toEpochDay();
-    private static final long MAX_DAY = LocalDate.MAX.toEpochDay();
+    private static final long MIN_DAY = PeriodRule.MIN_DAY;
+    private static final long MAX_DAY = PeriodRule.MAX_DAY;
     private static final String[] LABELS = {"a", "b", "Zürich", "東京", "a ", "\u00e9", "e\u0301", "𝔘"};
     private static final String[] BAD_LABELS = {null, "", "  "};
 

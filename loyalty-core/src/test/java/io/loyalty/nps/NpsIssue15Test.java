@@ -56,22 +56,27 @@ class NpsIssue15Test {
         }
     }
 
-    /** Item 17: the first and last dates a LocalDate holds are scored with their correct labels. */
+    /**
+     * Item 17: the first and last days a period rule handles (400 years inside LocalDate's range) are scored with
+     * their correct labels; LocalDate's own limits are rejected naming the row and the date.
+     */
     @Test
-    void item17LocalDateLimitsGetTheirPeriodLabels() {
+    void item17PeriodRuleDayLimitsGetTheirPeriodLabels() {
         NpsCalculator calc = NpsCalculator.withDefaults();
-        LocalDate[] dates = {LocalDate.MIN, LocalDate.MAX};
+        LocalDate[] dates = {LocalDate.ofEpochDay(PeriodRule.MIN_DAY), LocalDate.ofEpochDay(PeriodRule.MAX_DAY)};
         int[] answers = {0, 10};
-        assertEquals(List.of("-999999999-01-01", "+999999999-12-31"), labels(calc.byPeriod(dates, answers,
+        assertEquals(List.of("-999999599-01-01", "+999999599-12-31"), labels(calc.byPeriod(dates, answers,
                 NpsPeriod.DAY)));
-        // LocalDate.MIN is a Monday, LocalDate.MAX a Friday.
-        assertEquals(List.of("-999999999-W01", "999999999-W52"), labels(calc.byPeriod(dates, answers,
-                NpsPeriod.WEEK)));
-        assertEquals(List.of("-999999999-01", "999999999-12"), labels(calc.byPeriod(dates, answers,
+        assertEquals(List.of("-999999599-01", "999999599-12"), labels(calc.byPeriod(dates, answers,
                 NpsPeriod.MONTH)));
-        assertEquals(List.of("-999999999-Q1", "999999999-Q4"), labels(calc.byPeriod(dates, answers,
+        assertEquals(List.of("-999999599-Q1", "999999599-Q4"), labels(calc.byPeriod(dates, answers,
                 NpsPeriod.QUARTER)));
-        assertEquals(List.of("-999999999", "999999999"), labels(calc.byPeriod(dates, answers, NpsPeriod.YEAR)));
+        assertEquals(List.of("-999999599", "999999599"), labels(calc.byPeriod(dates, answers, NpsPeriod.YEAR)));
+        for (LocalDate limit : new LocalDate[] {LocalDate.MIN, LocalDate.MAX}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> calc.byPeriod(new LocalDate[] {limit}, new int[] {5}, NpsPeriod.WEEK));
+            assertTrue(e.getMessage().contains("dates[0] = " + limit), e.getMessage());
+        }
     }
 
     private static List<String> labels(NpsBreakdown b) {
