@@ -199,7 +199,7 @@ public final class SmallCellSuppression {
      * sizes are published beside them (row totals), so a suppressed cell's count and sum are protected.
      *
      * @param summaries the per-arm, per-segment summaries (read through their public accessors)
-     * @return the suppressed table of means
+     * @return the suppressed table of means, each row's total being the arm's overall mean
      */
     public SuppressedTable experimentSegments(SegmentedSummaries summaries) {
         Checks.notNull(summaries, "summaries");
@@ -213,13 +213,24 @@ public final class SmallCellSuppression {
                 values[a][s] = summaries.cell(a, s).mean();
             }
         }
+        double[] armMeans = new double[arms.size()];
+        for (int a = 0; a < arms.size(); a++) {
+            armMeans[a] = summaries.arm(a).mean();
+        }
         boolean[] additive = new boolean[segments.size()];
         return run("experiment means by arm and segment, cells from fewer than " + k + " customers suppressed", arms,
-                segments, values, customers, true, additive, false, false);
+                segments, values, customers, true, armMeans, additive, false, false);
     }
 
     private SuppressedTable run(String title, List<String> rows, List<String> columns, double[][] values,
             long[][] customers, boolean rowTotals, boolean[] columnTotals, boolean grandTotal, boolean wholeRows) {
+        return run(title, rows, columns, values, customers, rowTotals, null, columnTotals, grandTotal, wholeRows);
+    }
+
+    /** The suppression; {@code rowTotalValues} replaces the row sums when the published row margin is not a sum. */
+    private SuppressedTable run(String title, List<String> rows, List<String> columns, double[][] values,
+            long[][] customers, boolean rowTotals, double[] rowTotalValues, boolean[] columnTotals,
+            boolean grandTotal, boolean wholeRows) {
         Checks.notNull(rows, "rows");
         Checks.notNull(columns, "columns");
         Checks.notNull(values, "values");
@@ -257,6 +268,9 @@ public final class SmallCellSuppression {
                     ctc[c] += customers[r][c];
                 }
             }
+        }
+        if (rowTotalValues != null) {
+            System.arraycopy(rowTotalValues, 0, rt, 0, nr);
         }
         for (int r = 0; r < nr; r++) {
             rs[r] = !rowTotals ? Status.ABSENT : rtc[r] < k ? Status.PRIMARY : Status.PUBLISHED;

@@ -1,13 +1,20 @@
 package io.loyalty.tablesaw;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.privacy.DpTable;
+import io.loyalty.privacy.NoisyValue;
 import io.loyalty.privacy.Pseudonymizer;
+import io.loyalty.privacy.SuppressedTable;
+import java.util.OptionalDouble;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Tablesaw in and out for {@link io.loyalty.privacy}: pseudonymised copies of tables and columns.
+ * Tablesaw in and out for {@link io.loyalty.privacy}: pseudonymised copies of tables and columns, and published
+ * tables (noisy or suppressed) as Tablesaw tables.
  *
  * @since 0.2
  */
@@ -49,6 +56,74 @@ public final class PrivacyTables {
         Checks.notNull(column, "column");
         Checks.notNull(pseudonymizer, "pseudonymizer");
         return pseudonymize(Table.create(column.name(), column), column.name(), pseudonymizer, "id");
+    }
+
+    /**
+     * A DP table: a "row" column, then for each column its value, standard deviation and 95 % bounds (named
+     * "x", "x sd", "x lower", "x upper"); a cell that does not exist is missing.
+     *
+     * @param table the released table
+     * @return a new Tablesaw table named after its title
+     */
+    public static Table toTable(DpTable table) {
+        Checks.notNull(table, "table");
+        int n = table.rows().size();
+        Table out = Table.create(table.title(), StringColumn.create("row", table.rows()));
+        for (int c = 0; c < table.columns().size(); c++) {
+            String name = table.columns().get(c);
+            DoubleColumn v = DoubleColumn.create(name, n);
+            DoubleColumn sd = DoubleColumn.create(name + " sd", n);
+            DoubleColumn lo = DoubleColumn.create(name + " lower", n);
+            DoubleColumn hi = DoubleColumn.create(name + " upper", n);
+            for (int r = 0; r < n; r++) {
+                NoisyValue x = table.get(r, c);
+                if (x != null) {
+                    v.set(r, x.value());
+                    sd.set(r, x.standardDeviation());
+                    lo.set(r, x.lower());
+                    hi.set(r, x.upper());
+                }
+            }
+            out.addColumns(v, sd, lo, hi);
+        }
+        return out;
+    }
+
+    /**
+     * A suppressed table: a "row" column, one number column per column (a suppressed or absent cell is missing, never
+     * zero) with a boolean column "x suppressed" beside it, and a last row "Total" when column totals are published.
+     *
+     * @param table the suppressed table
+     * @return a new Tablesaw table named after its title
+     */
+    public static Table toTable(SuppressedTable table) {
+        Checks.notNull(table, "table");
+        int n = table.rows().size();
+        boolean totals = false;
+        for (int c = 0; c < table.columns().size() && !totals; c++) {
+            totals = table.marginStatus()[n + c] != SuppressedTable.Status.ABSENT;
+        }
+        int size = n + (totals ? 1 : 0);
+        StringColumn labels = StringColumn.create("row", table.rows());
+        if (totals) {
+            labels.append("Total");
+        }
+        Table out = Table.create(table.title(), labels);
+        for (int c = 0; c < table.columns().size(); c++) {
+            String name = table.columns().get(c);
+            DoubleColumn v = DoubleColumn.create(name, size);
+            BooleanColumn hidden = BooleanColumn.create(name + " suppressed", size);
+            for (int r = 0; r < size; r++) {
+                OptionalDouble x = r < n ? table.value(r, c) : table.columnTotal(c);
+                SuppressedTable.Status s = r < n ? table.status(r, c) : table.marginStatus()[n + c];
+                hidden.set(r, s == SuppressedTable.Status.PRIMARY || s == SuppressedTable.Status.SECONDARY);
+                if (x.isPresent()) {
+                    v.set(r, x.getAsDouble());
+                }
+            }
+            out.addColumns(v, hidden);
+        }
+        return out;
     }
 
     private static StringColumn pseudonymize(Table table, String name, Pseudonymizer p, String role) {

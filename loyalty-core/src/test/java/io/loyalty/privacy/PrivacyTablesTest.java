@@ -47,4 +47,24 @@ class PrivacyTablesTest {
         assertTrue(m.getMessage().contains("nope"), m.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PrivacyTables.pseudonymize(t, "customer", null));
     }
+
+    @Test
+    void publishedTablesConvertWithMissingNotZeroForSuppressedCells() {
+        SuppressedTable t = SmallCellSuppression.withDefaults().cells("t", java.util.List.of("a", "b", "c"),
+                java.util.List.of("n"), new double[][] {{3}, {50}, {40}}, new long[][] {{3}, {50}, {40}}, false,
+                true);
+        Table out = PrivacyTables.toTable(t);
+        assertEquals(4, out.rowCount());
+        assertTrue(out.doubleColumn("n").isMissing(0));
+        assertTrue(out.booleanColumn("n suppressed").get(0));
+        assertEquals(50, out.doubleColumn("n").get(1));
+        assertEquals(93, out.doubleColumn("n").get(3));
+        DpTable dp = DpAggregates.segmentCounts(new String[] {"a"}, new String[] {"x"},
+                Partitions.known(java.util.List.of("x", "y")), ContributionBounds.ONE, PrivacyCost.laplace(1e9),
+                PrivacyBudget.of(1e10, 0).withNoiseSource(new java.util.SplittableRandom(1)));
+        Table d = PrivacyTables.toTable(dp);
+        assertEquals(java.util.List.of("row", "customers", "customers sd", "customers lower", "customers upper"),
+                d.columnNames());
+        assertEquals(1, d.doubleColumn("customers").get(0));
+    }
 }
