@@ -1,13 +1,23 @@
 package io.loyalty.privacy;
 
+import io.loyalty.internal.Checks;
+import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The contribution-bounding kernel on primitive arrays: rows grouped by customer (a counting sort, O(n)), each
- * customer cut to at most L0 partitions and L-infinity rows per partition by a keyed hash, then counted. The output
- * depends only on the rows as a multiset and on the key, never on their order or on how they were split.
+ * The contribution-bounding kernel as a mergeable accumulator: each customer, added with all of their rows at once,
+ * is cut to at most L0 partitions and L-infinity rows per partition by a keyed hash, then counted; per-customer
+ * value totals are clamped to the declared range. The state is a few arrays of counts; {@link #combine} adds two
+ * accumulators, so the result depends only on the customers added, never on their order or on how they were split.
+ * This is the seam {@code loyalty-spark} uses: executors add whole customers, the driver combines and
+ * {@link DpRelease} noises. Not thread-safe.
+ *
+ * @since 0.2
  */
-final class BoundedTally {
+public final class BoundedTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Distinct customers per partition. */
     final long[] customers;
     /** Kept rows per partition and category, at {@code p * categories + c}. */
@@ -17,13 +27,47 @@ final class BoundedTally {
     /** Per partition, the sum of the squared clamped totals, in square-grid units (null without values). */
     final long[] squares;
     final int categories;
+    private final long[] partitionKey;
+    private final int l0;
+    private final int linf;
+    private final ValueRange range;
+    private final long key;
+    private transient long[] keys;
+    private transient int[] runStart;
+    private transient int[] runPart;
 
-    private BoundedTally(int partitions, int categories, boolean values) {
+    private BoundedTally(long[] partitionKey, int categories, ValueRange range, ContributionBounds bounds, long key) {
+        this.partitionKey = partitionKey;
         this.categories = categories;
+        this.range = range;
+        this.l0 = bounds.maxPartitions();
+        this.linf = bounds.maxRowsPerPartition();
+        this.key = key;
+        int partitions = partitionKey.length;
         customers = new long[partitions];
         counts = new long[partitions * categories];
-        sums = values ? new long[partitions] : null;
-        squares = values ? new long[partitions] : null;
+        sums = range != null ? new long[partitions] : null;
+        squares = range != null ? new long[partitions] : null;
+    }
+
+    /**
+     * An empty accumulator for a release begun with {@link DpRelease}.
+     *
+     * @param labels the partitions' labels, in the release's order
+     * @param categories the number of categories, in [1, 256]
+     * @param bounds the contribution bounds
+     * @param key the release's bounding key ({@link DpRelease#key()})
+     * @return the accumulator
+     */
+    public static BoundedTally create(List<String> labels, int categories, ContributionBounds bounds, long key) {
+        Checks.notNull(labels, "labels");
+        Checks.notNull(bounds, "bounds");
+        Checks.require(categories >= 1 && categories <= 256, "categories must lie in [1, 256], got %d", categories);
+        long[] pk = new long[labels.size()];
+        for (int p = 0; p < pk.length; p++) {
+            pk[p] = key(Checks.notNull(labels.get(p), "labels[" + p + "]"));
+        }
+        return new BoundedTally(pk, categories, null, bounds, key);
     }
 
     /** SplitMix64's finaliser: a bijective 64-bit mix. */
@@ -42,13 +86,51 @@ final class BoundedTally {
         return mix(h);
     }
 
-    /** The hashing key of an integer id. */
-    static long key(long id) {
-        return mix(id + 0x9e3779b97f4a7c15L);
+    /**
+     * Adds one customer with all of their rows (a customer added twice counts twice: add each customer once).
+     *
+     * @param customerId the customer's id
+     * @param partitions the partition index of each row, in [0, labels)
+     * @param categories the category of each row, in [0, categories)
+     * @param rows the number of rows (the arrays may be longer)
+     * @throws IllegalArgumentException if an index is out of range
+     */
+    public void addCustomer(String customerId, int[] partitions, int[] categories, int rows) {
+        Checks.notBlank(customerId, "customerId");
+        Checks.require(rows >= 0 && rows <= partitions.length && rows <= categories.length,
+                "rows must lie in [0, %d], got %d", Math.min(partitions.length, categories.length), rows);
+        for (int j = 0; j < rows; j++) {
+            Checks.require(partitions[j] >= 0 && partitions[j] < partitionKey.length,
+                    "partitions[%d] must lie in [0, %d), got %d", j, partitionKey.length, partitions[j]);
+            Checks.require(categories[j] >= 0 && categories[j] < this.categories,
+                    "categories[%d] must lie in [0, %d), got %d", j, this.categories, categories[j]);
+        }
+        add(key(customerId), partitions, categories, null, rows);
     }
 
     /**
-     * Tallies the rows.
+     * Adds another accumulator of the same release into this one.
+     *
+     * @param other the other accumulator
+     * @return this accumulator
+     * @throws IllegalArgumentException if the other was made for another shape or key
+     */
+    public BoundedTally combine(BoundedTally other) {
+        Checks.notNull(other, "other");
+        Checks.require(other.key == key && Arrays.equals(other.partitionKey, partitionKey)
+                && other.categories == categories && other.l0 == l0 && other.linf == linf && other.range == null
+                && range == null, "other must be made for the same release");
+        for (int p = 0; p < customers.length; p++) {
+            customers[p] += other.customers[p];
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        return this;
+    }
+
+    /**
+     * Tallies rows of many customers.
      *
      * @param customer dense customer index per row, in [0, customerKey.length)
      * @param customerKey per customer, its hashing key
@@ -56,13 +138,13 @@ final class BoundedTally {
      * @param partitionKey per partition, its hashing key
      * @param category category per row in [0, categories), or null for one category
      * @param value value per row, or null
-     * @param range the clamp for values (ignored without values)
+     * @param range the clamp for values (null without values)
      */
     static BoundedTally tally(int[] customer, long[] customerKey, int[] partition, long[] partitionKey,
             int[] category, int categories, double[] value, ValueRange range, ContributionBounds bounds, long key) {
         int n = customer.length;
         int nc = customerKey.length;
-        BoundedTally out = new BoundedTally(partitionKey.length, categories, value != null);
+        BoundedTally out = new BoundedTally(partitionKey, categories, value == null ? null : range, bounds, key);
         int[] start = new int[nc + 1];
         for (int c : customer) {
             start[c + 1]++;
@@ -75,99 +157,110 @@ final class BoundedTally {
         for (int i = 0; i < n; i++) {
             order[fill[customer[i]]++] = i;
         }
-        long[] keys = new long[16];
-        int[] runStart = new int[16];
-        int[] runPart = new int[16];
-        int l0 = bounds.maxPartitions();
-        int linf = bounds.maxRowsPerPartition();
-        double squareStep = range == null ? 1 : range.bound() * range.bound() / ValueRange.STEPS;
+        int[] part = new int[16];
+        int[] cat = new int[16];
+        double[] val = value == null ? null : new double[16];
         for (int c = 0; c < nc; c++) {
             int m = start[c + 1] - start[c];
             if (m == 0) {
                 continue;
             }
-            if (keys.length < m) {
-                keys = new long[Math.max(m, keys.length * 2)];
-            }
-            // (partition, category, position in the bucket): positions need ceil(log2 m) bits.
-            int posBits = 64 - Long.numberOfLeadingZeros(Math.max(1, m - 1));
-            int catBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, categories - 1));
-            if (posBits + catBits > 32) {
-                throw new IllegalArgumentException(io.loyalty.internal.Checks.format(
-                        "one customer has %d rows: more than this kernel groups (2^%d)", m, 32 - catBits));
+            if (part.length < m) {
+                part = new int[Math.max(m, part.length * 2)];
+                cat = new int[part.length];
+                val = value == null ? null : new double[part.length];
             }
             for (int j = 0; j < m; j++) {
                 int row = order[start[c] + j];
-                int cat = category == null ? 0 : category[row];
-                keys[j] = ((long) partition[row] << 32) | ((long) cat << posBits) | j;
-            }
-            Arrays.sort(keys, 0, m);
-            int runs = 0;
-            for (int j = 0; j < m; j++) {
-                if (j == 0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
-                    if (runStart.length <= runs + 1) {
-                        runStart = Arrays.copyOf(runStart, runStart.length * 2);
-                        runPart = Arrays.copyOf(runPart, runPart.length * 2);
-                    }
-                    runStart[runs] = j;
-                    runPart[runs] = (int) (keys[j] >>> 32);
-                    runs++;
+                part[j] = partition[row];
+                cat[j] = category == null ? 0 : category[row];
+                if (val != null) {
+                    val[j] = value[row];
                 }
             }
-            runStart[runs] = m;
-            long ck = mix(key ^ customerKey[c]);
-            long[] hs = null;
-            long cutoff = Long.MAX_VALUE;
-            if (runs > l0) {
-                // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
-                hs = new long[runs];
-                for (int r = 0; r < runs; r++) {
-                    hs[r] = mix(ck + partitionKey[runPart[r]]);
-                }
-                long[] sorted = hs.clone();
-                Arrays.sort(sorted);
-                cutoff = sorted[l0 - 1];
-            }
-            int keptPartitions = 0;
-            for (int r = 0; r < runs; r++) {
-                if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
-                    continue;
-                }
-                keptPartitions++;
-                int p = runPart[r];
-                out.customers[p]++;
-                int from = runStart[r];
-                int to = runStart[r + 1];
-                countRows(out, keys, from, to, p, posBits, linf, mix(ck ^ partitionKey[p]));
-                if (value != null) {
-                    // Summed in sorted order, so the total does not depend on the input order.
-                    double[] vs = new double[to - from];
-                    for (int j = from; j < to; j++) {
-                        vs[j - from] = value[order[start[c] + (int) (keys[j] & ((1L << posBits) - 1))]];
-                    }
-                    Arrays.sort(vs);
-                    double total = 0;
-                    for (double v : vs) {
-                        total += v;
-                    }
-                    long units = range.units(total);
-                    double clamped = units * range.step();
-                    out.sums[p] += units;
-                    out.squares[p] += Math.round(clamped * clamped / squareStep);
-                }
-            }
+            out.add(customerKey[c], part, cat, val, m);
         }
         return out;
     }
 
+    /** Adds one customer's m rows. */
+    private void add(long customerKey, int[] partition, int[] category, double[] value, int m) {
+        if (m == 0) {
+            return;
+        }
+        if (keys == null || keys.length < m) {
+            keys = new long[Math.max(m, 16)];
+            runStart = new int[Math.max(m, 16) + 1];
+            runPart = new int[Math.max(m, 16)];
+        }
+        // (partition, category, position among the customer's rows): positions need ceil(log2 m) bits.
+        int posBits = 64 - Long.numberOfLeadingZeros(Math.max(1, m - 1));
+        int catBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, categories - 1));
+        Checks.require(posBits + catBits <= 32, "one customer has %d rows: more than this kernel groups (2^%d)", m,
+                32 - catBits);
+        for (int j = 0; j < m; j++) {
+            keys[j] = ((long) partition[j] << 32) | ((long) category[j] << posBits) | j;
+        }
+        Arrays.sort(keys, 0, m);
+        int runs = 0;
+        for (int j = 0; j < m; j++) {
+            if (j == 0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
+                runStart[runs] = j;
+                runPart[runs] = (int) (keys[j] >>> 32);
+                runs++;
+            }
+        }
+        runStart[runs] = m;
+        long ck = mix(key ^ customerKey);
+        long[] hs = null;
+        long cutoff = Long.MAX_VALUE;
+        if (runs > l0) {
+            // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
+            hs = new long[runs];
+            for (int r = 0; r < runs; r++) {
+                hs[r] = mix(ck + partitionKey[runPart[r]]);
+            }
+            long[] sorted = hs.clone();
+            Arrays.sort(sorted);
+            cutoff = sorted[l0 - 1];
+        }
+        int keptPartitions = 0;
+        for (int r = 0; r < runs; r++) {
+            if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
+                continue;
+            }
+            keptPartitions++;
+            int p = runPart[r];
+            customers[p]++;
+            int from = runStart[r];
+            int to = runStart[r + 1];
+            countRows(from, to, p, posBits, mix(ck ^ partitionKey[p]));
+            if (value != null) {
+                // Summed in sorted order, so the total does not depend on the input order.
+                double[] vs = new double[to - from];
+                for (int j = from; j < to; j++) {
+                    vs[j - from] = value[(int) (keys[j] & ((1L << posBits) - 1))];
+                }
+                Arrays.sort(vs);
+                double total = 0;
+                for (double v : vs) {
+                    total += v;
+                }
+                long units = range.units(total);
+                double clamped = units * range.step();
+                sums[p] += units;
+                squares[p] += Math.round(clamped * clamped / (range.bound() * range.bound() / ValueRange.STEPS));
+            }
+        }
+    }
+
     /** Counts the rows of one (customer, partition) run, at most linf of them, chosen by keyed hash. */
-    private static void countRows(BoundedTally out, long[] keys, int from, int to, int p, int posBits, int linf,
-            long runKey) {
-        int base = p * out.categories;
+    private void countRows(int from, int to, int p, int posBits, long runKey) {
+        int base = p * categories;
         int len = to - from;
         if (len <= linf) {
             for (int j = from; j < to; j++) {
-                out.counts[base + (int) ((keys[j] & 0xffffffffL) >>> posBits)]++;
+                counts[base + (int) ((keys[j] & 0xffffffffL) >>> posBits)]++;
             }
             return;
         }
@@ -181,7 +274,7 @@ final class BoundedTally {
         }
         Arrays.sort(h);
         for (int j = 0; j < linf; j++) {
-            out.counts[base + (int) (h[j] & 0xff)]++;
+            counts[base + (int) (h[j] & 0xff)]++;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
-import io.loyalty.nps.NpsCategory;
 import io.loyalty.nps.NpsScale;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.rfm.SegmentMap;
@@ -148,10 +147,14 @@ public final class DpAggregates {
             int a = answers[i];
             Checks.require(a >= scale.min() && a <= scale.max(), "answers[%d] must lie in [%d, %d], got %d", i,
                     scale.min(), scale.max(), a);
-            NpsCategory c = scale.categoryOf(a);
-            cat[i] = c == NpsCategory.DETRACTOR ? 0 : c == NpsCategory.PASSIVE ? 1 : 2;
+            cat[i] = DpRelease.category(scale, a);
         }
         Release r = Release.run("NPS tallies, " + cost, rows, cat, 3, null, null, spec, bounds, cost, budget);
+        return npsTable(r, cost, bounds);
+    }
+
+    /** Noises the tallies of the published partitions, in order: detractors, passives, promoters. */
+    static DpTable npsTable(Release r, PrivacyCost cost, ContributionBounds bounds) {
         Noise noise = tallyNoise(cost, bounds);
         NoisyValue[][] cells = new NoisyValue[r.published.length][];
         for (int i = 0; i < cells.length; i++) {

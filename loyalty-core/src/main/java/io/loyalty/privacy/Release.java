@@ -104,6 +104,15 @@ final class Release {
     static Release run(String what, Rows rows, int[] category, int categories, double[] value, ValueRange range,
             Partitions spec, ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
         Checks.notNull(bounds, "bounds");
+        long key = begin(what, spec, cost, budget);
+        BoundedTally t = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
+                category, categories, value, range, bounds, key);
+        return select(rows.partitionLabels, t, spec, bounds, budget.random());
+    }
+
+    /** Spends {@code cost} and the selection's cost (refused before any draw), then draws the bounding key. */
+    static long begin(String what, Partitions spec, PrivacyCost cost, PrivacyBudget budget) {
+        Checks.notNull(spec, "partitions");
         Checks.notNull(cost, "cost");
         Checks.notNull(budget, "budget");
         double selEps = spec.isSelected() ? spec.epsilon() : 0;
@@ -113,11 +122,7 @@ final class Release {
         } else {
             budget.spend(what, cost.value() + selEps, selDelta, 0);
         }
-        RandomGenerator rng = budget.random();
-        long key = rng.nextLong();
-        BoundedTally t = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
-                category, categories, value, range, bounds, key);
-        return select(rows.partitionLabels, t, spec, bounds, rng);
+        return budget.random().nextLong();
     }
 
     /** Publishes every known partition, or those whose noisy customer count reaches the threshold. */
