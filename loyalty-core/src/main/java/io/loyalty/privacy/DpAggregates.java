@@ -153,6 +153,56 @@ public final class DpAggregates {
         return npsTable(r, cost, bounds);
     }
 
+    /**
+     * {@link #nps} on dense indexes, the fast path: no hashing of string ids. Customer {@code c} is bounded as the id
+     * {@code Integer.toString(c)} would be, so the result equals {@link #nps} on those ids.
+     *
+     * @param customers the customer of each answer, a dense index in [0, number of answers)
+     * @param partitions the partition of each answer, an index into {@code labels}
+     * @param labels the partition labels (the known ones, or the candidates for a selection)
+     * @param answers the answers on {@code scale}
+     * @param scale the NPS scale
+     * @param spec known partitions (equal to {@code labels}) or a selection
+     * @param bounds the contribution bounds
+     * @param cost the cost of the tallies
+     * @param budget the budget to draw from
+     * @return columns detractors, passives, promoters, NPS
+     */
+    public static DpTable nps(int[] customers, int[] partitions, List<String> labels, int[] answers, NpsScale scale,
+            Partitions spec, ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
+        Checks.notNull(customers, "customers");
+        Checks.notNull(partitions, "partitions");
+        Checks.notNull(labels, "labels");
+        Checks.notNull(answers, "answers");
+        Checks.notNull(scale, "scale");
+        Checks.notNull(spec, "spec");
+        int n = customers.length;
+        Checks.sameLength(n, partitions.length, "partitions");
+        Checks.sameLength(n, answers.length, "answers");
+        Checks.require(spec.isSelected() || spec.labels().equals(labels),
+                "labels must equal the known partitions %s, got %s", spec.isSelected() ? "" : spec.labels(), labels);
+        int[] cat = new int[n];
+        int customerCount = 0;
+        for (int i = 0; i < n; i++) {
+            Checks.require(customers[i] >= 0 && customers[i] < n, "customers[%d] must lie in [0, %d), got %d", i, n,
+                    customers[i]);
+            Checks.require(partitions[i] >= 0 && partitions[i] < labels.size(),
+                    "partitions[%d] must lie in [0, %d), got %d", i, labels.size(), partitions[i]);
+            Checks.require(answers[i] >= scale.min() && answers[i] <= scale.max(),
+                    "answers[%d] must lie in [%d, %d], got %d", i, scale.min(), scale.max(), answers[i]);
+            cat[i] = DpRelease.category(scale, answers[i]);
+            customerCount = Math.max(customerCount, customers[i] + 1);
+        }
+        long[] customerKey = new long[customerCount];
+        for (int c = 0; c < customerCount; c++) {
+            customerKey[c] = BoundedTally.key(Integer.toString(c));
+        }
+        String[] names = labels.toArray(new String[0]);
+        Release.Rows rows = new Release.Rows(customers, customerKey, partitions, names);
+        Release r = Release.run("NPS tallies, " + cost, rows, cat, 3, null, null, spec, bounds, cost, budget);
+        return npsTable(r, cost, bounds);
+    }
+
     /** Noises the tallies of the published partitions, in order: detractors, passives, promoters. */
     static DpTable npsTable(Release r, PrivacyCost cost, ContributionBounds bounds) {
         Noise noise = tallyNoise(cost, bounds);

@@ -75,8 +75,26 @@ public final class Partitions {
         return known;
     }
 
-    boolean isSelected() {
+    /**
+     * Whether partitions are selected from the data rather than known.
+     *
+     * @return true for {@link #selected}
+     */
+    public boolean isSelected() {
         return known == null;
+    }
+
+    /**
+     * The known partitions, in publication order.
+     *
+     * @return an unmodifiable list
+     * @throws IllegalStateException if the partitions are selected, not known
+     */
+    public List<String> labels() {
+        if (known == null) {
+            throw new IllegalStateException("partitions are selected from the data: there are no known labels");
+        }
+        return known;
     }
 
     double epsilon() {
