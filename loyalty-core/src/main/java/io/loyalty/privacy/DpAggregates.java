@@ -100,8 +100,9 @@ public final class DpAggregates {
         }
         Release.Rows rows = Release.index(ids, seg, "segments", Partitions.known(names));
         PrivacyCost each = cost.split(3);
+        // The budget pays the whole cost once; each of the three queries is noised at a third of it.
         Release orders = Release.run("RFM segment summary, " + cost, rows, null, 1, scores.orders(),
-                ValueRange.of(0, maxOrders), Partitions.known(names), ContributionBounds.ONE, each, budget);
+                ValueRange.of(0, maxOrders), Partitions.known(names), ContributionBounds.ONE, cost, budget);
         // Revenue needs its own clamp: a second tally on the same rows with the same key costs nothing more.
         ValueRange revenueRange = ValueRange.of(0, maxRevenue);
         BoundedTally revenue = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
@@ -343,7 +344,7 @@ public final class DpAggregates {
         }
         PrivacyCost each = cost.split(3);
         Release r = Release.run("experiment arms, " + cost, rows, null, 1, values, range, spec,
-                ContributionBounds.ONE, each, budget);
+                ContributionBounds.ONE, cost, budget);
         Noise countNoise = Noise.calibrate(each, 1, 1);
         Noise sumNoise = Noise.calibrate(each, ValueRange.STEPS, ValueRange.STEPS);
         double step = range.step();

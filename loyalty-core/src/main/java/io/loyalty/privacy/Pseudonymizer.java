@@ -109,10 +109,12 @@ public final class Pseudonymizer {
         Checks.notNull(ids, "ids");
         Mac mac = newMac();
         String[] out = new String[ids.length];
+        // A customer has many rows: each distinct id is hashed once (the map grows with the distinct ids only).
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (int i = 0; i < ids.length; i++) {
             String id = ids[i];
             Checks.require(id != null && !id.isBlank(), "ids[%d] must not be null or blank", i);
-            out[i] = pseudonym(mac, id);
+            out[i] = seen.computeIfAbsent(id, k -> pseudonym(mac, k));
         }
         return out;
     }

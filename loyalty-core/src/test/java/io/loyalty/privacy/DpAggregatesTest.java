@@ -196,4 +196,14 @@ class DpAggregatesTest {
                 new String[] {"A"}, new double[] {Double.NaN}, ValueRange.of(0, 1), Partitions.known(List.of("A")),
                 EXACT, budget(9)));
     }
+
+    @Test
+    void aReleaseOfSeveralQueriesIsChargedItsWholeCost() {
+        PrivacyBudget b = PrivacyBudget.of(1, 0).withNoiseSource(new SplittableRandom(10));
+        DpAggregates.arms(new String[] {"a", "b"}, new String[] {"A", "B"}, new double[] {1, 2}, ValueRange.of(0, 5),
+                Partitions.known(List.of("A", "B")), PrivacyCost.laplace(0.6), b);
+        assertEquals(0.6, b.spentEpsilon(), 1e-15);
+        assertThrows(BudgetExceededException.class, () -> DpAggregates.arms(new String[] {"a"}, new String[] {"A"},
+                new double[] {1}, ValueRange.of(0, 5), Partitions.known(List.of("A")), PrivacyCost.laplace(0.6), b));
+    }
 }
