@@ -152,35 +152,41 @@ public final class BoundedTally implements Serializable {
         for (int c = 0; c < nc; c++) {
             start[c + 1] += start[c];
         }
-        int[] order = new int[n];
+        // One scatter pass writes each row's final sort key (partition, category, position among the customer's
+        // rows) into the customer's slice, so the per-customer work reads one contiguous slice.
+        long[] keys = new long[n];
+        double[] values = value == null ? null : new double[n];
         int[] fill = Arrays.copyOf(start, nc);
         for (int i = 0; i < n; i++) {
-            order[fill[customer[i]]++] = i;
+            int c = customer[i];
+            int at = fill[c]++;
+            int j = at - start[c];
+            int posBits = positionBits(start[c + 1] - start[c]);
+            int cat = category == null ? 0 : category[i];
+            keys[at] = ((long) partition[i] << 32) | ((long) cat << posBits) | j;
+            if (values != null) {
+                values[at] = value[i];
+            }
         }
-        int[] part = new int[16];
-        int[] cat = new int[16];
-        double[] val = value == null ? null : new double[16];
         for (int c = 0; c < nc; c++) {
             int m = start[c + 1] - start[c];
-            if (m == 0) {
-                continue;
+            if (m > 0) {
+                out.checkRows(m);
+                out.addSorted(customerKey[c], keys, start[c], m, values);
             }
-            if (part.length < m) {
-                part = new int[Math.max(m, part.length * 2)];
-                cat = new int[part.length];
-                val = value == null ? null : new double[part.length];
-            }
-            for (int j = 0; j < m; j++) {
-                int row = order[start[c] + j];
-                part[j] = partition[row];
-                cat[j] = category == null ? 0 : category[row];
-                if (val != null) {
-                    val[j] = value[row];
-                }
-            }
-            out.add(customerKey[c], part, cat, val, m);
         }
         return out;
+    }
+
+    /** Bits for a position among m rows. */
+    private static int positionBits(int m) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(1, m - 1));
+    }
+
+    private void checkRows(int m) {
+        int catBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, categories - 1));
+        Checks.require(positionBits(m) + catBits <= 32, "one customer has %d rows: more than this kernel groups (2^%d)",
+                m, 32 - catBits);
     }
 
     /** Adds one customer's m rows. */
@@ -188,29 +194,39 @@ public final class BoundedTally implements Serializable {
         if (m == 0) {
             return;
         }
+        checkRows(m);
         if (keys == null || keys.length < m) {
             keys = new long[Math.max(m, 16)];
-            runStart = new int[Math.max(m, 16) + 1];
-            runPart = new int[Math.max(m, 16)];
         }
-        // (partition, category, position among the customer's rows): positions need ceil(log2 m) bits.
-        int posBits = 64 - Long.numberOfLeadingZeros(Math.max(1, m - 1));
-        int catBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, categories - 1));
-        Checks.require(posBits + catBits <= 32, "one customer has %d rows: more than this kernel groups (2^%d)", m,
-                32 - catBits);
+        int posBits = positionBits(m);
         for (int j = 0; j < m; j++) {
             keys[j] = ((long) partition[j] << 32) | ((long) category[j] << posBits) | j;
         }
-        Arrays.sort(keys, 0, m);
+        addSorted(customerKey, keys, 0, m, value);
+    }
+
+    /**
+     * Adds one customer whose m row keys are {@code keys[from, from + m)}; {@code values}, if any, is indexed by
+     * {@code from} plus the position in the key.
+     */
+    private void addSorted(long customerKey, long[] keys, int from0, int m, double[] values) {
+        if (runStart == null || runStart.length < m + 1) {
+            runStart = new int[Math.max(m, 16) + 1];
+            runPart = new int[Math.max(m, 16)];
+        }
+        int posBits = positionBits(m);
+        if (m > 1) {
+            Arrays.sort(keys, from0, from0 + m);
+        }
         int runs = 0;
-        for (int j = 0; j < m; j++) {
-            if (j == 0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
+        for (int j = from0; j < from0 + m; j++) {
+            if (j == from0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
                 runStart[runs] = j;
                 runPart[runs] = (int) (keys[j] >>> 32);
                 runs++;
             }
         }
-        runStart[runs] = m;
+        runStart[runs] = from0 + m;
         long ck = mix(key ^ customerKey);
         long[] hs = null;
         long cutoff = Long.MAX_VALUE;
@@ -234,12 +250,12 @@ public final class BoundedTally implements Serializable {
             customers[p]++;
             int from = runStart[r];
             int to = runStart[r + 1];
-            countRows(from, to, p, posBits, mix(ck ^ partitionKey[p]));
-            if (value != null) {
+            countRows(keys, from, to, p, posBits, mix(ck ^ partitionKey[p]));
+            if (values != null) {
                 // Summed in sorted order, so the total does not depend on the input order.
                 double[] vs = new double[to - from];
                 for (int j = from; j < to; j++) {
-                    vs[j - from] = value[(int) (keys[j] & ((1L << posBits) - 1))];
+                    vs[j - from] = values[from0 + (int) (keys[j] & ((1L << posBits) - 1))];
                 }
                 Arrays.sort(vs);
                 double total = 0;
@@ -255,7 +271,7 @@ public final class BoundedTally implements Serializable {
     }
 
     /** Counts the rows of one (customer, partition) run, at most linf of them, chosen by keyed hash. */
-    private void countRows(int from, int to, int p, int posBits, long runKey) {
+    private void countRows(long[] keys, int from, int to, int p, int posBits, long runKey) {
         int base = p * categories;
         int len = to - from;
         if (len <= linf) {

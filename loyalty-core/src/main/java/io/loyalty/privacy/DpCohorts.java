@@ -124,6 +124,38 @@ public final class DpCohorts {
 
     /** The bounded, exact matrix: counts[cohort][offset]. */
     static long[][] counts(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
+        return periods <= 64 ? countsByMask(customer, customerCount, period, periods, maxOffsets)
+                : countsBySorting(customer, customerCount, period, periods, maxOffsets);
+    }
+
+    /**
+     * Up to 64 periods: one bit per active period per customer, set in a single pass; the cohort is the lowest bit
+     * and the kept offsets the next lowest.
+     */
+    static long[][] countsByMask(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
+        long[] mask = new long[customerCount];
+        for (int i = 0; i < customer.length; i++) {
+            mask[customer[i]] |= 1L << period[i];
+        }
+        long[][] counts = new long[periods][];
+        for (int c = 0; c < periods; c++) {
+            counts[c] = new long[periods - c];
+        }
+        for (long bits : mask) {
+            if (bits == 0) {
+                continue;
+            }
+            int cohort = Long.numberOfTrailingZeros(bits);
+            for (int kept = 0; kept < maxOffsets && bits != 0; kept++) {
+                counts[cohort][Long.numberOfTrailingZeros(bits) - cohort]++;
+                bits &= bits - 1;
+            }
+        }
+        return counts;
+    }
+
+    /** Any number of periods: rows grouped by customer (a counting sort), each customer's periods sorted. */
+    static long[][] countsBySorting(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
         int n = customer.length;
         int[] start = new int[customerCount + 1];
         for (int c : customer) {

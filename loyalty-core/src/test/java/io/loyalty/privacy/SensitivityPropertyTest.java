@@ -132,4 +132,23 @@ class SensitivityPropertyTest {
     private static long[] flat(long[][] a) {
         return java.util.Arrays.stream(a).flatMapToLong(java.util.Arrays::stream).toArray();
     }
+
+    @Test
+    void theBitMaskAndTheSortingCohortKernelsAgree() {
+        Property.forAll("cohort kernels agree", 200, r -> {
+            int periods = Property.between(r, 1, 64);
+            int n = r.nextInt(5) == 0 ? r.nextInt(2) : r.nextInt(1, 500);
+            int customers = Math.max(1, n);
+            int[] customer = new int[n];
+            int[] period = new int[n];
+            for (int i = 0; i < n; i++) {
+                customer[i] = r.nextInt(Math.min(customers, 30));
+                period[i] = r.nextInt(4) == 0 ? periods - 1 : r.nextInt(periods);
+            }
+            int m = Property.between(r, 1, periods + 1);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    DpCohorts.countsBySorting(customer, customers, period, periods, m),
+                    DpCohorts.countsByMask(customer, customers, period, periods, m));
+        });
+    }
 }
