@@ -100,10 +100,14 @@ public final class BoundedTally implements Serializable {
         Checks.require(rows >= 0 && rows <= partitions.length && rows <= categories.length,
                 "rows must lie in [0, %d], got %d", Math.min(partitions.length, categories.length), rows);
         for (int j = 0; j < rows; j++) {
-            Checks.require(partitions[j] >= 0 && partitions[j] < partitionKey.length,
-                    "partitions[%d] must lie in [0, %d), got %d", j, partitionKey.length, partitions[j]);
-            Checks.require(categories[j] >= 0 && categories[j] < this.categories,
-                    "categories[%d] must lie in [0, %d), got %d", j, this.categories, categories[j]);
+            if (!(partitions[j] >= 0 && partitions[j] < partitionKey.length)) {
+                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", j,
+                        partitionKey.length, partitions[j]));
+            }
+            if (!(categories[j] >= 0 && categories[j] < this.categories)) {
+                throw new IllegalArgumentException(Checks.format("categories[%d] must lie in [0, %d), got %d", j,
+                        this.categories, categories[j]));
+            }
         }
         add(key(customerId), partitions, categories, null, rows);
     }
@@ -145,34 +149,70 @@ public final class BoundedTally implements Serializable {
         int n = customer.length;
         int nc = customerKey.length;
         BoundedTally out = new BoundedTally(partitionKey, categories, value == null ? null : range, bounds, key);
-        int[] start = new int[nc + 1];
+        // Two-level grouping by customer, so that every random access stays in cache: rows are first distributed
+        // into up to 256 blocks of consecutive customers (256 sequential write streams), then each block is
+        // grouped by a counting sort over its few thousand customers.
+        int shift = Math.max(0, 32 - Integer.numberOfLeadingZeros(Math.max(1, nc - 1)) - 8);
+        int blocks = ((nc - 1) >>> shift) + 1;
+        int[] blockStart = new int[blocks + 1];
         for (int c : customer) {
-            start[c + 1]++;
+            blockStart[(c >>> shift) + 1]++;
         }
-        for (int c = 0; c < nc; c++) {
-            start[c + 1] += start[c];
+        for (int b = 0; b < blocks; b++) {
+            blockStart[b + 1] += blockStart[b];
         }
-        // One scatter pass writes each row's final sort key (partition, category, position among the customer's
-        // rows) into the customer's slice, so the per-customer work reads one contiguous slice.
-        long[] keys = new long[n];
-        double[] values = value == null ? null : new double[n];
-        int[] fill = Arrays.copyOf(start, nc);
+        // Pass 1: each row packed as (customer within its block, category, partition), written block by block.
+        long[] packed = new long[n];
+        double[] blockValues = value == null ? null : new double[n];
+        int[] fill = Arrays.copyOf(blockStart, blocks);
         for (int i = 0; i < n; i++) {
             int c = customer[i];
-            int at = fill[c]++;
-            int j = at - start[c];
-            int posBits = positionBits(start[c + 1] - start[c]);
+            int at = fill[c >>> shift]++;
             int cat = category == null ? 0 : category[i];
-            keys[at] = ((long) partition[i] << 32) | ((long) cat << posBits) | j;
-            if (values != null) {
-                values[at] = value[i];
+            packed[at] = ((long) (c & ((1 << shift) - 1)) << 39) | ((long) cat << 31) | partition[i];
+            if (blockValues != null) {
+                blockValues[at] = value[i];
             }
         }
-        for (int c = 0; c < nc; c++) {
-            int m = start[c + 1] - start[c];
-            if (m > 0) {
-                out.checkRows(m);
-                out.addSorted(customerKey[c], keys, start[c], m, values);
+        int span = 1 << shift;
+        int[] start = new int[span + 1];
+        int[] at = new int[span];
+        long[] keys = new long[16];
+        double[] values = value == null ? null : new double[16];
+        for (int b = 0; b < blocks; b++) {
+            int from = blockStart[b];
+            int to = blockStart[b + 1];
+            int base = b << shift;
+            Arrays.fill(start, 0);
+            for (int r = from; r < to; r++) {
+                start[(int) (packed[r] >>> 39) + 1]++;
+            }
+            for (int c = 0; c < span; c++) {
+                start[c + 1] += start[c];
+            }
+            System.arraycopy(start, 0, at, 0, span);
+            if (keys.length < to - from) {
+                keys = new long[to - from];
+                values = value == null ? null : new double[to - from];
+            }
+            // Pass 2, in cache: each row's final sort key (partition, category, position among the customer's rows).
+            for (int r = from; r < to; r++) {
+                long x = packed[r];
+                int c = (int) (x >>> 39);
+                int pos = at[c]++;
+                int posBits = positionBits(start[c + 1] - start[c]);
+                long cat = (x >>> 31) & 0xff;
+                keys[pos] = ((x & 0x7fffffffL) << 32) | (cat << posBits) | (pos - start[c]);
+                if (values != null) {
+                    values[pos] = blockValues[r];
+                }
+            }
+            for (int c = 0; c < span && base + c < nc; c++) {
+                int m = start[c + 1] - start[c];
+                if (m > 0) {
+                    out.checkRows(m);
+                    out.addSorted(customerKey[base + c], keys, start[c], m, values);
+                }
             }
         }
         return out;
@@ -185,8 +225,10 @@ public final class BoundedTally implements Serializable {
 
     private void checkRows(int m) {
         int catBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, categories - 1));
-        Checks.require(positionBits(m) + catBits <= 32, "one customer has %d rows: more than this kernel groups (2^%d)",
-                m, 32 - catBits);
+        if (positionBits(m) + catBits > 32) {
+            throw new IllegalArgumentException(Checks.format("one customer has %d rows: more than this kernel groups (2^%d)", m,
+                    32 - catBits));
+        }
     }
 
     /** Adds one customer's m rows. */
@@ -215,8 +257,19 @@ public final class BoundedTally implements Serializable {
             runPart = new int[Math.max(m, 16)];
         }
         int posBits = positionBits(m);
-        if (m > 1) {
+        if (m > 32) {
             Arrays.sort(keys, from0, from0 + m);
+        } else {
+            // A customer's few rows: an insertion sort without the library sort's dispatch.
+            for (int a = from0 + 1; a < from0 + m; a++) {
+                long k = keys[a];
+                int b = a - 1;
+                while (b >= from0 && keys[b] > k) {
+                    keys[b + 1] = keys[b];
+                    b--;
+                }
+                keys[b + 1] = k;
+            }
         }
         int runs = 0;
         for (int j = from0; j < from0 + m; j++) {
@@ -283,10 +336,17 @@ public final class BoundedTally implements Serializable {
         // Rows of one category are interchangeable: a row is (category, its rank among them), hashed with the key.
         long[] h = new long[len];
         int rank = 0;
+        long smallest = Long.MAX_VALUE;
         for (int j = from; j < to; j++) {
             int cat = (int) ((keys[j] & 0xffffffffL) >>> posBits);
             rank = j > from && (int) ((keys[j - 1] & 0xffffffffL) >>> posBits) == cat ? rank + 1 : 0;
             h[j - from] = (mix(runKey + ((long) cat << 32) + rank) & ~0xffL) | cat;
+            smallest = Math.min(smallest, h[j - from]);
+        }
+        if (linf == 1) {
+            // The common bound of one answer per partition: the smallest hash, without a sort.
+            counts[base + (int) (smallest & 0xff)]++;
+            return;
         }
         Arrays.sort(h);
         for (int j = 0; j < linf; j++) {

@@ -185,12 +185,19 @@ public final class DpAggregates {
         int[] cat = new int[n];
         int customerCount = 0;
         for (int i = 0; i < n; i++) {
-            Checks.require(customers[i] >= 0 && customers[i] < n, "customers[%d] must lie in [0, %d), got %d", i, n,
-                    customers[i]);
-            Checks.require(partitions[i] >= 0 && partitions[i] < labels.size(),
-                    "partitions[%d] must lie in [0, %d), got %d", i, labels.size(), partitions[i]);
-            Checks.require(answers[i] >= scale.min() && answers[i] <= scale.max(),
-                    "answers[%d] must lie in [%d, %d], got %d", i, scale.min(), scale.max(), answers[i]);
+            // Plain branches, not Checks.require: its varargs would box three values on each of millions of rows.
+            if (!(customers[i] >= 0 && customers[i] < n)) {
+                throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i, n,
+                        customers[i]));
+            }
+            if (!(partitions[i] >= 0 && partitions[i] < labels.size())) {
+                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", i,
+                        labels.size(), partitions[i]));
+            }
+            if (!(answers[i] >= scale.min() && answers[i] <= scale.max())) {
+                throw new IllegalArgumentException(Checks.format("answers[%d] must lie in [%d, %d], got %d", i,
+                        scale.min(), scale.max(), answers[i]));
+            }
             cat[i] = DpRelease.category(scale, answers[i]);
             customerCount = Math.max(customerCount, customers[i] + 1);
         }

@@ -63,10 +63,14 @@ public final class DpCohorts {
         List<Long> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = customerIds[i];
-            Checks.require(id != null && !id.isBlank(), "customerIds[%d] must not be null or blank", i);
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(Checks.format("customerIds[%d] must not be null or blank", i));
+            }
             long p = rule.index(epochSeconds[i], 0);
-            Checks.require(p >= first && p <= last, "epochSeconds[%d] = %d lies outside the declared span %s to %s", i,
-                    epochSeconds[i], from, to);
+            if (!(p >= first && p <= last)) {
+                throw new IllegalArgumentException(Checks.format("epochSeconds[%d] = %d lies outside the declared span %s to %s",
+                        i, epochSeconds[i], from, to));
+            }
             Integer c = index.get(id);
             if (c == null) {
                 c = index.size();
@@ -104,10 +108,15 @@ public final class DpCohorts {
                 MAX_PERIODS, labels.size());
         int n = customers.length;
         for (int i = 0; i < n; i++) {
-            Checks.require(customers[i] >= 0 && customers[i] < n, "customers[%d] must lie in [0, %d), got %d", i, n,
-                    customers[i]);
-            Checks.require(periods[i] >= 0 && periods[i] < labels.size(), "periods[%d] must lie in [0, %d), got %d", i,
-                    labels.size(), periods[i]);
+            // Plain branches, not Checks.require: its varargs would box values on each of millions of rows.
+            if (!(customers[i] >= 0 && customers[i] < n)) {
+                throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i, n,
+                        customers[i]));
+            }
+            if (!(periods[i] >= 0 && periods[i] < labels.size())) {
+                throw new IllegalArgumentException(Checks.format("periods[%d] must lie in [0, %d), got %d", i,
+                        labels.size(), periods[i]));
+            }
         }
         return release(customers, n, periods, labels, maxOffsets, cost, budget);
     }

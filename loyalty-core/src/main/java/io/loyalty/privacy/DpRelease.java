@@ -1,7 +1,6 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
-import io.loyalty.nps.NpsCategory;
 import io.loyalty.nps.NpsScale;
 import java.util.List;
 
@@ -70,8 +69,8 @@ public final class DpRelease {
 
     /** The category index of an answer already checked to be on the scale. */
     static int category(NpsScale scale, int answer) {
-        NpsCategory c = scale.categoryOf(answer);
-        return c == NpsCategory.DETRACTOR ? 0 : c == NpsCategory.PASSIVE ? 1 : 2;
+        // The scale's own cut points, compared directly: categoryOf would copy the enum's values on every row.
+        return answer <= scale.detractorMax() ? 0 : answer <= scale.passiveMax() ? 1 : 2;
     }
 
     /**

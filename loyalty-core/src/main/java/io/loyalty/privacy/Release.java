@@ -62,7 +62,9 @@ final class Release {
         List<Long> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = customerIds[i];
-            Checks.require(id != null && !id.isBlank(), "customerIds[%d] must not be null or blank", i);
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(Checks.format("customerIds[%d] must not be null or blank", i));
+            }
             Integer c = customers.get(id);
             if (c == null) {
                 c = customers.size();
@@ -70,8 +72,9 @@ final class Release {
                 keys.add(BoundedTally.key(id));
             }
             customer[i] = c;
-            Checks.require(partitions[i] != null && !partitions[i].isBlank(), "%s[%d] must not be null or blank",
-                    partitionName, i);
+            if (partitions[i] == null || partitions[i].isBlank()) {
+                throw new IllegalArgumentException(Checks.format("%s[%d] must not be null or blank", partitionName, i));
+            }
         }
         long[] customerKey = new long[keys.size()];
         for (int c = 0; c < customerKey.length; c++) {
@@ -90,8 +93,10 @@ final class Release {
         int[] partition = new int[n];
         for (int i = 0; i < n; i++) {
             Integer p = index.get(partitions[i]);
-            Checks.require(p != null, "%s[%d] '%s' is not one of the known partitions", partitionName, i,
-                    partitions[i]);
+            if (p == null) {
+                throw new IllegalArgumentException(Checks.format("%s[%d] '%s' is not one of the known partitions", partitionName,
+                        i, partitions[i]));
+            }
             partition[i] = p;
         }
         return new Rows(customer, customerKey, partition, labels);
