@@ -151,4 +151,48 @@ class SensitivityPropertyTest {
                     DpCohorts.countsByMask(customer, customers, period, periods, m));
         });
     }
+
+    @Test
+    void theBlockedKernelAgreesWithAddingCustomersOneByOne() {
+        Property.forAll("blocked kernel = one by one", 20, r -> {
+            int customers = Property.between(r, 1, 5000);
+            int n = Property.between(r, 1, 20_000);
+            List<String> labels = List.of("p0", "p1", "p2", "p3", "p4");
+            int[] customer = new int[n];
+            int[] part = new int[n];
+            int[] cat = new int[n];
+            for (int i = 0; i < n; i++) {
+                customer[i] = r.nextInt(customers);
+                part[i] = r.nextInt(labels.size());
+                cat[i] = r.nextInt(3);
+            }
+            ContributionBounds b = ContributionBounds.of(Property.between(r, 1, 3), Property.between(r, 1, 2));
+            long key = r.nextLong();
+            long[] customerKey = new long[customers];
+            for (int c = 0; c < customers; c++) {
+                customerKey[c] = BoundedTally.key(Integer.toString(c));
+            }
+            long[] partitionKey = labels.stream().mapToLong(BoundedTally::key).toArray();
+            BoundedTally all = BoundedTally.tally(customer, customerKey, part, partitionKey, cat, 3, null, null, b,
+                    key);
+            BoundedTally one = BoundedTally.create(labels, 3, b, key);
+            List<List<Integer>> byCustomer = new ArrayList<>();
+            for (int c = 0; c < customers; c++) {
+                byCustomer.add(new ArrayList<>());
+            }
+            for (int i = 0; i < n; i++) {
+                byCustomer.get(customer[i]).add(i);
+            }
+            for (int c = 0; c < customers; c++) {
+                List<Integer> rows = byCustomer.get(c);
+                int[] p = rows.stream().mapToInt(i -> part[i]).toArray();
+                int[] k = rows.stream().mapToInt(i -> cat[i]).toArray();
+                if (p.length > 0) {
+                    one.addCustomer(Integer.toString(c), p, k, p.length);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one.customers, all.customers);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one.counts, all.counts);
+        });
+    }
 }
