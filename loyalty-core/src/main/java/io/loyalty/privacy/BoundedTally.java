@@ -35,6 +35,8 @@ public final class BoundedTally implements Serializable {
     private transient long[] keys;
     private transient int[] runStart;
     private transient int[] runPart;
+    private transient long[] hashes;
+    private transient long[] rowHashes;
 
     private BoundedTally(long[] partitionKey, int categories, ValueRange range, ContributionBounds bounds, long key) {
         this.partitionKey = partitionKey;
@@ -218,6 +220,23 @@ public final class BoundedTally implements Serializable {
         return out;
     }
 
+    /** {@code key(Integer.toString(id))} for a non-negative id, without making the string. */
+    static long key(int id) {
+        int digits = 1;
+        for (int t = id; t >= 10; t /= 10) {
+            digits++;
+        }
+        long h = 0xcbf29ce484222325L;
+        int div = 1;
+        for (int d = 1; d < digits; d++) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            h = (h ^ ('0' + (id / div) % 10)) * 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
     /** Bits for a position among m rows. */
     private static int positionBits(int m) {
         return 64 - Long.numberOfLeadingZeros(Math.max(1, m - 1));
@@ -285,13 +304,16 @@ public final class BoundedTally implements Serializable {
         long cutoff = Long.MAX_VALUE;
         if (runs > l0) {
             // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
-            hs = new long[runs];
+            if (hashes == null || hashes.length < 2 * runs) {
+                hashes = new long[Math.max(2 * runs, 32)];
+            }
+            hs = hashes;
             for (int r = 0; r < runs; r++) {
                 hs[r] = mix(ck + partitionKey[runPart[r]]);
+                hs[runs + r] = hs[r];
             }
-            long[] sorted = hs.clone();
-            Arrays.sort(sorted);
-            cutoff = sorted[l0 - 1];
+            Arrays.sort(hs, runs, 2 * runs);
+            cutoff = hs[runs + l0 - 1];
         }
         int keptPartitions = 0;
         for (int r = 0; r < runs; r++) {
@@ -334,7 +356,10 @@ public final class BoundedTally implements Serializable {
             return;
         }
         // Rows of one category are interchangeable: a row is (category, its rank among them), hashed with the key.
-        long[] h = new long[len];
+        if (rowHashes == null || rowHashes.length < len) {
+            rowHashes = new long[Math.max(len, 32)];
+        }
+        long[] h = rowHashes;
         int rank = 0;
         long smallest = Long.MAX_VALUE;
         for (int j = from; j < to; j++) {
@@ -348,7 +373,7 @@ public final class BoundedTally implements Serializable {
             counts[base + (int) (smallest & 0xff)]++;
             return;
         }
-        Arrays.sort(h);
+        Arrays.sort(h, 0, len);
         for (int j = 0; j < linf; j++) {
             counts[base + (int) (h[j] & 0xff)]++;
         }

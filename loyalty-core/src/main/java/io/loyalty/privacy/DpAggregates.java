@@ -203,7 +203,7 @@ public final class DpAggregates {
         }
         long[] customerKey = new long[customerCount];
         for (int c = 0; c < customerCount; c++) {
-            customerKey[c] = BoundedTally.key(Integer.toString(c));
+            customerKey[c] = BoundedTally.key(c);
         }
         String[] names = labels.toArray(new String[0]);
         Release.Rows rows = new Release.Rows(customers, customerKey, partitions, names);

@@ -170,8 +170,12 @@ class SensitivityPropertyTest {
             long key = r.nextLong();
             long[] customerKey = new long[customers];
             for (int c = 0; c < customers; c++) {
-                customerKey[c] = BoundedTally.key(Integer.toString(c));
+                customerKey[c] = BoundedTally.key(c);
+                org.junit.jupiter.api.Assertions.assertEquals(BoundedTally.key(Integer.toString(c)), customerKey[c]);
             }
+            org.junit.jupiter.api.Assertions.assertEquals(BoundedTally.key("2147483647"),
+                    BoundedTally.key(Integer.MAX_VALUE));
+            org.junit.jupiter.api.Assertions.assertEquals(BoundedTally.key("1000000000"), BoundedTally.key(1_000_000_000));
             long[] partitionKey = labels.stream().mapToLong(BoundedTally::key).toArray();
             BoundedTally all = BoundedTally.tally(customer, customerKey, part, partitionKey, cat, 3, null, null, b,
                     key);
