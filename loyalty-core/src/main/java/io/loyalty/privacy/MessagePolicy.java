@@ -5,8 +5,9 @@ import io.loyalty.internal.Checks;
 /**
  * A library-wide switch that keeps customer data out of exception messages, for services that log exceptions.
  *
- * <p>Under {@link #REDACTED}, every message the library formats through its central formatter (all argument
- * checks of every family and of the Tablesaw adapters) reads {@code <redacted>} in place of: a floating-point value
+ * <p>Under {@link #REDACTED}, every message the library formats through its central formatter (the argument checks
+ * of every family and of the Tablesaw adapters, but for a few messages built by string concatenation) reads
+ * {@code <redacted>} in place of: a floating-point value
  * (an amount, a score, a parameter), a date or time, and a value quoted in the message as {@code '...'} (a customer
  * id, an order id, a segment or channel name taken from the data, a blank cell). Argument and column names, row
  * numbers, counts and the rule that was broken stay, so the message still says what to fix and where. Messages of

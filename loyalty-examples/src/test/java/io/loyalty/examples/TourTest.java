@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class TourTest {
     private static final String[] CHARTS = {"rfm-heatmap.png", "clv-frequency-histogram.png",
         "clv-holdout-by-frequency.png", "nps-by-quarter.png", "kano-better-worse.png", "attribution-credits.png",
-        "cohort-retention-heatmap.png", "cohort-kaplan-meier.png", "experiment-lift-by-segment.png"};
+        "cohort-retention-heatmap.png", "cohort-kaplan-meier.png", "experiment-lift-by-segment.png",
+        "privacy-cohort-heatmaps.png"};
 
     @Test
     void theTourRunsOnTheBundledDataAndWritesItsCharts() throws Exception {
@@ -34,7 +35,7 @@ class TourTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         for (String section : new String[] {"== Data model", "== RFM", "== CLV", "== NPS", "== Kano",
-            "== Attribution", "== Cohort", "== Experiments", "== Spark", "Spark tour finished", "Tour finished"}) {
+            "== Attribution", "== Cohort", "== Experiments", "== Privacy", "== Spark", "Spark tour finished", "Tour finished"}) {
             assertTrue(out.contains(section), "tour output lacks " + section);
         }
         for (String chart : CHARTS) {
