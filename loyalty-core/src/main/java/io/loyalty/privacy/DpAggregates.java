@@ -37,7 +37,8 @@ public final class DpAggregates {
      * @param segments the segment of each row
      * @param partitions the known segments, or a selection
      * @param bounds the contribution bounds (only {@code maxPartitions} matters)
-     * @param cost the cost of the counts (selection costs its own)
+     * @param cost the cost of the counts with known partitions; unused with {@link Partitions#selected}, whose noisy
+     *        counts (at the selection's own cost) are the release
      * @param budget the budget to draw from
      * @return a table with column "customers"
      */
@@ -254,7 +255,8 @@ public final class DpAggregates {
      * @param bounds the contribution bounds
      * @param cost the cost of the tallies
      * @param budget the budget to draw from
-     * @return columns "n=level" for each level, "mean" and "top-two-box %"
+     * @return columns "n=level" for each level, "mean" and "top-two-box %" (the share of the two highest levels; 50
+     *         with interval [0, 100] on a two-level scale or when the noisy total is not positive)
      */
     public static DpTable ratings(String[] customerIds, String[] partitions, int[] answers, int min, int max,
             Partitions spec, ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
