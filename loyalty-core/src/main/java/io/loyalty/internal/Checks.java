@@ -7,18 +7,41 @@ import java.util.Locale;
  * Not API.
  */
 public final class Checks {
+    private static volatile boolean redactValues;
+
     private Checks() {
     }
 
     /**
-     * Formats a message with {@link Locale#ROOT}, so numbers read the same on every machine.
+     * Formats a message with {@link Locale#ROOT}, so numbers read the same on every machine. While
+     * {@link #redactValues(boolean)} is on, floating-point, date-time and quoted ({@code '%s'}) arguments read
+     * {@code <redacted>} (see {@code io.loyalty.privacy.MessagePolicy}).
      *
      * @param template a {@link String#format} template
      * @param args its arguments
      * @return the formatted message
      */
     public static String format(String template, Object... args) {
-        return String.format(Locale.ROOT, template, args);
+        return redactValues ? Redaction.format(template, args) : String.format(Locale.ROOT, template, args);
+    }
+
+    /**
+     * Turns the redaction of values in messages on or off, library-wide. Set through
+     * {@code io.loyalty.privacy.MessagePolicy}.
+     *
+     * @param on whether to redact
+     */
+    public static void redactValues(boolean on) {
+        redactValues = on;
+    }
+
+    /**
+     * Whether values are redacted from messages.
+     *
+     * @return the switch
+     */
+    public static boolean redactsValues() {
+        return redactValues;
     }
 
     /**
@@ -144,8 +167,8 @@ public final class Checks {
      */
     public static String notBlank(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be null or blank, got "
-                    + (value == null ? "null" : "'" + value + "'"));
+            throw new IllegalArgumentException(value == null ? name + " must not be null or blank, got null"
+                    : format("%s must not be null or blank, got '%s'", name, value));
         }
         return value;
     }

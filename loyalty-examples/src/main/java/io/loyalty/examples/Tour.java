@@ -26,6 +26,7 @@ public final class Tour {
         AttributionExample.main(args);
         CohortExample.main(args);
         ExperimentExample.main(args);
+        PrivacyExample.main(args);
         // The same calculators on Apache Spark (local[*]), on the same data.
         SparkTour.main(args);
         System.out.printf("%nTour finished in %.1f s; charts are in %s%n", (System.nanoTime() - start) / 1e9,

@@ -23,7 +23,8 @@ class TourTest {
         "clv-p-alive-matrix.png", "clv-p-alive-history.png", "nps-by-quarter.png", "nps-by-quarter-and-unit.png",
         "kano-better-worse.png", "attribution-credits.png", "cohort-retention-heatmap.png",
         "cohort-retention-curves.png", "cohort-kaplan-meier.png", "cohort-kaplan-meier-by-country.png",
-        "cohort-sbg-projection.png", "experiment-lift-by-segment.png"};
+        "cohort-sbg-projection.png", "experiment-lift-by-segment.png",
+        "privacy-cohort-heatmaps.png"};
 
     @Test
     void theTourRunsOnTheBundledDataAndWritesItsCharts() throws Exception {
@@ -45,7 +46,8 @@ class TourTest {
                 + "repository root with\n  " + DocsCharts.COMMAND + "\nand commit docs/images.");
         String out = captured.toString(StandardCharsets.UTF_8);
         for (String section : new String[] {"== Data model", "== RFM", "== CLV", "== NPS", "== Kano",
-            "== Attribution", "== Cohort", "== Experiments", "== Spark", "Spark tour finished", "Tour finished"}) {
+            "== Attribution", "== Cohort", "== Experiments", "== Privacy", "== Spark", "Spark tour finished",
+            "Tour finished"}) {
             assertTrue(out.contains(section), "tour output lacks " + section);
         }
         for (String chart : CHARTS) {

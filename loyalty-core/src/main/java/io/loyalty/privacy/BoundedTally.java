@@ -1,0 +1,381 @@
+package io.loyalty.privacy;
+
+import io.loyalty.internal.Checks;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The contribution-bounding kernel as a mergeable accumulator: each customer, added with all of their rows at once,
+ * is cut to at most L0 partitions and L-infinity rows per partition by a keyed hash, then counted; per-customer
+ * value totals are clamped to the declared range. The state is a few arrays of counts; {@link #combine} adds two
+ * accumulators, so the result depends only on the customers added, never on their order or on how they were split.
+ * This is the seam {@code loyalty-spark} uses: executors add whole customers, the driver combines and
+ * {@link DpRelease} noises. Not thread-safe.
+ *
+ * @since 0.2
+ */
+public final class BoundedTally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Distinct customers per partition. */
+    final long[] customers;
+    /** Kept rows per partition and category, at {@code p * categories + c}. */
+    final long[] counts;
+    /** Per partition, the sum of the customers' clamped totals, in grid units (null without values). */
+    final long[] sums;
+    /** Per partition, the sum of the squared clamped totals, in square-grid units (null without values). */
+    final long[] squares;
+    final int categories;
+    private final long[] partitionKey;
+    private final int l0;
+    private final int linf;
+    private final ValueRange range;
+    private final long key;
+    private transient long[] keys;
+    private transient int[] runStart;
+    private transient int[] runPart;
+    private transient long[] hashes;
+    private transient long[] rowHashes;
+
+    private BoundedTally(long[] partitionKey, int categories, ValueRange range, ContributionBounds bounds, long key) {
+        this.partitionKey = partitionKey;
+        this.categories = categories;
+        this.range = range;
+        this.l0 = bounds.maxPartitions();
+        this.linf = bounds.maxRowsPerPartition();
+        this.key = key;
+        int partitions = partitionKey.length;
+        customers = new long[partitions];
+        counts = new long[partitions * categories];
+        sums = range != null ? new long[partitions] : null;
+        squares = range != null ? new long[partitions] : null;
+    }
+
+    /**
+     * An empty accumulator for a release begun with {@link DpRelease}.
+     *
+     * @param labels the partitions' labels, in the release's order
+     * @param categories the number of categories, in [1, 256]
+     * @param bounds the contribution bounds
+     * @param key the release's bounding key ({@link DpRelease#key()})
+     * @return the accumulator
+     */
+    public static BoundedTally create(List<String> labels, int categories, ContributionBounds bounds, long key) {
+        Checks.notNull(labels, "labels");
+        Checks.notNull(bounds, "bounds");
+        Checks.require(categories >= 1 && categories <= 256, "categories must lie in [1, 256], got %d", categories);
+        long[] pk = new long[labels.size()];
+        for (int p = 0; p < pk.length; p++) {
+            pk[p] = key(Checks.notNull(labels.get(p), "labels[" + p + "]"));
+        }
+        return new BoundedTally(pk, categories, null, bounds, key);
+    }
+
+    /** SplitMix64's finaliser: a bijective 64-bit mix. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The hashing key of a label (a customer id, a partition): FNV-1a on its UTF-16 units, then mixed. */
+    static long key(String label) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < label.length(); i++) {
+            h = (h ^ label.charAt(i)) * 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /**
+     * Adds one customer with all of their rows (a customer added twice counts twice: add each customer once).
+     *
+     * @param customerId the customer's id
+     * @param partitions the partition index of each row, in [0, labels)
+     * @param categories the category of each row, in [0, categories)
+     * @param rows the number of rows (the arrays may be longer)
+     * @throws IllegalArgumentException if an index is out of range
+     */
+    public void addCustomer(String customerId, int[] partitions, int[] categories, int rows) {
+        Checks.notBlank(customerId, "customerId");
+        Checks.require(rows >= 0 && rows <= partitions.length && rows <= categories.length,
+                "rows must lie in [0, %d], got %d", Math.min(partitions.length, categories.length), rows);
+        for (int j = 0; j < rows; j++) {
+            if (!(partitions[j] >= 0 && partitions[j] < partitionKey.length)) {
+                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", j,
+                        partitionKey.length, partitions[j]));
+            }
+            if (!(categories[j] >= 0 && categories[j] < this.categories)) {
+                throw new IllegalArgumentException(Checks.format("categories[%d] must lie in [0, %d), got %d", j,
+                        this.categories, categories[j]));
+            }
+        }
+        add(key(customerId), partitions, categories, null, rows);
+    }
+
+    /**
+     * Adds another accumulator of the same release into this one.
+     *
+     * @param other the other accumulator
+     * @return this accumulator
+     * @throws IllegalArgumentException if the other was made for another shape or key
+     */
+    public BoundedTally combine(BoundedTally other) {
+        Checks.notNull(other, "other");
+        Checks.require(other.key == key && Arrays.equals(other.partitionKey, partitionKey)
+                && other.categories == categories && other.l0 == l0 && other.linf == linf && other.range == null
+                && range == null, "other must be made for the same release");
+        for (int p = 0; p < customers.length; p++) {
+            customers[p] += other.customers[p];
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        return this;
+    }
+
+    /**
+     * Tallies rows of many customers.
+     *
+     * @param customer dense customer index per row, in [0, customerKey.length)
+     * @param customerKey per customer, its hashing key
+     * @param partition dense partition index per row, in [0, partitionKey.length)
+     * @param partitionKey per partition, its hashing key
+     * @param category category per row in [0, categories), or null for one category
+     * @param value value per row, or null
+     * @param range the clamp for values (null without values)
+     */
+    static BoundedTally tally(int[] customer, long[] customerKey, int[] partition, long[] partitionKey,
+            int[] category, int categories, double[] value, ValueRange range, ContributionBounds bounds, long key) {
+        int n = customer.length;
+        int nc = customerKey.length;
+        BoundedTally out = new BoundedTally(partitionKey, categories, value == null ? null : range, bounds, key);
+        // Two-level grouping by customer, so that every random access stays in cache: rows are first distributed
+        // into up to 256 blocks of consecutive customers (256 sequential write streams), then each block is
+        // grouped by a counting sort over its few thousand customers.
+        int shift = Math.max(0, 32 - Integer.numberOfLeadingZeros(Math.max(1, nc - 1)) - 8);
+        int blocks = ((nc - 1) >>> shift) + 1;
+        int[] blockStart = new int[blocks + 1];
+        for (int c : customer) {
+            blockStart[(c >>> shift) + 1]++;
+        }
+        for (int b = 0; b < blocks; b++) {
+            blockStart[b + 1] += blockStart[b];
+        }
+        // Pass 1: each row packed as (customer within its block, category, partition), written block by block.
+        long[] packed = new long[n];
+        double[] blockValues = value == null ? null : new double[n];
+        int[] fill = Arrays.copyOf(blockStart, blocks);
+        for (int i = 0; i < n; i++) {
+            int c = customer[i];
+            int at = fill[c >>> shift]++;
+            int cat = category == null ? 0 : category[i];
+            packed[at] = ((long) (c & ((1 << shift) - 1)) << 39) | ((long) cat << 31) | partition[i];
+            if (blockValues != null) {
+                blockValues[at] = value[i];
+            }
+        }
+        int span = 1 << shift;
+        int[] start = new int[span + 1];
+        int[] at = new int[span];
+        long[] keys = new long[16];
+        double[] values = value == null ? null : new double[16];
+        for (int b = 0; b < blocks; b++) {
+            int from = blockStart[b];
+            int to = blockStart[b + 1];
+            int base = b << shift;
+            Arrays.fill(start, 0);
+            for (int r = from; r < to; r++) {
+                start[(int) (packed[r] >>> 39) + 1]++;
+            }
+            for (int c = 0; c < span; c++) {
+                start[c + 1] += start[c];
+            }
+            System.arraycopy(start, 0, at, 0, span);
+            if (keys.length < to - from) {
+                keys = new long[to - from];
+                values = value == null ? null : new double[to - from];
+            }
+            // Pass 2, in cache: each row's final sort key (partition, category, position among the customer's rows).
+            for (int r = from; r < to; r++) {
+                long x = packed[r];
+                int c = (int) (x >>> 39);
+                int pos = at[c]++;
+                int posBits = positionBits(start[c + 1] - start[c]);
+                long cat = (x >>> 31) & 0xff;
+                keys[pos] = ((x & 0x7fffffffL) << 32) | (cat << posBits) | (pos - start[c]);
+                if (values != null) {
+                    values[pos] = blockValues[r];
+                }
+            }
+            for (int c = 0; c < span && base + c < nc; c++) {
+                int m = start[c + 1] - start[c];
+                if (m > 0) {
+                    out.checkRows(m);
+                    out.addSorted(customerKey[base + c], keys, start[c], m, values);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code key(Integer.toString(id))} for a non-negative id, without making the string. */
+    static long key(int id) {
+        int digits = 1;
+        for (int t = id; t >= 10; t /= 10) {
+            digits++;
+        }
+        long h = 0xcbf29ce484222325L;
+        int div = 1;
+        for (int d = 1; d < digits; d++) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            h = (h ^ ('0' + (id / div) % 10)) * 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /** Bits for a position among m rows. */
+    private static int positionBits(int m) {
+        return 64 - Long.numberOfLeadingZeros(Math.max(1, m - 1));
+    }
+
+    private void checkRows(int m) {
+        int catBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, categories - 1));
+        if (positionBits(m) + catBits > 32) {
+            throw new IllegalArgumentException(Checks.format("one customer has %d rows: more than this kernel groups (2^%d)", m,
+                    32 - catBits));
+        }
+    }
+
+    /** Adds one customer's m rows. */
+    private void add(long customerKey, int[] partition, int[] category, double[] value, int m) {
+        if (m == 0) {
+            return;
+        }
+        checkRows(m);
+        if (keys == null || keys.length < m) {
+            keys = new long[Math.max(m, 16)];
+        }
+        int posBits = positionBits(m);
+        for (int j = 0; j < m; j++) {
+            keys[j] = ((long) partition[j] << 32) | ((long) category[j] << posBits) | j;
+        }
+        addSorted(customerKey, keys, 0, m, value);
+    }
+
+    /**
+     * Adds one customer whose m row keys are {@code keys[from, from + m)}; {@code values}, if any, is indexed by
+     * {@code from} plus the position in the key.
+     */
+    private void addSorted(long customerKey, long[] keys, int from0, int m, double[] values) {
+        if (runStart == null || runStart.length < m + 1) {
+            runStart = new int[Math.max(m, 16) + 1];
+            runPart = new int[Math.max(m, 16)];
+        }
+        int posBits = positionBits(m);
+        if (m > 32) {
+            Arrays.sort(keys, from0, from0 + m);
+        } else {
+            // A customer's few rows: an insertion sort without the library sort's dispatch.
+            for (int a = from0 + 1; a < from0 + m; a++) {
+                long k = keys[a];
+                int b = a - 1;
+                while (b >= from0 && keys[b] > k) {
+                    keys[b + 1] = keys[b];
+                    b--;
+                }
+                keys[b + 1] = k;
+            }
+        }
+        int runs = 0;
+        for (int j = from0; j < from0 + m; j++) {
+            if (j == from0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
+                runStart[runs] = j;
+                runPart[runs] = (int) (keys[j] >>> 32);
+                runs++;
+            }
+        }
+        runStart[runs] = from0 + m;
+        long ck = mix(key ^ customerKey);
+        long[] hs = null;
+        long cutoff = Long.MAX_VALUE;
+        if (runs > l0) {
+            // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
+            if (hashes == null || hashes.length < 2 * runs) {
+                hashes = new long[Math.max(2 * runs, 32)];
+            }
+            hs = hashes;
+            for (int r = 0; r < runs; r++) {
+                hs[r] = mix(ck + partitionKey[runPart[r]]);
+                hs[runs + r] = hs[r];
+            }
+            Arrays.sort(hs, runs, 2 * runs);
+            cutoff = hs[runs + l0 - 1];
+        }
+        int keptPartitions = 0;
+        for (int r = 0; r < runs; r++) {
+            if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
+                continue;
+            }
+            keptPartitions++;
+            int p = runPart[r];
+            customers[p]++;
+            int from = runStart[r];
+            int to = runStart[r + 1];
+            countRows(keys, from, to, p, posBits, mix(ck ^ partitionKey[p]));
+            if (values != null) {
+                // Summed in sorted order, so the total does not depend on the input order.
+                double[] vs = new double[to - from];
+                for (int j = from; j < to; j++) {
+                    vs[j - from] = values[from0 + (int) (keys[j] & ((1L << posBits) - 1))];
+                }
+                Arrays.sort(vs);
+                double total = 0;
+                for (double v : vs) {
+                    total += v;
+                }
+                long units = range.units(total);
+                double clamped = units * range.step();
+                sums[p] += units;
+                squares[p] += Math.round(clamped * clamped / (range.bound() * range.bound() / ValueRange.STEPS));
+            }
+        }
+    }
+
+    /** Counts the rows of one (customer, partition) run, at most linf of them, chosen by keyed hash. */
+    private void countRows(long[] keys, int from, int to, int p, int posBits, long runKey) {
+        int base = p * categories;
+        int len = to - from;
+        if (len <= linf) {
+            for (int j = from; j < to; j++) {
+                counts[base + (int) ((keys[j] & 0xffffffffL) >>> posBits)]++;
+            }
+            return;
+        }
+        // Rows of one category are interchangeable: a row is (category, its rank among them), hashed with the key.
+        if (rowHashes == null || rowHashes.length < len) {
+            rowHashes = new long[Math.max(len, 32)];
+        }
+        long[] h = rowHashes;
+        int rank = 0;
+        long smallest = Long.MAX_VALUE;
+        for (int j = from; j < to; j++) {
+            int cat = (int) ((keys[j] & 0xffffffffL) >>> posBits);
+            rank = j > from && (int) ((keys[j - 1] & 0xffffffffL) >>> posBits) == cat ? rank + 1 : 0;
+            h[j - from] = (mix(runKey + ((long) cat << 32) + rank) & ~0xffL) | cat;
+            smallest = Math.min(smallest, h[j - from]);
+        }
+        if (linf == 1) {
+            // The common bound of one answer per partition: the smallest hash, without a sort.
+            counts[base + (int) (smallest & 0xff)]++;
+            return;
+        }
+        Arrays.sort(h, 0, len);
+        for (int j = 0; j < linf; j++) {
+            counts[base + (int) (h[j] & 0xff)]++;
+        }
+    }
+}

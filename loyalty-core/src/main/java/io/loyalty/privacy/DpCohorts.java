@@ -1,0 +1,258 @@
+package io.loyalty.privacy;
+
+import io.loyalty.data.PeriodRule;
+import io.loyalty.internal.Checks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * A differentially private cohort retention matrix. A customer's cohort is the period of their first transaction;
+ * the cell (cohort, k) counts the customers of that cohort active in period {@code cohort + k}. Each customer
+ * contributes to one cohort row and at most {@code maxOffsets} cells: offset 0 and the earliest
+ * {@code maxOffsets - 1} later offsets they were active in (later activity is dropped, so choose
+ * {@code maxOffsets} near the number of periods a typical customer is active). L1 sensitivity {@code maxOffsets},
+ * L2 {@code sqrt(maxOffsets)}.
+ *
+ * <p>The periods are declared ({@code [from, to]}), never read off the data: a transaction outside them is an
+ * error. At most {@value #MAX_PERIODS} periods.
+ *
+ * @since 0.2
+ */
+public final class DpCohorts {
+    /** The most periods a matrix may span (its cells grow as the square). */
+    public static final int MAX_PERIODS = 1000;
+
+    private DpCohorts() {
+    }
+
+    /**
+     * The DP retention counts from transactions.
+     *
+     * @param customerIds one id per transaction
+     * @param epochSeconds the time of each transaction
+     * @param rule the period (e.g. {@link PeriodRule#months()})
+     * @param from the start of the declared span
+     * @param to the end of the declared span (inclusive)
+     * @param maxOffsets the most cells one customer may count in, {@code >= 1}
+     * @param cost the cost
+     * @param budget the budget to draw from
+     * @return rows = cohort labels, columns = offsets 0, 1, ...; null cells after the span's end
+     */
+    public static DpTable retention(String[] customerIds, long[] epochSeconds, PeriodRule rule, Instant from,
+            Instant to, int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
+        Checks.notNull(customerIds, "customerIds");
+        Checks.notNull(epochSeconds, "epochSeconds");
+        Checks.notNull(rule, "rule");
+        Checks.notNull(from, "from");
+        Checks.notNull(to, "to");
+        Checks.sameLength(customerIds.length, epochSeconds.length, "epochSeconds");
+        long first = rule.index(from);
+        long last = rule.index(to);
+        Checks.require(last >= first, "to %s must not be before from %s", to, from);
+        Checks.require(last - first < MAX_PERIODS, "from %s to %s spans %d periods, more than %d", from, to,
+                last - first + 1, MAX_PERIODS);
+        int n = customerIds.length;
+        int[] customer = new int[n];
+        int[] period = new int[n];
+        Map<String, Integer> index = new HashMap<>();
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = customerIds[i];
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(Checks.format("customerIds[%d] must not be null or blank", i));
+            }
+            long p = rule.index(epochSeconds[i], 0);
+            if (!(p >= first && p <= last)) {
+                throw new IllegalArgumentException(Checks.format("epochSeconds[%d] = %d lies outside the declared span %s to %s",
+                        i, epochSeconds[i], from, to));
+            }
+            Integer c = index.get(id);
+            if (c == null) {
+                c = index.size();
+                index.put(id, c);
+                keys.add(BoundedTally.key(id));
+            }
+            customer[i] = c;
+            period[i] = (int) (p - first);
+        }
+        List<String> labels = new ArrayList<>();
+        for (long p = first; p <= last; p++) {
+            labels.add(rule.label(p));
+        }
+        return release(customer, index.size(), period, labels, maxOffsets, cost, budget);
+    }
+
+    /**
+     * The DP retention counts from dense indexes, the fast path (no hashing of ids).
+     *
+     * @param customers the customer of each transaction, a dense index in [0, number of rows)
+     * @param periods the period of each transaction, in [0, labels.size())
+     * @param labels the declared periods' labels
+     * @param maxOffsets the most cells one customer may count in, {@code >= 1}
+     * @param cost the cost
+     * @param budget the budget to draw from
+     * @return rows = cohort labels, columns = offsets; null cells after the span's end
+     */
+    public static DpTable retention(int[] customers, int[] periods, List<String> labels, int maxOffsets,
+            PrivacyCost cost, PrivacyBudget budget) {
+        Checks.notNull(customers, "customers");
+        Checks.notNull(periods, "periods");
+        Checks.notNull(labels, "labels");
+        Checks.sameLength(customers.length, periods.length, "periods");
+        Checks.require(!labels.isEmpty() && labels.size() <= MAX_PERIODS, "labels must have 1 to %d periods, got %d",
+                MAX_PERIODS, labels.size());
+        int n = customers.length;
+        for (int i = 0; i < n; i++) {
+            // Plain branches, not Checks.require: its varargs would box values on each of millions of rows.
+            if (!(customers[i] >= 0 && customers[i] < n)) {
+                throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i, n,
+                        customers[i]));
+            }
+            if (!(periods[i] >= 0 && periods[i] < labels.size())) {
+                throw new IllegalArgumentException(Checks.format("periods[%d] must lie in [0, %d), got %d", i,
+                        labels.size(), periods[i]));
+            }
+        }
+        return release(customers, n, periods, labels, maxOffsets, cost, budget);
+    }
+
+    private static DpTable release(int[] customer, int customerCount, int[] period, List<String> labels,
+            int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
+        Checks.require(maxOffsets >= 1, "maxOffsets must be >= 1, got %d", maxOffsets);
+        Checks.notNull(cost, "cost");
+        Checks.notNull(budget, "budget");
+        budget.spend("cohort retention matrix, " + cost, cost);
+        long[][] counts = counts(customer, customerCount, period, labels.size(), maxOffsets);
+        return noised(counts, labels, maxOffsets, cost, budget.random());
+    }
+
+    /** The bounded, exact matrix: counts[cohort][offset]. */
+    static long[][] counts(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
+        return periods <= 64 ? countsByMask(customer, customerCount, period, periods, maxOffsets)
+                : countsBySorting(customer, customerCount, period, periods, maxOffsets);
+    }
+
+    /**
+     * Up to 64 periods: one bit per active period per customer, set in a single pass; the cohort is the lowest bit
+     * and the kept offsets the next lowest.
+     */
+    static long[][] countsByMask(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
+        long[] mask = new long[customerCount];
+        for (int i = 0; i < customer.length; i++) {
+            mask[customer[i]] |= 1L << period[i];
+        }
+        long[][] counts = new long[periods][];
+        for (int c = 0; c < periods; c++) {
+            counts[c] = new long[periods - c];
+        }
+        for (long bits : mask) {
+            if (bits == 0) {
+                continue;
+            }
+            int cohort = Long.numberOfTrailingZeros(bits);
+            for (int kept = 0; kept < maxOffsets && bits != 0; kept++) {
+                counts[cohort][Long.numberOfTrailingZeros(bits) - cohort]++;
+                bits &= bits - 1;
+            }
+        }
+        return counts;
+    }
+
+    /** Any number of periods: rows grouped by customer (a counting sort), each customer's periods sorted. */
+    static long[][] countsBySorting(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
+        int n = customer.length;
+        int[] start = new int[customerCount + 1];
+        for (int c : customer) {
+            start[c + 1]++;
+        }
+        for (int c = 0; c < customerCount; c++) {
+            start[c + 1] += start[c];
+        }
+        int[] sorted = new int[n];
+        int[] fill = Arrays.copyOf(start, customerCount);
+        for (int i = 0; i < n; i++) {
+            sorted[fill[customer[i]]++] = period[i];
+        }
+        long[][] counts = new long[periods][];
+        for (int c = 0; c < periods; c++) {
+            counts[c] = new long[periods - c];
+        }
+        for (int c = 0; c < customerCount; c++) {
+            int from = start[c];
+            int to = start[c + 1];
+            if (from == to) {
+                continue;
+            }
+            Arrays.sort(sorted, from, to);
+            int cohort = sorted[from];
+            int kept = 0;
+            int prev = -1;
+            for (int j = from; j < to && kept < maxOffsets; j++) {
+                if (sorted[j] != prev) {
+                    counts[cohort][sorted[j] - cohort]++;
+                    prev = sorted[j];
+                    kept++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static DpTable noised(long[][] counts, List<String> labels, int maxOffsets, PrivacyCost cost,
+            RandomGenerator rng) {
+        int periods = labels.size();
+        Noise noise = Noise.calibrate(cost, maxOffsets, Math.sqrt(maxOffsets));
+        NoisyValue[][] cells = new NoisyValue[periods][periods];
+        List<String> columns = new ArrayList<>();
+        for (int k = 0; k < periods; k++) {
+            columns.add(Integer.toString(k));
+        }
+        for (int c = 0; c < periods; c++) {
+            for (int k = 0; k < counts[c].length; k++) {
+                cells[c][k] = noise.count(counts[c][k], rng, 1);
+            }
+        }
+        return new DpTable(Checks.format("DP cohort retention counts, %s, max %d offsets per customer", cost,
+                maxOffsets), labels, columns, cells);
+    }
+
+    /**
+     * Retention shares from DP counts: cell / cohort size (offset 0), in percent, with a standard deviation that adds
+     * the noise of both counts to the binomial sampling error (delta method). Post-processing: no budget is spent.
+     *
+     * @param counts a table from {@code retention}
+     * @return the shares in [0, 100]; 100 at offset 0; 0 with interval [0, 100] when the noisy size is not positive
+     */
+    public static DpTable shares(DpTable counts) {
+        Checks.notNull(counts, "counts");
+        int rows = counts.rows().size();
+        int cols = counts.columns().size();
+        NoisyValue[][] cells = new NoisyValue[rows][cols];
+        for (int c = 0; c < rows; c++) {
+            NoisyValue size = counts.get(c, 0);
+            double s = size.value();
+            for (int k = 0; k < cols; k++) {
+                NoisyValue a = counts.get(c, k);
+                if (a == null) {
+                    continue;
+                }
+                if (!(s > 0)) {
+                    cells[c][k] = new NoisyValue(0, 50, 0, 100);
+                } else if (k == 0) {
+                    cells[c][k] = new NoisyValue(100, 0, 100, 100);
+                } else {
+                    double r = Math.min(1, Math.max(0, a.value() / s));
+                    double var = r * (1 - r) / s + (a.standardDeviation() * a.standardDeviation()
+                            + r * r * size.standardDeviation() * size.standardDeviation()) / (s * s);
+                    cells[c][k] = NoisyValue.normal(100 * r, 100 * Math.sqrt(var), 0, 100);
+                }
+            }
+        }
+        return new DpTable(counts.title().replace("counts", "shares %"), counts.rows(), counts.columns(), cells);
+    }
+}

@@ -1,0 +1,32 @@
+package io.loyalty.privacy;
+
+import io.loyalty.internal.Checks;
+
+/**
+ * A released value with its utility: the noise's standard deviation and a 95 % interval for the true (bounded,
+ * pre-noise) value. For a count the interval is exact: {@code value ± h} with {@code h} the smallest integer such
+ * that the noise lies in {@code [-h, h]} with probability at least 0.95. For a derived value (a rate, a mean, an NPS)
+ * the standard deviation combines the noise with the sampling error where stated, by the delta method, and the
+ * interval is normal and clipped to the value's domain.
+ *
+ * @param value the released (noisy) value
+ * @param standardDeviation the standard deviation of the noise (and sampling error where stated)
+ * @param lower the lower end of the 95 % interval
+ * @param upper the upper end of the 95 % interval
+ * @since 0.2
+ */
+public record NoisyValue(double value, double standardDeviation, double lower, double upper) {
+    /** 95 % two-sided normal quantile. */
+    static final double Z95 = 1.959963984540054;
+
+    /** A normal 95 % interval around {@code value}, clipped to {@code [min, max]}. */
+    static NoisyValue normal(double value, double sd, double min, double max) {
+        double v = Math.min(max, Math.max(min, value));
+        return new NoisyValue(v, sd, Math.max(min, v - Z95 * sd), Math.min(max, v + Z95 * sd));
+    }
+
+    @Override
+    public String toString() {
+        return Checks.format("%.6g ± %.3g (95 %% [%.6g, %.6g])", value, standardDeviation, lower, upper);
+    }
+}
