@@ -5,7 +5,8 @@ import io.loyalty.internal.ChunkedSum;
 /**
  * What BG/NBD and MBG/NBD share: the parameters r, alpha, a, b, and predictions of the form
  * E[Y(t) | x, t_x, T] = e(t, x, T) P(alive | x, t_x, T), where e, the hypergeometric part, depends on (x, T) only
- * and is evaluated across the removable singularity at {@code a = 1}. The two models differ in e and in P(alive).
+ * and is the mixture integral of {@link DropoutMixture} (continuous across a = 1 and a + b = 1). The two models
+ * differ in the second shape of the dropout mixture and in P(alive).
  */
 abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoModel, ModifiedBetaGeoModel {
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
@@ -80,16 +81,15 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
         return probabilityAliveUnchecked(frequency, recency, T);
     }
 
-    /** The hypergeometric part e(t, x, T), 0 at t = 0, interpolated across a = 1. */
+    /** The hypergeometric part e(t, x, T): E[(1 - (1 + p u)^-(r+x)) / p] over the dropout mixture, 0 at t = 0. */
     final double expectation(double t, double x, double age) {
-        if (t == 0) {
-            return 0;
-        }
-        return Inputs.acrossOne(a, aa -> expectationAt(t, x, age, aa));
+        return DropoutMixture.value(r + x, t / (alpha + age), a, dropoutShape(x));
     }
 
-    /** e(t, x, T) with {@code a} given (never 1). */
-    abstract double expectationAt(double t, double x, double age, double a);
+    /**
+     * The second shape of the dropout probability p of a customer alive after x repeat purchases: p ~ Beta(a, this).
+     */
+    abstract double dropoutShape(double x);
 
     /** P(alive | x, t_x, T) of checked arguments. */
     abstract double probabilityAliveUnchecked(double x, double tx, double age);

@@ -2,7 +2,6 @@ package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
-import io.loyalty.internal.Hypergeometric2F1;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -20,10 +19,12 @@ import org.apache.commons.math3.special.Gamma;
  * P(alive | x, t_x, T)          = 1 / D,  D = 1 + [x &gt; 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)
  * </pre>
  *
- * <p>The conditional expectation evaluates the hypergeometric function after Euler's transformation,
- * {@code (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)}, whose series
- * converges faster the larger x is and never overflows. The expectations divide by {@code a - 1}, a removable
- * singularity (lifetimes returns NaN at a = 1): within 1e-5 of it they are interpolated across it.
+ * <p>The expectations divide by {@code a - 1} (a removable singularity; lifetimes returns NaN at a = 1) and, for
+ * x = 0, by the pole of 2F1 at {@code a + b = 1}; near them, and for large r, a or t, the closed form cancels to
+ * nothing. They are computed instead as the integral the formula comes from,
+ * {@code (a+b+x-1)/(a-1) [1 - ...] = E[(1 - (1 + p t/(alpha+T))^-(r+x)) / p]} over {@code p ~ Beta(a, b+x)}, whose
+ * integrand is positive and smooth: continuous across a = 1 and a + b = 1, finite for every finite t, growing
+ * like t^(1-a) when a &lt; 1.
  *
  * <p>Immutable and thread-safe. Make one with {@link #of(double, double, double, double)} or
  * {@link BetaGeoFitter#fit}. {@code equals} compares the parameters only (not the fit summary).
@@ -57,14 +58,10 @@ public final class BetaGeoModel extends BetaGeoFamily {
         return expectation(t, 0, 0);
     }
 
-    /** (a+b+x-1)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)], z = t/(alpha+T+t). */
+    /** p ~ Beta(a, b + x) for a customer alive after x repeat purchases. */
     @Override
-    double expectationAt(double t, double x, double age, double a) {
-        double z = t / (alpha + age + t);
-        double c = a + b + x - 1;
-        double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, c, z);
-        double lead = Math.exp((a - 1) * Math.log1p(-z));
-        return c / (a - 1) * (1 - lead * f);
+    double dropoutShape(double x) {
+        return b + x;
     }
 
     /**

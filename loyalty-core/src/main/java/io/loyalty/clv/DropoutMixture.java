@@ -1,0 +1,216 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import org.apache.commons.math3.special.Beta;
+
+/**
+ * The hypergeometric part of the BG/NBD and MBG/NBD expectations, evaluated as the integral it comes from:
+ *
+ * <pre>
+ * e(R, u, a, B) = E_{p ~ Beta(a, B)} [ (1 - (1 + p u)^-R) / p ]
+ *               = (a+B-1)/(a-1) [1 - (1+u)^-R 2F1(R, B; a+B-1; u/(1+u))]
+ * </pre>
+ *
+ * A customer who is alive buys at rate lambda and drops out after each purchase with probability p, so buys
+ * {@code (1 - e^(-lambda p t)) / p} times in expectation over the next t; averaging over lambda ~ Gamma(R, 1)
+ * scaled by {@code alpha + T} gives the bracket with {@code u = t / (alpha + T)}, and averaging over p gives e.
+ * BG/NBD takes {@code R = r + x}, {@code B = b + x}; MBG/NBD {@code B = b + x + 1}.
+ *
+ * <p>Why the integral and not the closed form: the closed form divides by {@code a - 1} and by the pole of 2F1 at
+ * {@code a + B - 1 = 0} (BG/NBD with a + b = 1 and x = 0), and its bracket is a difference of nearly equal numbers
+ * for large R, large a or large u, so it loses every digit there (issue 15, items 3, 12, 13). The integrand is
+ * positive, bounded by {@code R u} and smooth in every parameter, so the integral is continuous across a = 1 and
+ * a + b = 1 and never cancels.
+ *
+ * <p>Algorithm: in the logit variable {@code s = ln(p / (1-p))} the integrand g(s) = h(p) p^a (1-p)^B / B(a, B),
+ * h(p) = -expm1(-R log1p(p u)) / p, is smooth, analytic in the strip |Im s| &lt; pi, with exponential tails
+ * (rate a on the left, B on the right). Its mode is bracketed and bisected on the sign of d ln g / ds, the
+ * distances where ln g has fallen by 1 on either side give the scales, and each half-line is integrated by the
+ * double-exponential rule {@code s = m +- w exp(tau - exp(-tau))} (trapezoids in tau, halving the step until two
+ * levels agree to 1e-10, whereupon the newer level is good to about 1e-15). Checked against mpmath at 60 digits
+ * on parameters spanning 1e-3..1e4 and u in 1e-9..1e9: relative error below 2e-11 (the larger errors where
+ * a and B are both in the thousands and ln B(a, B) itself carries 1e-12 of rounding), with a few hundred
+ * integrand evaluations.
+ */
+final class DropoutMixture {
+    /** Convergence of successive trapezoid levels. */
+    private static final double LEVEL_TOLERANCE = 1e-10;
+    /** Terms below this fraction of the running sum end a sweep outward. */
+    private static final double TAIL = 1e-18;
+    private static final int MAX_LEVEL = 12;
+    /** Bounds on the logit: beyond them p or 1-p is below 1e-300 in every case that matters. */
+    private static final double S_LIMIT = 1e6;
+
+    private final double r;
+    private final double u;
+    private final double a;
+    private final double b;
+    private final double logU;
+
+    private DropoutMixture(double r, double u, double a, double b) {
+        this.r = r;
+        this.u = u;
+        this.a = a;
+        this.b = b;
+        this.logU = Math.log(u);
+    }
+
+    /**
+     * e(R, u, a, B) for positive finite R, a, B and finite u &gt;= 0; 0 at u = 0.
+     *
+     * @throws IllegalArgumentException if the value overflows (u near the largest double with a &lt;= 1)
+     */
+    static double value(double r, double u, double a, double b) {
+        if (u == 0) {
+            return 0;
+        }
+        if (!(u < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "the horizon over alpha + T overflows (t / (alpha + T) = %s): give a shorter t", u));
+        }
+        double v = new DropoutMixture(r, u, a, b).integrate();
+        if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "the expected purchases overflow a double at t / (alpha + T) = %s (R = %s, a = %s, B = %s)", u,
+                    r, a, b));
+        }
+        return v;
+    }
+
+    /** ln p for the logit s, without underflow of p itself. */
+    private static double logP(double s) {
+        return s < 0 ? s - Math.log1p(Math.exp(s)) : -Math.log1p(Math.exp(-s));
+    }
+
+    /** ln g(s) + ln B(a, B): the log integrand in the logit variable, up to the normalising constant. */
+    private double logG(double s) {
+        double lp = logP(s);
+        double lq = logP(-s);
+        return logH(lp) + a * lp + b * lq;
+    }
+
+    /** ln h(p) = ln(-expm1(-R log1p(p u)) / p). */
+    private double logH(double lp) {
+        double q = Math.exp(lp + logU);
+        double l = r * Math.log1p(q);
+        if (l < 1e-8) {
+            // -expm1(-l) / p = R u (1 - (R+1) q / 2 + ...): the series keeps the precision the subtraction loses.
+            return Math.log(r) + logU + Math.log1p(-(r + 1) * q / 2);
+        }
+        return Math.log(-Math.expm1(-l)) - lp;
+    }
+
+    /** d ln g / ds. */
+    private double slope(double s) {
+        double lp = logP(s);
+        double p = Math.exp(lp);
+        double one = Math.exp(logP(-s));
+        double q = Math.exp(lp + logU);
+        double l = r * Math.log1p(q);
+        double dlogH;
+        if (l < 1e-8) {
+            dlogH = -(r + 1) * q / 2;
+        } else {
+            // d ln h / d ln p = R q (1+q)^(-R-1) / (1 - (1+q)^-R) - 1
+            dlogH = r * q / (1 + q) * Math.exp(-l) / -Math.expm1(-l) - 1;
+        }
+        return (dlogH + a) * one - b * p;
+    }
+
+    private double integrate() {
+        double m = mode();
+        double peak = logG(m);
+        double left = halfWidth(m, -1, peak);
+        double right = halfWidth(m, 1, peak);
+        double sum = half(m, -left, peak) + half(m, right, peak);
+        return sum * Math.exp(peak - Beta.logBeta(a, b));
+    }
+
+    /** The mode of ln g: bracketed by doubling, then bisected on the sign of the slope. */
+    private double mode() {
+        double lo = -1;
+        while (slope(lo) < 0 && lo > -S_LIMIT) {
+            lo *= 2;
+        }
+        double hi = 1;
+        while (slope(hi) > 0 && hi < S_LIMIT) {
+            hi *= 2;
+        }
+        for (int i = 0; i < 200 && hi - lo > 0.01 * Math.max(1, Math.abs(lo + hi) / 2); i++) {
+            double mid = 0.5 * (lo + hi);
+            if (slope(mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** How far from the mode, on one side, ln g has fallen by 1 (to within a factor 1.1). */
+    private double halfWidth(double m, int side, double peak) {
+        double d = 1;
+        while (logG(m + side * d) > peak - 1 && d < S_LIMIT) {
+            d *= 2;
+        }
+        double lo = d / 2;
+        double hi = d;
+        for (int i = 0; i < 4; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (logG(m + side * mid) > peak - 1) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * The integral of g / exp(peak) over the half-line from m in the direction and scale of {@code w}, by the
+     * double-exponential map s = m + w exp(tau - exp(-tau)).
+     */
+    private double half(double m, double w, double peak) {
+        double h = 0.5;
+        double sum = sweep(m, w, peak, h, 0);
+        double estimate = sum * h;
+        for (int level = 1; level <= MAX_LEVEL; level++) {
+            sum += sweep(m, w, peak, h, h / 2);
+            h /= 2;
+            double next = sum * h;
+            if (Math.abs(next - estimate) <= LEVEL_TOLERANCE * next) {
+                return next;
+            }
+            estimate = next;
+        }
+        return estimate;
+    }
+
+    /** The trapezoid nodes tau = offset + j step (both signs), walking outward until the terms vanish. */
+    private double sweep(double m, double w, double peak, double step, double offset) {
+        double total = 0;
+        for (int sign = 1; sign >= -1; sign -= 2) {
+            for (int j = 0; ; j++) {
+                double t = offset + j * step;
+                if (sign < 0 && t == 0) {
+                    continue;
+                }
+                double v = node(m, w, peak, sign * t);
+                total += v;
+                if (t > 12 || t > 3 && v < TAIL * total) {
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
+    private double node(double m, double w, double peak, double tau) {
+        double e = Math.exp(-tau);
+        double x = Math.exp(tau - e);
+        if (x == 0 || x > S_LIMIT * 1e3) {
+            return 0;
+        }
+        return Math.exp(logG(m + w * x) - peak) * Math.abs(w) * (1 + e) * x;
+    }
+}
