@@ -111,17 +111,17 @@ public final class BetaGeoBetaBinomModel {
         if (terms <= 0) {
             return first;
         }
-        double[] logs = new double[terms + 1];
-        logs[0] = first;
+        // A running log-sum-exp: no array of n - t_x terms, so memory stays constant however many periods.
         double hi = first;
+        double sum = 1;
         for (int i = 0; i < terms; i++) {
-            logs[i + 1] = Beta.logBeta(alpha + x, beta + tx - x + i) - lab + Beta.logBeta(gamma + 1, delta + tx + i)
-                    - lgd;
-            hi = Math.max(hi, logs[i + 1]);
-        }
-        double sum = 0;
-        for (double l : logs) {
-            sum += Math.exp(l - hi);
+            double l = Beta.logBeta(alpha + x, beta + tx - x + i) - lab + Beta.logBeta(gamma + 1, delta + tx + i) - lgd;
+            if (l > hi) {
+                sum = sum * Math.exp(hi - l) + 1;
+                hi = l;
+            } else {
+                sum += Math.exp(l - hi);
+            }
         }
         return hi + Math.log(sum);
     }

@@ -67,25 +67,30 @@ public final class BetaGeoModel extends BetaGeoFamily {
     /**
      * {@inheritDoc}
      *
-     * <p>One logarithm and one exponential per customer: {@code ln(a/(b+x-1))} comes from a per-frequency table.
+     * <p>{@code ln(a/(b+x-1))} comes from a per-frequency table when the frequencies are small (the table is never
+     * longer than a few times the input), and is computed per customer otherwise: memory follows the data, not
+     * the largest frequency.
      */
     @Override
     public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
         RfmRows.check(frequency, recency, T, null, false);
-        int maxX = 0;
+        double maxX = 0;
         for (double f : frequency) {
-            maxX = Math.max(maxX, (int) f);
+            maxX = Math.max(maxX, f);
         }
-        double[] logRatio = new double[maxX + 1];
-        for (int x = 1; x <= maxX; x++) {
-            logRatio[x] = Math.log(a / (b + x - 1));
+        double[] logRatio = maxX < 4.0 * frequency.length + 64 ? new double[(int) maxX + 1] : null;
+        if (logRatio != null) {
+            for (int x = 1; x < logRatio.length; x++) {
+                logRatio[x] = Math.log(a / (b + x - 1));
+            }
         }
         double[] out = new double[frequency.length];
         ChunkedSum.forEach(out.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
-                out[i] = x == 0 ? 1 : 1 / (1 + Math.exp(logRatio[(int) x]
-                        + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
+                double ratio = x == 0 ? 0 : logRatio != null ? logRatio[(int) x] : Math.log(a / (b + x - 1));
+                out[i] = x == 0 ? 1
+                        : 1 / (1 + Math.exp(ratio + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
             }
         });
         return out;
@@ -202,7 +207,7 @@ public final class BetaGeoModel extends BetaGeoFamily {
             x[i] = count;
             tx[i] = last;
         }
-        return new SimulatedCustomers(x, tx, T.clone());
+        return new SimulatedCustomers(x, tx, T);
     }
 
     /** Marsaglia and Tsang's gamma(shape, 1) draw, boosted by U^(1/shape) for shape &lt; 1. */

@@ -24,13 +24,13 @@ import org.apache.commons.math3.special.Beta;
  *
  * <p>Algorithm: in the logit variable {@code s = ln(p / (1-p))} the integrand g(s) = h(p) p^a (1-p)^B / B(a, B),
  * h(p) = -expm1(-R log1p(p u)) / p, is smooth, analytic in the strip |Im s| &lt; pi, with exponential tails
- * (rate a on the left, B on the right). Its mode is bracketed and bisected on the sign of d ln g / ds, the
+ * (rate a on the left, B on the right; a plateau between them when a is near 1). Its mode is bracketed and bisected on the sign of d ln g / ds, the
  * distances where ln g has fallen by 1 on either side give the scales, and each half-line is integrated by the
  * double-exponential rule {@code s = m +- w exp(tau - exp(-tau))} (trapezoids in tau, halving the step until two
- * levels agree to 1e-10, whereupon the newer level is good to about 1e-15). Checked against mpmath at 60 digits
- * on parameters spanning 1e-3..1e4 and u in 1e-9..1e9: relative error below 2e-11 (the larger errors where
- * a and B are both in the thousands and ln B(a, B) itself carries 1e-12 of rounding), with a few hundred
- * integrand evaluations.
+ * levels agree to 1e-10, whereupon the newer level is good to about 1e-15), each sweep walking outward until
+ * the terms vanish. Checked against mpmath at 60 digits on a, B in 1e-8..1e4, R in 1e-28..1e4 and u in
+ * 1e-9..1e9: relative error below 5e-11 (the larger errors where a and B are both in the thousands and
+ * ln B(a, B) itself carries 1e-12 of rounding), with a few hundred to a few thousand integrand evaluations.
  */
 final class DropoutMixture {
     /** Convergence of successive trapezoid levels. */
@@ -38,8 +38,14 @@ final class DropoutMixture {
     /** Terms below this fraction of the running sum end a sweep outward. */
     private static final double TAIL = 1e-18;
     private static final int MAX_LEVEL = 12;
-    /** Bounds on the logit: beyond them p or 1-p is below 1e-300 in every case that matters. */
+    /** How far the mode and the scales are searched for, in the logit. */
     private static final double S_LIMIT = 1e6;
+    /** Logit distances beyond this from the mode carry nothing (tails decay at rate a or B, at least 1e-13). */
+    private static final double FAR = 1e15;
+    /** Below this p u, h(p) is R u to within rounding. */
+    private static final double TINY = 1e-200;
+    /** Below this R ln(1 + p u), 1 - (1 + p u)^-R is taken from its series. */
+    private static final double SMALL = 1e-8;
 
     private final double r;
     private final double u;
@@ -92,27 +98,34 @@ final class DropoutMixture {
     /** ln h(p) = ln(-expm1(-R log1p(p u)) / p). */
     private double logH(double lp) {
         double q = Math.exp(lp + logU);
-        double l = r * Math.log1p(q);
-        if (l < 1e-8) {
-            // -expm1(-l) / p = R u (1 - (R+1) q / 2 + ...): the series keeps the precision the subtraction loses.
-            return Math.log(r) + logU + Math.log1p(-(r + 1) * q / 2);
+        if (q < TINY) {
+            // h = R u (1 - (R+1) q / 2 + ...), and q / 2 is below the rounding of R u.
+            return Math.log(r) + logU;
+        }
+        double log1pQ = Math.log1p(q);
+        double l = r * log1pQ;
+        if (l < SMALL) {
+            // -expm1(-l) = l (1 - l/2 + ...); l itself may underflow (tiny R), so take its logarithm in parts.
+            return Math.log(r) + Math.log(log1pQ) + Math.log1p(-l / 2) - lp;
         }
         return Math.log(-Math.expm1(-l)) - lp;
     }
 
-    /** d ln g / ds. */
+    /** d ln g / ds; only its sign and rough size matter (it locates the mode). */
     private double slope(double s) {
         double lp = logP(s);
         double p = Math.exp(lp);
         double one = Math.exp(logP(-s));
         double q = Math.exp(lp + logU);
-        double l = r * Math.log1p(q);
         double dlogH;
-        if (l < 1e-8) {
+        if (q < TINY) {
             dlogH = -(r + 1) * q / 2;
         } else {
             // d ln h / d ln p = R q (1+q)^(-R-1) / (1 - (1+q)^-R) - 1
-            dlogH = r * q / (1 + q) * Math.exp(-l) / -Math.expm1(-l) - 1;
+            double log1pQ = Math.log1p(q);
+            double l = r * log1pQ;
+            double rOverOneMinus = l < SMALL ? 1 / (log1pQ * (1 - l / 2)) : r / -Math.expm1(-l);
+            dlogH = q / (1 + q) * Math.exp(-l) * rOverOneMinus - 1;
         }
         return (dlogH + a) * one - b * p;
     }
@@ -197,7 +210,7 @@ final class DropoutMixture {
                 }
                 double v = node(m, w, peak, sign * t);
                 total += v;
-                if (t > 12 || t > 3 && v < TAIL * total) {
+                if (t > 40 || t > 3 && v < TAIL * total) {
                     break;
                 }
             }
@@ -208,7 +221,7 @@ final class DropoutMixture {
     private double node(double m, double w, double peak, double tau) {
         double e = Math.exp(-tau);
         double x = Math.exp(tau - e);
-        if (x == 0 || x > S_LIMIT * 1e3) {
+        if (x == 0 || x * Math.abs(w) > FAR) {
             return 0;
         }
         return Math.exp(logG(m + w * x) - peak) * Math.abs(w) * (1 + e) * x;
