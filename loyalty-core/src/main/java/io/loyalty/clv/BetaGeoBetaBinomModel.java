@@ -114,8 +114,16 @@ public final class BetaGeoBetaBinomModel {
         // A running log-sum-exp: no array of n - t_x terms, so memory stays constant however many periods.
         double hi = first;
         double sum = 1;
+        // Term i+1 from term i by the ratios B(p, q+1)/B(p, q) = q/(p+q): two logarithms a term, not six lnGammas.
+        double bx = beta + tx - x;
+        double dx = delta + tx;
+        double l = Beta.logBeta(alpha + x, bx) - lab + Beta.logBeta(gamma + 1, dx) - lgd;
         for (int i = 0; i < terms; i++) {
-            double l = Beta.logBeta(alpha + x, beta + tx - x + i) - lab + Beta.logBeta(gamma + 1, delta + tx + i) - lgd;
+            if (i > 0) {
+                double q1 = bx + (i - 1);
+                double q2 = dx + (i - 1);
+                l += Math.log(q1 / (alpha + x + q1)) + Math.log(q2 / (gamma + 1 + q2));
+            }
             if (l > hi) {
                 sum = sum * Math.exp(hi - l) + 1;
                 hi = l;
@@ -135,9 +143,10 @@ public final class BetaGeoBetaBinomModel {
     public double expectedTransactions(int n) {
         Checks.require(n >= 0, "n must be >= 0, got %d", n);
         return Inputs.acrossOne(gamma, g -> {
-            double ratio = Math.exp(Gamma.logGamma(g + delta) + Gamma.logGamma(1 + delta + n)
-                    - Gamma.logGamma(g + delta + n) - Gamma.logGamma(1 + delta));
-            return alpha / (alpha + beta) * delta / (g - 1) * (1 - ratio);
+            // 1 - ratio as -expm1(ln ratio), each lnGamma difference exactly 0 at n = 0: no negative rounding.
+            double logRatio = (Gamma.logGamma(1 + delta + n) - Gamma.logGamma(1 + delta))
+                    - (Gamma.logGamma(g + delta + n) - Gamma.logGamma(g + delta));
+            return alpha / (alpha + beta) * delta / (g - 1) * -Math.expm1(logRatio);
         });
     }
 
@@ -160,9 +169,11 @@ public final class BetaGeoBetaBinomModel {
             double ll = logLikelihood(alpha, beta, g, delta, x, recency, n);
             double lead = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta)
                     + Gamma.logGamma(g + delta) - Gamma.logGamma(1 + delta) - ll;
-            double now = Math.exp(Gamma.logGamma(1 + delta + n) - Gamma.logGamma(g + delta + n));
-            double later = Math.exp(Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(g + delta + n + m));
-            return Math.exp(lead) * delta / (g - 1) * (now - later);
+            double logNow = Gamma.logGamma(1 + delta + n) - Gamma.logGamma(g + delta + n);
+            // now - later = now (1 - later/now), the ratio's logarithm from differences that vanish at m = 0.
+            double logRatio = (Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(1 + delta + n))
+                    - (Gamma.logGamma(g + delta + n + m) - Gamma.logGamma(g + delta + n));
+            return Math.exp(lead + logNow) * delta / (g - 1) * -Math.expm1(logRatio);
         });
     }
 
