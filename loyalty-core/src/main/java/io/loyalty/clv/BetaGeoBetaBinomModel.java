@@ -142,12 +142,12 @@ public final class BetaGeoBetaBinomModel {
      */
     public double expectedTransactions(int n) {
         Checks.require(n >= 0, "n must be >= 0, got %d", n);
-        return Inputs.acrossOne(gamma, g -> {
+        return checked(Inputs.acrossOne(gamma, g -> {
             // 1 - ratio as -expm1(ln ratio), each lnGamma difference exactly 0 at n = 0: no negative rounding.
             double logRatio = (Gamma.logGamma(1 + delta + n) - Gamma.logGamma(1 + delta))
                     - (Gamma.logGamma(g + delta + n) - Gamma.logGamma(g + delta));
             return alpha / (alpha + beta) * delta / (g - 1) * -Math.expm1(logRatio);
-        });
+        }), "E[X(n)]");
     }
 
     /**
@@ -165,7 +165,7 @@ public final class BetaGeoBetaBinomModel {
         check(frequency, recency, periods);
         double x = frequency;
         double n = periods;
-        return Inputs.acrossOne(gamma, g -> {
+        return checked(Inputs.acrossOne(gamma, g -> {
             double ll = logLikelihood(alpha, beta, g, delta, x, recency, n);
             double lead = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta)
                     + Gamma.logGamma(g + delta) - Gamma.logGamma(1 + delta) - ll;
@@ -174,7 +174,7 @@ public final class BetaGeoBetaBinomModel {
             double logRatio = (Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(1 + delta + n))
                     - (Gamma.logGamma(g + delta + n + m) - Gamma.logGamma(g + delta + n));
             return Math.exp(lead + logNow) * delta / (g - 1) * -Math.expm1(logRatio);
-        });
+        }), "the conditional expectation");
     }
 
     /**
@@ -194,7 +194,19 @@ public final class BetaGeoBetaBinomModel {
         double log = Beta.logBeta(alpha + x, beta + n - x) - Beta.logBeta(alpha, beta)
                 + Beta.logBeta(gamma, delta + n + m) - Beta.logBeta(gamma, delta)
                 - logLikelihood(alpha, beta, gamma, delta, x, recency, n);
-        return Math.exp(log);
+        return checked(Math.exp(log), "P(alive)");
+    }
+
+    /**
+     * The value, unless it is not finite: parameters so extreme (subnormal, say) that the beta functions behind
+     * it overflow or underflow a double.
+     */
+    private double checked(double value, String what) {
+        if (value >= 0 && value < Double.POSITIVE_INFINITY) {
+            return value;
+        }
+        throw new IllegalArgumentException(Checks.format("%s cannot be evaluated in double precision for alpha = %s, "
+                + "beta = %s, gamma = %s, delta = %s", what, alpha, beta, gamma, delta));
     }
 
     /**

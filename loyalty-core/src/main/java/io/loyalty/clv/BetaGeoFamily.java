@@ -1,6 +1,8 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.ChunkedSum;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.special.Beta;
 
 /**
  * What BG/NBD and MBG/NBD share: the parameters r, alpha, a, b, and predictions of the form
@@ -47,7 +49,8 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
     public double conditionalExpectedPurchases(double t, double frequency, double recency, double T) {
         Inputs.horizon(t);
         Inputs.customer(frequency, recency, T);
-        return expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T);
+        return checked(expectation(t, frequency, T) * probabilityAliveUnchecked(frequency, recency, T),
+                "the conditional expectation");
     }
 
     /**
@@ -72,13 +75,31 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
                 out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
             }
         });
-        return out;
+        return checked(out, "the conditional expectation");
     }
 
     @Override
     public double probabilityAlive(double frequency, double recency, double T) {
         Inputs.customer(frequency, recency, T);
-        return probabilityAliveUnchecked(frequency, recency, T);
+        return checked(probabilityAliveUnchecked(frequency, recency, T), "P(alive)");
+    }
+
+    /**
+     * P(N &gt;= n) for N ~ NegBin(r, 1 - q), the regularized incomplete beta I_q(n, r); NaN (reported by the
+     * caller as an argument error) where commons-math's continued fraction does not converge.
+     */
+    static double negativeBinomialTail(double q, int n, double r) {
+        if (n == 0) {
+            return 1;
+        }
+        if (q == 0) {
+            return 0;
+        }
+        try {
+            return Beta.regularizedBeta(q, n, r);
+        } catch (MathIllegalStateException e) {
+            return Double.NaN;
+        }
     }
 
     /** The hypergeometric part e(t, x, T): E[(1 - (1 + p u)^-(r+x)) / p] over the dropout mixture, 0 at t = 0. */

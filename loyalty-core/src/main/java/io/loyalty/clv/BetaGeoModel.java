@@ -93,7 +93,7 @@ public final class BetaGeoModel extends BetaGeoFamily {
                         : 1 / (1 + Math.exp(ratio + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
             }
         });
-        return out;
+        return checked(out, "P(alive)");
     }
 
     @Override
@@ -113,11 +113,11 @@ public final class BetaGeoModel extends BetaGeoFamily {
                 + Beta.logBeta(a, b + x) - Beta.logBeta(a, b);
         double a3 = -(r + x) * Math.log(alpha + T);
         if (x == 0) {
-            return base + a3;
+            return checked(base + a3, "the log-likelihood");
         }
         double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency);
         double hi = Math.max(a3, a4);
-        return base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi));
+        return checked(base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi)), "the log-likelihood");
     }
 
     /**
@@ -142,15 +142,10 @@ public final class BetaGeoModel extends BetaGeoFamily {
         if (n == 0) {
             return first;
         }
-        double q = t / (alpha + t);
-        double term = 1;
-        double sum = 1;
-        for (int j = 0; j < n - 1; j++) {
-            term *= (r + j) / (j + 1) * q;
-            sum += term;
-        }
-        double tail = 1 - Math.exp(r * logP) * sum;
-        return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lbab) * Math.max(0, tail);
+        // 1 - sum_{j<n} NB(j; r, alpha/(alpha+t)) = I_q(n, r), the regularized incomplete beta at q = t/(alpha+t):
+        // no partial sums to overflow for large r or n, no difference of nearly equal numbers.
+        double tail = negativeBinomialTail(t / (alpha + t), n, r);
+        return checked(first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lbab) * tail, "P(X(t) = n)");
     }
 
     /**

@@ -73,7 +73,7 @@ public final class ModifiedBetaGeoModel extends BetaGeoFamily {
         double a3 = -(r + x) * Math.log(alpha + T);
         double a4 = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + recency);
         double hi = Math.max(a3, a4);
-        return base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi));
+        return checked(base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi)), "the log-likelihood");
     }
 
     /**
@@ -96,15 +96,9 @@ public final class ModifiedBetaGeoModel extends BetaGeoFamily {
         double logQ = Math.log(t / (alpha + t));
         double first = Math.exp(Beta.logBeta(a, b + 1 + n) - lbab + Gamma.logGamma(r + n) - Gamma.logGamma(r)
                 - Gamma.logGamma(n + 1.0) + r * logP + n * logQ);
-        double q = t / (alpha + t);
-        double term = 1;
-        double sum = n == 0 ? 0 : 1;
-        for (int j = 0; j < n - 1; j++) {
-            term *= (r + j) / (j + 1) * q;
-            sum += term;
-        }
-        double tail = 1 - Math.exp(r * logP) * sum;
-        return first + dropAtStart * Math.max(0, tail);
+        // 1 - sum_{j<n} NB(j; r, alpha/(alpha+t)) = I_q(n, r) (1 for n = 0), as in BetaGeoModel.
+        double tail = negativeBinomialTail(t / (alpha + t), n, r);
+        return checked(first + dropAtStart * tail, "P(X(t) = n)");
     }
 
     /**

@@ -31,8 +31,8 @@ import org.apache.commons.math3.special.Gamma;
  * </ul>
  *
  * <p>Edge cases: {@code z > 1} (the branch cut) and {@code c} a non-positive integer (a pole, unless the series
- * terminates first) give NaN; NaN arguments give NaN. A series that has not converged after
- * {@value #MAX_TERMS} terms throws {@link ArithmeticException}.
+ * terminates first) give NaN; NaN arguments give NaN; so does a series that has not converged after
+ * {@value #MAX_TERMS} terms (callers turn a NaN into an argument error naming their parameters).
  *
  * <p>References: M. Abramowitz and I. A. Stegun, Handbook of Mathematical Functions (1964), chapter 15;
  * NIST DLMF 15.8 (https://dlmf.nist.gov/15.8).
@@ -48,6 +48,10 @@ public final class Hypergeometric2F1 {
      * of terms at most; beyond it a transformed value that is not positive and finite is replaced by the series.
      */
     private static final double POSITIVE_SERIES_LIMIT = 0.999;
+    /** A series whose terms grow for more than this many steps is taken through Pfaff when that converges fast. */
+    private static final double SLOW = 1000;
+    /** The most terms the exact series may take when it replaces a transformation that lost the sign. */
+    private static final double FALLBACK_TERMS = 200_000;
     private static final double EPS = 1e-17;
     private static final double RESCALE = 1e250;
     private static final double LOG_RESCALE = Math.log(RESCALE);
@@ -121,12 +125,28 @@ public final class Hypergeometric2F1 {
             }
             return new double[] {Double.POSITIVE_INFINITY, 1};
         }
+        if (z < 0.5 && a > 0 && b > 0 && c > 0 && a * b * z > c * SLOW) {
+            // The terms grow for about a b z / c of them. Pfaff, F = (1-z)^-b F(c-a, b; c; z/(z-1)) (or a and b
+            // exchanged), gives a series in |w| < 1 whose terms shrink from the start when c - a is small
+            // (Pareto/NBD's F(a, k; a+1; z) with a = r + s + x in the millions).
+            double w = z / (z - 1);
+            if (Math.abs(c - a) * b * -w < c && b * -w < c) {
+                double[] f = series(c - a, b, c, w, -1);
+                return new double[] {f[0] - b * Math.log1p(-z), f[1]};
+            }
+            if (Math.abs(c - b) * a * -w < c && a * -w < c) {
+                double[] f = series(c - b, a, c, w, -1);
+                return new double[] {f[0] - a * Math.log1p(-z), f[1]};
+            }
+        }
         if (z <= SERIES_LIMIT || a > 0 && b > 0 && c > 0 && z <= POSITIVE_SERIES_LIMIT) {
             return series(a, b, c, z, -1);
         }
         double[] f = nearOne(a, b, c, z);
-        if (a > 0 && b > 0 && c > 0 && !(f[1] > 0 && f[0] < Double.POSITIVE_INFINITY)) {
-            // F is positive here; a transformation that lost it to cancellation yields to the exact series.
+        if (a > 0 && b > 0 && c > 0 && !(f[1] > 0 && f[0] < Double.POSITIVE_INFINITY)
+                && (a * b * z / c + 40) / (1 - z) < FALLBACK_TERMS) {
+            // F is positive here; a transformation that lost it to cancellation yields to the exact series when
+            // that converges in a modest number of terms (otherwise NaN, which callers report).
             return series(a, b, c, z, -1);
         }
         return f;
@@ -238,8 +258,7 @@ public final class Hypergeometric2F1 {
                 break;
             }
             if (n > MAX_TERMS) {
-                throw new ArithmeticException(Checks.format(
-                        "2F1(%s, %s; %s; %s) did not converge in %d terms", a, b, c, z, MAX_TERMS));
+                return nan();
             }
             coef *= (a + m + n) * (b + m + n) / ((n + 1.0) * (n + m + 1.0)) * w;
             psi1 += 1.0 / (n + 1);
@@ -284,8 +303,7 @@ public final class Hypergeometric2F1 {
                 break;
             }
             if (n > MAX_TERMS) {
-                throw new ArithmeticException(Checks.format(
-                        "2F1(%s, %s; %s; %s) did not converge in %d terms", a, b, c, z, MAX_TERMS));
+                return nan();
             }
             if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) {
                 sum /= RESCALE;
