@@ -24,7 +24,8 @@ import org.apache.commons.math3.special.Beta;
  *
  * <p>Algorithm: in the logit variable {@code s = ln(p / (1-p))} the integrand g(s) = h(p) p^a (1-p)^B / B(a, B),
  * h(p) = -expm1(-R log1p(p u)) / p, is smooth, analytic in the strip |Im s| &lt; pi, with exponential tails
- * (rate a on the left, B on the right; a plateau between them when a is near 1). Its mode is bracketed and bisected on the sign of d ln g / ds, the
+ * (rate a on the left, B on the right; a plateau between them when a is near 1). Its mode is bracketed and
+ * bisected on the sign of d ln g / ds, the
  * distances where ln g has fallen by 1 on either side give the scales, and each half-line is integrated by the
  * double-exponential rule {@code s = m +- w exp(tau - exp(-tau))} (trapezoids in tau, halving the step until two
  * levels agree to 1e-8, whereupon the newer level is good to about 1e-15), each sweep walking outward until

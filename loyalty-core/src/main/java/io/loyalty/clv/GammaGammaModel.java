@@ -126,8 +126,8 @@ public final class GammaGammaModel {
         double value = x == 0 ? p * gamma / (shape - 1) : (p * gamma + p * x * m) / (shape - 1);
         if (!(value < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException(Checks.format("the expected spend of frequency%s = %s, monetary = %s "
-                    + "overflows a double (p = %s, q = %s, gamma = %s)", row < 0 ? "" : Checks.format(" at row %d", row),
-                    x, m, p, q, gamma));
+                    + "overflows a double (p = %s, q = %s, gamma = %s)",
+                    row < 0 ? "" : Checks.format(" at row %d", row), x, m, p, q, gamma));
         }
         return value;
     }

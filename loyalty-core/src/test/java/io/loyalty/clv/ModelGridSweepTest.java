@@ -121,14 +121,15 @@ class ModelGridSweepTest {
                 }
                 boolean bg = k == 0;
                 for (double t : new double[] {52, 1e6}) {
-                    continuous(a -> family(bg, p[0], p[1], a, p[3]).expectedPurchases(t), 1, name + " E[X(" + t + ")] in a");
+                    continuous(a -> family(bg, p[0], p[1], a, p[3]).expectedPurchases(t), 1,
+                            name + " E[X(" + t + ")] in a");
                     continuous(a -> family(bg, p[0], p[1], a, p[3]).conditionalExpectedPurchases(t, 10, 30, 38), 1,
                             name + " E[Y(" + t + ") | 10, 30, 38] in a");
                     if (p[2] < 1) {
                         continuous(b -> family(bg, p[0], p[1], p[2], b).expectedPurchases(t), 1 - p[2],
                                 name + " E[X(" + t + ")] in b across a + b = 1");
-                        continuous(b -> family(bg, p[0], p[1], p[2], b).conditionalExpectedPurchases(t, 0, 0, 38), 1 - p[2],
-                                name + " E[Y(" + t + ") | 0, 0, 38] in b across a + b = 1");
+                        continuous(b -> family(bg, p[0], p[1], p[2], b).conditionalExpectedPurchases(t, 0, 0, 38),
+                                1 - p[2], name + " E[Y(" + t + ") | 0, 0, 38] in b across a + b = 1");
                     }
                 }
             }
