@@ -1,6 +1,7 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.Hypergeometric2F1;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.special.Beta;
 
@@ -102,9 +103,37 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
         }
     }
 
-    /** The hypergeometric part e(t, x, T): E[(1 - (1 + p u)^-(r+x)) / p] over the dropout mixture, 0 at t = 0. */
+    /**
+     * The hypergeometric part e(t, x, T): E[(1 - (1 + p u)^-(r+x)) / p] over the dropout mixture, 0 at t = 0; from
+     * the closed form where that is well conditioned, else from the integral.
+     */
     final double expectation(double t, double x, double age) {
-        return DropoutMixture.value(r + x, t / (alpha + age), a, dropoutShape(x));
+        double shape = dropoutShape(x);
+        double closed = closedForm(t, x, age, shape);
+        return closed >= 0 ? closed : DropoutMixture.value(r + x, t / (alpha + age), a, shape);
+    }
+
+    /**
+     * The closed form {@code c/(a-1) [1 - (1-z)^(a-1) 2F1(c-R, a-1; c; z)]} (Euler's transformation of the
+     * textbook one; c = a + B - 1, R = r + x, z = t/(alpha+T+t)), some fifty times cheaper than the integral, where
+     * it is well conditioned: the 2F1 summed as its power series (z at most 0.9) with small parameters (|c - R|
+     * = |a + b - 1 - r| or |a + b - r| at most 10, |a - 1| between 0.01 and 19, c at least 0.5), and the bracket
+     * losing at most four digits to cancellation (so about 1e-12 relative). Elsewhere (and at t = 0) -1, and the
+     * caller integrates. CDNOW-like models take this path for all but the youngest customers at long horizons.
+     */
+    private double closedForm(double t, double x, double age, double shape) {
+        double big = r + x;
+        double z = t / (alpha + age + t);
+        double c = a + shape - 1;
+        if (!(t > 0 && z <= 0.9 && Math.abs(a - 1) >= 0.01 && a <= 20 && c >= 0.5 && Math.abs(c - big) <= 10)) {
+            return -1;
+        }
+        double f = Hypergeometric2F1.value(c - big, a - 1, c, z);
+        double lead = Math.exp((a - 1) * Math.log1p(-z));
+        double bracket = 1 - lead * f;
+        double value = c / (a - 1) * bracket;
+        return Math.abs(lead * f) <= 1e4 * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY
+                ? value : -1;
     }
 
     /**
