@@ -42,7 +42,8 @@ final class DropoutMixture {
     private static final double LEVEL_TOLERANCE = 1e-8;
     /** Terms below this fraction of the running sum end a sweep outward. */
     private static final double TAIL = 1e-18;
-    private static final int MAX_LEVEL = 12;
+    /** Levels of step halving: the sampled cases converge by level 6; past this the integrand is beyond reach. */
+    private static final int MAX_LEVEL = 8;
     /** How far the mode and the scales are searched for, in the logit. */
     private static final double S_LIMIT = 1e6;
     /** Logit distances beyond this from the mode carry nothing (tails decay at rate a or B, at least 1e-13). */
@@ -69,7 +70,8 @@ final class DropoutMixture {
     /**
      * e(R, u, a, B) for positive finite R, a, B and finite u &gt;= 0; 0 at u = 0.
      *
-     * @throws IllegalArgumentException if the value overflows (u near the largest double with a &lt;= 1)
+     * @throws IllegalArgumentException if the value overflows (u near the largest double with a &lt;= 1) or the
+     *     quadrature does not converge (parameters far outside any fitted model's range)
      */
     static double value(double r, double u, double a, double b) {
         if (u == 0) {
@@ -81,9 +83,9 @@ final class DropoutMixture {
         }
         double v = new DropoutMixture(r, u, a, b).integrate();
         if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(Checks.format(
-                    "the expected purchases overflow a double at t / (alpha + T) = %s (R = %s, a = %s, B = %s)", u,
-                    r, a, b));
+            throw new IllegalArgumentException(Checks.format("the expected purchases overflow a double or cannot be "
+                    + "evaluated in double precision at t / (alpha + T) = %s (r + x = %s, a = %s, b-shape = %s)", u, r,
+                    a, b));
         }
         return v;
     }
@@ -201,7 +203,7 @@ final class DropoutMixture {
             }
             estimate = next;
         }
-        return estimate;
+        return Double.NaN;
     }
 
     /** The trapezoid nodes tau = offset + j step (both signs), walking outward until the terms vanish. */
