@@ -111,17 +111,25 @@ public final class BetaGeoBetaBinomModel {
         if (terms <= 0) {
             return first;
         }
-        double[] logs = new double[terms + 1];
-        logs[0] = first;
+        // A running log-sum-exp: no array of n - t_x terms, so memory stays constant however many periods.
         double hi = first;
+        double sum = 1;
+        // Term i+1 from term i by the ratios B(p, q+1)/B(p, q) = q/(p+q): two logarithms a term, not six lnGammas.
+        double bx = beta + tx - x;
+        double dx = delta + tx;
+        double l = Beta.logBeta(alpha + x, bx) - lab + Beta.logBeta(gamma + 1, dx) - lgd;
         for (int i = 0; i < terms; i++) {
-            logs[i + 1] = Beta.logBeta(alpha + x, beta + tx - x + i) - lab + Beta.logBeta(gamma + 1, delta + tx + i)
-                    - lgd;
-            hi = Math.max(hi, logs[i + 1]);
-        }
-        double sum = 0;
-        for (double l : logs) {
-            sum += Math.exp(l - hi);
+            if (i > 0) {
+                double q1 = bx + (i - 1);
+                double q2 = dx + (i - 1);
+                l += Math.log(q1 / (alpha + x + q1)) + Math.log(q2 / (gamma + 1 + q2));
+            }
+            if (l > hi) {
+                sum = sum * Math.exp(hi - l) + 1;
+                hi = l;
+            } else {
+                sum += Math.exp(l - hi);
+            }
         }
         return hi + Math.log(sum);
     }
@@ -134,11 +142,12 @@ public final class BetaGeoBetaBinomModel {
      */
     public double expectedTransactions(int n) {
         Checks.require(n >= 0, "n must be >= 0, got %d", n);
-        return Inputs.acrossOne(gamma, g -> {
-            double ratio = Math.exp(Gamma.logGamma(g + delta) + Gamma.logGamma(1 + delta + n)
-                    - Gamma.logGamma(g + delta + n) - Gamma.logGamma(1 + delta));
-            return alpha / (alpha + beta) * delta / (g - 1) * (1 - ratio);
-        });
+        return checked(Inputs.acrossOne(gamma, g -> {
+            // 1 - ratio as -expm1(ln ratio), each lnGamma difference exactly 0 at n = 0: no negative rounding.
+            double logRatio = (Gamma.logGamma(1 + delta + n) - Gamma.logGamma(1 + delta))
+                    - (Gamma.logGamma(g + delta + n) - Gamma.logGamma(g + delta));
+            return alpha / (alpha + beta) * delta / (g - 1) * -Math.expm1(logRatio);
+        }), "E[X(n)]");
     }
 
     /**
@@ -156,14 +165,16 @@ public final class BetaGeoBetaBinomModel {
         check(frequency, recency, periods);
         double x = frequency;
         double n = periods;
-        return Inputs.acrossOne(gamma, g -> {
+        return checked(Inputs.acrossOne(gamma, g -> {
             double ll = logLikelihood(alpha, beta, g, delta, x, recency, n);
             double lead = Beta.logBeta(alpha + x + 1, beta + n - x) - Beta.logBeta(alpha, beta)
                     + Gamma.logGamma(g + delta) - Gamma.logGamma(1 + delta) - ll;
-            double now = Math.exp(Gamma.logGamma(1 + delta + n) - Gamma.logGamma(g + delta + n));
-            double later = Math.exp(Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(g + delta + n + m));
-            return Math.exp(lead) * delta / (g - 1) * (now - later);
-        });
+            double logNow = Gamma.logGamma(1 + delta + n) - Gamma.logGamma(g + delta + n);
+            // now - later = now (1 - later/now), the ratio's logarithm from differences that vanish at m = 0.
+            double logRatio = (Gamma.logGamma(1 + delta + n + m) - Gamma.logGamma(1 + delta + n))
+                    - (Gamma.logGamma(g + delta + n + m) - Gamma.logGamma(g + delta + n));
+            return Math.exp(lead + logNow) * delta / (g - 1) * -Math.expm1(logRatio);
+        }), "the conditional expectation");
     }
 
     /**
@@ -183,7 +194,19 @@ public final class BetaGeoBetaBinomModel {
         double log = Beta.logBeta(alpha + x, beta + n - x) - Beta.logBeta(alpha, beta)
                 + Beta.logBeta(gamma, delta + n + m) - Beta.logBeta(gamma, delta)
                 - logLikelihood(alpha, beta, gamma, delta, x, recency, n);
-        return Math.exp(log);
+        return checked(Math.exp(log), "P(alive)");
+    }
+
+    /**
+     * The value, unless it is not finite: parameters so extreme (subnormal, say) that the beta functions behind
+     * it overflow or underflow a double.
+     */
+    private double checked(double value, String what) {
+        if (value >= 0 && value < Double.POSITIVE_INFINITY) {
+            return value;
+        }
+        throw new IllegalArgumentException(Checks.format("%s cannot be evaluated in double precision for alpha = %s, "
+                + "beta = %s, gamma = %s, delta = %s", what, alpha, beta, gamma, delta));
     }
 
     /**

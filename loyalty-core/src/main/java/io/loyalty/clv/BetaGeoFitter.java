@@ -3,6 +3,8 @@ package io.loyalty.clv;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.SpecialFunctions;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Fits a {@link BetaGeoModel} (BG/NBD) by maximum likelihood.
@@ -33,6 +35,11 @@ import io.loyalty.internal.ChunkedSum;
  * @since 0.1
  */
 public final class BetaGeoFitter {
+    /**
+     * Frequencies further apart than this are bridged by lnGamma and digamma differences rather than term by
+     * term: the per-frequency tables then cost time and memory per distinct frequency, whatever the largest is.
+     */
+    static final double GAP = 4096;
     static final String[] NAMES = {"r", "alpha", "a", "b"};
     private static final boolean[] TIME_PARAMS = {false, true, false, false};
     private final Fitting.Options options;
@@ -167,29 +174,53 @@ public final class BetaGeoFitter {
         double alpha = theta[1];
         double a = theta[2];
         double b = theta[3];
-        int mx = rows.maxX;
-        // Per-frequency terms by recurrence: lnGamma(r+x)-lnGamma(r), lnB(a,b+x+k)-lnB(a,b), digamma differences,
-        // ln(b+x-1+k) with k = 1 for MBG/NBD, 0 for BG/NBD.
-        double[] lg = new double[mx + 1];
-        double[] psiR = new double[mx + 1];
-        double[] psiAbx = new double[mx + 1];
-        double[] psiBx = new double[mx + 1];
-        double[] logBx1 = new double[mx + 1];
-        for (int x = 0; x < mx; x++) {
-            lg[x + 1] = lg[x] + Math.log(r + x) + Math.log(b + x) - Math.log(a + b + x);
-            psiR[x + 1] = psiR[x] + 1 / (r + x);
-            psiAbx[x + 1] = psiAbx[x] - 1 / (a + b + x);
-            psiBx[x + 1] = psiBx[x] + 1 / (b + x);
-            logBx1[x + 1] = Math.log(b + x);
+        // Per-frequency terms, one per distinct frequency: lnGamma(r+x)-lnGamma(r), lnB(a,b+x+k)-lnB(a,b), digamma
+        // differences, ln(b+x-1+k) with k = 1 for MBG/NBD, 0 for BG/NBD. Between nearby frequencies by recurrence;
+        // across a gap wider than GAP by lnGamma and digamma differences, so that time and memory follow the
+        // number of distinct frequencies, not the largest one.
+        double[] fx = rows.frequencies;
+        int nx = fx.length;
+        double[] lg = new double[nx];
+        double[] psiR = new double[nx];
+        double[] psiAbx = new double[nx];
+        double[] psiBx = new double[nx];
+        double[] logBx1 = new double[nx];
+        double cx = 0;
+        double cLg = 0;
+        double cPsiR = 0;
+        double cPsiAbx = 0;
+        double cPsiBx = 0;
+        for (int k = 0; k < nx; k++) {
+            double target = fx[k];
+            if (target - cx > GAP) {
+                cLg += Gamma.logGamma(r + target) - Gamma.logGamma(r + cx) + Gamma.logGamma(b + target)
+                        - Gamma.logGamma(b + cx) - Gamma.logGamma(a + b + target) + Gamma.logGamma(a + b + cx);
+                cPsiR += SpecialFunctions.digamma(r + target) - SpecialFunctions.digamma(r + cx);
+                cPsiAbx -= SpecialFunctions.digamma(a + b + target) - SpecialFunctions.digamma(a + b + cx);
+                cPsiBx += SpecialFunctions.digamma(b + target) - SpecialFunctions.digamma(b + cx);
+                cx = target;
+            }
+            for (; cx < target; cx++) {
+                cLg = cLg + Math.log(r + cx) + Math.log(b + cx) - Math.log(a + b + cx);
+                cPsiR = cPsiR + 1 / (r + cx);
+                cPsiAbx = cPsiAbx - 1 / (a + b + cx);
+                cPsiBx = cPsiBx + 1 / (b + cx);
+            }
+            lg[k] = cLg;
+            psiR[k] = cPsiR;
+            psiAbx[k] = cPsiAbx;
+            psiBx[k] = cPsiBx;
+            logBx1[k] = target == 0 ? 0 : Math.log(b + (target - 1));
         }
         double shift = 0;
         if (modified) {
             shift = 1;
-            for (int x = 0; x <= mx; x++) {
-                lg[x] += Math.log(b + x) - Math.log(a + b + x);
-                psiAbx[x] -= 1 / (a + b + x);
-                psiBx[x] += 1 / (b + x);
-                logBx1[x] = Math.log(b + x);
+            for (int k = 0; k < nx; k++) {
+                double x = fx[k];
+                lg[k] += Math.log(b + x) - Math.log(a + b + x);
+                psiAbx[k] -= 1 / (a + b + x);
+                psiBx[k] += 1 / (b + x);
+                logBx1[k] = Math.log(b + x);
             }
         }
         double bShift = b - 1 + shift;
@@ -217,8 +248,10 @@ public final class BetaGeoFitter {
             int[] txi = rows.txIndex;
             int[] ti = rows.tIndex;
             double[] ws = rows.w;
+            int[] xi = rows.xIndex;
             for (int i = from; i < to; i++) {
                 int x = (int) xs[i];
+                int kx = xi[i];
                 double w = ws[i];
                 double rx = r + x;
                 int kt = ti[i];
@@ -234,7 +267,7 @@ public final class BetaGeoFitter {
                 }
                 int ktx = txi[i];
                 double logATx = logAt[ktx];
-                double a4 = logA - logBx1[x] - rx * logATx;
+                double a4 = logA - logBx1[kx] - rx * logATx;
                 double d = a4 - a3;
                 double w4;
                 double tail;
@@ -250,12 +283,12 @@ public final class BetaGeoFitter {
                     w4 = e / (1 + e);
                 }
                 double w3 = 1 - w4;
-                ll += w * (r * logAlpha + lg[x] + tail);
+                ll += w * (r * logAlpha + lg[kx] + tail);
                 if (grad) {
-                    gr += w * (psiR[x] + logAlpha - w3 * logAT - w4 * logATx);
+                    gr += w * (psiR[kx] + logAlpha - w3 * logAT - w4 * logATx);
                     gal += w * (r / alpha - rx * (w3 * invAt[kt] + w4 * invAt[ktx]));
-                    ga += w * (psiAbx[x] + w4 / a);
-                    gb += w * (psiAbx[x] + psiBx[x] - w4 / (bShift + x));
+                    ga += w * (psiAbx[kx] + w4 / a);
+                    gb += w * (psiAbx[kx] + psiBx[kx] - w4 / (bShift + x));
                 }
             }
             out[0] += ll;

@@ -2,7 +2,6 @@ package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
-import io.loyalty.internal.Hypergeometric2F1;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -20,10 +19,12 @@ import org.apache.commons.math3.special.Gamma;
  * P(alive | x, t_x, T)          = 1 / D,  D = 1 + [x &gt; 0] a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)
  * </pre>
  *
- * <p>The conditional expectation evaluates the hypergeometric function after Euler's transformation,
- * {@code (1-z)^(r+x) 2F1(r+x, b+x; a+b+x-1; z) = (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)}, whose series
- * converges faster the larger x is and never overflows. The expectations divide by {@code a - 1}, a removable
- * singularity (lifetimes returns NaN at a = 1): within 1e-5 of it they are interpolated across it.
+ * <p>The expectations divide by {@code a - 1} (a removable singularity; lifetimes returns NaN at a = 1) and, for
+ * x = 0, by the pole of 2F1 at {@code a + b = 1}; near them, and for large r, a or t, the closed form cancels to
+ * nothing. They are computed instead as the integral the formula comes from,
+ * {@code (a+b+x-1)/(a-1) [1 - ...] = E[(1 - (1 + p t/(alpha+T))^-(r+x)) / p]} over {@code p ~ Beta(a, b+x)}, whose
+ * integrand is positive and smooth: continuous across a = 1 and a + b = 1, finite for every finite t, growing
+ * like t^(1-a) when a &lt; 1.
  *
  * <p>Immutable and thread-safe. Make one with {@link #of(double, double, double, double)} or
  * {@link BetaGeoFitter#fit}. {@code equals} compares the parameters only (not the fit summary).
@@ -57,41 +58,42 @@ public final class BetaGeoModel extends BetaGeoFamily {
         return expectation(t, 0, 0);
     }
 
-    /** (a+b+x-1)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z)], z = t/(alpha+T+t). */
+    /** p ~ Beta(a, b + x) for a customer alive after x repeat purchases. */
     @Override
-    double expectationAt(double t, double x, double age, double a) {
-        double z = t / (alpha + age + t);
-        double c = a + b + x - 1;
-        double f = Hypergeometric2F1.value(a + b - 1 - r, a - 1, c, z);
-        double lead = Math.exp((a - 1) * Math.log1p(-z));
-        return c / (a - 1) * (1 - lead * f);
+    double dropoutShape(double x) {
+        return b + x;
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>One logarithm and one exponential per customer: {@code ln(a/(b+x-1))} comes from a per-frequency table.
+     * <p>{@code ln(a/(b+x-1))} comes from a per-frequency table when the frequencies are small (the table is never
+     * longer than a few times the input), and is computed per customer otherwise: memory follows the data, not
+     * the largest frequency.
      */
     @Override
     public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
         RfmRows.check(frequency, recency, T, null, false);
-        int maxX = 0;
+        double maxX = 0;
         for (double f : frequency) {
-            maxX = Math.max(maxX, (int) f);
+            maxX = Math.max(maxX, f);
         }
-        double[] logRatio = new double[maxX + 1];
-        for (int x = 1; x <= maxX; x++) {
-            logRatio[x] = Math.log(a / (b + x - 1));
+        double[] logRatio = maxX < 4.0 * frequency.length + 64 ? new double[(int) maxX + 1] : null;
+        if (logRatio != null) {
+            for (int x = 1; x < logRatio.length; x++) {
+                logRatio[x] = Math.log(a / (b + x - 1));
+            }
         }
         double[] out = new double[frequency.length];
         ChunkedSum.forEach(out.length, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
-                out[i] = x == 0 ? 1 : 1 / (1 + Math.exp(logRatio[(int) x]
-                        + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
+                double ratio = x == 0 ? 0 : logRatio != null ? logRatio[(int) x] : Math.log(a / (b + x - 1));
+                out[i] = x == 0 ? 1
+                        : 1 / (1 + Math.exp(ratio + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
             }
         });
-        return out;
+        return checked(out, "P(alive)");
     }
 
     @Override
@@ -111,11 +113,11 @@ public final class BetaGeoModel extends BetaGeoFamily {
                 + Beta.logBeta(a, b + x) - Beta.logBeta(a, b);
         double a3 = -(r + x) * Math.log(alpha + T);
         if (x == 0) {
-            return base + a3;
+            return checked(base + a3, "the log-likelihood");
         }
         double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + recency);
         double hi = Math.max(a3, a4);
-        return base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi));
+        return checked(base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi)), "the log-likelihood");
     }
 
     /**
@@ -140,15 +142,10 @@ public final class BetaGeoModel extends BetaGeoFamily {
         if (n == 0) {
             return first;
         }
-        double q = t / (alpha + t);
-        double term = 1;
-        double sum = 1;
-        for (int j = 0; j < n - 1; j++) {
-            term *= (r + j) / (j + 1) * q;
-            sum += term;
-        }
-        double tail = 1 - Math.exp(r * logP) * sum;
-        return first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lbab) * Math.max(0, tail);
+        // 1 - sum_{j<n} NB(j; r, alpha/(alpha+t)) = I_q(n, r), the regularized incomplete beta at q = t/(alpha+t):
+        // no partial sums to overflow for large r or n, no difference of nearly equal numbers.
+        double tail = negativeBinomialTail(t / (alpha + t), n, r);
+        return checked(first + Math.exp(Beta.logBeta(a + 1, b + n - 1) - lbab) * tail, "P(X(t) = n)");
     }
 
     /**
@@ -205,7 +202,7 @@ public final class BetaGeoModel extends BetaGeoFamily {
             x[i] = count;
             tx[i] = last;
         }
-        return new SimulatedCustomers(x, tx, T.clone());
+        return new SimulatedCustomers(x, tx, T);
     }
 
     /** Marsaglia and Tsang's gamma(shape, 1) draw, boosted by U^(1/shape) for shape &lt; 1. */

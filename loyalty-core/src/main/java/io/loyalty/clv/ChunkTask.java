@@ -1,6 +1,8 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 
 /**
@@ -14,6 +16,11 @@ import java.io.Serializable;
  * points and a few flags), immutable and serializable, so it travels with the code that runs next to the data;
  * {@link #add} and {@link #merge} write into and return their first argument, as Spark's {@code aggregate}
  * allows.
+ *
+ * <p>Serialized through a proxy that holds only the request (kind, time scale, points, gradient flag) and
+ * rebuilds the task through the checking factories, so a crafted stream cannot make a task whose points have the
+ * wrong dimension, a non-finite or non-positive parameter or time scale: deserialization then fails with
+ * {@link InvalidObjectException}.
  *
  * @since 0.1
  */
@@ -166,6 +173,54 @@ public final class ChunkTask implements Serializable {
             }
         }
         return values;
+    }
+
+    private Object writeReplace() {
+        return new Proxy(kind.name(), totals, scale, points, gradient);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("ChunkTask is deserialized through its proxy only");
+    }
+
+    /** The serialized form: the request, rebuilt and re-checked by {@link #readResolve}. */
+    private static final class Proxy implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String kind;
+        private final boolean totals;
+        private final double scale;
+        private final double[][] points;
+        private final boolean gradient;
+
+        Proxy(String kind, boolean totals, double scale, double[][] points, boolean gradient) {
+            this.kind = kind;
+            this.totals = totals;
+            this.scale = scale;
+            this.points = points;
+            this.gradient = gradient;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                Kind k = Kind.valueOf(Checks.notNull(kind, "kind"));
+                if (totals) {
+                    return ChunkTask.totals(k);
+                }
+                Checks.positive(scale, "scale");
+                Checks.notNull(points, "points");
+                for (int p = 0; p < points.length; p++) {
+                    Checks.notNull(points[p], "points[" + p + "]");
+                    for (int i = 0; i < points[p].length; i++) {
+                        Checks.positive(points[p][i], Checks.format("points[%d][%d]", p, i));
+                    }
+                }
+                return logLikelihood(k, scale, points, gradient);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid ChunkTask: " + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
     }
 
     @Override

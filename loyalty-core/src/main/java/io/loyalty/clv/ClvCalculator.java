@@ -25,6 +25,8 @@ import io.loyalty.internal.Checks;
  * @since 0.1
  */
 public final class ClvCalculator {
+    /** The longest horizon {@link #withMonths} accepts. */
+    public static final int MAX_MONTHS = 6000;
     private final TransactionModel purchases;
     private final GammaGammaModel spend;
     private final double unitsPerMonth;
@@ -58,11 +60,12 @@ public final class ClvCalculator {
     /**
      * This calculator over another horizon.
      *
-     * @param months the number of months, &gt; 0
+     * @param months the number of months, 1 to {@value #MAX_MONTHS} (500 years: beyond that no discount rate
+     *     or purchase model tells anything, and each month costs one pass over the customers)
      * @return a new calculator
      */
     public ClvCalculator withMonths(int months) {
-        Checks.require(months > 0, "months must be > 0, got %d", months);
+        Checks.require(months > 0 && months <= MAX_MONTHS, "months must lie in 1..%d, got %d", MAX_MONTHS, months);
         return new ClvCalculator(purchases, spend, unitsPerMonth, months, discountRate);
     }
 
@@ -142,13 +145,18 @@ public final class ClvCalculator {
      * @param recency t_x per customer
      * @param T age per customer
      * @param monetary mean value of the repeat purchases per customer (ignored when x = 0)
-     * @return the values, one per customer
+     * @return the values, one per customer, finite and &gt;= 0
+     * @throws IllegalArgumentException naming the row if a row is invalid, if the Gamma-Gamma mean spend does not
+     *     exist for it ({@link GammaGammaModel#conditionalExpectedAverageProfit(double, double)}), or if its value
+     *     overflows a double
      */
     public double[] clv(double[] frequency, double[] recency, double[] T, double[] monetary) {
         double[] value = spend.conditionalExpectedAverageProfit(frequency, monetary);
         Checks.sameLength(frequency.length, Checks.notNull(recency, "recency").length, "recency");
         double[] out = new double[frequency.length];
         double[] previous = new double[frequency.length];
+        Checks.require(months * unitsPerMonth < Double.POSITIVE_INFINITY,
+                "months * unitsPerMonth overflows a double (months = %d, unitsPerMonth = %s)", months, unitsPerMonth);
         for (int i = 1; i <= months; i++) {
             double[] cumulative = purchases.conditionalExpectedPurchases(i * unitsPerMonth, frequency, recency, T);
             double discount = Math.pow(1 + discountRate, -i);
@@ -156,6 +164,12 @@ public final class ClvCalculator {
                 out[k] += value[k] * (cumulative[k] - previous[k]) * discount;
             }
             previous = cumulative;
+        }
+        for (int k = 0; k < out.length; k++) {
+            if (!(out[k] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(Checks.format("the value at row %d overflows a double (monetary = "
+                        + "%s, expected spend per purchase %s)", k, monetary[k], value[k]));
+            }
         }
         return out;
     }
@@ -175,6 +189,8 @@ public final class ClvCalculator {
         for (double v : clv(frequency, recency, T, monetary)) {
             total += v;
         }
+        Checks.require(total < Double.POSITIVE_INFINITY, "the total value overflows a double: give fewer customers "
+                + "per call and add the totals in a wider type");
         return total;
     }
 

@@ -1,7 +1,10 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * A chunk of customers prepared for the likelihood kernels: the rows checked as the fitters check them and
@@ -15,8 +18,10 @@ import java.io.Serializable;
  * methods; a chunk may hold customers whose T are all 0 (the fit needs some T &gt; 0 over all chunks).
  *
  * <p>Immutable once made; serializable so that an engine can cache or move it (what is derived from the rows
- * for one model, such as the Pareto/NBD pair index, is rebuilt on first use rather than serialized). Not meant
- * to be compared: {@code equals} is identity.
+ * for one model, such as the Pareto/NBD pair index, is rebuilt on first use rather than serialized). The
+ * serialized form is a proxy holding the merged rows only; reading it runs them through {@link #ofPurchases} or
+ * {@link #ofSpend} again, so a crafted stream gives either a chunk those factories would make or an
+ * {@link InvalidObjectException} naming the bad row. Not meant to be compared: {@code equals} is identity.
  *
  * <pre>{@code
  * CustomerChunk chunk = CustomerChunk.ofPurchases(frequency, recency, T);
@@ -139,8 +144,8 @@ public final class CustomerChunk implements Serializable {
             w[pairs.index[i]] += fw[i];
             total += fw[i];
         }
-        return new CustomerChunk(null, java.util.Arrays.copyOf(pairs.x, pairs.size),
-                java.util.Arrays.copyOf(pairs.t, pairs.size), w, total, pairs.size);
+        return new CustomerChunk(null, Arrays.copyOf(pairs.x, pairs.size), Arrays.copyOf(pairs.t, pairs.size), w, total,
+                pairs.size);
     }
 
     /**
@@ -179,6 +184,47 @@ public final class CustomerChunk implements Serializable {
             pairs = p;
         }
         return p;
+    }
+
+    private Object writeReplace() {
+        if (purchases == null) {
+            return new Proxy(false, spendFrequency, spendMonetary, null, spendWeight);
+        }
+        int n = purchases.size;
+        return new Proxy(true, Arrays.copyOf(purchases.x, n), Arrays.copyOf(purchases.tx, n),
+                Arrays.copyOf(purchases.t, n), Arrays.copyOf(purchases.w, n));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("CustomerChunk is deserialized through its proxy only");
+    }
+
+    /** The serialized form: the merged rows, re-checked and re-merged by the factories in {@link #readResolve}. */
+    private static final class Proxy implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final boolean purchases;
+        private final double[] frequency;
+        private final double[] second;
+        private final double[] third;
+        private final double[] weights;
+
+        Proxy(boolean purchases, double[] frequency, double[] second, double[] third, double[] weights) {
+            this.purchases = purchases;
+            this.frequency = frequency;
+            this.second = second;
+            this.third = third;
+            this.weights = weights;
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            try {
+                return purchases ? ofPurchases(frequency, second, third, weights) : ofSpend(frequency, second, weights);
+            } catch (IllegalArgumentException e) {
+                InvalidObjectException bad = new InvalidObjectException("invalid CustomerChunk: " + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
     }
 
     @Override

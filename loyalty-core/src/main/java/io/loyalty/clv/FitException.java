@@ -1,5 +1,9 @@
 package io.loyalty.clv;
 
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+
 /**
  * Thrown when a maximum-likelihood fit does not converge: the optimizer stopped (iteration limit, or no
  * decrease along the search direction) while the gradient of the objective was still above the tolerance, the
@@ -10,6 +14,10 @@ package io.loyalty.clv;
  * <p>Remedies, in the order worth trying: a small penalizer ({@code withPenalizer(0.001)} or larger), as
  * lifetimes' {@code ConvergenceError} suggests; other initial parameters; more iterations. Data with very few
  * repeat customers, or all customers of one age, often need the penalizer.
+ *
+ * <p>Serializable as every exception is; the last point is not serialized ({@link #lastPoint()} is empty after a
+ * round trip), and reading a stream re-checks the counters (evaluations, iterations &gt;= 0, gradient norm
+ * &gt;= 0 or NaN), failing with {@link InvalidObjectException} otherwise.
  *
  * @since 0.1
  */
@@ -27,6 +35,15 @@ public final class FitException extends RuntimeException {
         this.evaluations = evaluations;
         this.iterations = iterations;
         this.gradientNorm = gradientNorm;
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (!(evaluations >= 0 && iterations >= 0 && !(gradientNorm < 0))) {
+            throw new InvalidObjectException(String.format(java.util.Locale.ROOT,
+                    "invalid FitException: evaluations %d, iterations %d, gradient norm %s", evaluations, iterations,
+                    gradientNorm));
+        }
     }
 
     /**

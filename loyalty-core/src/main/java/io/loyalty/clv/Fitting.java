@@ -208,6 +208,8 @@ final class Fitting {
         double[] totals = aggregate(customers, ChunkTask.totals(kind));
         double total = totals[0];
         Checks.require(total > 0, "no customers: the chunks hold no row with a positive weight");
+        Checks.require(total < Double.POSITIVE_INFINITY,
+                "weights: the chunks' weights must have a finite sum (the number of customers), got %s", total);
         double maxT = totals[2];
         boolean timed = kind.timed();
         Checks.require(!timed || maxT > 0, RfmRows.NO_AGE);

@@ -45,6 +45,29 @@ abstract sealed class FourParameterModel implements TransactionModel
         return Optional.ofNullable(fit);
     }
 
+    /**
+     * {@code value} unless it is NaN or +Infinity: parameters so extreme (near the largest double, subnormal)
+     * that a gamma or beta function behind the prediction overflows. Then an argument error naming the
+     * parameters. (-Infinity passes: a log-likelihood whose probability underflows.)
+     */
+    final double checked(double value, String what) {
+        if (value < Double.POSITIVE_INFINITY) {
+            return value;
+        }
+        throw new IllegalArgumentException(Checks.format("%s cannot be evaluated in double precision for %s (%s)",
+                what, exact(), name));
+    }
+
+    /** {@link #checked(double, String)} for every element, naming the row. */
+    final double[] checked(double[] values, String what) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] < Double.POSITIVE_INFINITY)) {
+                checked(values[i], what + " at row " + i);
+            }
+        }
+        return values;
+    }
+
     @Override
     public final boolean equals(Object o) {
         return o != null && o.getClass() == getClass()
@@ -60,5 +83,11 @@ abstract sealed class FourParameterModel implements TransactionModel
     public final String toString() {
         return Checks.format("%s[%s=%.6g, %s=%.6g, %s=%.6g, %s=%.6g]", name, names[0], parameters[0], names[1],
                 parameters[1], names[2], parameters[2], names[3], parameters[3]);
+    }
+
+    /** The parameters at full precision, for messages. */
+    final String exact() {
+        return Checks.format("%s = %s, %s = %s, %s = %s, %s = %s", names[0], parameters[0], names[1], parameters[1],
+                names[2], parameters[2], names[3], parameters[3]);
     }
 }

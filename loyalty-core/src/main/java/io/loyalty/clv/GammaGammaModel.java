@@ -17,9 +17,12 @@ import org.apache.commons.math3.special.Gamma;
  *                       = (1 - w) * p gamma / (q - 1) + w * m,   w = p x / (p x + q - 1)
  * </pre>
  *
- * <p>The population mean {@code p gamma / (q - 1)} exists only for {@code q > 1}: with {@code q <= 1}
- * {@link #expectedAverageProfit()} and the conditional expectation of a customer without repeat purchases are
- * infinite. The third parameter is the paper's gamma (lifetimes calls it {@code v}).
+ * <p>The posterior of nu given (x, m) is Gamma(p x + q, gamma + x m), so the conditional mean spend
+ * {@code p (gamma + x m) / (p x + q - 1)} exists only for {@code p x + q > 1}; below that the spend has no finite
+ * mean (the formula would turn negative). {@link #expectedAverageProfit()} (x = 0) is then documented as
+ * infinite, and {@link #conditionalExpectedAverageProfit(double, double)} rejects such a customer with an
+ * {@link IllegalArgumentException} naming frequency, p and q, rather than return a spend that is not one. The
+ * third parameter is the paper's gamma (lifetimes calls it {@code v}).
  *
  * <p>Immutable and thread-safe; {@code equals} compares the parameters only.
  *
@@ -103,18 +106,30 @@ public final class GammaGammaModel {
      *
      * @param frequency repeat transactions x, a whole number &gt;= 0
      * @param monetary their mean value, &gt;= 0 (ignored when frequency is 0)
-     * @return the expectation
+     * @return the expectation, finite and &gt;= 0
+     * @throws IllegalArgumentException if {@code p * frequency + q <= 1}: the customer's spend has no finite mean
+     *     under this model
      */
     public double conditionalExpectedAverageProfit(double frequency, double monetary) {
         checkRow(frequency, monetary, -1, false);
-        return expectation(frequency, monetary);
+        return expectation(frequency, monetary, -1);
     }
 
-    private double expectation(double x, double m) {
-        if (x == 0) {
-            return expectedAverageProfit();
+    /** (p gamma + p x m) / (p x + q - 1), after checking that the posterior mean exists; m unused when x = 0. */
+    private double expectation(double x, double m, int row) {
+        double shape = p * x + q;
+        if (!(shape > 1)) {
+            throw new IllegalArgumentException(Checks.format("the expected spend of frequency%s = %s does not exist: "
+                    + "p * frequency + q = %s must be > 1 (p = %s, q = %s); the spend has no finite mean under this "
+                    + "model", row < 0 ? "" : Checks.format(" at row %d", row), x, shape, p, q));
         }
-        return (p * gamma + p * x * m) / (p * x + q - 1);
+        double value = x == 0 ? p * gamma / (shape - 1) : (p * gamma + p * x * m) / (shape - 1);
+        if (!(value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format("the expected spend of frequency%s = %s, monetary = %s "
+                    + "overflows a double (p = %s, q = %s, gamma = %s)",
+                    row < 0 ? "" : Checks.format(" at row %d", row), x, m, p, q, gamma));
+        }
+        return value;
     }
 
     /**
@@ -129,7 +144,7 @@ public final class GammaGammaModel {
         double[] out = new double[frequency.length];
         ChunkedSum.forEach(out.length, (from, to) -> {
             for (int i = from; i < to; i++) {
-                out[i] = expectation(frequency[i], monetary[i]);
+                out[i] = expectation(frequency[i], monetary[i], i);
             }
         });
         return out;
@@ -180,12 +195,18 @@ public final class GammaGammaModel {
         if (weights != null) {
             Checks.sameLength(frequency.length, weights.length, "weights");
         }
+        double total = 0;
         for (int i = 0; i < frequency.length; i++) {
             checkRow(frequency[i], monetary[i], i, strict);
             if (weights != null && !(weights[i] >= 0 && weights[i] < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException(Checks.format(
                         "weights at row %d must be finite and >= 0, got %s", i, weights[i]));
             }
+            total += weights == null ? 0 : weights[i];
+        }
+        if (!(total < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "weights must have a finite sum (the number of customers), got %s", total));
         }
     }
 

@@ -5,6 +5,8 @@ import io.loyalty.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How well a purchase model fitted on a calibration window predicts the holdout window after it: per customer the
@@ -107,22 +109,21 @@ public final class HoldoutValidation {
         double[] predicted = model.conditionalExpectedPurchases(duration, frequency, recency, T);
         Checks.sameLength(frequency.length, holdoutPurchases.length, "holdoutPurchases");
         double[] actual = holdoutPurchases.clone();
-        int[] count = new int[maxFrequency + 1];
-        double[] sumActual = new double[maxFrequency + 1];
-        double[] sumPredicted = new double[maxFrequency + 1];
+        // Groups keyed by the (pooled) frequency seen: memory follows the data, not maxFrequency.
+        TreeMap<Integer, double[]> sums = new TreeMap<>();
         for (int i = 0; i < actual.length; i++) {
             Checks.nonNegative(actual[i], "holdoutPurchases at row " + i);
             int g = (int) Math.min(maxFrequency, frequency[i]);
-            count[g]++;
-            sumActual[g] += actual[i];
-            sumPredicted[g] += predicted[i];
+            double[] sum = sums.computeIfAbsent(g, k -> new double[3]);
+            sum[0]++;
+            sum[1] += actual[i];
+            sum[2] += predicted[i];
         }
         List<Group> groups = new ArrayList<>();
-        for (int g = 0; g <= maxFrequency; g++) {
-            if (count[g] > 0) {
-                groups.add(new Group(g, g == maxFrequency, count[g], sumActual[g] / count[g],
-                        sumPredicted[g] / count[g]));
-            }
+        for (Map.Entry<Integer, double[]> e : sums.entrySet()) {
+            int g = e.getKey();
+            double[] sum = e.getValue();
+            groups.add(new Group(g, g == maxFrequency, (int) sum[0], sum[1] / sum[0], sum[2] / sum[0]));
         }
         return new HoldoutValidation(model.name(), duration, actual, predicted, groups);
     }

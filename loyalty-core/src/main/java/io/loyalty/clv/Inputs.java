@@ -16,20 +16,26 @@ final class Inputs {
     }
 
     static void customer(double frequency, double recency, double age) {
+        customer(frequency, recency, age, -1);
+    }
+
+    /** The checks of one customer's history; {@code row} &gt;= 0 is named in the message. */
+    static void customer(double frequency, double recency, double age, int row) {
+        String at = row < 0 ? "" : Checks.format(" at row %d", row);
         if (!(frequency >= 0 && frequency == Math.rint(frequency) && frequency < Integer.MAX_VALUE)) {
             throw new IllegalArgumentException(Checks.format(
-                    "frequency must be a whole number >= 0, got %s", frequency));
+                    "frequency%s must be a whole number >= 0, got %s", at, frequency));
         }
         if (!(age >= 0 && age < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException(Checks.format("T must be finite and >= 0, got %s", age));
+            throw new IllegalArgumentException(Checks.format("T%s must be finite and >= 0, got %s", at, age));
         }
         if (!(recency >= 0 && recency <= age)) {
-            throw new IllegalArgumentException(Checks.format("recency must lie in [0, T] (0..%s), got %s", age,
-                    recency));
+            throw new IllegalArgumentException(Checks.format("recency%s must lie in [0, T] (0..%s), got %s", at,
+                    age, recency));
         }
         if (frequency == 0 && recency != 0) {
             throw new IllegalArgumentException(Checks.format(
-                    "recency must be 0 when frequency is 0, got %s", recency));
+                    "recency%s must be 0 when frequency is 0, got %s", at, recency));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
-import io.loyalty.internal.Hypergeometric2F1;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -19,8 +18,9 @@ import org.apache.commons.math3.special.Gamma;
  * E[X(t)]                       = b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))]
  * </pre>
  *
- * <p>Evaluated as {@link BetaGeoModel} (Euler's transformation, one 2F1 per distinct (x, T) in the array
- * methods, the removable singularity at {@code a = 1} interpolated across). Immutable and thread-safe; {@code equals} compares the parameters only.
+ * <p>Evaluated as {@link BetaGeoModel}: the hypergeometric part as the mixture integral
+ * {@code E[(1 - (1 + p t/(alpha+T))^-(r+x)) / p]} over {@code p ~ Beta(a, b+x+1)}, continuous across a = 1, once per
+ * distinct (x, T) in the array methods. Immutable and thread-safe; {@code equals} compares the parameters only.
  *
  * <p>References: E. P. Batislam, M. Denizel and A. Filiztekin (2007), "Empirical validation and comparison of
  * models for customer base analysis", International Journal of Research in Marketing 24(3), 201-209,
@@ -52,14 +52,10 @@ public final class ModifiedBetaGeoModel extends BetaGeoFamily {
         return expectation(t, 0, 0) * probabilityAliveUnchecked(0, 0, 0);
     }
 
-    /** (a+b+x)/(a-1) [1 - (1-z)^(a-1) 2F1(a+b-r, a-1; a+b+x; z)], z = t/(alpha+T+t). */
+    /** p ~ Beta(a, b + x + 1): the dropout right after the first purchase counts as one more survived chance. */
     @Override
-    double expectationAt(double t, double x, double age, double a) {
-        double z = t / (alpha + age + t);
-        double c = a + b + x;
-        double f = Hypergeometric2F1.value(a + b - r, a - 1, c, z);
-        double lead = Math.exp((a - 1) * Math.log1p(-z));
-        return c / (a - 1) * (1 - lead * f);
+    double dropoutShape(double x) {
+        return b + x + 1;
     }
 
     @Override
@@ -77,7 +73,7 @@ public final class ModifiedBetaGeoModel extends BetaGeoFamily {
         double a3 = -(r + x) * Math.log(alpha + T);
         double a4 = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + recency);
         double hi = Math.max(a3, a4);
-        return base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi));
+        return checked(base + hi + Math.log1p(Math.exp(Math.min(a3, a4) - hi)), "the log-likelihood");
     }
 
     /**
@@ -100,15 +96,9 @@ public final class ModifiedBetaGeoModel extends BetaGeoFamily {
         double logQ = Math.log(t / (alpha + t));
         double first = Math.exp(Beta.logBeta(a, b + 1 + n) - lbab + Gamma.logGamma(r + n) - Gamma.logGamma(r)
                 - Gamma.logGamma(n + 1.0) + r * logP + n * logQ);
-        double q = t / (alpha + t);
-        double term = 1;
-        double sum = n == 0 ? 0 : 1;
-        for (int j = 0; j < n - 1; j++) {
-            term *= (r + j) / (j + 1) * q;
-            sum += term;
-        }
-        double tail = 1 - Math.exp(r * logP) * sum;
-        return first + dropAtStart * Math.max(0, tail);
+        // 1 - sum_{j<n} NB(j; r, alpha/(alpha+t)) = I_q(n, r) (1 for n = 0), as in BetaGeoModel.
+        double tail = negativeBinomialTail(t / (alpha + t), n, r);
+        return checked(first + dropAtStart * tail, "P(X(t) = n)");
     }
 
     /**

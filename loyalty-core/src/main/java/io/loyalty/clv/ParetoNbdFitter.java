@@ -7,6 +7,7 @@ import io.loyalty.internal.Hypergeometric2F1;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Fits a {@link ParetoNbdModel} by maximum likelihood.
@@ -198,9 +199,19 @@ public final class ParetoNbdFitter {
         double s = theta[2];
         double beta = theta[3];
         // lnGamma(r+x) - lnGamma(r) by recurrence, once per frequency.
-        double[] lg = new double[rows.maxX + 1];
-        for (int x = 0; x < rows.maxX; x++) {
-            lg[x + 1] = lg[x] + Math.log(r + x);
+        double[] fx = rows.frequencies;
+        double[] lg = new double[fx.length];
+        double cx = 0;
+        double cLg = 0;
+        for (int k = 0; k < fx.length; k++) {
+            if (fx[k] - cx > BetaGeoFitter.GAP) {
+                cLg += Gamma.logGamma(r + fx[k]) - Gamma.logGamma(r + cx);
+                cx = fx[k];
+            }
+            for (; cx < fx[k]; cx++) {
+                cLg = cLg + Math.log(r + cx);
+            }
+            lg[k] = cLg;
         }
         double[] times = new double[rows.times.length];
         double[] logAt = new double[times.length];
@@ -238,7 +249,7 @@ public final class ParetoNbdFitter {
                 double second = logS - Math.log(r + s + x) + logA0;
                 double hi = Math.max(first, second);
                 double tail = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
-                ll += rows.w[i] * (base + lg[(int) x] + tail);
+                ll += rows.w[i] * (base + lg[rows.xIndex[i]] + tail);
             }
             out[0] += ll;
         });

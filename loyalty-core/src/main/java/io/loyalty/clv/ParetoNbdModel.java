@@ -81,7 +81,7 @@ public final class ParetoNbdModel extends FourParameterModel {
     @Override
     public double expectedPurchases(double t) {
         Inputs.horizon(t);
-        return r * beta / alpha * growth(beta, t);
+        return checked(r * beta / alpha * growth(beta, t), "E[X(t)]");
     }
 
     /** [1 - (b/(b+t))^(s-1)] / (s-1), continuous at s = 1. */
@@ -96,19 +96,34 @@ public final class ParetoNbdModel extends FourParameterModel {
         Inputs.horizon(t);
         Inputs.customer(frequency, recency, T);
         double alive = alive(r, alpha, s, beta, frequency, recency, T);
-        return alive * (r + frequency) * (beta + T) / (alpha + T) * growth(beta + T, t);
+        return checked(alive * (r + frequency) * (beta + T) / (alpha + T) * growth(beta + T, t),
+                "the conditional expectation", frequency, recency, T);
     }
 
     @Override
     public double probabilityAlive(double frequency, double recency, double T) {
         Inputs.customer(frequency, recency, T);
-        return alive(r, alpha, s, beta, frequency, recency, T);
+        return checked(alive(r, alpha, s, beta, frequency, recency, T), "P(alive)", frequency, recency, T);
     }
 
     @Override
     public double logLikelihood(double frequency, double recency, double T) {
         Inputs.customer(frequency, recency, T);
-        return logLikelihood(r, alpha, s, beta, frequency, recency, T);
+        return checked(logLikelihood(r, alpha, s, beta, frequency, recency, T), "the log-likelihood", frequency,
+                recency, T);
+    }
+
+    /**
+     * The value, unless the hypergeometric function behind it could not be evaluated in double precision (a
+     * series that does not converge: parameters or a history far outside any fitted model's range).
+     */
+    private double checked(double value, String what, double x, double tx, double age) {
+        if (value < Double.POSITIVE_INFINITY) {
+            return value;
+        }
+        throw new IllegalArgumentException(Checks.format("%s cannot be evaluated in double precision for r = %s, "
+                + "alpha = %s, s = %s, beta = %s at frequency = %s, recency = %s, T = %s", what, r, alpha, s, beta, x,
+                tx, age));
     }
 
     /**
@@ -121,7 +136,8 @@ public final class ParetoNbdModel extends FourParameterModel {
      * B2(i) = 2F1(r+s+i, p; r+s+n+1; |alpha-beta|/(m+t)) / (m+t)^(r+s+i)
      * </pre>
      * with m = max(alpha, beta) and p = s+1 when alpha &gt;= beta, p = r+n otherwise. The bracket is a difference
-     * of nearly equal terms; it is taken in log space with {@code expm1}, and the result is clipped at 0.
+     * of nearly equal terms; it is taken in log space with {@code expm1}, and the result is clipped to [0, 1]
+     * (its absolute error grows to about 1e-8 when s is in the thousands).
      *
      * @param n the number of purchases, &gt;= 0
      * @param t the horizon, &gt;= 0
@@ -158,7 +174,8 @@ public final class ParetoNbdModel extends FourParameterModel {
         double logB2 = hi + Math.log(sum);
         // B1 - B2 = B1 (1 - exp(logB2 - logB1)), exact to rounding however close the two are.
         double bracket = -Math.expm1(logB2 - logB1) * Math.exp(lead + logB1);
-        return Math.max(0, Math.exp(first) + bracket);
+        // Rounding of the bracket can carry the sum a little outside [0, 1] (about 1e-8 with s in the thousands).
+        return checked(Math.min(1, Math.max(0, Math.exp(first) + bracket)), "P(X(t) = n)", n, t, t);
     }
 
     /**

@@ -1,16 +1,14 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
-import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order).
- * The likelihood kernels run over these arrays; serializable so that a {@link CustomerChunk} can be cached or
- * shipped by a distributed engine.
+ * The likelihood kernels run over these arrays. Not serializable: a {@link CustomerChunk} travels as its rows,
+ * re-checked on arrival.
  */
-final class RfmRows implements Serializable {
-    private static final long serialVersionUID = 1L;
+final class RfmRows {
     /** Why a fit cannot start when every T is 0. */
     static final String NO_AGE = "every customer has T = 0 (first purchase at the end of the window): a fit needs "
             + "customers with T > 0";
@@ -22,6 +20,9 @@ final class RfmRows implements Serializable {
     final double totalWeight;
     final double maxT;
     final int maxX;
+    /** The distinct frequencies, ascending, and each row's index into them (per-frequency tables follow the data). */
+    final double[] frequencies;
+    final int[] xIndex;
     /** The distinct values of recency and T, and each row's index into them (kernels look up logs of them). */
     final double[] times;
     final int[] txIndex;
@@ -53,6 +54,19 @@ final class RfmRows implements Serializable {
         this.totalWeight = total;
         this.maxT = mt;
         this.maxX = mx;
+        double[] sorted = Arrays.copyOf(x, size);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < size; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        this.frequencies = Arrays.copyOf(sorted, distinct);
+        this.xIndex = new int[size];
+        for (int i = 0; i < size; i++) {
+            xIndex[i] = Arrays.binarySearch(frequencies, x[i]);
+        }
     }
 
     /**
@@ -120,7 +134,8 @@ final class RfmRows implements Serializable {
             }
         }
         if (weights != null) {
-            Checks.require(total > 0, "weights must have a positive sum, got %s", total);
+            Checks.require(total > 0 && total < Double.POSITIVE_INFINITY,
+                    "weights must have a positive, finite sum (the number of customers), got %s", total);
         }
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * BG/NBD on CDNOW against Fader, Hardie and Lee (2005): published r = 0.243, alpha = 4.414, a = 0.793,
- * b = 2.426, LL = -9582.4; the converged maximum (shared/ref/clv/published.md) r = 0.242593, alpha = 4.413532,
+ * b = 2.426, LL = -9582.4; the converged maximum (src/test/resources/clv/published.md) r = 0.242593, alpha = 4.413532,
  * a = 0.792886, b = 2.425752, LL = -9582.4256, asserted to 1e-4 relative.
  */
 class BetaGeoFitterTest {

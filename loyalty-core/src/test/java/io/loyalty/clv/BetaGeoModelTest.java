@@ -71,8 +71,14 @@ class BetaGeoModelTest {
             sum += c;
         }
         assertEquals(2357, sum, 1e-6);
-        // FHL (2005) figure 2: about 1,411 actual zeros; the model's expectation is close.
-        assertEquals(1411, counts[0], 40);
+        // The sum over the 2,357 CDNOW customers of P(X(T_i) = n) (FHL 2005, equation 8) at the converged
+        // parameters, computed independently with mpmath 1.3.0 at 40 digits and printed to 6 decimals:
+        // asserted to half a unit of the last printed digit. (FHL 2005 figure 2 counts 1,411 actual zeros.)
+        double[] mpmath = {1407.684381, 460.324666, 192.460327, 101.163460, 59.846712, 38.119566, 25.549094,
+            71.851795};
+        for (int n = 0; n < mpmath.length; n++) {
+            assertEquals(mpmath[n], counts[n], 5e-7, "expected customers with " + n + " repeat purchases");
+        }
     }
 
     @Test
@@ -137,8 +143,10 @@ class BetaGeoModelTest {
         double mean = java.util.Arrays.stream(c.frequency()).average().orElseThrow();
         // E[X(39)] of a new customer; the sample mean of 200,000 draws is within a few standard errors of it.
         assertEquals(m.expectedPurchases(39), mean, 0.02);
+        double[] x = c.frequency();
+        double[] tx = c.recency();
         for (int i = 0; i < ages.length; i++) {
-            assertTrue(c.recency()[i] >= 0 && c.recency()[i] <= 39 && (c.frequency()[i] > 0 || c.recency()[i] == 0));
+            assertTrue(tx[i] >= 0 && tx[i] <= 39 && (x[i] > 0 || tx[i] == 0));
         }
         SimulatedCustomers days = c.withRecencyRoundedTo(1.0 / 7);
         assertEquals(Math.rint(c.recency()[0] * 7) / 7, days.recency()[0], 1e-12);
@@ -167,5 +175,22 @@ class BetaGeoModelTest {
         assertEquals(bbNear.expectedTransactions(5), bb.expectedTransactions(5), 1e-3 * bbNear.expectedTransactions(5));
         assertEquals(bbNear.conditionalExpectedTransactions(5, 3, 5, 6), bb.conditionalExpectedTransactions(5, 3, 5,
                 6), 1e-3 * bbNear.conditionalExpectedTransactions(5, 3, 5, 6));
+    }
+
+    /** Issue 15 item 11: neither the arrays handed in nor those handed out can change a SimulatedCustomers. */
+    @Test
+    void issue15Item11SimulatedCustomersIsImmutable() {
+        SimulatedCustomers c = BetaGeoModel.of(0.24, 4.4, 0.79, 2.4).simulate(new double[] {39, 39, 39}, 5);
+        double[] x = c.frequency();
+        x[0] = -1;
+        assertTrue(c.frequency()[0] >= 0, "the record handed out its internal array");
+        double[] in = {1, 0};
+        SimulatedCustomers own = new SimulatedCustomers(in, new double[] {2, 0}, new double[] {3, 4});
+        in[0] = 7;
+        assertEquals(1, own.frequency()[0], "the record kept the caller's array");
+        assertEquals(own, new SimulatedCustomers(new double[] {1, 0}, new double[] {2, 0}, new double[] {3, 4}));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> new SimulatedCustomers(new double[] {1, 0}, new double[] {2, 1}, new double[] {3, 4}));
+        assertTrue(bad.getMessage().contains("row 1"), bad.getMessage());
     }
 }

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /** Test data: the bundled CDNOW and donations files, and a seeded BG/NBD customer generator. */
 final class ClvData {
-    /** The converged BG/NBD maximum on CDNOW (shared/ref/clv/published.md). */
+    /** The converged BG/NBD maximum on CDNOW (src/test/resources/clv/published.md). */
     static final double[] CDNOW_BGNBD = {0.242593, 4.413532, 0.792886, 2.425752};
 
     private ClvData() {

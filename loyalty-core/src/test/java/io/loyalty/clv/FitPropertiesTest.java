@@ -53,19 +53,56 @@ class FitPropertiesTest {
     void rowOrderDoesNotChangeTheFit() {
         double[][] c = ClvData.cdnow();
         BetaGeoModel reference = BetaGeoFitter.withDefaults().fit(c[0], c[1], c[2]);
-        Property.forAll("BG/NBD fit independent of row order", 5, rnd -> {
-            int[] p = Property.shuffledPermutation(rnd, c[0].length);
-            double[][] s = new double[3][c[0].length];
-            for (int i = 0; i < p.length; i++) {
-                for (int j = 0; j < 3; j++) {
-                    s[j][i] = c[j][p[i]];
-                }
-            }
+        Property.forAll("BG/NBD fit independent of row order", 60, rnd -> {
+            double[][] s = permuted(c, Property.shuffledPermutation(rnd, c[0].length));
             BetaGeoModel m = BetaGeoFitter.withDefaults().fit(s[0], s[1], s[2]);
             for (int i = 0; i < 4; i++) {
                 assertEquals(reference.parameters()[i], m.parameters()[i], 1e-8 * reference.parameters()[i]);
             }
         });
+        // Samples drawn with replacement (ties and duplicates, 50 to 300 rows): a shuffled copy gives the same fit or
+        // the same failure, with the penalizer the FitException recommends. Known gap (docs/clv.md): on a handful
+        // of rows, or unpenalized with the maximum at a -> infinity, the optimizer's stop (converged, or gradient
+        // 2e-9 against the tolerance 1e-9) can still depend on the summation order of the rows.
+        Property.forAll("BG/NBD fit of small samples independent of row order", 200, rnd -> {
+            int n = rnd.nextInt(50, 301);
+            double[][] sample = new double[3][n];
+            for (int i = 0; i < n; i++) {
+                int k = rnd.nextInt(c[0].length);
+                for (int j = 0; j < 3; j++) {
+                    sample[j][i] = c[j][k];
+                }
+            }
+            double[][] shuffled = permuted(sample, Property.shuffledPermutation(rnd, n));
+            Object first = fitOrFailure(sample);
+            Object second = fitOrFailure(shuffled);
+            if (first instanceof double[] a && second instanceof double[] b) {
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(a[i], b[i], 1e-7 * Math.abs(a[i]), "parameter " + i + " of " + n + " rows");
+                }
+            } else {
+                assertEquals(first.getClass(), second.getClass(), n + " rows: " + first + " vs " + second);
+            }
+        });
+    }
+
+    private static double[][] permuted(double[][] c, int[] p) {
+        double[][] s = new double[3][p.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 0; j < 3; j++) {
+                s[j][i] = c[j][p[i]];
+            }
+        }
+        return s;
+    }
+
+    /** The fitted parameters, or the exception the fit threw (a FitException or an argument error). */
+    private static Object fitOrFailure(double[][] d) {
+        try {
+            return BetaGeoFitter.withDefaults().withPenalizer(0.001).fit(d[0], d[1], d[2]).parameters();
+        } catch (FitException | IllegalArgumentException e) {
+            return e;
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Gamma-Gamma on the 946 CDNOW customers with x &gt; 0: published p = 6.25, q = 3.74, gamma = 15.44 (Fader,
  * Hardie and Lee 2005, JMR; Hardie's note 025); converged maximum p = 6.24880, q = 3.74459, gamma = 15.4477
- * (shared/ref/clv/published.md), asserted to 1e-4 relative.
+ * (src/test/resources/clv/published.md), asserted to 1e-4 relative.
  */
 class GammaGammaFitterTest {
     @Test

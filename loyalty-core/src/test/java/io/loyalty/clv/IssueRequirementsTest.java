@@ -131,9 +131,10 @@ class IssueRequirementsTest {
             double tx = x == 0 ? 0 : age * rnd.nextDouble();
             double spend = x == 0 ? 0 : 200 * rnd.nextDouble();
             TransactionModel purchases = rnd.nextBoolean() ? BG : PNBD;
+            int months = rnd.nextInt(1, 61);
             double previous = Double.POSITIVE_INFINITY;
             for (double rate : new double[] {0, 0.001, 0.01, 0.05, 0.2, 1, 10}) {
-                double v = ClvCalculator.of(purchases, GG, 4.345).withMonths(1 + rnd.nextInt(0, 1) + 11)
+                double v = ClvCalculator.of(purchases, GG, 4.345).withMonths(months)
                         .withDiscountRate(rate).clv(x, tx, age, spend);
                 assertTrue(v >= 0 && Double.isFinite(v), "CLV " + v + " >= 0");
                 assertTrue(v <= previous * (1 + 1e-12), "CLV non-increasing in the rate: " + v + " after "

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pareto/NBD on CDNOW. Published (Fader, Hardie and Lee 2005; Fader and Hardie's note 009): r = 0.553,
- * alpha = 10.578, s = 0.606, beta = 11.669, LL = -9595.0. Converged maximum (shared/ref/clv/published.md):
+ * alpha = 10.578, s = 0.606, beta = 11.669, LL = -9595.0. Converged maximum (src/test/resources/clv/published.md):
  * r = 0.55328, alpha = 10.5776, s = 0.60621, beta = 11.6679, LL = -9594.97393; alpha and beta are weakly
  * identified, so they are tested to 0.002 and 0.005 and the log-likelihood to 1e-6. Predictions at the converged
  * parameters against mpmath 1.3.0 (mp.dps = 30, mpmath.hyp2f1 in A0), 1e-10 relative.

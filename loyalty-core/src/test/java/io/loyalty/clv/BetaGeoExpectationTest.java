@@ -1,0 +1,142 @@
+package io.loyalty.clv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The BG/NBD and MBG/NBD expectations against an independent high-precision evaluation (mpmath at 60 digits,
+ * {@code clv/bgnbd_expectations.csv}), and the cases of issue 15 items 3, 12 and 13 by name.
+ */
+class BetaGeoExpectationTest {
+    /** Relative tolerance: the quadrature is good to about 2e-11 where a and B are both in the thousands. */
+    private static final double TOLERANCE = 1e-10;
+
+    private record Row(String model, double r, double alpha, double a, double b, double t, double x, double tx,
+            double age, double value) {
+        BetaGeoFamily family() {
+            return model.equals("BG") ? BetaGeoModel.of(r, alpha, a, b) : ModifiedBetaGeoModel.of(r, alpha, a, b);
+        }
+
+        double computed() {
+            BetaGeoFamily m = family();
+            return x < 0 ? m.expectedPurchases(t) : m.conditionalExpectedPurchases(t, x, tx, age);
+        }
+    }
+
+    private static List<Row> reference() {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                BetaGeoExpectationTest.class.getResourceAsStream("/clv/bgnbd_expectations.csv"),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("#") || line.startsWith("model")) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                double[] v = new double[9];
+                for (int i = 0; i < 9; i++) {
+                    v[i] = Double.parseDouble(f[i + 1]);
+                }
+                rows.add(new Row(f[0], v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private static double find(String model, double r, double a, double b, double t, double x) {
+        for (Row row : reference()) {
+            if (row.model.equals(model) && row.r == r && row.a == a && row.b == b && row.t == t && row.x == x) {
+                return row.value;
+            }
+        }
+        throw new AssertionError("no reference row for " + model + " r=" + r + " a=" + a + " b=" + b + " t=" + t);
+    }
+
+    private static void close(double expected, double actual, String what) {
+        assertTrue(Double.isFinite(actual), what + " is not finite: " + actual);
+        assertEquals(expected, actual, TOLERANCE * Math.abs(expected), what);
+    }
+
+    @Test
+    void everyReferenceRowMatchesMpmath() {
+        List<Row> rows = reference();
+        assertTrue(rows.size() > 200, "reference rows: " + rows.size());
+        for (Row row : rows) {
+            close(row.value, row.computed(), row.toString());
+        }
+    }
+
+    /** Issue 15 item 3: a = 1 with large r gave 2.8e7 (b = 2.4), -2.7e11 (b = 0.01) and 9.83 (r = 80). */
+    @Test
+    void issue15Item3ContinuousAcrossAEqualsOneWithLargeR() {
+        for (double b : new double[] {2.4, 0.01}) {
+            for (double r : new double[] {100, 80}) {
+                if (r == 80 && b == 0.01) {
+                    continue;
+                }
+                for (double a : new double[] {1, 0.999, 1.001, 1 - 1e-6, 1 + 1e-6}) {
+                    close(find("BG", r, a, b, 52, -1), BetaGeoModel.of(r, 4.4, a, b).expectedPurchases(52),
+                            "BG/NBD r=" + r + " a=" + a + " b=" + b);
+                    close(find("MB", r, a, b, 52, -1), ModifiedBetaGeoModel.of(r, 4.4, a, b).expectedPurchases(52),
+                            "MBG/NBD r=" + r + " a=" + a + " b=" + b);
+                }
+            }
+        }
+        assertEquals(15.403430964451512, BetaGeoModel.of(100, 4.4, 1, 2.4).expectedPurchases(52), 1e-9);
+    }
+
+    /** Issue 15 item 12: a + b = 1 gave NaN for E[X(t)], the x = 0 conditional expectation and CLV. */
+    @Test
+    void issue15Item12ContinuousAcrossAPlusBEqualsOne() {
+        for (double b : new double[] {0.5, 0.500001, 0.499999}) {
+            BetaGeoModel bg = BetaGeoModel.of(0.24, 4.4, 0.5, b);
+            close(find("BG", 0.24, 0.5, b, 39, -1), bg.expectedPurchases(39), "E[X(39)] b=" + b);
+            close(find("BG", 0.24, 0.5, b, 39, 0), bg.conditionalExpectedPurchases(39, 0, 0, 38.86),
+                    "E[Y(39) | 0, 0, 38.86] b=" + b);
+            double clv = ClvCalculator.of(bg, GammaGammaModel.of(6.25, 3.74, 15.44), 4.345).clv(0, 0, 38.86, 0);
+            assertTrue(clv > 0 && clv < Double.POSITIVE_INFINITY, "CLV b=" + b + ": " + clv);
+        }
+    }
+
+    /** Issue 15 item 13: a = 200 gave NaN, a = 60 -Infinity, t &gt;= 1e17 +Infinity. */
+    @Test
+    void issue15Item13LargeAOrLargeTStayFinite() {
+        double r = 0.242593;
+        double alpha = 4.413532;
+        double b = 2.425752;
+        for (String model : new String[] {"BG", "MB"}) {
+            BetaGeoFamily big = model.equals("BG") ? BetaGeoModel.of(r, alpha, 200, b)
+                    : ModifiedBetaGeoModel.of(r, alpha, 200, b);
+            close(find(model, r, 200, b, 1e4, -1), big.expectedPurchases(1e4), model + " a=200 E[X(1e4)]");
+            close(find(model, r, 200, b, 1e4, 10), big.conditionalExpectedPurchases(1e4, 10, 30, 38),
+                    model + " a=200 E(1e4 | 10, 30, 38)");
+            BetaGeoFamily sixty = model.equals("BG") ? BetaGeoModel.of(r, alpha, 60, b)
+                    : ModifiedBetaGeoModel.of(r, alpha, 60, b);
+            close(find(model, r, 60, b, 1e6, -1), sixty.expectedPurchases(1e6), model + " a=60 E[X(1e6)]");
+            BetaGeoFamily cdnow = model.equals("BG") ? BetaGeoModel.of(r, alpha, 0.792886, b)
+                    : ModifiedBetaGeoModel.of(r, alpha, 0.792886, b);
+            double previous = 0;
+            for (double t : new double[] {1e17, 1e18, 1e20}) {
+                double e = cdnow.expectedPurchases(t);
+                close(find(model, r, 0.792886, b, t, -1), e, model + " E[X(" + t + ")]");
+                assertTrue(e > previous, "E[X(t)] grows with t");
+                previous = e;
+            }
+            // t^(1-a) growth continues to the largest horizons, finite.
+            double huge = cdnow.expectedPurchases(1e300);
+            assertTrue(huge > previous && huge < Double.POSITIVE_INFINITY, model + " E[X(1e300)] = " + huge);
+        }
+    }
+}
