@@ -735,7 +735,6 @@ final class ApiSamples {
         member("Cohorts.matrices customerIds", () -> new String[] {"a", "a", "b", "c"});
         member("CohortAccumulator.add customerIds", () -> new String[] {"a", "a", "b", "c"});
         member("ChurnRule.apply customerIds", () -> new String[] {"a", "a", "b", "c"});
-        member("SbgModel.new logLikelihood", () -> -10.0);
         member("CohortMatrices.indexOf label", () -> "2020-01");
         member("CohortMatrices.isBracketIncomplete bracket", () -> 0);
     }
