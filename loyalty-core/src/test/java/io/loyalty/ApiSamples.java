@@ -847,7 +847,8 @@ final class ApiSamples {
         name("int code", () -> 3);
         name("int row", () -> 0);
         name("char letter", () -> 'A');
-        member("AnswerVocabulary.code label", () -> "I like it");
+        member("AnswerVocabulary.codes labels", () -> new String[] {"I like it", null});
+        member("FeatureAnswers.importanceCodes labels", () -> new String[] {"9 - Extremely important", " "});
         member("AnswerVocabulary.answer label", () -> "I like it");
         member("KanoTallies.count feature", () -> 0);
         member("KanoAccumulator.add functional", () -> new int[] {1});
