@@ -7,6 +7,8 @@ import java.util.Arrays;
  * One cohort's contractual retention data for the sBG model: how many customers churned at each period
  * t = 1, 2, ... (renewal opportunity t missed) and how many were last seen alive at each t (censored). Made from
  * a survival curve of counts alive at t = 0..n, or from per-customer durations.
+ *
+ * @since 0.1
  */
 public final class SbgData {
     private final long[] churnedAt;

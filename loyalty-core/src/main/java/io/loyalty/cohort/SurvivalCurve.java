@@ -11,6 +11,8 @@ import java.util.Locale;
  *
  * <p>Where the curve drops to 0 the variance is infinite: the standard error and both limits are NaN there and
  * after, as R prints NaN and NA. Accessors return copies.
+ *
+ * @since 0.1
  */
 public final class SurvivalCurve {
     private final String label;
