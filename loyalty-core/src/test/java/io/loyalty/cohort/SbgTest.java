@@ -207,4 +207,14 @@ class SbgTest {
         assertTrue(m.iterations() > 0 && m.evaluations() >= m.iterations(), m.toString());
         assertTrue(SbgModel.of(0.5, 1).estimates().isEmpty());
     }
+
+    /** Issue 18: no caller can build a "fitted" model with a made-up log-likelihood. */
+    @Test
+    void fittedModelsComeOnlyFromTheFitter() {
+        assertEquals(0, SbgModel.class.getConstructors().length);
+        SbgModel given = SbgModel.of(0.5, 1);
+        assertEquals(0, given.logLikelihood());
+        assertEquals(0, given.customers());
+        assertEquals(SbgModel.of(0.5, 1), given);
+    }
 }
