@@ -27,8 +27,8 @@ public final class SurvivalCurve {
     private final double[] lower;
     private final double[] upper;
 
-    SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events, long[] censored,
-            double[] survival, double[] stdErr, double[] lower, double[] upper) {
+    SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events,
+            long[] censored, double[] survival, double[] stdErr, double[] lower, double[] upper) {
         this.label = label;
         this.level = level;
         this.method = method;
