@@ -80,11 +80,11 @@ public final class KaplanMeier {
     /**
      * This estimator with another confidence level.
      *
-     * @param confidenceLevel the level, in (0, 1)
+     * @param confidence the level, in (0, 1)
      * @return a new estimator
      */
-    public KaplanMeier withConfidenceLevel(double confidenceLevel) {
-        return new KaplanMeier(Checks.openUnit(confidenceLevel, "confidenceLevel"), type);
+    public KaplanMeier withConfidence(double confidence) {
+        return new KaplanMeier(Checks.openUnit(confidence, "confidence"), type);
     }
 
     /**

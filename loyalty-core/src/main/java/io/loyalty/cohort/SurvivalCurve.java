@@ -56,7 +56,7 @@ public final class SurvivalCurve {
      *
      * @return the level, e.g. 0.95
      */
-    public double confidenceLevel() {
+    public double confidence() {
         return level;
     }
 
@@ -186,7 +186,7 @@ public final class SurvivalCurve {
      *
      * <p>A time that is never reached is {@link Double#POSITIVE_INFINITY} (R prints NA): the upper limit when the
      * upper curve stays above 0.5, and the estimate and both limits when the curve itself does. These are the only
-     * infinite values; the interval's confidence is {@link #confidenceLevel()} and its method the kind of limits
+     * infinite values; the interval's confidence is {@link #confidence()} and its method the kind of limits
      * ({@link KaplanMeier.ConfidenceType#label()}).
      *
      * @return the median with its interval; {@code Double.isFinite(median().estimate())} tells whether the curve
