@@ -45,7 +45,10 @@ import java.util.Objects;
  * customer and offset up to 64 offsets, else a counting sort by customer, then one pass); the caller's arrays are
  * never modified. Revenue is summed exactly and rounded once, so no result depends on the order of the
  * transactions. For transactions that arrive in parts (a stream, the partitions of a cluster), fill a
- * {@link CohortAccumulator} ({@link #newAccumulator()}) per part of whole customers and combine them.
+ * {@link CohortAccumulator} ({@link CohortAccumulator#create(Cohorts)}) per part of whole customers and combine
+ * them.
+ *
+ * @since 0.1
  */
 public final class Cohorts implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -56,11 +59,15 @@ public final class Cohorts implements Serializable {
     /** The last second accepted, +999999-12-31T23:59:59Z. */
     static final long MAX_SECOND = LocalDate.of(999_999, 12, 31).atTime(23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
+    /** The period cohorts and offsets are counted in. */
     private final CohortPeriod period;
+    /** The zone periods begin in. */
     private final ZoneId zone;
     /** Derived from period and zone; rebuilt on deserialization (see {@link #readResolve()}). */
     private final transient PeriodRule rule;
+    /** The data end, or null for the last transaction's time. */
     private final Instant dataEnd;
+    /** The offset brackets counted besides the matrices. */
     private final List<Bracket> brackets;
 
     private Cohorts(CohortPeriod period, ZoneId zone, Instant dataEnd, List<Bracket> brackets) {
@@ -233,7 +240,7 @@ public final class Cohorts implements Serializable {
             m = Math.max(m, c);
         }
         requireRows(n);
-        CohortAccumulator acc = newAccumulator();
+        CohortAccumulator acc = CohortAccumulator.create(this);
         if (m < 2L * n + 64) {
             acc.add(customers, m + 1, epochSeconds, amounts, null, null, null);
         } else {
@@ -276,23 +283,13 @@ public final class Cohorts implements Serializable {
     private CohortMatrices fromIds(String[] ids, long[] seconds, double[] amounts, Map<String, CohortKey> keys) {
         Checks.notNull(ids, "customerIds");
         requireRows(ids.length);
-        CohortAccumulator acc = newAccumulator();
+        CohortAccumulator acc = CohortAccumulator.create(this);
         acc.addIds(ids, seconds, amounts, keys);
         return acc.snapshot();
     }
 
     private static void requireRows(int n) {
         Checks.require(n > 0, "transactions must not be empty: there is no cohort");
-    }
-
-    /**
-     * An empty accumulator of this calculator's cohorts, for transactions that arrive in batches of whole
-     * customers (a stream, or the partitions of a data set partitioned by customer).
-     *
-     * @return the accumulator
-     */
-    public CohortAccumulator newAccumulator() {
-        return new CohortAccumulator(this);
     }
 
     /**
@@ -363,7 +360,11 @@ public final class Cohorts implements Serializable {
         return per;
     }
 
-    /** Writes the {@link SerializedForm} instead of the fields, so that reading goes through the factories. */
+    /**
+     * Writes the {@link SerializedForm} instead of the fields, so that reading goes through the factories.
+     *
+     * @return the serialized form
+     */
     private Object writeReplace() {
         return new SerializedForm(period, zone, dataEnd, brackets.toArray(new Bracket[0]));
     }

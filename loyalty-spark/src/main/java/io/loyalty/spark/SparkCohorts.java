@@ -40,6 +40,8 @@ import static org.apache.spark.sql.functions.lit;
  * {@code timestamp} column is an instant, truncated to the second as the core's seconds are. Bad input: one pass
  * before the job counts null cells (see {@link TransactionSchema}), blank customer ids, infinite amounts and
  * transactions after the calculator's data end, each reported with its column and number of rows.
+ *
+ * @since 0.1
  */
 public final class SparkCohorts {
     /** Rows per batch handed to the core: large enough to amortise a call, small enough to bound memory. */
@@ -77,7 +79,7 @@ public final class SparkCohorts {
                 .mapPartitions((FlatMapFunction<Iterator<Row>, byte[]>) rows ->
                         List.of(Shipment.pack(accumulate(rows, cohorts, days))).iterator())
                 .collect();
-        CohortAccumulator total = cohorts.newAccumulator();
+        CohortAccumulator total = CohortAccumulator.create(cohorts);
         for (byte[] bytes : parts) {
             total.combine(Shipment.unpack(bytes, CohortAccumulator.class));
         }
@@ -93,7 +95,7 @@ public final class SparkCohorts {
      * customers (the core needs every row of a customer in one batch).
      */
     private static CohortAccumulator accumulate(Iterator<Row> rows, Cohorts cohorts, boolean epochDays) {
-        CohortAccumulator accumulator = cohorts.newAccumulator();
+        CohortAccumulator accumulator = CohortAccumulator.create(cohorts);
         CustomerGroups groups = CustomerGroups.read(rows, epochDays);
         ZoneId zone = cohorts.zone();
         for (int from = 0; from < groups.customers(); ) {
