@@ -6,6 +6,7 @@ import io.loyalty.attribution.JourneyBuilder;
 import io.loyalty.attribution.Journeys;
 import io.loyalty.attribution.TimedJourneys;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ExactSum;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 
@@ -366,8 +367,9 @@ public final class SparkAttribution {
      * @param pathCounts one row per path: {@link #PATH} (text {@code a > b > c} or an array of channel names; an
      *     empty array for unattributed conversions), {@link #CONVERSIONS}, {@link #VALUE}, {@link #NULLS}
      * @return the journeys and the unattributed conversions
-     * @throws IllegalArgumentException naming the column for a missing or mistyped column, or the core's message
-     *     for a bad path or count
+     * @throws IllegalArgumentException naming the column for a missing or mistyped column, the core's message
+     *     for a bad path or count, or the columns and values of a bad empty path (its conversions and value must be
+     *     finite and {@code >= 0}, its nulls 0)
      */
     public static PathCounts collect(Dataset<Row> pathCounts) {
         Checks.notNull(pathCounts, "pathCounts");
@@ -392,8 +394,9 @@ public final class SparkAttribution {
                 Comparator.naturalOrder())) : Comparator.comparing((Row r) -> r.<String>getList(0),
                 SparkAttribution::compareLists));
         Journeys.Accumulator acc = Journeys.accumulator();
-        double unattributed = 0;
-        double unattributedValue = 0;
+        // Exact, as the core sums them, so that several empty-path rows give the same totals in any order.
+        ExactSum unattributed = new ExactSum();
+        ExactSum unattributedValue = new ExactSum();
         for (Row r : rows) {
             double c = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
             double v = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
@@ -401,13 +404,24 @@ public final class SparkAttribution {
             if (text) {
                 acc.add(r.getString(0), c, v, n);
             } else if (!r.isNullAt(0) && r.getList(0).isEmpty()) {
-                unattributed += c;
-                unattributedValue += v;
+                // The empty path holds unattributed conversions, which the core's accumulator never sees.
+                if (c >= 0 && c < Double.POSITIVE_INFINITY && v >= 0 && v < Double.POSITIVE_INFINITY && n == 0) {
+                    unattributed.add(c);
+                    unattributedValue.add(v);
+                } else {
+                    throw new IllegalArgumentException(Checks.format("pathCounts: the empty path (unattributed "
+                            + "conversions) needs finite %s >= 0, finite %s >= 0 and %s = 0, got %s, %s, %s",
+                            CONVERSIONS, VALUE, NULLS, c, v, n));
+                }
             } else {
                 acc.add(r.isNullAt(0) ? null : r.<String>getList(0), c, v, n);
             }
         }
-        return new PathCounts(acc.snapshot(), unattributed, unattributedValue);
+        double lost = unattributed.value();
+        double lostValue = unattributedValue.value();
+        Checks.require(lost < Double.POSITIVE_INFINITY && lostValue < Double.POSITIVE_INFINITY,
+                "pathCounts: the unattributed conversions or their value sum beyond the largest double");
+        return new PathCounts(acc.snapshot(), lost, lostValue);
     }
 
     /** Lexicographic order of channel lists (null lists and names first). */

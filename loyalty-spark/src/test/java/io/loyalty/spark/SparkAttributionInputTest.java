@@ -215,6 +215,32 @@ class SparkAttributionInputTest {
                 conversions.stream().mapToDouble(r -> r.getDouble(4)).toArray());
     }
 
+    /**
+     * Issue 15: collect takes any path-count layout; the empty path (unattributed conversions) bypasses the core's
+     * accumulator, so its counts are checked here and summed exactly, never passed on as NaN or a negative count.
+     */
+    @Test
+    void aBadEmptyPathInCollectedCountsIsNamed() {
+        StructType layout = new StructType().add("path", DataTypes.createArrayType(DataTypes.StringType))
+                .add("total_conversions", DataTypes.DoubleType).add("total_conversion_value", DataTypes.DoubleType)
+                .add("total_null", DataTypes.DoubleType);
+        List<String> none = List.of();
+        for (Row bad : List.of(RowFactory.create(none, -1.0, 0.0, 0.0), RowFactory.create(none, 1.0, Double.NaN, 0.0),
+                RowFactory.create(none, Double.POSITIVE_INFINITY, 0.0, 0.0), RowFactory.create(none, 1.0, 2.0, 1.0),
+                RowFactory.create(none, null, 2.0, 0.0))) {
+            Dataset<Row> df = spark.createDataFrame(List.of(bad), layout);
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> SparkAttribution.collect(df)),
+                    "empty path", "total_conversions", "total_null");
+        }
+        Dataset<Row> twice = spark.createDataFrame(List.of(RowFactory.create(none, 1.0, 0.1, 0.0),
+                RowFactory.create(none, 2.0, 0.2, 0.0), RowFactory.create(List.of("a"), 1.0, 0.3, 0.0)), layout);
+        PathCounts counts = SparkAttribution.collect(twice);
+        assertEquals(3, counts.unattributedConversions());
+        // 0.1 + 0.2 rounded once from the exact sum of the two doubles, as the core sums values.
+        assertEquals(new java.math.BigDecimal(0.1).add(new java.math.BigDecimal(0.2)).doubleValue(),
+                counts.unattributedValue());
+    }
+
     @Test
     void negativeOrInfiniteValuesAreRejectedEvenWhenDroppingNulls() {
         Dataset<Row> df = events(touch("u", 0, "a"), conversion("u", 1, -1.0),
