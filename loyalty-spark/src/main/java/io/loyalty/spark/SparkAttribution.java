@@ -60,9 +60,9 @@ import static org.apache.spark.sql.functions.when;
  * conversions (a touch at a conversion's second is part of its journey), touches at the same second by channel
  * name (Spark's binary string order, the names' UTF-8 bytes: the core's Unicode code point order) and conversions
  * at the same second by value, largest first (it takes the touches; the others at that second count as
- * unattributed), so the journeys do not depend on the order of the rows. Conversion <i>j</i> takes the touches after conversion
- * <i>j&minus;1</i>, up to and including its time, and not older than the lookback; a conversion without such a
- * touch is unattributed (an empty path). The touches after the last conversion form one non-converting journey,
+ * unattributed), so the journeys do not depend on the order of the rows. Conversion <i>j</i> takes the touches
+ * after conversion <i>j&minus;1</i>, up to and including its time, and not older than the lookback; a conversion
+ * without such a touch is unattributed (an empty path). The touches after the last conversion form one non-converting journey,
  * those within the lookback before its last touch. With a session gap, a touch of the same channel as the
  * journey's previous touch, at most the gap after it, is merged into it.
  *

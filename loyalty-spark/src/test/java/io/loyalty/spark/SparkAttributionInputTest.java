@@ -225,9 +225,9 @@ class SparkAttributionInputTest {
                 .add("total_conversions", DataTypes.DoubleType).add("total_conversion_value", DataTypes.DoubleType)
                 .add("total_null", DataTypes.DoubleType);
         List<String> none = List.of();
-        for (Row bad : List.of(RowFactory.create(none, -1.0, 0.0, 0.0), RowFactory.create(none, 1.0, Double.NaN, 0.0),
-                RowFactory.create(none, Double.POSITIVE_INFINITY, 0.0, 0.0), RowFactory.create(none, 1.0, 2.0, 1.0),
-                RowFactory.create(none, null, 2.0, 0.0))) {
+        for (Row bad : List.of(RowFactory.create(none, -1.0, 0.0, 0.0),
+                RowFactory.create(none, 1.0, Double.NaN, 0.0), RowFactory.create(none, Double.POSITIVE_INFINITY, 0.0,
+                        0.0), RowFactory.create(none, 1.0, 2.0, 1.0), RowFactory.create(none, null, 2.0, 0.0))) {
             Dataset<Row> df = spark.createDataFrame(List.of(bad), layout);
             assertMentions(assertThrows(IllegalArgumentException.class, () -> SparkAttribution.collect(df)),
                     "empty path", "total_conversions", "total_null");
