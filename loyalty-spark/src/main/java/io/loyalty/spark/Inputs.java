@@ -1,5 +1,6 @@
 package io.loyalty.spark;
 
+import io.loyalty.attribution.TransitionMatrix;
 import io.loyalty.internal.Checks;
 
 import org.apache.spark.sql.Column;
@@ -357,6 +358,28 @@ final class Inputs {
      */
     static Column blank(Column text) {
         return text.rlike("\\A\\p{javaWhitespace}*\\z");
+    }
+
+    /**
+     * The core's rules for a channel name ({@code io.loyalty.attribution.Journeys}) beyond blankness, on the rows
+     * where {@code applies} holds: the trimmed name must not contain {@code >} (the path separator), {@code ;} (the
+     * CSV separator) or a line break, and must not be a Markov state's name. Never dropped: the name is there, and
+     * wrong.
+     *
+     * @param column the caller's channel column, for the message
+     * @param applies true on the rows whose channel is read
+     * @param trimmed the channel, trimmed as {@code String.trim} trims
+     * @return the two rules
+     */
+    static List<Rule> channelNameRules(String column, Column applies, Column trimmed) {
+        Column separator = trimmed.rlike("[>;\\n\\r]");
+        Column reserved = trimmed.isin(TransitionMatrix.START, TransitionMatrix.CONVERSION, TransitionMatrix.NULL);
+        return List.of(
+                new Rule(column, "a channel name containing '>', ';' or a line break (paths and the CSV format use "
+                        + "them as separators)", "touch row", applies.and(coalesce(separator, lit(false))), false),
+                new Rule(column, String.format("a channel name reserved for a Markov state (%s, %s, %s)",
+                        TransitionMatrix.START, TransitionMatrix.CONVERSION, TransitionMatrix.NULL), "touch row",
+                        applies.and(coalesce(reserved, lit(false))), false));
     }
 
     /** True on an infinite double. */

@@ -25,7 +25,9 @@ final class Shipment {
      * What a shipment may hold: the library's classes, the JDK's {@code java.lang}, {@code java.util},
      * {@code java.time} and {@code java.math} value types (strings, boxed numbers, collections and their
      * serialized forms, zones, big numbers) and arrays of those or of primitives; nothing else, and no deeper than
-     * the accumulators nest.
+     * the accumulators nest. {@code io.loyalty.**} covers the core's serialization proxies and serialized forms
+     * (nested classes such as {@code SegmentedSummaries$Proxy} or {@code CohortAccumulator$SerializedForm}), which
+     * the core writes in place of its objects and reads back through its checks.
      */
     static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "maxdepth=64;io.loyalty.**;java.lang.*;java.util.*;java.time.*;java.math.*;!*");

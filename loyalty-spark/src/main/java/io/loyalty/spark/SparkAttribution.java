@@ -6,6 +6,7 @@ import io.loyalty.attribution.JourneyBuilder;
 import io.loyalty.attribution.Journeys;
 import io.loyalty.attribution.TimedJourneys;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ExactSum;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 
@@ -40,7 +41,6 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.size;
@@ -57,10 +57,12 @@ import static org.apache.spark.sql.functions.when;
  *
  * <p><b>Journeys</b> follow {@link JourneyBuilder} exactly (its lookback and session gap are read from the builder
  * given to {@link #withJourneys}). Per user, events are ordered by time; at equal times touches come before
- * conversions (a touch at a conversion's second is part of its journey), and otherwise the input's row order
- * breaks ties, as the core breaks them by array order. Conversion <i>j</i> takes the touches after conversion
- * <i>j&minus;1</i>, up to and including its time, and not older than the lookback; a conversion without such a
- * touch is unattributed (an empty path). The touches after the last conversion form one non-converting journey,
+ * conversions (a touch at a conversion's second is part of its journey), touches at the same second by channel
+ * name (Spark's binary string order, the names' UTF-8 bytes: the core's Unicode code point order) and conversions
+ * at the same second by value, largest first (it takes the touches; the others at that second count as
+ * unattributed), so the journeys do not depend on the order of the rows. Conversion <i>j</i> takes the touches
+ * after conversion <i>j&minus;1</i>, up to and including its time, and not older than the lookback; a conversion
+ * without such a touch is unattributed (an empty path). The touches after the last conversion form one non-converting journey,
  * those within the lookback before its last touch. With a session gap, a touch of the same channel as the
  * journey's previous touch, at most the gap after it, is merged into it.
  *
@@ -74,9 +76,10 @@ import static org.apache.spark.sql.functions.when;
  * <p>Time decay needs each touch's time, which path counts do not keep: {@link #timeDecay} runs the core's model on
  * the executors instead. Already aggregated paths (Data.csv) go through {@link #aggregatePaths}.
  *
- * <p>Row order is the order of the input's partitions and of the rows within them (a file or a local list read in
- * order); after a shuffle it is not defined, and only events that share a user and a second depend on it.
- * Immutable.
+ * <p>Channel names are trimmed as the core trims them ({@code String.trim}) and checked with the core's rules before
+ * the job: a touch's channel must not be blank, contain {@code >}, {@code ;} or a line break, or be one of the Markov
+ * states {@code (start)}, {@code (conversion)}, {@code (null)}. The path totals are summed exactly, as the core sums
+ * them, so that they do not depend on how the cluster partitioned the journeys. Immutable.
  */
 public final class SparkAttribution {
     /** The path column of {@link #pathCounts} and {@link #aggregatePaths} (Data.csv's header). */
@@ -93,7 +96,6 @@ public final class SparkAttribution {
     private static final String KIND = "__kind";
     private static final String CHANNEL = "__channel";
     private static final String AMOUNT = "__value";
-    private static final String SEQ = "__seq";
     private static final String JOURNEY = "__journey";
     private static final String TOUCHES = "__touches";
     private static final String CONVERTED = "__converted";
@@ -151,7 +153,8 @@ public final class SparkAttribution {
                 .select(col(TOUCHES).getField(CHANNEL).as(PATH), col(CONVERTED), col(AMOUNT),
                         lit(1).minus(col(CONVERTED)).as("__null"))
                 .groupBy(col(PATH))
-                .agg(sum(col(CONVERTED)).as(CONVERSIONS), sum(col(AMOUNT)).as(VALUE), sum(col("__null")).as(NULLS));
+                .agg(sum(col(CONVERTED)).as(CONVERSIONS), ExactTotal.of(col(AMOUNT)).as(VALUE),
+                        sum(col("__null")).as(NULLS));
     }
 
     /**
@@ -175,7 +178,8 @@ public final class SparkAttribution {
         List<Row> sums = new ArrayList<>(converting
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> timeDecay(rows, model), Encoders.row(credit))
                 .groupBy(col("channel"))
-                .agg(sum(col("conversions")), sum(col("value")))
+                // Exact, so that the partitions' credits add up to the same doubles in any order.
+                .agg(ExactTotal.of(col("conversions")), ExactTotal.of(col("value")))
                 .collectAsList());
         sums.sort(Comparator.comparing((Row r) -> r.getString(0)));
         List<String> channels = new ArrayList<>(sums.size());
@@ -202,7 +206,7 @@ public final class SparkAttribution {
             channels.clear();
             for (int k = 0; k < times.length; k++) {
                 times[k] = touches.get(k).getLong(0);
-                channels.add(touches.get(k).getString(2));
+                channels.add(touches.get(k).getString(1));
             }
             journeys.addConverted(channels, times, r.getLong(1), r.getDouble(2));
         }
@@ -218,7 +222,7 @@ public final class SparkAttribution {
 
     /**
      * One row per journey: (user, journey number, converted 0/1, value, conversion time, touches sorted by time and
-     * row order as structs of time, row number, channel), the touches after the lookback and session rules.
+     * channel name as structs of time, channel), the touches after the lookback and session rules.
      */
     private Dataset<Row> journeys(Dataset<Row> events) {
         Dataset<Row> canonical = canonicalEvents(events);
@@ -227,7 +231,10 @@ public final class SparkAttribution {
                 .orElse(lit(false));
 
         // One ordering per user; every frame below shares it, so the plan has one exchange and one sort for them.
-        WindowSpec byUser = Window.partitionBy(col(USER)).orderBy(col(TIME), col(KIND), col(SEQ));
+        // The core's tie rules: at one second, touches (by channel name) before conversions (largest value first);
+        // events still tied are the same touch or equal conversions, whose order changes nothing.
+        WindowSpec byUser = Window.partitionBy(col(USER)).orderBy(col(TIME), col(KIND), col(CHANNEL),
+                col(AMOUNT).desc());
         Column conversionsSoFar = sum(col(KIND)).over(
                 byUser.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
         // A touch's journey ends at the next conversion; after the last one, at the user's last touch.
@@ -249,7 +256,7 @@ public final class SparkAttribution {
                 .agg(max(col(KIND)).as(CONVERTED), sum(col(AMOUNT)).as(AMOUNT),
                         max(when(col(KIND).equalTo(1), col(TIME))).as(CONVERSION_TIME),
                         array_sort(collect_list(when(col(KIND).equalTo(0),
-                                struct(col(TIME), col(SEQ), col(CHANNEL))))).as(TOUCHES));
+                                struct(col(TIME), col(CHANNEL))))).as(TOUCHES));
     }
 
     /**
@@ -264,7 +271,7 @@ public final class SparkAttribution {
                 .and(col("__prevTime").geq(col("__from"))), lit(false));
     }
 
-    /** Validated events: (user string, time epoch seconds, kind 0 touch / 1 conversion, channel, value, seq). */
+    /** Validated events: (user string, time epoch seconds, kind 0 touch / 1 conversion, channel, value). */
     private Dataset<Row> canonicalEvents(Dataset<Row> events) {
         Checks.notNull(events, "events");
         Inputs.requireColumn(events, schema.user(), "user id", Inputs.Kind.ID);
@@ -276,13 +283,16 @@ public final class SparkAttribution {
 
         Column marker = col(quoted(schema.conversion()));
         Column converts = markerType.equals(DataTypes.BooleanType) ? marker : marker.notEqual(0);
-        Column channel = col(quoted(schema.channel()));
+        Column channel = regexp_replace(col(quoted(schema.channel())), TRIM, "");
+        Column touch = coalesce(not(converts), lit(false));
         List<Inputs.Rule> rules = new ArrayList<>();
         rules.add(Inputs.Rule.nullCell(events, schema.user()));
         rules.add(Inputs.Rule.nullCell(events, schema.time()));
         rules.add(Inputs.Rule.nullCell(events, schema.conversion()));
         rules.add(new Inputs.Rule(schema.channel(), "null or blank", "touch row",
-                coalesce(not(converts).and(channel.isNull().or(Inputs.blank(channel))), lit(false)), true));
+                touch.and(coalesce(channel.isNull().or(channel.equalTo("")).or(Inputs.blank(channel)), lit(true))),
+                true));
+        rules.addAll(Inputs.channelNameRules(schema.channel(), touch, channel));
         Column value = lit(0.0);
         if (schema.value().isPresent()) {
             value = Inputs.number(schema.value().get());
@@ -297,14 +307,12 @@ public final class SparkAttribution {
         Column time = timeType instanceof DateType
                 ? unix_date(col(quoted(schema.time()))).cast(DataTypes.LongType).multiply(86_400L)
                 : unix_seconds(col(quoted(schema.time())));
-        // Taken before any shuffle, so it is the input's row order: the core's tie-break.
         return valid.select(
                 col(quoted(schema.user())).cast(DataTypes.StringType).as(USER),
                 time.as(TIME),
                 when(converts, 1).otherwise(0).as(KIND),
-                when(not(converts), regexp_replace(channel, TRIM, "")).as(CHANNEL),
-                when(converts, value).otherwise(0.0).as(AMOUNT),
-                monotonically_increasing_id().as(SEQ));
+                when(not(converts), channel).as(CHANNEL),
+                when(converts, value).otherwise(0.0).as(AMOUNT));
     }
 
     /**
@@ -347,7 +355,8 @@ public final class SparkAttribution {
                 coalesce(numbers[1].gt(0).and(numbers[0].equalTo(0)), lit(false)), false));
         Dataset<Row> valid = Inputs.requireValid(paths, NullPolicy.REJECT, rules);
         return valid.groupBy(col(quoted(path)).as(PATH))
-                .agg(sum(numbers[0]).as(CONVERSIONS), sum(numbers[1]).as(VALUE), sum(numbers[2]).as(NULLS));
+                .agg(ExactTotal.of(numbers[0]).as(CONVERSIONS), ExactTotal.of(numbers[1]).as(VALUE),
+                        ExactTotal.of(numbers[2]).as(NULLS));
     }
 
     /**
@@ -358,8 +367,9 @@ public final class SparkAttribution {
      * @param pathCounts one row per path: {@link #PATH} (text {@code a > b > c} or an array of channel names; an
      *     empty array for unattributed conversions), {@link #CONVERSIONS}, {@link #VALUE}, {@link #NULLS}
      * @return the journeys and the unattributed conversions
-     * @throws IllegalArgumentException naming the column for a missing or mistyped column, or the core's message
-     *     for a bad path or count
+     * @throws IllegalArgumentException naming the column for a missing or mistyped column, the core's message
+     *     for a bad path or count, or the columns and values of a bad empty path (its conversions and value must be
+     *     finite and {@code >= 0}, its nulls 0)
      */
     public static PathCounts collect(Dataset<Row> pathCounts) {
         Checks.notNull(pathCounts, "pathCounts");
@@ -384,8 +394,9 @@ public final class SparkAttribution {
                 Comparator.naturalOrder())) : Comparator.comparing((Row r) -> r.<String>getList(0),
                 SparkAttribution::compareLists));
         Journeys.Accumulator acc = Journeys.accumulator();
-        double unattributed = 0;
-        double unattributedValue = 0;
+        // Exact, as the core sums them, so that several empty-path rows give the same totals in any order.
+        ExactSum unattributed = new ExactSum();
+        ExactSum unattributedValue = new ExactSum();
         for (Row r : rows) {
             double c = r.isNullAt(1) ? Double.NaN : r.getDouble(1);
             double v = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
@@ -393,13 +404,24 @@ public final class SparkAttribution {
             if (text) {
                 acc.add(r.getString(0), c, v, n);
             } else if (!r.isNullAt(0) && r.getList(0).isEmpty()) {
-                unattributed += c;
-                unattributedValue += v;
+                // The empty path holds unattributed conversions, which the core's accumulator never sees.
+                if (c >= 0 && c < Double.POSITIVE_INFINITY && v >= 0 && v < Double.POSITIVE_INFINITY && n == 0) {
+                    unattributed.add(c);
+                    unattributedValue.add(v);
+                } else {
+                    throw new IllegalArgumentException(Checks.format("pathCounts: the empty path (unattributed "
+                            + "conversions) needs finite %s >= 0, finite %s >= 0 and %s = 0, got %s, %s, %s",
+                            CONVERSIONS, VALUE, NULLS, c, v, n));
+                }
             } else {
                 acc.add(r.isNullAt(0) ? null : r.<String>getList(0), c, v, n);
             }
         }
-        return new PathCounts(acc.snapshot(), unattributed, unattributedValue);
+        double lost = unattributed.value();
+        double lostValue = unattributedValue.value();
+        Checks.require(lost < Double.POSITIVE_INFINITY && lostValue < Double.POSITIVE_INFINITY,
+                "pathCounts: the unattributed conversions or their value sum beyond the largest double");
+        return new PathCounts(acc.snapshot(), lost, lostValue);
     }
 
     /** Lexicographic order of channel lists (null lists and names first). */

@@ -26,8 +26,9 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * Per-arm and per-(arm, segment) summaries of experiment metrics in a {@code Dataset<Row>} with one row per
- * customer: the core's {@link SegmentedSummaries} (n, mean and centred sum of squares per cell, merged by Chan's
- * formula), from which the core's tests run on the driver.
+ * customer: the core's {@link SegmentedSummaries} (per cell n and the exact sums of the values and of their squares,
+ * the mean and centred sum of squares rounded once from them, so the summaries are bitwise the same for any
+ * partitioning and row order), from which the core's tests run on the driver.
  *
  * <pre>{@code
  * Map<String, SegmentedSummaries> s = SparkExperiments.of("segment", "visit", "spend")

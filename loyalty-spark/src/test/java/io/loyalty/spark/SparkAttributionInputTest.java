@@ -2,7 +2,9 @@ package io.loyalty.spark;
 
 import io.loyalty.attribution.Attribution;
 import io.loyalty.attribution.HeuristicAttribution;
+import io.loyalty.attribution.JourneyBuilder;
 import io.loyalty.attribution.Journeys;
+import io.loyalty.attribution.TimedJourneys;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -141,6 +143,102 @@ class SparkAttributionInputTest {
         assertEquals("a", kept.journeys().path(0));
         assertEquals(1, kept.journeys().totalConversions());
         assertEquals(2, kept.journeys().totalValue());
+    }
+
+    /**
+     * Issue 15: the core rejects channel names with a path or CSV separator, a line break or a Markov state's name
+     * (after trimming); Spark counts them per rule before the job, on touch rows only, and never drops them.
+     */
+    @Test
+    void channelNamesTheCoreRejectsAreCountedBeforeTheJob() {
+        Dataset<Row> df = events(touch("u", 0, "a"), touch("u", 1, "a > b"), touch("u", 2, "x;y"),
+                touch("u", 3, "line\nbreak"), touch("u", 4, " (start) "), touch("u", 5, "(null)"),
+                touch("u", 6, "(conversion)"), touch("u", 7, "\u0001"), touch("u", 8, " a\n"),
+                RowFactory.create("u", at(9), "(start)", true, 1.0, "x"));
+        for (TouchSchema schema : List.of(SCHEMA, SCHEMA.droppingNulls())) {
+            IllegalArgumentException e = rejected(df, schema);
+            assertMentions(e, "column 'channel' is a channel name containing '>', ';' or a line break",
+                    "separators) in 3 touch rows",
+                    "column 'channel' is a channel name reserved for a Markov state ((start), (conversion), (null))"
+                            + " in 3 touch rows");
+        }
+        // A name that trims to nothing is blank, as the core calls it.
+        assertMentions(rejected(events(touch("u", 0, "\u0001 "), conversion("u", 1, 1.0)), SCHEMA),
+                "column 'channel' is null or blank in 1 touch row");
+        // Trimmed, a name with a line break at its end is fine.
+        PathCounts trimmed = SparkAttribution.collect(SparkAttribution.of(SCHEMA).pathCounts(
+                events(touch("u", 0, " a\n"), conversion("u", 1, 1.0))));
+        assertEquals("a", trimmed.journeys().path(0));
+    }
+
+    /**
+     * Issue 15: touches at one second are ordered by channel name in code point order (not UTF-16 order: U+FF21
+     * comes before U+1F600), and conversions at one second by value, largest first; the others at that second are
+     * unattributed. Whatever the order of the rows, Spark and the core agree.
+     */
+    @Test
+    void tiedEventsFollowTheCoresRuleInAnyRowOrder() {
+        String[] names = {"b", "a", "\uD83D\uDE00", "\uFF21", "Z", "\u00e9"};
+        Row[] rows = {touch("u", 10, names[0]), touch("u", 10, names[1]), touch("u", 10, names[2]),
+            touch("u", 10, names[3]), touch("u", 10, names[4]), touch("u", 10, names[5]), conversion("u", 10, 5.0),
+            conversion("u", 10, 7.0), conversion("u", 10, 6.0)};
+        JourneyBuilder builder = JourneyBuilder.withDefaults();
+        for (int shift = 0; shift < rows.length; shift += 4) {
+            Row[] rotated = new Row[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                rotated[i] = rows[(i + shift) % rows.length];
+            }
+            List<Row> reversed = new java.util.ArrayList<>(List.of(rotated));
+            java.util.Collections.reverse(reversed);
+            for (Row[] order : List.of(rotated, reversed.toArray(Row[]::new))) {
+                PathCounts counts = SparkAttribution.collect(SparkAttribution.of(SCHEMA).withJourneys(builder)
+                        .pathCounts(events(order)));
+                assertEquals(1, counts.journeys().size());
+                assertEquals("Z > a > b > \u00e9 > \uFF21 > \uD83D\uDE00", counts.journeys().path(0));
+                assertEquals(7, counts.journeys().value(0));
+                assertEquals(2, counts.unattributedConversions());
+                assertEquals(11, counts.unattributedValue());
+                assertEquals(core(builder, order).toJourneys().path(0), counts.journeys().path(0));
+            }
+        }
+    }
+
+    /** The core's journeys from the same rows, touches and conversions each in row order. */
+    private static TimedJourneys core(JourneyBuilder builder, Row[] rows) {
+        List<Row> touches = java.util.Arrays.stream(rows).filter(r -> !r.getBoolean(3)).toList();
+        List<Row> conversions = java.util.Arrays.stream(rows).filter(r -> r.getBoolean(3)).toList();
+        return builder.build(touches.stream().map(r -> r.getString(0)).toArray(String[]::new),
+                touches.stream().mapToLong(r -> r.getTimestamp(1).getTime() / 1000).toArray(),
+                touches.stream().map(r -> r.getString(2)).toArray(String[]::new),
+                conversions.stream().map(r -> r.getString(0)).toArray(String[]::new),
+                conversions.stream().mapToLong(r -> r.getTimestamp(1).getTime() / 1000).toArray(),
+                conversions.stream().mapToDouble(r -> r.getDouble(4)).toArray());
+    }
+
+    /**
+     * Issue 15: collect takes any path-count layout; the empty path (unattributed conversions) bypasses the core's
+     * accumulator, so its counts are checked here and summed exactly, never passed on as NaN or a negative count.
+     */
+    @Test
+    void aBadEmptyPathInCollectedCountsIsNamed() {
+        StructType layout = new StructType().add("path", DataTypes.createArrayType(DataTypes.StringType))
+                .add("total_conversions", DataTypes.DoubleType).add("total_conversion_value", DataTypes.DoubleType)
+                .add("total_null", DataTypes.DoubleType);
+        List<String> none = List.of();
+        for (Row bad : List.of(RowFactory.create(none, -1.0, 0.0, 0.0),
+                RowFactory.create(none, 1.0, Double.NaN, 0.0), RowFactory.create(none, Double.POSITIVE_INFINITY, 0.0,
+                        0.0), RowFactory.create(none, 1.0, 2.0, 1.0), RowFactory.create(none, null, 2.0, 0.0))) {
+            Dataset<Row> df = spark.createDataFrame(List.of(bad), layout);
+            assertMentions(assertThrows(IllegalArgumentException.class, () -> SparkAttribution.collect(df)),
+                    "empty path", "total_conversions", "total_null");
+        }
+        Dataset<Row> twice = spark.createDataFrame(List.of(RowFactory.create(none, 1.0, 0.1, 0.0),
+                RowFactory.create(none, 2.0, 0.2, 0.0), RowFactory.create(List.of("a"), 1.0, 0.3, 0.0)), layout);
+        PathCounts counts = SparkAttribution.collect(twice);
+        assertEquals(3, counts.unattributedConversions());
+        // 0.1 + 0.2 rounded once from the exact sum of the two doubles, as the core sums values.
+        assertEquals(new java.math.BigDecimal(0.1).add(new java.math.BigDecimal(0.2)).doubleValue(),
+                counts.unattributedValue());
     }
 
     @Test
