@@ -2,6 +2,7 @@ package io.loyalty.benchmarks;
 
 import io.loyalty.nps.Nps;
 import io.loyalty.nps.NpsAccumulator;
+import io.loyalty.nps.NpsTallies;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,13 +64,12 @@ public class NpsBenchmark {
      */
     @Benchmark
     public double tally10MAnswers100Segments() {
-        NpsAccumulator acc = NpsAccumulator.create(SEGMENTS);
-        acc.addAll(segments, answers);
+        NpsTallies tallies = NpsAccumulator.create(SEGMENTS).addAll(segments, answers).snapshot();
         double s = 0;
         for (int k = 0; k < SEGMENTS; k++) {
-            s += acc.tally(k).score();
+            s += tallies.tally(k).score();
         }
-        Nps total = acc.total();
+        Nps total = tallies.total();
         return s + total.score();
     }
 }
