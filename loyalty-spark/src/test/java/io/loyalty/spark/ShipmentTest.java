@@ -71,7 +71,7 @@ class ShipmentTest {
 
         Cohorts cohorts = Cohorts.of(CohortPeriod.MONTH, ZoneId.of("Europe/Paris"));
         assertEquals(cohorts.toString(), Shipment.unpack(Shipment.pack(cohorts), Cohorts.class).toString());
-        CohortAccumulator acc = cohorts.newAccumulator().add(new String[] {"c1", "c1", "c2"},
+        CohortAccumulator acc = CohortAccumulator.create(cohorts).add(new String[] {"c1", "c1", "c2"},
                 new long[] {1_700_000_000L, 1_705_000_000L, 1_702_000_000L}, new double[] {10.25, 0.1, 0.2});
         CohortAccumulator accBack = Shipment.unpack(Shipment.pack(acc), CohortAccumulator.class);
         assertEquals(acc.transactionCount(), accBack.transactionCount());
