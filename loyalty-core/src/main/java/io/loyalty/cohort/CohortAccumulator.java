@@ -38,10 +38,13 @@ public final class CohortAccumulator implements Serializable {
     /** The start of a key without one: no transaction is before it, and offsets count from the first purchase. */
     static final long FIRST_PURCHASE = Long.MIN_VALUE;
 
+    /** The calculator that defines the cohorts and periods. */
     private final Cohorts cohorts;
     /** Cohort rows by label. */
     private final Map<String, Cell> rows = new HashMap<>();
+    /** The number of transactions added so far. */
     private long transactions;
+    /** The latest transaction time added so far (epoch second). */
     private long lastSecond = Long.MIN_VALUE;
 
     /** One cohort's counts; arrays indexed by offset, grown as offsets appear. */

@@ -44,11 +44,15 @@ import java.util.Objects;
 public final class Cohorts implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The cohort period. */
     private final CohortPeriod period;
+    /** The zone whose calendar defines the periods. */
     private final ZoneId zone;
     /** Derived from period and zone; rebuilt on deserialization (see {@link #readResolve()}). */
     private final transient PeriodRule rule;
+    /** The end of the data: later periods are not observed. */
     private final Instant dataEnd;
+    /** The brackets of bracket retention. */
     private final List<Bracket> brackets;
 
     private Cohorts(CohortPeriod period, ZoneId zone, Instant dataEnd, List<Bracket> brackets) {
@@ -301,7 +305,11 @@ public final class Cohorts implements Serializable {
         return per;
     }
 
-    /** A deserialized calculator is rebuilt through the constructor, which derives the period rule. */
+    /**
+     * A deserialized calculator is rebuilt through the constructor, which derives the period rule.
+     *
+     * @return the rebuilt calculator
+     */
     private Object readResolve() {
         return new Cohorts(period, zone, dataEnd, List.copyOf(brackets));
     }
