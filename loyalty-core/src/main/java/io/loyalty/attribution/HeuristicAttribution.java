@@ -34,9 +34,13 @@ public final class HeuristicAttribution implements Serializable {
     private static final HeuristicAttribution DEFAULTS = new HeuristicAttribution("direct", 0.4, 0.4,
             Duration.ofDays(7));
 
+    /** The channel that counts as direct (no marketing touch). */
     private final String directChannel;
+    /** The position-based model's share for the first touch. */
     private final double firstWeight;
+    /** The position-based model's share for the last touch. */
     private final double lastWeight;
+    /** The time-decay model's half-life. */
     private final Duration halfLife;
 
     private HeuristicAttribution(String directChannel, double firstWeight, double lastWeight, Duration halfLife) {

@@ -48,10 +48,15 @@ public final class ChunkTask implements Serializable {
     /** Slots of the totals: customers, merged rows, largest T (a maximum, the others sums). */
     private static final int TOTALS_WIDTH = 3;
 
+    /** The model whose likelihood the task sums. */
     private final Kind kind;
+    /** Whether the task asks for the totals rather than a likelihood. */
     private final boolean totals;
+    /** The factor applied to each chunk's sum. */
     private final double scale;
+    /** The parameter points to evaluate the likelihood at. */
     private final double[][] points;
+    /** Whether the analytic gradients are wanted too. */
     private final boolean gradient;
 
     private ChunkTask(Kind kind, boolean totals, double scale, double[][] points, boolean gradient) {

@@ -37,9 +37,13 @@ public final class CustomerChunk implements Serializable {
     final RfmRows purchases;
     /** Spend rows (merged): frequency, mean spend, weight; null in a purchase chunk. */
     final double[] spendFrequency;
+    /** Spend rows (merged): mean spend; null in a purchase chunk. */
     final double[] spendMonetary;
+    /** Spend rows (merged): weight (customers merged into the row); null in a purchase chunk. */
     final double[] spendWeight;
+    /** The number of customers in the chunk. */
     private final double customers;
+    /** The number of (merged) rows in the chunk. */
     private final int rows;
     /** The Pareto/NBD (x, time) pair index, built on first use by a Pareto/NBD task. */
     private transient volatile ParetoNbdFitter.Pairs pairs;

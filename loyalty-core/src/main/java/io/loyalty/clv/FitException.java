@@ -25,8 +25,11 @@ public final class FitException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient double[] lastPoint;
+    /** Objective evaluations made before the fit stopped. */
     private final int evaluations;
+    /** Optimizer iterations made before the fit stopped. */
     private final int iterations;
+    /** The gradient norm at the last point. */
     private final double gradientNorm;
 
     FitException(String message, double[] lastPoint, int evaluations, int iterations, double gradientNorm) {

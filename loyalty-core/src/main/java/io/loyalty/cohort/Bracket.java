@@ -9,6 +9,8 @@ import java.io.Serializable;
  *
  * @param from the first offset, {@code >= 0}
  * @param to the last offset, {@code >= from}
+ * @serial exclude (JDK 17's javadoc reports a serializable record's components as undocumented despite the
+ *     {@code @param} tags; its serialized form is those two components)
  *
  * @since 0.1
  */

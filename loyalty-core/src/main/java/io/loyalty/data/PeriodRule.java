@@ -53,12 +53,19 @@ public final class PeriodRule implements Serializable {
 
     private enum Kind { DAYS, WEEKS, MONTHS, QUARTERS, YEARS, FIXED }
 
+    /** The calendar unit. */
     private final Kind kind;
+    /** The zone whose calendar defines the periods. */
     private final ZoneId zone;
+    /** The zone's rules. */
     private final ZoneRules rules;
+    /** The zone's offset when it is fixed, else 0. */
     private final int fixedOffsetSeconds;
+    /** Whether the zone's offset is fixed. */
     private final boolean fixedOffset;
+    /** The length of a fixed period in nanoseconds (FIXED only). */
     private final long fixedNanos;
+    /** The number of periods in the unit that results are expressed in. */
     private final double unit;
     /** The indexes of the periods of {@link #MIN_SECOND} and {@link #MAX_SECOND} (saturated to a long). */
     private final long minIndex;

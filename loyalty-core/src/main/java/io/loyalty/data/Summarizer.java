@@ -32,12 +32,17 @@ import java.util.stream.Stream;
 public final class Summarizer implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The rule that turns times into periods. */
     private final PeriodRule rule;
+    /** The end of the observation. */
     private final Instant observationEnd;
+    /** The observation end's epoch second. */
     private final long endSecond;
+    /** The observation end's nanosecond of the second. */
     private final int endNano;
     /** The observation end's calendar day in the rule's zone: the last day a row given as a day may fall on. */
     private final long endDay;
+    /** Whether negative amounts (returns) are netted against the purchases. */
     private final boolean netReturns;
 
     private Summarizer(PeriodRule rule, Instant observationEnd, boolean netReturns) {

@@ -30,12 +30,16 @@ import java.util.Map;
 public final class SegmentedSummaries implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The arm labels, in code order. */
     private final List<String> arms;
+    /** The segment labels, in code order. */
     private final List<String> segments;
+    /** The count of values per cell. */
     private final long[] n;
     /** The exact sums per cell, null for an empty cell. */
     private final Moments[] sums;
     private final double[] mean;
+    /** The sum of squared deviations from the mean per cell. */
     private final double[] m2;
 
     private SegmentedSummaries(List<String> arms, List<String> segments, long[] n, Moments[] sums) {

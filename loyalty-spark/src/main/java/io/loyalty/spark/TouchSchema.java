@@ -31,11 +31,17 @@ import java.util.Optional;
 public final class TouchSchema implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The column of user ids. */
     private final String user;
+    /** The column of touch times. */
     private final String time;
+    /** The column of channels. */
     private final String channel;
+    /** The column that flags a conversion. */
     private final String conversion;
+    /** The column of conversion values, or null when there is none. */
     private final String value;
+    /** What a row with a null in a required column does. */
     private final NullPolicy nulls;
 
     private TouchSchema(String user, String time, String channel, String conversion, String value,

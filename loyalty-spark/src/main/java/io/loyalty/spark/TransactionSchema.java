@@ -24,9 +24,13 @@ import java.util.Objects;
 public final class TransactionSchema implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The column of customer ids. */
     private final String customerId;
+    /** The column of transaction times. */
     private final String time;
+    /** The column of amounts. */
     private final String amount;
+    /** What a row with a null in a required column does. */
     private final NullPolicy nulls;
 
     private TransactionSchema(String customerId, String time, String amount, NullPolicy nulls) {
