@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
  * rank.
  */
 final class DenseSummarizer {
+    /** The most rows summarized here: twice as many longs must fit in an array. */
+    static final int MAX_ROWS = (Integer.MAX_VALUE - 8) / 2;
     /** Below this many rows one thread does everything: forking would cost more than it saves. */
     static final int PARALLEL_ROWS = 1 << 16;
     /** Rows per chunk of the checking pass. */
@@ -27,8 +29,20 @@ final class DenseSummarizer {
     private DenseSummarizer() {
     }
 
-    /** The summaries of dense columns (not empty), or the row check's exception for the first bad row. */
+    /**
+     * The summaries of dense columns (not empty, at most {@link #MAX_ROWS} rows), or the row check's exception for
+     * the first bad row.
+     */
     static CustomerSummaries summarize(Summarizer config, TransactionColumns columns) {
+        int n = columns.size();
+        return summarize(config, columns, n < PARALLEL_ROWS ? 1 : Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * {@link #summarize(Summarizer, TransactionColumns)} with the customers split into (at most) {@code tasks}
+     * ranges of ids, run in parallel when there are several; the result does not depend on {@code tasks}.
+     */
+    static CustomerSummaries summarize(Summarizer config, TransactionColumns columns, int tasks) {
         int n = columns.size();
         int[] ids = columns.denseIdColumn();
         int maxId = check(config, columns, n);
@@ -50,15 +64,15 @@ final class DenseSummarizer {
             slotOfRow = rank;
         }
         int[] slotColumn = slotOfRow == null ? ids : slotOfRow;
-        int tasks = n < PARALLEL_ROWS ? 1 : Math.max(1, Math.min(slots, Runtime.getRuntime().availableProcessors()));
-        int[] bound = new int[tasks + 1];
-        for (int t = 0; t <= tasks; t++) {
-            bound[t] = (int) ((long) slots * t / tasks);
+        int ranges = Math.max(1, Math.min(slots, tasks));
+        int[] bound = new int[ranges + 1];
+        for (int t = 0; t <= ranges; t++) {
+            bound[t] = (int) ((long) slots * t / ranges);
         }
         // next[s + 1] counts slot s's rows, then next[s] becomes its first position, then (after the scatter) its
         // end: slot s's rows are at [s == 0 ? 0 : next[s - 1], next[s]).
         int[] next = new int[slots + 1];
-        run(tasks, t -> {
+        run(ranges, t -> {
             int a = bound[t];
             int b = bound[t + 1];
             for (int row = 0; row < n; row++) {
@@ -68,10 +82,10 @@ final class DenseSummarizer {
                 }
             }
         });
-        int[] firstOut = new int[tasks + 1];
+        int[] firstOut = new int[ranges + 1];
         int customers = 0;
         for (int s = 0, t = 0; s < slots; s++) {
-            while (t < tasks && bound[t] == s) {
+            while (t < ranges && bound[t] == s) {
                 firstOut[t++] = customers;
             }
             if (next[s + 1] != 0) {
@@ -79,30 +93,30 @@ final class DenseSummarizer {
             }
             next[s + 1] += next[s];
         }
-        firstOut[tasks] = customers;
+        firstOut[ranges] = customers;
         boolean byDay = columns.byDay();
         int[] days = byDay ? columns.epochDayColumn() : null;
         long[] seconds = byDay ? null : columns.epochSecondColumn();
         double[] amounts = columns.amountColumn();
-        long[] time = new long[n];
-        double[] amount = new double[n];
-        run(tasks, t -> {
+        // Time and amount side by side: the scatter writes one cache line a row, not two.
+        long[] grouped = new long[2 * n];
+        run(ranges, t -> {
             int a = bound[t];
             int b = bound[t + 1];
             for (int row = 0; row < n; row++) {
                 int s = slotColumn[row];
                 if (s >= a && s < b) {
-                    int p = next[s]++;
-                    time[p] = byDay ? days[row] : seconds[row];
-                    amount[p] = amounts[row];
+                    int p = 2 * next[s]++;
+                    grouped[p] = byDay ? days[row] : seconds[row];
+                    grouped[p + 1] = Double.doubleToRawLongBits(amounts[row]);
                 }
             }
         });
         CustomerSummaries out = CustomerSummaries.ofSize(config.rule(), config.observationEnd(), customers);
-        IllegalArgumentException[] failure = new IllegalArgumentException[tasks];
+        IllegalArgumentException[] failure = new IllegalArgumentException[ranges];
         int[] slotIds = idOfSlot;
-        run(tasks, t -> {
-            Customers pass = new Customers(config, byDay, time, amount, out);
+        run(ranges, t -> {
+            Customers pass = new Customers(config, byDay, grouped, out);
             int k = firstOut[t];
             try {
                 for (int s = bound[t]; s < bound[t + 1]; s++) {
@@ -128,7 +142,7 @@ final class DenseSummarizer {
      * Checks every row (in parallel chunks) and returns the largest id; throws for the first row with a negative
      * id, else for the first row that fails the row checks, as a single pass in row order would.
      */
-    private static int check(Summarizer config, TransactionColumns columns, int n) {
+    static int check(Summarizer config, TransactionColumns columns, int n) {
         int[] ids = columns.denseIdColumn();
         boolean byDay = columns.byDay();
         int[] days = byDay ? columns.epochDayColumn() : null;
@@ -228,8 +242,8 @@ final class DenseSummarizer {
         private static final int REST = 2;
         private final PeriodRule rule;
         private final boolean byDay;
-        private final long[] time;
-        private final double[] amount;
+        /** Each row's time and amount's bits, side by side, grouped by customer. */
+        private final long[] rows;
         private final CustomerSummaries out;
         private final long endPeriod;
         /** Two exact sums of money ({@link ExactMoney}): the first period's purchases, then everything else. */
@@ -239,11 +253,10 @@ final class DenseSummarizer {
         private ExactSum firstSpill;
         private ExactSum restSpill;
 
-        Customers(Summarizer config, boolean byDay, long[] time, double[] amount, CustomerSummaries out) {
+        Customers(Summarizer config, boolean byDay, long[] rows, CustomerSummaries out) {
             this.rule = config.rule();
             this.byDay = byDay;
-            this.time = time;
-            this.amount = amount;
+            this.rows = rows;
             this.out = out;
             this.endPeriod = rule.index(config.observationEnd());
         }
@@ -259,10 +272,10 @@ final class DenseSummarizer {
             long maxTime = Long.MIN_VALUE;
             int purchases = 0;
             for (int r = from; r < to; r++) {
-                if (amount[r] < 0) {
+                if (amount(r) < 0) {
                     continue;
                 }
-                long when = time[r];
+                long when = time(r);
                 long period = byDay ? rule.dayIndex(when) : rule.index(when, 0);
                 periods[r - from] = period;
                 minPeriod = Math.min(minPeriod, period);
@@ -275,7 +288,7 @@ final class DenseSummarizer {
             firstSpill = null;
             restSpill = null;
             for (int r = from; r < to; r++) {
-                double a = amount[r];
+                double a = amount(r);
                 add(a >= 0 && periods[r - from] == minPeriod ? FIRST : REST, a);
             }
             int distinct = purchases == 0 ? 0 : distinctPeriods(from, to, purchases, minPeriod, maxPeriod);
@@ -293,7 +306,7 @@ final class DenseSummarizer {
             }
             if (maxPeriod - minPeriod < BITSET_SPAN) {
                 for (int r = from; r < to; r++) {
-                    if (amount[r] >= 0) {
+                    if (amount(r) >= 0) {
                         int bit = (int) (periods[r - from] - minPeriod);
                         seen[bit >>> 6] |= 1L << bit;
                     }
@@ -308,7 +321,7 @@ final class DenseSummarizer {
             }
             int m = 0;
             for (int r = from; r < to; r++) {
-                if (amount[r] >= 0) {
+                if (amount(r) >= 0) {
                     periods[m++] = periods[r - from];
                 }
             }
@@ -320,6 +333,14 @@ final class DenseSummarizer {
                 }
             }
             return count;
+        }
+
+        private long time(int r) {
+            return rows[2 * r];
+        }
+
+        private double amount(int r) {
+            return Double.longBitsToDouble(rows[2 * r + 1]);
         }
 
         private void add(int sum, double a) {

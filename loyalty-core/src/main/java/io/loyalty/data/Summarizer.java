@@ -185,18 +185,22 @@ public final class Summarizer implements Serializable {
         Checks.notNull(columns, "columns");
         int n = columns.size();
         Checks.require(n > 0, "no transactions: the input is empty");
-        if (!columns.denseIds()) {
-            SummaryAccumulator acc = newAccumulator();
-            for (int row = 0; row < n; row++) {
-                String id = columns.id(row);
-                long second = columns.epochSecond(row);
-                double amount = columns.amount(row);
-                checkColumnRow(columns, row, second, amount);
-                acc.addChecked(id, second, 0, amount, period(columns, row, second));
+        if (columns.denseIds()) {
+            if (n <= DenseSummarizer.MAX_ROWS) {
+                return DenseSummarizer.summarize(this, columns);
             }
-            return acc.snapshot();
+            // More rows than the grouped path's arrays hold: the same checks, then one hashed state per customer.
+            DenseSummarizer.check(this, columns, n);
         }
-        return DenseSummarizer.summarize(this, columns);
+        SummaryAccumulator acc = newAccumulator();
+        for (int row = 0; row < n; row++) {
+            String id = columns.id(row);
+            long second = columns.epochSecond(row);
+            double amount = columns.amount(row);
+            checkColumnRow(columns, row, second, amount);
+            acc.addChecked(id, second, 0, amount, period(columns, row, second));
+        }
+        return acc.snapshot();
     }
 
     /**
