@@ -49,7 +49,8 @@ final class DenseSummarizer {
         int[] slotOfRow = null;
         int[] idOfSlot = null;
         int slots;
-        if ((long) maxId + 1 <= 2L * n + 1024) {
+        // Slots by value need maxId + 2 ints (the counts); an id near Integer.MAX_VALUE gets its slot by rank.
+        if ((long) maxId + 1 <= 2L * n + 1024 && maxId < Integer.MAX_VALUE - 8) {
             slots = maxId + 1;
         } else {
             idOfSlot = distinct(ids);
