@@ -23,7 +23,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Customer summaries: 10,000,000 transactions of 1,000,000 customers from primitive columns (dense int ids,
- * epoch days), and 2,000,000 rows with string ids from a Tablesaw table.
+ * epoch days), time-ordered and in random order (the shape of the peer's own file, {@code tx_10000000.csv.gz}),
+ * and 2,000,000 rows with string ids from a Tablesaw table.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -32,6 +33,8 @@ import tech.tablesaw.api.Table;
 public class DataBenchmark {
     private Summarizer summarizer;
     private TransactionColumns columns;
+    private Summarizer daily;
+    private TransactionColumns randomOrder;
     private Table table;
 
     /** Generates the seeded data once. */
@@ -40,6 +43,9 @@ public class DataBenchmark {
         SyntheticTransactions big = SyntheticTransactions.generate(10_000_000, 1_000_000, 42);
         columns = TransactionColumns.ofEpochDays(big.customer, big.epochDay, big.amount);
         summarizer = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.ofEpochDay(SyntheticTransactions.lastDay()));
+        SyntheticTransactions peerShaped = SyntheticTransactions.generate(10_000_000, 1_000_000, 20_241_123, false);
+        randomOrder = TransactionColumns.ofEpochDays(peerShaped.customer, peerShaped.epochDay, peerShaped.amount);
+        daily = Summarizer.of(PeriodRule.days(), LocalDate.of(2021, 12, 31));
         SyntheticTransactions small = SyntheticTransactions.generate(2_000_000, 200_000, 7);
         String[] ids = new String[small.customer.length];
         LocalDate[] days = new LocalDate[ids.length];
@@ -52,13 +58,25 @@ public class DataBenchmark {
     }
 
     /**
-     * 10M transactions, 1M customers, dense int ids, one thread.
+     * 10M transactions, 1M customers, dense int ids, rows in time order, weekly units.
      *
      * @return the summaries
      */
     @Benchmark
     public CustomerSummaries summarize10MDenseColumns() {
         return summarizer.summarize(columns);
+    }
+
+    /**
+     * The peer's file shape: 10M transactions, dense int ids 0..999,999 (skewed), daily dates over 2020-2021 in
+     * random order, daily periods ending 2021-12-31, as lifetimes' {@code summary_data_from_transaction_data} is
+     * timed.
+     *
+     * @return the summaries
+     */
+    @Benchmark
+    public CustomerSummaries summarize10MRandomOrderDaily() {
+        return daily.summarize(randomOrder);
     }
 
     /**

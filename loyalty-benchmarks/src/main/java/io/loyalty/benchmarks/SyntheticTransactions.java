@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded synthetic transaction logs of the shape the peers were timed on: skewed customer activity (lognormal
- * weights), two years of days in time order, gamma-like amounts.
+ * weights), two years of days (in time order, or in random order as in the peer's own file), gamma-like amounts.
  */
 final class SyntheticTransactions {
     final int[] customer;
@@ -19,6 +19,11 @@ final class SyntheticTransactions {
     }
 
     static SyntheticTransactions generate(int rows, int customers, long seed) {
+        return generate(rows, customers, seed, true);
+    }
+
+    /** The log, its rows in time order or, as drawn, in random order. */
+    static SyntheticTransactions generate(int rows, int customers, long seed, boolean timeOrdered) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] cumulative = new double[customers];
         double total = 0;
@@ -37,7 +42,9 @@ final class SyntheticTransactions {
             // Sum of two exponentials: a gamma(2) amount with mean 40.
             amount[i] = Math.round(-20 * (Math.log(1 - r.nextDouble()) + Math.log(1 - r.nextDouble())) * 100) / 100.0;
         }
-        Arrays.sort(day);
+        if (timeOrdered) {
+            Arrays.sort(day);
+        }
         return new SyntheticTransactions(customer, day, amount);
     }
 

@@ -6,7 +6,6 @@ import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -180,7 +179,9 @@ public final class Summarizer implements Serializable {
     }
 
     /**
-     * Summarizes transactions given as columns. Dense int ids are used as array indexes (no hashing).
+     * Summarizes transactions given as columns. Dense int ids are used as array indexes (no hashing): the rows are
+     * grouped by customer with a counting sort and the customers summarized on the common fork-join pool, as fast
+     * in any row order and with the same result for every order, split and number of threads.
      *
      * @param columns the transactions, not empty
      * @return the summaries, ordered by customer id
@@ -189,91 +190,22 @@ public final class Summarizer implements Serializable {
         Checks.notNull(columns, "columns");
         int n = columns.size();
         Checks.require(n > 0, "no transactions: the input is empty");
-        if (!columns.denseIds()) {
-            SummaryAccumulator acc = newAccumulator();
-            for (int row = 0; row < n; row++) {
-                String id = columns.id(row);
-                long second = columns.epochSecond(row);
-                double amount = columns.amount(row);
-                checkColumnRow(columns, row, second, amount);
-                acc.addChecked(id, second, 0, amount, period(columns, row, second));
+        if (columns.denseIds()) {
+            if (n <= DenseSummarizer.MAX_ROWS) {
+                return DenseSummarizer.summarize(this, columns);
             }
-            return acc.snapshot();
+            // More rows than the grouped path's arrays hold: the same checks, then one hashed state per customer.
+            DenseSummarizer.check(this, columns, n);
         }
-        int maxId = -1;
+        SummaryAccumulator acc = newAccumulator();
         for (int row = 0; row < n; row++) {
-            int id = columns.denseId(row);
-            if (id < 0) {
-                throw new IllegalArgumentException(Checks.format(
-                        "customerIds at row %d is negative (%d): dense ids must be >= 0", row, id));
-            }
-            maxId = Math.max(maxId, id);
-        }
-        // Memory follows the rows, not the ids' values: sparse ids get slots of their own, in id order.
-        int[] slotOfRow = null;
-        int[] idOfSlot = null;
-        int slots;
-        if ((long) maxId + 1 <= 2L * n + 1024) {
-            slots = maxId + 1;
-        } else {
-            idOfSlot = distinct(columns);
-            slots = idOfSlot.length;
-            slotOfRow = new int[n];
-            for (int row = 0; row < n; row++) {
-                slotOfRow[row] = Arrays.binarySearch(idOfSlot, columns.denseId(row));
-            }
-        }
-        CustomerSummaries packed = DenseSummarizer.summarizeTimeOrdered(this, columns, slotOfRow, idOfSlot, slots);
-        if (packed != null) {
-            return packed;
-        }
-        // Out-of-order input (or amounts and times the fast path does not hold): keep every customer's distinct
-        // periods.
-        CustomerState[] states = new CustomerState[slots];
-        int customers = 0;
-        for (int row = 0; row < n; row++) {
-            int slot = slotOfRow == null ? columns.denseId(row) : slotOfRow[row];
+            String id = columns.id(row);
             long second = columns.epochSecond(row);
             double amount = columns.amount(row);
-            checkDenseRow(columns, row, second, amount);
-            CustomerState s = states[slot];
-            if (s == null) {
-                s = new CustomerState();
-                states[slot] = s;
-                customers++;
-            }
-            if (amount < 0) {
-                s.addReturn(amount);
-            } else {
-                s.addPurchase(period(columns, row, second), second, 0, amount);
-            }
+            checkColumnRow(columns, row, second, amount);
+            acc.addChecked(id, second, 0, amount, period(columns, row, second));
         }
-        String[] ids = new String[customers];
-        CustomerState[] ordered = new CustomerState[customers];
-        for (int slot = 0, k = 0; slot < slots; slot++) {
-            if (states[slot] != null) {
-                ids[k] = Integer.toString(idOfSlot == null ? slot : idOfSlot[slot]);
-                ordered[k++] = states[slot];
-            }
-        }
-        return CustomerSummaries.of(rule, observationEnd, rule.index(observationEnd), ids, ordered);
-    }
-
-    /** The distinct dense ids of columns, in increasing order. */
-    private static int[] distinct(TransactionColumns columns) {
-        int n = columns.size();
-        int[] ids = new int[n];
-        for (int row = 0; row < n; row++) {
-            ids[row] = columns.denseId(row);
-        }
-        Arrays.sort(ids);
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (k == 0 || ids[i] != ids[k - 1]) {
-                ids[k++] = ids[i];
-            }
-        }
-        return Arrays.copyOf(ids, k);
+        return acc.snapshot();
     }
 
     /**
@@ -285,13 +217,13 @@ public final class Summarizer implements Serializable {
         return columns.byDay() ? rule.dayIndex(columns.epochDay(row)) : rule.index(second, 0);
     }
 
-    /** The row check of dense columns: cheap comparisons first; the message (which formats the id) only on error. */
-    void checkDenseRow(TransactionColumns columns, int row, long second, double amount) {
-        boolean late = columns.byDay() ? columns.epochDay(row) > endDay
-                : second > endSecond || second < PeriodRule.MIN_SECOND;
-        if (late || !Double.isFinite(amount) || (amount < 0 && !netReturns)) {
-            checkColumnRow(columns, row, second, amount);
-        }
+    /**
+     * Whether a row of dense columns passes the row checks: cheap comparisons only; {@link #checkColumnRow} says
+     * why not. {@code time} is the row's epoch day when {@code byDay}, else its epoch second.
+     */
+    boolean acceptsDenseRow(boolean byDay, long time, double amount) {
+        boolean inWindow = byDay ? time <= endDay : time <= endSecond && time >= PeriodRule.MIN_SECOND;
+        return inWindow && Double.isFinite(amount) && (amount >= 0 || netReturns);
     }
 
     /**

@@ -95,8 +95,24 @@ public final class TransactionColumns {
         return denseIds != null;
     }
 
-    int denseId(int row) {
-        return denseIds[row];
+    /** The dense id column itself (not a copy: never modify it). */
+    int[] denseIdColumn() {
+        return denseIds;
+    }
+
+    /** The epoch day column itself, or null when times are seconds (not a copy: never modify it). */
+    int[] epochDayColumn() {
+        return epochDays;
+    }
+
+    /** The epoch second column itself, or null when times are days (not a copy: never modify it). */
+    long[] epochSecondColumn() {
+        return epochSeconds;
+    }
+
+    /** The amount column itself (not a copy: never modify it). */
+    double[] amountColumn() {
+        return amounts;
     }
 
     String id(int row) {
