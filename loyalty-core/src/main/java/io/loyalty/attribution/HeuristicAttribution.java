@@ -273,6 +273,12 @@ public final class HeuristicAttribution implements Serializable {
         return new Proxy(this);
     }
 
+    /**
+     * Rejects a stream that holds the fields rather than the proxy: such a stream was crafted.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("HeuristicAttribution is read through its serialization proxy");
     }

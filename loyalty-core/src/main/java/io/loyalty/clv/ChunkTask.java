@@ -180,10 +180,21 @@ public final class ChunkTask implements Serializable {
         return values;
     }
 
+    /**
+     * Writes the checking proxy instead of the fields.
+     *
+     * @return the proxy
+     */
     private Object writeReplace() {
         return new Proxy(kind.name(), totals, scale, points, gradient);
     }
 
+    /**
+     * Rejects a stream that holds the fields rather than the proxy: such a stream was crafted.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("ChunkTask is deserialized through its proxy only");
     }

@@ -190,6 +190,11 @@ public final class CustomerChunk implements Serializable {
         return p;
     }
 
+    /**
+     * Writes the checking proxy instead of the fields.
+     *
+     * @return the proxy
+     */
     private Object writeReplace() {
         if (purchases == null) {
             return new Proxy(false, spendFrequency, spendMonetary, null, spendWeight);
@@ -199,6 +204,12 @@ public final class CustomerChunk implements Serializable {
                 Arrays.copyOf(purchases.t, n), Arrays.copyOf(purchases.w, n));
     }
 
+    /**
+     * Rejects a stream that holds the fields rather than the proxy: such a stream was crafted.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("CustomerChunk is deserialized through its proxy only");
     }

@@ -40,6 +40,14 @@ public final class FitException extends RuntimeException {
         this.gradientNorm = gradientNorm;
     }
 
+    /**
+     * Reads the fields and re-checks the counters, so that a crafted stream cannot make an exception whose
+     * diagnostics the constructor would reject.
+     *
+     * @param in the stream
+     * @throws IOException if the stream cannot be read or holds invalid counters
+     * @throws ClassNotFoundException if a class in the stream is unknown
+     */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         if (!(evaluations >= 0 && iterations >= 0 && !(gradientNorm < 0))) {

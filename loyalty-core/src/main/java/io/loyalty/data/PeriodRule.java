@@ -69,6 +69,7 @@ public final class PeriodRule implements Serializable {
     private final double unit;
     /** The indexes of the periods of {@link #MIN_SECOND} and {@link #MAX_SECOND} (saturated to a long). */
     private final long minIndex;
+    /** The index of the period of {@link #MAX_SECOND}. */
     private final long maxIndex;
 
     private PeriodRule(Kind kind, ZoneId zone, long fixedNanos, double unit) {
@@ -409,12 +410,21 @@ public final class PeriodRule implements Serializable {
                         nanos), q, this));
     }
 
-    /** Serializes a {@link SerializedForm} instead of the fields. */
+    /**
+     * Serializes a {@link SerializedForm} instead of the fields.
+     *
+     * @return the serialized form
+     */
     private Object writeReplace() {
         return new SerializedForm(kind.name(), zone, fixedNanos, unit);
     }
 
-    /** A rule is only ever read back through its proxy. */
+    /**
+     * A rule is only ever read back through its proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a PeriodRule is read through its serialized form only");
     }

@@ -407,12 +407,21 @@ public final class Summarizer implements Serializable {
         return acc;
     }
 
-    /** Serializes a {@link SerializedForm} instead of the fields. */
+    /**
+     * Serializes a {@link SerializedForm} instead of the fields.
+     *
+     * @return the serialized form
+     */
     private Object writeReplace() {
         return new SerializedForm(rule, observationEnd, netReturns);
     }
 
-    /** A summarizer is only ever read back through its proxy. */
+    /**
+     * A summarizer is only ever read back through its proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("a Summarizer is read through its serialized form only");
     }

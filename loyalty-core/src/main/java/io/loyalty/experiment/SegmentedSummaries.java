@@ -38,6 +38,7 @@ public final class SegmentedSummaries implements Serializable {
     private final long[] n;
     /** The exact sums per cell, null for an empty cell. */
     private final Moments[] sums;
+    /** The mean per cell, rounded once from the exact sums. */
     private final double[] mean;
     /** The sum of squared deviations from the mean per cell. */
     private final double[] m2;
@@ -323,6 +324,12 @@ public final class SegmentedSummaries implements Serializable {
         return new Proxy(this);
     }
 
+    /**
+     * Rejects a stream that holds the fields rather than the proxy: such a stream was crafted.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("SegmentedSummaries is read through its serialization proxy");
     }

@@ -26,11 +26,17 @@ public final class BoundedTally implements Serializable {
     final long[] sums;
     /** Per partition, the sum of the squared clamped totals, in square-grid units (null without values). */
     final long[] squares;
+    /** The number of categories counted per partition. */
     final int categories;
+    /** The partitions' keys, in partition order. */
     private final long[] partitionKey;
+    /** The most partitions one customer may contribute to. */
     private final int l0;
+    /** The most rows one customer may contribute to one partition. */
     private final int linf;
+    /** The range each customer's total per partition is clamped to. */
     private final ValueRange range;
+    /** The key of the hash that picks which partitions and rows a customer keeps. */
     private final long key;
     private transient long[] keys;
     private transient int[] runStart;
