@@ -70,6 +70,21 @@ import io.loyalty.nps.NpsAccumulator;
 import io.loyalty.nps.NpsCalculator;
 import io.loyalty.nps.NpsDifference;
 import io.loyalty.nps.NpsScale;
+import io.loyalty.privacy.BoundedTally;
+import io.loyalty.privacy.ContributionBounds;
+import io.loyalty.privacy.DiscreteGaussian;
+import io.loyalty.privacy.DiscreteLaplace;
+import io.loyalty.privacy.DpAggregates;
+import io.loyalty.privacy.DpRelease;
+import io.loyalty.privacy.DpTable;
+import io.loyalty.privacy.NoisyValue;
+import io.loyalty.privacy.Partitions;
+import io.loyalty.privacy.PrivacyBudget;
+import io.loyalty.privacy.PrivacyCost;
+import io.loyalty.privacy.Pseudonymizer;
+import io.loyalty.privacy.SmallCellSuppression;
+import io.loyalty.privacy.SuppressedTable;
+import io.loyalty.privacy.ValueRange;
 import io.loyalty.rfm.CustomerFigures;
 import io.loyalty.rfm.CutPoints;
 import io.loyalty.rfm.RfmClusterer;
@@ -92,6 +107,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -129,6 +145,7 @@ final class ApiSamples {
         cohort();
         experiment();
         kano();
+        privacy();
         tables();
     }
 
@@ -879,6 +896,86 @@ final class ApiSamples {
                 StringColumn.create("F1_functional", "I like it", "I expect it", "I am neutral", "I like it"),
                 StringColumn.create("F1_dysfunctional", "I dislike it", "I am neutral", "I expect it",
                         "I can tolerate it"));
+    }
+
+    /** A 32-byte key (the minimum): a fixed test key, never a real one. */
+    private static byte[] key() {
+        byte[] key = new byte[Pseudonymizer.MIN_KEY_BYTES];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (i + 1);
+        }
+        return key;
+    }
+
+    /** A budget large enough for every call, its noise from a seeded generator so that runs repeat. */
+    private static PrivacyBudget budget() {
+        return PrivacyBudget.of(1e6, 0.5).withNoiseSource(new SplittableRandom(42));
+    }
+
+    private static DpTable dpTable() {
+        return DpAggregates.segmentCounts(new String[] {"a", "a", "b", "c"}, new String[] {"x", "y", "x", "y"},
+                Partitions.known(List.of("x", "y")), ContributionBounds.ONE, PrivacyCost.laplace(1), budget());
+    }
+
+    /** Noisy means of two arms, x and y, for {@link DpAggregates#meanDifference}. */
+    private static DpTable dpArms() {
+        return DpAggregates.arms(new String[] {"a", "b", "c", "d"}, new String[] {"x", "y", "x", "y"},
+                new double[] {1, 2, 3, 4}, ValueRange.of(0, 10), Partitions.known(List.of("x", "y")),
+                PrivacyCost.laplace(1), budget());
+    }
+
+    private static SuppressedTable suppressedTable() {
+        return SmallCellSuppression.withDefaults().withK(2).counts("t", List.of("r1", "r2"), List.of("c1", "c2"),
+                new long[][] {{1, 5}, {6, 7}});
+    }
+
+    private void privacy() {
+        type(Pseudonymizer.class, () -> Pseudonymizer.withKey(key()));
+        name("byte[] key", ApiSamples::key);
+        type(PrivacyBudget.class, ApiSamples::budget);
+        type(PrivacyBudget.Spend.class, () -> new PrivacyBudget.Spend("a", 1, 0, 0));
+        type(java.util.random.RandomGenerator.class, () -> new SplittableRandom(7));
+        type(PrivacyCost.class, () -> PrivacyCost.laplace(1));
+        type(Partitions.class, () -> Partitions.known(List.of("x", "y")));
+        type(ContributionBounds.class, () -> ContributionBounds.ONE);
+        type(ValueRange.class, () -> ValueRange.of(0, 10));
+        type(NoisyValue.class, () -> new NoisyValue(1, 0.5, 0, 2));
+        type(DiscreteGaussian.class, () -> DiscreteGaussian.ofSigma(1));
+        type(DiscreteLaplace.class, () -> DiscreteLaplace.ofScale(1.0));
+        type(DpTable.class, ApiSamples::dpTable);
+        type(SuppressedTable.class, ApiSamples::suppressedTable);
+        type(SmallCellSuppression.class, SmallCellSuppression::withDefaults);
+        type(BoundedTally.class, () -> BoundedTally.create(List.of("x", "y"), 3, ContributionBounds.ONE, 1L));
+        type(DpRelease.class, () -> DpRelease.beginNps(PrivacyCost.laplace(1), Partitions.known(List.of("x", "y")),
+                budget()));
+        type("java.util.Collection<java.lang.String>", () -> List.of("x", "y"));
+        type("java.util.List<io.loyalty.data.Transaction>", ApiSamples::transactions);
+        type("tech.tablesaw.columns.Column<?>", () -> StringColumn.create("customer", "a", "b"));
+        name("String idColumn", () -> "customer");
+        name("String[] ids", () -> new String[] {"a", "b"});
+        name("String[] partitions", () -> new String[] {"x", "y", "x", "y"});
+        name("int[] partitions", () -> new int[] {0, 1, 0, 1});
+        name("int[] categories", () -> new int[] {0, 1, 2, 0});
+        name("String[] arms", () -> new String[] {"x", "y", "x", "y"});
+        name("boolean[] converted", () -> new boolean[] {true, false, true, false});
+        type(double[][].class, () -> new double[][] {{1, 5}, {6, 7}});
+        type(long[][].class, () -> new long[][] {{1, 5}, {6, 7}});
+        member("Pseudonymizer.truncatedTo bits", () -> 64);
+        member("ValueRange.of upper", () -> 10.0);
+        member("DpTable.get int column", () -> 0);
+        member("DpTable.get String row", () -> "x");
+        member("DpTable.get String column", () -> "customers");
+        member("DpTable.values column", () -> "customers");
+        member("DpAggregates.meanDifference arms", ApiSamples::dpArms);
+        member("DpAggregates.meanDifference treatment", () -> "x");
+        member("DpAggregates.meanDifference control", () -> "y");
+        member("DpAggregates.pathCounts spec", () -> Partitions.known(List.of("a > b", "b", "a > c", "c")));
+        member("DpAggregates.nps labels", () -> List.of("x", "y"));
+        member("DpAggregates.ratings min", () -> 0);
+        member("DpAggregates.ratings max", () -> 10);
+        member("DpCohorts.retention int[] periods", () -> new int[] {0, 1, 0, 1});
+        member("DpCohorts.retention from", () -> Instant.parse("2020-01-01T00:00:00Z"));
+        member("DpCohorts.retention to", () -> END);
     }
 
     private void tables() {

@@ -105,6 +105,8 @@ public final class BoundedTally implements Serializable {
      */
     public void addCustomer(String customerId, int[] partitions, int[] categories, int rows) {
         Checks.notBlank(customerId, "customerId");
+        Checks.notNull(partitions, "partitions");
+        Checks.notNull(categories, "categories");
         Checks.require(rows >= 0 && rows <= partitions.length && rows <= categories.length,
                 "rows must lie in [0, %d], got %d", Math.min(partitions.length, categories.length), rows);
         for (int j = 0; j < rows; j++) {

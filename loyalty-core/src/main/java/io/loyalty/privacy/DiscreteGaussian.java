@@ -45,8 +45,8 @@ public final class DiscreteGaussian {
      * @throws IllegalArgumentException if either is not positive or {@code σ} exceeds {@link #MAX_SIGMA}
      */
     public static DiscreteGaussian ofSigmaSquared(long num, long den) {
-        Checks.require(num > 0, "sigma^2 numerator must be > 0, got %d", num);
-        Checks.require(den > 0, "sigma^2 denominator must be > 0, got %d", den);
+        Checks.require(num > 0, "num (the numerator of sigma^2) must be > 0, got %d", num);
+        Checks.require(den > 0, "den (the denominator of sigma^2) must be > 0, got %d", den);
         Checks.require(Math.sqrt((double) num / den) <= MAX_SIGMA, "sigma^2 %d/%d must be <= %s^2", num, den,
                 MAX_SIGMA);
         return new DiscreteGaussian(num, den);
@@ -88,6 +88,7 @@ public final class DiscreteGaussian {
      * @return an integer with this distribution
      */
     public long sample(RandomGenerator rng) {
+        Checks.notNull(rng, "rng");
         BigInteger p = BigInteger.valueOf(num);
         BigInteger q = BigInteger.valueOf(den);
         BigInteger bt = BigInteger.valueOf(t);

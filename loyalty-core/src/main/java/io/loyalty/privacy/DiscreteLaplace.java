@@ -44,8 +44,8 @@ public final class DiscreteLaplace {
      * @throws IllegalArgumentException if either is not positive, or the scale exceeds {@link #MAX_SCALE}
      */
     public static DiscreteLaplace ofScale(long num, long den) {
-        Checks.require(num > 0, "scale numerator must be > 0, got %d", num);
-        Checks.require(den > 0, "scale denominator must be > 0, got %d", den);
+        Checks.require(num > 0, "num (the scale's numerator) must be > 0, got %d", num);
+        Checks.require(den > 0, "den (the scale's denominator) must be > 0, got %d", den);
         Checks.require((double) num / den <= MAX_SCALE, "scale %d/%d must be <= %s", num, den, MAX_SCALE);
         return new DiscreteLaplace(num, den);
     }
@@ -58,7 +58,7 @@ public final class DiscreteLaplace {
      * @throws IllegalArgumentException if {@code b} is not in (0, {@link #MAX_SCALE}]
      */
     public static DiscreteLaplace ofScale(double b) {
-        Checks.require(b > 0 && b <= MAX_SCALE, "scale must lie in (0, %s], got %s", MAX_SCALE, b);
+        Checks.require(b > 0 && b <= MAX_SCALE, "b (the scale) must lie in (0, %s], got %s", MAX_SCALE, b);
         return new DiscreteLaplace((long) Math.ceil(b * DENOMINATOR), DENOMINATOR);
     }
 
@@ -78,6 +78,7 @@ public final class DiscreteLaplace {
      * @return an integer with this distribution
      */
     public long sample(RandomGenerator rng) {
+        Checks.notNull(rng, "rng");
         return sample(t, s, rng);
     }
 

@@ -44,7 +44,7 @@ public final class DpAggregates {
      */
     public static DpTable segmentCounts(String[] customerIds, String[] segments, Partitions partitions,
             ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
-        Release.Rows rows = Release.index(customerIds, segments, "segments", partitions);
+        Release.Rows rows = Release.index(customerIds, segments, "segments", partitions, "partitions");
         if (partitions.isSelected()) {
             // The selection's noisy counts are the release: nothing more to spend.
             budget.spend("segment counts (selection)", partitions.epsilon(), partitions.delta(), 0);
@@ -86,6 +86,8 @@ public final class DpAggregates {
     public static DpTable rfmSegmentSummary(RfmScores scores, double maxOrders, double maxRevenue, PrivacyCost cost,
             PrivacyBudget budget) {
         Checks.notNull(scores, "scores");
+        Checks.notNull(cost, "cost");
+        Checks.notNull(budget, "budget");
         Checks.positive(maxOrders, "maxOrders");
         Checks.positive(maxRevenue, "maxRevenue");
         SegmentMap map = scores.segmentMap();
@@ -99,7 +101,7 @@ public final class DpAggregates {
         for (int i = 0; i < n; i++) {
             seg[i] = scores.segment(i);
         }
-        Release.Rows rows = Release.index(ids, seg, "segments", Partitions.known(names));
+        Release.Rows rows = Release.index(ids, seg, "segments", Partitions.known(names), "partitions");
         PrivacyCost each = cost.split(3);
         // The budget pays the whole cost once; each of the three queries is noised at a third of it.
         Release orders = Release.run("RFM segment summary, " + cost, rows, null, 1, scores.orders(),
@@ -142,7 +144,7 @@ public final class DpAggregates {
             Partitions spec, ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
         Checks.notNull(answers, "answers");
         Checks.notNull(scale, "scale");
-        Release.Rows rows = Release.index(customerIds, partitions, "partitions", spec);
+        Release.Rows rows = Release.index(customerIds, partitions, "partitions", spec, "spec");
         Checks.sameLength(rows.customer.length, answers.length, "answers");
         int[] cat = new int[answers.length];
         for (int i = 0; i < answers.length; i++) {
@@ -263,7 +265,7 @@ public final class DpAggregates {
         Checks.notNull(answers, "answers");
         Checks.require(max > min && (long) max - min <= 100, "max must lie in (min, min + 100], got min %d, max %d",
                 min, max);
-        Release.Rows rows = Release.index(customerIds, partitions, "partitions", spec);
+        Release.Rows rows = Release.index(customerIds, partitions, "partitions", spec, "spec");
         Checks.sameLength(rows.customer.length, answers.length, "answers");
         int levels = max - min + 1;
         int[] cat = new int[answers.length];
@@ -346,11 +348,13 @@ public final class DpAggregates {
             Partitions spec, PrivacyCost cost, PrivacyBudget budget) {
         Checks.notNull(values, "values");
         Checks.notNull(range, "range");
-        Release.Rows rows = Release.index(customerIds, arms, "arms", spec);
+        Release.Rows rows = Release.index(customerIds, arms, "arms", spec, "spec");
         Checks.sameLength(rows.customer.length, values.length, "values");
         for (int i = 0; i < values.length; i++) {
             Checks.require(Double.isFinite(values[i]), "values[%d] must be finite, got %s", i, values[i]);
         }
+        Checks.notNull(cost, "cost");
+        Checks.notNull(budget, "budget");
         PrivacyCost each = cost.split(3);
         Release r = Release.run("experiment arms, " + cost, rows, null, 1, values, range, spec,
                 ContributionBounds.ONE, cost, budget);
@@ -387,6 +391,8 @@ public final class DpAggregates {
      */
     public static NoisyValue meanDifference(DpTable arms, String treatment, String control) {
         Checks.notNull(arms, "arms");
+        Checks.notNull(treatment, "treatment");
+        Checks.notNull(control, "control");
         NoisyValue t = arms.get(treatment, "mean");
         NoisyValue c = arms.get(control, "mean");
         double sd = Math.hypot(t.standardDeviation(), c.standardDeviation());
@@ -409,7 +415,7 @@ public final class DpAggregates {
     public static DpTable pathCounts(String[] customerIds, String[] paths, boolean[] converted, Partitions spec,
             ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
         Checks.notNull(converted, "converted");
-        Release.Rows rows = Release.index(customerIds, paths, "paths", spec);
+        Release.Rows rows = Release.index(customerIds, paths, "paths", spec, "spec");
         Checks.sameLength(rows.customer.length, converted.length, "converted");
         int[] cat = new int[converted.length];
         for (int i = 0; i < cat.length; i++) {

@@ -40,7 +40,7 @@ public final class DpRelease {
      */
     public static DpRelease beginNps(PrivacyCost cost, Partitions spec, PrivacyBudget budget) {
         String what = "NPS tallies, " + Checks.notNull(cost, "cost");
-        return new DpRelease(what, cost, spec, budget, Release.begin(what, spec, cost, budget));
+        return new DpRelease(what, cost, spec, budget, Release.begin(what, spec, "spec", cost, budget));
     }
 
     /**

@@ -77,6 +77,8 @@ public final class DpTable {
      * @throws IllegalArgumentException if either is not in the table
      */
     public NoisyValue get(String row, String column) {
+        Checks.notNull(row, "row");
+        Checks.notNull(column, "column");
         int r = rows.indexOf(row);
         int c = columns.indexOf(column);
         Checks.require(r >= 0, "row '%s' is not in the table (rows: %s)", row, rows);
@@ -91,6 +93,7 @@ public final class DpTable {
      * @return a new array, one value per row (NaN where the cell does not exist)
      */
     public double[] values(String column) {
+        Checks.notNull(column, "column");
         int c = columns.indexOf(column);
         Checks.require(c >= 0, "column '%s' is not in the table (columns: %s)", column, columns);
         double[] out = new double[rows.size()];

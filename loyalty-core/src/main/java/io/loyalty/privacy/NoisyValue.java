@@ -19,6 +19,24 @@ public record NoisyValue(double value, double standardDeviation, double lower, d
     /** 95 % two-sided normal quantile. */
     static final double Z95 = 1.959963984540054;
 
+    /**
+     * Checks the components: every released value and bound is finite (the domains are bounded), and a standard
+     * deviation is not negative.
+     *
+     * @param value the released (noisy) value
+     * @param standardDeviation the standard deviation, {@code >= 0}
+     * @param lower the lower end of the 95 % interval
+     * @param upper the upper end of the 95 % interval
+     * @throws IllegalArgumentException naming the component when one is NaN or infinite, or the standard deviation
+     *         is negative
+     */
+    public NoisyValue {
+        Checks.finite(value, "value");
+        Checks.nonNegative(standardDeviation, "standardDeviation");
+        Checks.finite(lower, "lower");
+        Checks.finite(upper, "upper");
+    }
+
     /** A normal 95 % interval around {@code value}, clipped to {@code [min, max]}. */
     static NoisyValue normal(double value, double sd, double min, double max) {
         double v = Math.min(max, Math.max(min, value));

@@ -43,6 +43,23 @@ public final class PrivacyBudget {
      * @param rho its zCDP {@code ρ} (Gaussian releases), else 0
      */
     public record Spend(String label, double epsilon, double delta, double rho) {
+        /**
+         * Checks the components: a label, and costs that are finite and not negative.
+         *
+         * @param label what was released
+         * @param epsilon its {@code ε}, {@code >= 0}
+         * @param delta its {@code δ}, {@code >= 0}
+         * @param rho its {@code ρ}, {@code >= 0}
+         * @throws IllegalArgumentException naming the component when the label is null or a cost is negative, NaN or
+         *         infinite
+         */
+        public Spend {
+            Checks.notNull(label, "label");
+            Checks.nonNegative(epsilon, "epsilon");
+            Checks.nonNegative(delta, "delta");
+            Checks.nonNegative(rho, "rho");
+        }
+
         @Override
         public String toString() {
             return Checks.format("%-40s epsilon %-10.4g delta %-10.3g rho %.4g", label, epsilon, delta, rho);

@@ -51,10 +51,11 @@ final class Release {
     }
 
     /** Indexes customers and partitions, checking every row. */
-    static Rows index(String[] customerIds, String[] partitions, String partitionName, Partitions spec) {
+    static Rows index(String[] customerIds, String[] partitions, String partitionName, Partitions spec,
+            String specName) {
         Checks.notNull(customerIds, "customerIds");
         Checks.notNull(partitions, partitionName);
-        Checks.notNull(spec, "partitions");
+        Checks.notNull(spec, specName);
         Checks.sameLength(customerIds.length, partitions.length, partitionName);
         int n = customerIds.length;
         int[] customer = new int[n];
@@ -109,15 +110,15 @@ final class Release {
     static Release run(String what, Rows rows, int[] category, int categories, double[] value, ValueRange range,
             Partitions spec, ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
         Checks.notNull(bounds, "bounds");
-        long key = begin(what, spec, cost, budget);
+        long key = begin(what, spec, "spec", cost, budget);
         BoundedTally t = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
                 category, categories, value, range, bounds, key);
         return select(rows.partitionLabels, t, spec, bounds, budget.random());
     }
 
     /** Spends {@code cost} and the selection's cost (refused before any draw), then draws the bounding key. */
-    static long begin(String what, Partitions spec, PrivacyCost cost, PrivacyBudget budget) {
-        Checks.notNull(spec, "partitions");
+    static long begin(String what, Partitions spec, String specName, PrivacyCost cost, PrivacyBudget budget) {
+        Checks.notNull(spec, specName);
         Checks.notNull(cost, "cost");
         Checks.notNull(budget, "budget");
         double selEps = spec.isSelected() ? spec.epsilon() : 0;

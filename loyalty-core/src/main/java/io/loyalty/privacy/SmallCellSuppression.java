@@ -56,7 +56,7 @@ public final class SmallCellSuppression {
      * @return a new suppression
      */
     public SmallCellSuppression withK(int minCustomers) {
-        Checks.require(minCustomers >= 1, "k must be >= 1, got %d", minCustomers);
+        Checks.require(minCustomers >= 1, "minCustomers (k) must be >= 1, got %d", minCustomers);
         return new SmallCellSuppression(minCustomers);
     }
 
@@ -80,6 +80,7 @@ public final class SmallCellSuppression {
      * @return the suppressed table
      */
     public SuppressedTable counts(String title, List<String> rows, List<String> columns, long[][] counts) {
+        Checks.notNull(counts, "counts");
         double[][] values = new double[counts.length][];
         for (int r = 0; r < counts.length; r++) {
             values[r] = new double[counts[r].length];
@@ -106,6 +107,8 @@ public final class SmallCellSuppression {
      */
     public SuppressedTable cells(String title, List<String> rows, List<String> columns, double[][] values,
             long[][] customers, boolean rowTotals, boolean columnTotals) {
+        // Checked here: the column count sizes the totals' flags before the common checks.
+        Checks.notNull(columns, "columns");
         boolean[] additive = new boolean[columns.size()];
         Arrays.fill(additive, columnTotals);
         return run(title, rows, columns, values, customers, rowTotals, additive, columnTotals, false);
@@ -231,6 +234,7 @@ public final class SmallCellSuppression {
     private SuppressedTable run(String title, List<String> rows, List<String> columns, double[][] values,
             long[][] customers, boolean rowTotals, double[] rowTotalValues, boolean[] columnTotals,
             boolean grandTotal, boolean wholeRows) {
+        Checks.notNull(title, "title");
         Checks.notNull(rows, "rows");
         Checks.notNull(columns, "columns");
         Checks.notNull(values, "values");
@@ -246,6 +250,9 @@ public final class SmallCellSuppression {
             for (int c = 0; c < nc; c++) {
                 Checks.require(customers[r][c] >= 0, "customers[%d][%d] must be >= 0, got %d", r, c,
                         customers[r][c]);
+                // NaN marks an absent cell (documented); an infinite value would make every total infinite.
+                Checks.require(!Double.isInfinite(values[r][c]), "values[%d][%d] must be finite or NaN (absent),"
+                        + " got %s", r, c, values[r][c]);
                 st[r][c] = Double.isNaN(values[r][c]) ? Status.ABSENT
                         : customers[r][c] < k ? Status.PRIMARY : Status.PUBLISHED;
             }

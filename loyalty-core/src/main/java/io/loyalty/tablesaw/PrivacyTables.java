@@ -36,6 +36,9 @@ public final class PrivacyTables {
      *         neither text nor integral
      */
     public static Table pseudonymize(Table table, String idColumn, Pseudonymizer pseudonymizer) {
+        Checks.notNull(table, "table");
+        // Named here: Columns.column names the column's role ("id"), not the caller's argument.
+        Checks.notNull(idColumn, "idColumn");
         Checks.notNull(pseudonymizer, "pseudonymizer");
         Column<?> original = Columns.column(table, idColumn, "id");
         StringColumn replaced = pseudonymize(table, original.name(), pseudonymizer, "id");

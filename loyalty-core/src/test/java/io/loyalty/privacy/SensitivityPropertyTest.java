@@ -56,7 +56,7 @@ class SensitivityPropertyTest {
 
         BoundedTally tally(int categories, ValueRange range, ContributionBounds b, long key) {
             Release.Rows rows = Release.index(ids.toArray(new String[0]), parts.toArray(new String[0]), "p",
-                    Partitions.known(PARTITIONS));
+                    Partitions.known(PARTITIONS), "spec");
             return BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
                     cats.stream().mapToInt(Integer::intValue).toArray(), categories,
                     values.stream().mapToDouble(Double::doubleValue).toArray(), range, b, key);

@@ -262,4 +262,18 @@ class SmallCellSuppressionTest {
         assertThrows(IllegalArgumentException.class, () -> SmallCellSuppression.withDefaults().counts("t",
                 List.of("a", "b"), List.of("n"), new long[][] {{1}}));
     }
+
+    /** An infinite cell would make every total it enters infinite: rejected by position; NaN stays "absent". */
+    @Test
+    void infiniteCellValueIsRejectedNamingItsCell() {
+        SmallCellSuppression s = SmallCellSuppression.withDefaults().withK(2);
+        for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.cells("t",
+                    List.of("a", "b"), List.of("n"), new double[][] {{1}, {bad}}, new long[][] {{5}, {5}}, true, true));
+            assertTrue(e.getMessage().contains("values[1][0]"), e.getMessage());
+        }
+        SuppressedTable t = s.cells("t", List.of("a", "b"), List.of("n"), new double[][] {{1}, {Double.NaN}},
+                new long[][] {{5}, {5}}, true, true);
+        assertEquals(Status.ABSENT, t.status(1, 0));
+    }
 }
