@@ -741,9 +741,9 @@ final class ApiSamples {
         type(SegmentedSummaries.class, () -> SegmentedSummaries.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 1, 1},
                 new double[] {1, 2, 3, 4}, List.of("A", "B"), List.of("x", "y")));
         type(Interval.class, () -> new Interval(0.1, 0.0, 0.2, 0.95));
-        type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.05));
+        type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.95));
         type("java.util.List<io.loyalty.experiment.Comparison>", () -> List.of(
-                Proportions.compare("l", "m", 10, 100, 8, 100, 0.05)));
+                Proportions.compare("l", "m", 10, 100, 8, 100, 0.95)));
         type(io.loyalty.experiment.TTest.class, () -> Means.welch(new double[] {1, 2, 3, 4},
                 new double[] {2, 3, 4, 6}, 0.95, Alternative.TWO_SIDED));
         type(ChiSquareTest.class, () -> ChiSquareTest.goodnessOfFit(new long[] {10, 12}, new double[] {0.5, 0.5}));

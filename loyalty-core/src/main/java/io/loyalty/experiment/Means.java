@@ -164,22 +164,23 @@ public final class Means {
     }
 
     /**
-     * The readout of a mean: Welch's two-sided test and interval at {@code 1 - alpha}.
+     * The readout of a mean: Welch's two-sided test and interval at {@code confidence}, significant below
+     * {@code 1 - confidence}.
      *
      * @param label what is compared, e.g. "Mens E-Mail vs No E-Mail"
      * @param metric the metric's name, e.g. "spend per customer"
      * @param treatment the treatment arm's summary
      * @param control the control arm's summary
-     * @param alpha the significance level in (0, 1)
+     * @param confidence the confidence level in (0, 1), e.g. 0.95
      * @return the comparison
      */
     public static Comparison compare(String label, String metric, ArmSummary treatment, ArmSummary control,
-            double alpha) {
+            double confidence) {
         Checks.notNull(treatment, "treatment");
         Checks.notNull(control, "control");
-        Checks.openUnit(alpha, "alpha");
-        TTest t = welch(treatment, control, 1 - alpha, Alternative.TWO_SIDED);
+        Checks.openUnit(confidence, "confidence");
+        TTest t = welch(treatment, control, confidence, Alternative.TWO_SIDED);
         return new Comparison(label, metric, false, treatment.mean(), control.mean(), t.difference(), t.pValue(),
-                alpha, "Welch t-test");
+                confidence, "Welch t-test");
     }
 }

@@ -78,7 +78,7 @@ public final class ExperimentTables {
 
     /**
      * One row per comparison: {@code comparison, metric, treatment, control, difference, lower, upper,
-     * confidence, p_value, alpha, significant, method}.
+     * confidence, p_value, significant, method}.
      *
      * @param comparisons the comparisons
      * @return a new table named "comparisons"
@@ -94,7 +94,6 @@ public final class ExperimentTables {
         DoubleColumn upper = DoubleColumn.create("upper");
         DoubleColumn confidence = DoubleColumn.create("confidence");
         DoubleColumn p = DoubleColumn.create("p_value");
-        DoubleColumn alpha = DoubleColumn.create("alpha");
         BooleanColumn significant = BooleanColumn.create("significant");
         StringColumn method = StringColumn.create("method");
         for (int i = 0; i < comparisons.size(); i++) {
@@ -106,14 +105,13 @@ public final class ExperimentTables {
             difference.append(c.difference().estimate());
             lower.append(c.difference().lower());
             upper.append(c.difference().upper());
-            confidence.append(c.difference().confidence());
+            confidence.append(c.confidence());
             p.append(c.pValue());
-            alpha.append(c.alpha());
             significant.append(c.significant());
             method.append(c.method());
         }
         return Table.create("comparisons", label, metric, treatment, control, difference, lower, upper, confidence,
-                p, alpha, significant, method);
+                p, significant, method);
     }
 
     /**

@@ -224,10 +224,10 @@ class AdversarialTest {
     @Test
     void indexesOutOfRangeAreArgumentErrors() {
         Journeys j = Journeys.ofPaths(new String[] {"a"}, new double[] {1}, new double[] {0}, new double[] {0});
-        rejects(() -> j.path(1), "path index", "0..0", "1");
-        rejects(() -> j.conversions(-1), "path index", "-1");
+        rejects(() -> j.path(1), "i must lie in [0, 1)", "1");
+        rejects(() -> j.conversions(-1), "i must lie in [0, 1)", "-1");
         TimedJourneys t = TimedJourneys.builder().addNull(List.of("a"), new long[] {1}).build();
-        rejects(() -> t.journeyTimes(3), "journey index", "3");
+        rejects(() -> t.journeyTimes(3), "i must lie in [0, 1)", "3");
         AttributionComparison c = AttributionComparison.of(List.of(HeuristicAttribution.withDefaults().linear(j)));
         rejects(() -> c.returnOnSpend(1, 0), "model", "1");
         rejects(() -> c.returnOnSpend(0, 5), "channel", "5");

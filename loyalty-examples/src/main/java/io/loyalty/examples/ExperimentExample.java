@@ -41,6 +41,7 @@ public final class ExperimentExample {
     private static final String[] EMAILS = {"Mens E-Mail", "Womens E-Mail"};
     private static final String CONTROL = "No E-Mail";
     private static final double ALPHA = 0.05;
+    private static final double CONFIDENCE = 1 - ALPHA;
 
     private ExperimentExample() {
     }
@@ -76,7 +77,7 @@ public final class ExperimentExample {
             System.out.println("  " + rate(label, "visit rate", visit.arm(t), visit.arm(control)));
             System.out.println("  " + rate(label, "conversion rate", conversion.arm(t), conversion.arm(control)));
             System.out.println("  " + Means.compare(label, "spend per customer ($)", spend.arm(t), spend.arm(control),
-                    ALPHA));
+                    CONFIDENCE));
             ArmSummary tv = visit.arm(t);
             ArmSummary cv = visit.arm(control);
             System.out.printf(Locale.ROOT, "    relative lift: visits %s, spend %s (delta method)%n",
@@ -95,7 +96,7 @@ public final class ExperimentExample {
                 String label = email + " vs " + CONTROL + " in " + visit.segments().get(s);
                 perSegment.add(rate(label, "visit rate", visit.cell(t, s), visit.cell(control, s)));
                 perSegment.add(rate(label, "conversion rate", conversion.cell(t, s), conversion.cell(control, s)));
-                perSegment.add(Means.compare(label, "spend ($)", spend.cell(t, s), spend.cell(control, s), ALPHA));
+                perSegment.add(Means.compare(label, "spend ($)", spend.cell(t, s), spend.cell(control, s), CONFIDENCE));
                 rows.add(visit.segments().get(s) + "|" + email);
             }
         }
@@ -136,8 +137,8 @@ public final class ExperimentExample {
         ArmSummary mc = conversion.arm(mens);
         ArmSummary cc = conversion.arm(control);
         System.out.println("Bayesian view of conversions, Mens E-Mail (B) vs No E-Mail (A), uniform priors:");
-        System.out.println("  " + BetaBinomial.withDefaults().readout(Math.round(cc.total()), cc.n(),
-                Math.round(mc.total()), mc.n(), 0.95));
+        System.out.println("  " + BetaBinomial.withDefaults().readout(Math.round(mc.total()), mc.n(),
+                Math.round(cc.total()), cc.n(), 0.95));
 
         System.out.println();
         double p1 = cc.mean();
@@ -165,7 +166,7 @@ public final class ExperimentExample {
 
     private static Comparison rate(String label, String metric, ArmSummary treatment, ArmSummary control) {
         return Proportions.compare(label, metric, Math.round(treatment.total()), treatment.n(),
-                Math.round(control.total()), control.n(), ALPHA);
+                Math.round(control.total()), control.n(), CONFIDENCE);
     }
 
     private static String percent(io.loyalty.experiment.Interval i) {

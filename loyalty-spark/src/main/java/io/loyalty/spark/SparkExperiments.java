@@ -36,7 +36,7 @@ import static org.apache.spark.sql.functions.lit;
  * int women = visit.arms().indexOf("Womens E-Mail");
  * int none = visit.arms().indexOf("No E-Mail");
  * Comparison rate = Proportions.compare("Womens vs none", "visit rate", Math.round(visit.arm(women).total()),
- *         visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.05);
+ *         visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.95);
  * TTest spend = Means.welch(s.get("spend").arm(women), s.get("spend").arm(none), 0.95, Alternative.TWO_SIDED);
  * }</pre>
  *
