@@ -24,6 +24,19 @@ final class FisherExact {
      * @param alternative the alternative
      * @return the p-value
      */
+    /** The largest support (number of tables with the observed margins) the exact test enumerates. */
+    static final long MAX_SUPPORT = 50_000_000L;
+
+    /**
+     * The number of tables with the margins of {@code [[a, b], [c, d]]}, the size of the exact test's work.
+     *
+     * @return hi - lo + 1 of the hypergeometric support
+     */
+    static long support(long a, long b, long c, long d) {
+        long k = a + b;
+        return Math.min(k, a + c) - Math.max(0, k - (b + d)) + 1;
+    }
+
     static double pValue(long a, long b, long c, long d, Alternative alternative) {
         Checks.nonNegative(a, "a");
         Checks.nonNegative(b, "b");
@@ -35,7 +48,7 @@ final class FisherExact {
         long k = a + b;
         long lo = Math.max(0, k - n);
         long hi = Math.min(k, m);
-        Checks.require(hi - lo < 50_000_000L, "table too large for the exact test (support %d)", hi - lo + 1);
+        Checks.require(hi - lo < MAX_SUPPORT, "table too large for the exact test (support %d)", hi - lo + 1);
         int size = (int) (hi - lo + 1);
         double[] logd = new double[size];
         double max = Double.NEGATIVE_INFINITY;

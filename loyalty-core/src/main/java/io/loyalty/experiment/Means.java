@@ -183,4 +183,45 @@ public final class Means {
         return new Comparison(label, metric, false, treatment.mean(), control.mean(), t.difference(), t.pValue(),
                 confidence, "Welch t-test");
     }
+
+    /**
+     * The whole readout of a continuous metric in one call: the arms' summaries, Welch's and Student's t-tests,
+     * the Wilcoxon rank-sum test, the BCa bootstrap interval and the relative lift. Each figure equals the
+     * separate method's for the same values.
+     *
+     * @param label what is compared, e.g. "Mens E-Mail vs No E-Mail"
+     * @param metric the metric's name, e.g. "spend ($)"
+     * @param treatment the treatment arm's values, at least 2, finite
+     * @param control the control arm's values, at least 2, finite
+     * @param confidence the confidence level of the intervals in (0, 1), e.g. 0.95
+     * @return the readout
+     * @throws IllegalArgumentException naming the argument if an arm is too small, holds a non-finite value, or the
+     *     metric does not vary at all (no test is defined)
+     */
+    public static MeanReadout readout(String label, String metric, double[] treatment, double[] control,
+            double confidence) {
+        return new MeanReadout(label, metric, treatment, null, control, null, confidence);
+    }
+
+    /**
+     * The whole readout of a continuous metric with a pre-experiment covariate: as
+     * {@link #readout(String, String, double[], double[], double)}, plus CUPED, whose test is then the headline.
+     *
+     * @param label what is compared
+     * @param metric the metric's name
+     * @param treatment the treatment arm's values, at least 2, finite
+     * @param treatmentCovariate the covariate of each treatment value (same length), finite
+     * @param control the control arm's values, at least 2, finite
+     * @param controlCovariate the covariate of each control value (same length), finite
+     * @param confidence the confidence level of the intervals in (0, 1)
+     * @return the readout
+     * @throws IllegalArgumentException naming the argument as the other readout, or if a covariate array is null, of
+     *     another length, or does not vary
+     */
+    public static MeanReadout readout(String label, String metric, double[] treatment, double[] treatmentCovariate,
+            double[] control, double[] controlCovariate, double confidence) {
+        Checks.notNull(treatmentCovariate, "treatmentCovariate");
+        Checks.notNull(controlCovariate, "controlCovariate");
+        return new MeanReadout(label, metric, treatment, treatmentCovariate, control, controlCovariate, confidence);
+    }
 }

@@ -16,7 +16,9 @@ import io.loyalty.internal.Checks;
  * <li>{@link #fisherTest}: Fisher's exact test, as R {@code fisher.test}, with R's conditional MLE of the odds
  * ratio and its exact interval.</li>
  * <li>{@link #relativeLift}: {@code p1 / p2 - 1} with a delta-method interval.</li>
- * <li>{@link #compare}: the readout: Newcombe interval and z-test p-value.</li>
+ * <li>{@link #compare}: the short readout: Newcombe interval and z-test p-value.</li>
+ * <li>{@link #readout}: the whole readout in one call: both intervals, every test, the lift, the Bayesian
+ * figures and the power achieved.</li>
  * </ul>
  *
  * @since 0.1
@@ -252,5 +254,27 @@ public final class Proportions {
         double p = zTest(treatmentSuccesses, treatmentTrials, controlSuccesses, controlTrials, Alternative.TWO_SIDED);
         return new Comparison(label, metric, true, (double) treatmentSuccesses / treatmentTrials,
                 (double) controlSuccesses / controlTrials, d, p, confidence, "Newcombe hybrid score interval; z-test");
+    }
+
+    /**
+     * The whole readout of a rate in one call: rates, difference with Newcombe and Wald intervals, z, chi-square
+     * (without and with Yates) and Fisher's exact p-values, relative lift, P(treatment better) and expected losses
+     * under uniform priors, and the power achieved. Each figure equals the separate method's for the same counts.
+     *
+     * @param label what is compared, e.g. "Womens E-Mail vs No E-Mail"
+     * @param metric the metric's name, e.g. "visit rate"
+     * @param treatmentSuccesses successes in the treatment arm
+     * @param treatmentTrials trials in the treatment arm, &gt; 0
+     * @param controlSuccesses successes in the control arm
+     * @param controlTrials trials in the control arm, &gt; 0
+     * @param confidence the confidence level of the intervals in (0, 1), e.g. 0.95
+     * @return the readout
+     * @throws IllegalArgumentException naming the argument if a count is out of range or the confidence is outside
+     *     (0, 1), or if both arms have only successes or only failures (no variance to test)
+     */
+    public static RateReadout readout(String label, String metric, long treatmentSuccesses, long treatmentTrials,
+            long controlSuccesses, long controlTrials, double confidence) {
+        return new RateReadout(label, metric, treatmentSuccesses, treatmentTrials, controlSuccesses, controlTrials,
+                confidence);
     }
 }
