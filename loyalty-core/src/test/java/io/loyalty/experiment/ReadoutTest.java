@@ -180,6 +180,27 @@ class ReadoutTest {
         System.out.println(visit + "\n\n" + conversion + "\n\n" + spend);
     }
 
+    @Test
+    void monitorsAcceptRatesDirectly() {
+        Msprt m = Msprt.of(0.0001, 0);
+        double pooled = (130 + 100) / 2000.0;
+        Msprt byHand = m.look(1000, 100 / 1000.0, 130 / 1000.0, pooled * (1 - pooled));
+        Msprt byRates = m.lookAtRates(130, 100, 1000);
+        assertEquals(byHand.pValue(), byRates.pValue());
+        assertEquals(1, byRates.looks());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.lookAtRates(0, 0, 10));
+        assertTrue(e.getMessage().contains("pooled"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> m.lookAtRates(11, 0, 10));
+        assertTrue(e.getMessage().contains("treatmentSuccesses = 11"), e.getMessage());
+        SequentialDesign d = GroupSequential.design(GroupSequential.Type.OBRIEN_FLEMING_SPENDING, 0.025, 4);
+        double z = Proportions.zStatistic(300, 2000, 240, 2000);
+        assertEquals(z >= d.criticalValues()[1], d.rejectsRates(2, 300, 2000, 240, 2000));
+        assertTrue(d.rejectsRates(4, 400, 2000, 240, 2000));
+        assertFalse(d.rejectsRates(1, 240, 2000, 400, 2000));
+        e = assertThrows(IllegalArgumentException.class, () -> d.rejectsRates(5, 1, 2, 1, 2));
+        assertTrue(e.getMessage().contains("look must lie in [1, 4], got 5"), e.getMessage());
+    }
+
     private static double[] reversed(double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
