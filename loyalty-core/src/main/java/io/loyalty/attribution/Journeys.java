@@ -375,6 +375,8 @@ public final class Journeys {
      * immutable {@link #snapshot()}. The counts and values of each path do not depend on the order of the rows
      * or on how they were split (they are summed exactly); only the channel and path numbering follows the order
      * of first appearance. Not thread-safe: use one per thread and {@link #combine}.
+     *
+     * @since 0.1
      */
     public static final class Accumulator {
         private final Map<String, Integer> channelIds = new HashMap<>();

@@ -32,7 +32,11 @@ public final class GroupSequential {
     /** Kernel terms beyond this many standard deviations are below 1e-19 and skipped. */
     private static final double BAND = 9.5;
 
-    /** The boundary family. */
+    /**
+     * The boundary family.
+     *
+     * @since 0.1
+     */
     public enum Type {
         /** Lan-DeMets spending of O'Brien-Fleming type (rpact "asOF"). */
         OBRIEN_FLEMING_SPENDING,

@@ -24,6 +24,8 @@ import tech.tablesaw.api.Table;
  * Tablesaw in and out for the experiment family: a table with arm, segment and metric columns to per-arm and
  * per-segment summaries, and comparisons or summaries back to tables. Arms and segments are coded in sorted
  * label order, so the result does not depend on row order. The table is never modified.
+ *
+ * @since 0.1
  */
 public final class ExperimentTables {
     private ExperimentTables() {

@@ -77,6 +77,8 @@ import static org.apache.spark.sql.functions.when;
  * <p>Row order is the order of the input's partitions and of the rows within them (a file or a local list read in
  * order); after a shuffle it is not defined, and only events that share a user and a second depend on it.
  * Immutable.
+ *
+ * @since 0.1
  */
 public final class SparkAttribution {
     /** The path column of {@link #pathCounts} and {@link #aggregatePaths} (Data.csv's header). */

@@ -49,6 +49,8 @@ import static org.apache.spark.sql.functions.lit;
  * <p>Bad input, reported with the column and a count of rows: a missing or mistyped column (from the schema, no
  * job); a null arm, segment or metric, or a NaN metric (counted in the one pass; {@link #droppingNulls()} leaves
  * such rows out); an infinite metric (always rejected). Immutable.
+ *
+ * @since 0.1
  */
 public final class SparkExperiments {
     /** Rows reduced at a time in a partition: bounds memory, and the core merges the chunks exactly as parts. */
