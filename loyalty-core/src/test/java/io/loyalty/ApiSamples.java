@@ -26,6 +26,7 @@ import io.loyalty.clv.ParetoNbdFitter;
 import io.loyalty.clv.ParetoNbdModel;
 import io.loyalty.clv.SimulatedCustomers;
 import io.loyalty.cohort.Bracket;
+import io.loyalty.cohort.CohortAccumulator;
 import io.loyalty.cohort.ChurnRule;
 import io.loyalty.cohort.CohortKey;
 import io.loyalty.cohort.CohortPeriod;
@@ -59,7 +60,7 @@ import io.loyalty.kano.FeatureAnswers;
 import io.loyalty.kano.FongTest;
 import io.loyalty.kano.Kano;
 import io.loyalty.kano.KanoSurvey;
-import io.loyalty.kano.KanoTally;
+import io.loyalty.kano.KanoAccumulator;
 import io.loyalty.nps.Ces;
 import io.loyalty.nps.Csat;
 import io.loyalty.nps.IntervalMethod;
@@ -636,10 +637,13 @@ final class ApiSamples {
         type(NpsCalculator.class, NpsCalculator::withDefaults);
         type(NpsScale.class, NpsScale::standard);
         type(NpsAccumulator.class, ApiSamples::npsAccumulator);
+        type(io.loyalty.nps.NpsTallies.class, () -> npsAccumulator().snapshot());
+        type(io.loyalty.stats.Accumulator.class, ApiSamples::npsAccumulator);
+        member("Accumulator.combine other", ApiSamples::npsAccumulator);
         type(io.loyalty.nps.NpsBreakdown.class, () -> NpsCalculator.withDefaults().bySegment(
                 new String[] {"x", "y", "x", "y"}, new int[] {0, 7, 10, 9}));
         type(NpsDifference.class, () -> NpsDifference.of(someNps(), Nps.ofCounts(20, 20, 20), 0.95));
-        type(io.loyalty.nps.NpsInterval.class, () -> someNps().interval(IntervalMethod.values()[0], 0.95));
+        type(io.loyalty.stats.Interval.class, () -> someNps().interval(IntervalMethod.values()[0], 0.95));
         type(Csat.class, () -> Csat.ofCounts(1, 2, 3, 4, 5));
         type(Ces.class, () -> Ces.ofCounts(1, 2, 3, 4, 5, 6, 7));
         type(LoyaltyMatrix.class, () -> LoyaltyMatrix.of(new int[] {0, 7, 10, 9}, new double[] {1, 3, 2, 5}, 2,
@@ -660,7 +664,7 @@ final class ApiSamples {
         name("long promoters", () -> 30L);
         name("long count", () -> 3L);
         member("NpsCalculator.breakdown labels", () -> List.of("x", "y"));
-        member("NpsCalculator.breakdown accumulator", ApiSamples::npsAccumulator);
+        member("NpsCalculator.breakdown tallies", () -> npsAccumulator().snapshot());
         member("NpsScale.of min", () -> 0);
         member("NpsScale.of detractorMax", () -> 6);
         member("NpsScale.of passiveMax", () -> 8);
@@ -692,7 +696,7 @@ final class ApiSamples {
         type(Cohorts.class, ApiSamples::cohorts);
         type(io.loyalty.cohort.CohortMatrices.class, () -> cohorts()
                 .withBrackets(new Bracket[] {Bracket.of(0, 0), Bracket.of(1, 3)}).matrices(transactions()));
-        type(io.loyalty.cohort.CohortAccumulator.class, () -> cohorts().newAccumulator());
+        type(io.loyalty.cohort.CohortAccumulator.class, () -> CohortAccumulator.create(cohorts()));
         type(Bracket.class, () -> Bracket.of(0, 1));
         type(Bracket[].class, () -> new Bracket[] {Bracket.of(0, 0), Bracket.of(1, 3)});
         type(CohortKey.class, () -> CohortKey.of("2020-01", Instant.parse("2020-01-01T00:00:00Z")));
@@ -816,7 +820,9 @@ final class ApiSamples {
         type(FeatureAnswers[].class, () -> new FeatureAnswers[] {featureAnswers()});
         type("java.util.List<io.loyalty.kano.FeatureAnswers>", () -> List.of(featureAnswers()));
         type(KanoSurvey.class, ApiSamples::survey);
-        type(KanoTally.class, () -> KanoTally.of(List.of("f")).addAll(survey()));
+        type(KanoAccumulator.class, () -> KanoAccumulator.create(List.of("f")).addAll(survey()));
+        type(io.loyalty.kano.KanoTallies.class, () -> KanoAccumulator.create(List.of("f")).addAll(survey())
+                .snapshot());
         type(io.loyalty.kano.KanoAnalysis.class, () -> Kano.withDefaults().analyze(survey()));
         type("java.util.Map<java.lang.String, io.loyalty.kano.KanoAnalysis>", () -> Kano.withDefaults()
                 .analyzeBySegment(survey().withSegments(new String[] {"s", "s", "t", "t"})));
@@ -844,10 +850,10 @@ final class ApiSamples {
         name("char letter", () -> 'A');
         member("AnswerVocabulary.code label", () -> "I like it");
         member("AnswerVocabulary.answer label", () -> "I like it");
-        member("KanoTally.count feature", () -> 0);
-        member("KanoTally.add functional", () -> new int[] {1});
-        member("KanoTally.add dysfunctional", () -> new int[] {5});
-        member("KanoTally.add importances", () -> new int[] {9});
+        member("KanoTallies.count feature", () -> 0);
+        member("KanoAccumulator.add functional", () -> new int[] {1});
+        member("KanoAccumulator.add dysfunctional", () -> new int[] {5});
+        member("KanoAccumulator.add importances", () -> new int[] {9});
         member("Kano.analyzeBySegment survey", () -> survey().withSegments(new String[] {"s", "s", "t", "t"}));
         type(io.loyalty.kano.FeatureResult.class, () -> Kano.withDefaults().analyze(survey()).feature("f"));
         member("KanoAnalysis.feature name", () -> "f");

@@ -87,7 +87,7 @@ public final class NpsCharts {
                 d[2][i] = 100 * r.interval().lower();
                 d[3][i] = 100 * r.interval().upper();
                 level = r.interval().confidence();
-                method = r.interval().method().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                method = r.interval().method().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
             }
             data.add(d);
             fp.add(d[0]).add(d[1]).add(d[2]).add(d[3]);

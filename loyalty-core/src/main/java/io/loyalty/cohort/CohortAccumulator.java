@@ -2,6 +2,7 @@ package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.stats.Accumulator;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -16,7 +17,7 @@ import java.util.function.IntFunction;
 /**
  * The mergeable sufficient statistics of {@link CohortMatrices}: per cohort, its size and first and last start
  * period, and per period offset the customers active, the customers last active and the revenue (summed exactly,
- * so that it does not depend on order), plus the bracket counts. Made by {@link Cohorts#newAccumulator()}; every
+ * so that it does not depend on order), plus the bracket counts. Made by {@link #create(Cohorts)}; every
  * {@code Cohorts.matrices} call runs through one.
  *
  * <p>Transactions arrive in batches of <b>whole customers</b>: all the transactions of a customer must be in
@@ -27,12 +28,13 @@ import java.util.function.IntFunction;
  * batches would be counted twice.
  *
  * <pre>{@code
- * CohortAccumulator acc = cohorts.newAccumulator();
+ * CohortAccumulator acc = CohortAccumulator.create(cohorts);
  * acc.add(idsOfSomeCustomers, seconds, amounts);         // per part, e.g. per Spark partition
  * CohortMatrices m = acc.combine(otherPart).snapshot();
  * }</pre>
  *
- * <p>Not thread-safe: give each thread its own accumulator and combine them. Serializable, to travel between
+ * <p>Follows the library's {@linkplain Accumulator accumulator contract}, with whole customers as its rows. Not
+ * thread-safe: give each thread its own accumulator and combine them. Serializable, to travel between
  * the executors and the driver of a cluster: the stream holds the counts and, per cell, doubles whose exact sum
  * is the revenue, and reading it back re-checks every invariant (a crafted stream gives an
  * {@link InvalidObjectException}). A rejected batch leaves the accumulator as it was. An accumulator counts at
@@ -40,7 +42,7 @@ import java.util.function.IntFunction;
  *
  * @since 0.1
  */
-public final class CohortAccumulator implements Serializable {
+public final class CohortAccumulator implements Accumulator<CohortAccumulator, CohortMatrices>, Serializable {
     private static final long serialVersionUID = 2L;
     /** The start of a key without one: no transaction is before it, and offsets count from the first purchase. */
     static final long FIRST_PURCHASE = Long.MIN_VALUE;
@@ -96,8 +98,20 @@ public final class CohortAccumulator implements Serializable {
         }
     }
 
-    CohortAccumulator(Cohorts cohorts) {
+    private CohortAccumulator(Cohorts cohorts) {
         this.cohorts = cohorts;
+    }
+
+    /**
+     * An empty accumulator of a calculator's cohorts, for transactions that arrive in batches of whole customers
+     * (a stream, or the partitions of a data set partitioned by customer).
+     *
+     * @param cohorts the calculator: period, zone, data end and brackets
+     * @return the accumulator
+     * @throws IllegalArgumentException if {@code cohorts} is null
+     */
+    public static CohortAccumulator create(Cohorts cohorts) {
+        return new CohortAccumulator(Checks.notNull(cohorts, "cohorts"));
     }
 
     /**
@@ -144,6 +158,7 @@ public final class CohortAccumulator implements Serializable {
      * @throws IllegalArgumentException if the calculators differ in period, zone, data end or brackets, or the
      *     two together would count more than {@link Long#MAX_VALUE} transactions
      */
+    @Override
     public CohortAccumulator combine(CohortAccumulator other) {
         Checks.notNull(other, "other");
         Checks.require(cohorts.sameCounting(other.cohorts), "cannot combine accumulators of %s and %s", cohorts,
@@ -167,6 +182,7 @@ public final class CohortAccumulator implements Serializable {
      * @throws IllegalArgumentException if the matrices would be wider than {@link Cohorts#MAX_OFFSETS} periods,
      *     or a cohort's revenue sums beyond the range of a double
      */
+    @Override
     public CohortMatrices snapshot() {
         if (transactions == 0) {
             throw new IllegalStateException("no transactions were added: there is no cohort");

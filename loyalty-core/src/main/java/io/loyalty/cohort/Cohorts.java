@@ -45,7 +45,8 @@ import java.util.Objects;
  * customer and offset up to 64 offsets, else a counting sort by customer, then one pass); the caller's arrays are
  * never modified. Revenue is summed exactly and rounded once, so no result depends on the order of the
  * transactions. For transactions that arrive in parts (a stream, the partitions of a cluster), fill a
- * {@link CohortAccumulator} ({@link #newAccumulator()}) per part of whole customers and combine them.
+ * {@link CohortAccumulator} ({@link CohortAccumulator#create(Cohorts)}) per part of whole customers and combine
+ * them.
  */
 public final class Cohorts implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -233,7 +234,7 @@ public final class Cohorts implements Serializable {
             m = Math.max(m, c);
         }
         requireRows(n);
-        CohortAccumulator acc = newAccumulator();
+        CohortAccumulator acc = CohortAccumulator.create(this);
         if (m < 2L * n + 64) {
             acc.add(customers, m + 1, epochSeconds, amounts, null, null, null);
         } else {
@@ -276,23 +277,13 @@ public final class Cohorts implements Serializable {
     private CohortMatrices fromIds(String[] ids, long[] seconds, double[] amounts, Map<String, CohortKey> keys) {
         Checks.notNull(ids, "customerIds");
         requireRows(ids.length);
-        CohortAccumulator acc = newAccumulator();
+        CohortAccumulator acc = CohortAccumulator.create(this);
         acc.addIds(ids, seconds, amounts, keys);
         return acc.snapshot();
     }
 
     private static void requireRows(int n) {
         Checks.require(n > 0, "transactions must not be empty: there is no cohort");
-    }
-
-    /**
-     * An empty accumulator of this calculator's cohorts, for transactions that arrive in batches of whole
-     * customers (a stream, or the partitions of a data set partitioned by customer).
-     *
-     * @return the accumulator
-     */
-    public CohortAccumulator newAccumulator() {
-        return new CohortAccumulator(this);
     }
 
     /**

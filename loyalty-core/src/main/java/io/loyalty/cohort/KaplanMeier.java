@@ -30,12 +30,28 @@ public final class KaplanMeier {
 
     /** How confidence limits of the survival are computed. */
     public enum ConfidenceType {
-        /** On the log survival (R's default): S exp(-+ z se(H)). */
-        LOG,
-        /** On log(-log S): exp(-exp(log(-log S) +- z se(H) / |log S|)). */
-        LOG_LOG,
-        /** On the survival: S -+ z se(S), clipped to [0, 1]. */
-        PLAIN
+        /** On the log survival (R's default): S exp(-+ z se(H)). Its intervals' method name is "log". */
+        LOG("log"),
+        /** On log(-log S): exp(-exp(log(-log S) +- z se(H) / |log S|)). Method name "log-log". */
+        LOG_LOG("log-log"),
+        /** On the survival: S -+ z se(S), clipped to [0, 1]. Method name "plain". */
+        PLAIN("plain");
+
+        private final String label;
+
+        ConfidenceType(String label) {
+            this.label = label;
+        }
+
+        /**
+         * The short name this kind puts in its intervals' {@link io.loyalty.stats.Interval#method()}, as R's
+         * {@code conf.type} spells it.
+         *
+         * @return the name, e.g. "log-log"
+         */
+        public String label() {
+            return label;
+        }
     }
 
     private final double level;
@@ -215,7 +231,7 @@ public final class KaplanMeier {
             rows++;
             risk -= d + c;
         }
-        return new SurvivalCurve(label, level, Arrays.copyOf(time, rows), Arrays.copyOf(atRisk, rows),
+        return new SurvivalCurve(label, level, type.label(), Arrays.copyOf(time, rows), Arrays.copyOf(atRisk, rows),
                 Arrays.copyOf(dArr, rows), Arrays.copyOf(cArr, rows), Arrays.copyOf(surv, rows),
                 Arrays.copyOf(se, rows), Arrays.copyOf(lo, rows), Arrays.copyOf(hi, rows));
     }

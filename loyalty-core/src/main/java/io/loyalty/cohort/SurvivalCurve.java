@@ -1,6 +1,7 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Locale;
 public final class SurvivalCurve {
     private final String label;
     private final double level;
+    private final String method;
     private final double[] time;
     private final long[] atRisk;
     private final long[] events;
@@ -23,10 +25,11 @@ public final class SurvivalCurve {
     private final double[] lower;
     private final double[] upper;
 
-    SurvivalCurve(String label, double level, double[] time, long[] atRisk, long[] events, long[] censored,
+    SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events, long[] censored,
             double[] survival, double[] stdErr, double[] lower, double[] upper) {
         this.label = label;
         this.level = level;
+        this.method = method;
         this.time = time;
         this.atRisk = atRisk;
         this.events = events;
@@ -174,11 +177,20 @@ public final class SurvivalCurve {
     }
 
     /**
-     * The median survival time with its confidence interval.
+     * The median survival time with its confidence interval, as R's {@code survival::survfit} prints them: the
+     * median is the first time at which the curve is at or below 0.5 (the midpoint to the next event time when the
+     * curve equals 0.5 exactly over an interval), and the interval's limits are the same times for the lower and
+     * the upper confidence curves (the lower curve counted as 0 where the survival reaches 0 and R leaves it NA).
      *
-     * @return the median
+     * <p>A time that is never reached is {@link Double#POSITIVE_INFINITY} (R prints NA): the upper limit when the
+     * upper curve stays above 0.5, and the estimate and both limits when the curve itself does. These are the only
+     * infinite values; the interval's confidence is {@link #confidenceLevel()} and its method the kind of limits
+     * ({@link KaplanMeier.ConfidenceType#label()}).
+     *
+     * @return the median with its interval; {@code Double.isFinite(median().estimate())} tells whether the curve
+     *     reached 0.5
      */
-    public MedianSurvival median() {
+    public Interval median() {
         // Where the curve reaches 0 its lower limit is undefined (NaN) but cannot exceed 0: search it as 0 there.
         double[] low = lower.clone();
         for (int i = 0; i < low.length; i++) {
@@ -186,7 +198,7 @@ public final class SurvivalCurve {
                 low[i] = 0;
             }
         }
-        return new MedianSurvival(quantileTime(survival), quantileTime(low), quantileTime(upper));
+        return Interval.of(quantileTime(survival), quantileTime(low), quantileTime(upper), level, method);
     }
 
     /** The first event time at which a curve is at or below 0.5, as R's {@code quantile.survfit}. */

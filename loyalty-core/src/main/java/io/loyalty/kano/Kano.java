@@ -158,15 +158,15 @@ public final class Kano {
     }
 
     /**
-     * Analyses the answers gathered in a tally; the same result as {@link #analyze(KanoSurvey)} on all the
+     * Analyses the answers gathered by a {@link KanoAccumulator}; the same result as {@link #analyze(KanoSurvey)} on all the
      * answers at once.
      *
-     * @param tally the tally (unchanged)
-     * @return one result per feature, in the tally's order
+     * @param tallies the tallies, a {@link KanoAccumulator}'s snapshot
+     * @return one result per feature, in the tallies' order
      * @throws IllegalArgumentException if a feature has no respondent with both answers
      */
-    public KanoAnalysis analyze(KanoTally tally) {
-        Checks.notNull(tally, "tally");
+    public KanoAnalysis analyze(KanoTallies tallies) {
+        KanoTallies tally = Checks.notNull(tallies, "tallies");
         List<FeatureResult> results = new ArrayList<>(tally.features().size());
         for (int j = 0; j < tally.features().size(); j++) {
             results.add(fromCells(tally.features().get(j), tally.cells(j), tally.importance(j), ""));

@@ -27,7 +27,7 @@
  * {@link io.loyalty.kano.KanoSurvey} of {@link io.loyalty.kano.FeatureAnswers} into a
  * {@link io.loyalty.kano.KanoAnalysis} of {@link io.loyalty.kano.FeatureResult}s, overall or per segment, and
  * orders features by a {@link io.loyalty.kano.PriorityOrder}; {@link io.loyalty.kano.Kano#evaluate} evaluates
- * published category counts; a {@link io.loyalty.kano.KanoTally} gathers answers one respondent at a time and
+ * published category counts; a {@link io.loyalty.kano.KanoAccumulator} gathers answers one respondent at a time and
  * merges partial tallies. The counting kernel tallies the 5&times;5 answer grid of each feature on byte codes;
  * every statistic above derives from that grid. Tablesaw tables go in and out through
  * {@code io.loyalty.tablesaw.KanoTables}.

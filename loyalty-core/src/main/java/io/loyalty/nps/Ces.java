@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 
 /**
  * Customer effort score (CES 2.0) on a 1..7 scale (1 extremely difficult .. 7 extremely easy).
@@ -94,7 +95,7 @@ public final class Ces {
      * @return the interval
      * @throws IllegalStateException with fewer than 2 answers
      */
-    public RatingInterval meanInterval(double confidence) {
+    public Interval meanInterval(double confidence) {
         return Ratings.meanInterval(counts, RATINGS, confidence, "CES");
     }
 

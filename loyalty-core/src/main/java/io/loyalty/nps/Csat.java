@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 
 /**
  * Customer satisfaction (CSAT) on a 1..5 scale (1 very dissatisfied .. 5 very satisfied).
@@ -95,7 +96,7 @@ public final class Csat {
      * @param confidence the confidence level, in (0, 1)
      * @return the interval, inside [0, 1]
      */
-    public RatingInterval topTwoBoxInterval(double confidence) {
+    public Interval topTwoBoxInterval(double confidence) {
         return Ratings.wilson(Ratings.sum(counts, 4, 5), n(), confidence);
     }
 
@@ -125,7 +126,7 @@ public final class Csat {
      * @return the interval
      * @throws IllegalStateException with fewer than 2 answers
      */
-    public RatingInterval weightedPercentInterval(double confidence) {
+    public Interval weightedPercentInterval(double confidence) {
         return Ratings.meanInterval(counts, PERCENT_WEIGHTS, confidence, "CSAT");
     }
 
@@ -145,7 +146,7 @@ public final class Csat {
      * @return the interval
      * @throws IllegalStateException with fewer than 2 answers
      */
-    public RatingInterval meanInterval(double confidence) {
+    public Interval meanInterval(double confidence) {
         return Ratings.meanInterval(counts, RATINGS, confidence, "CSAT");
     }
 

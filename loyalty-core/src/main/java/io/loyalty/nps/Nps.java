@@ -2,6 +2,7 @@ package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.Normal;
+import io.loyalty.stats.Interval;
 
 /**
  * A Net Promoter Score: the tally of detractors, passives and promoters among <i>n</i> answers, with its
@@ -19,8 +20,6 @@ import io.loyalty.internal.Normal;
  * @since 0.1
  */
 public final class Nps {
-    private static final int BISECTIONS = 200;
-
     private final long detractors;
     private final long passives;
     private final long promoters;
@@ -214,63 +213,11 @@ public final class Nps {
      *
      * @param method how to compute it
      * @param confidence the confidence level, in (0, 1)
-     * @return the interval
+     * @return the interval, finite, on the &minus;1..1 scale; its method name is {@link IntervalMethod#label()}
      * @throws IllegalArgumentException if the method is null or the level is outside (0, 1)
      */
-    public NpsInterval interval(IntervalMethod method, double confidence) {
-        Checks.notNull(method, "method");
-        double z = Normal.twoSidedZ(confidence);
-        switch (method) {
-            case WALD: {
-                double est = score();
-                double h = z * standardError();
-                return new NpsInterval(method, confidence, est, est - h, est + h);
-            }
-            case ADJUSTED_WALD: {
-                double m = n + 3.0;
-                double p = (promoters + 0.75) / m;
-                double d = (detractors + 0.75) / m;
-                double est = p - d;
-                double h = z * Math.sqrt(Math.max(0, p + d - est * est) / m);
-                return new NpsInterval(method, confidence, est, Math.max(-1, est - h), Math.min(1, est + h));
-            }
-            default:
-                return scoreInterval(z, confidence);
-        }
-    }
-
-    /** Bisection on each side of the estimate for the points where the score statistic reaches &plusmn;z. */
-    private NpsInterval scoreInterval(double z, double confidence) {
-        double est = score();
-        double upper = 1;
-        if (promoters < n) {
-            double lo = est;
-            double hi = 1;
-            for (int i = 0; i < BISECTIONS && hi - lo > 0x1p-52; i++) {
-                double mid = 0.5 * (lo + hi);
-                if (scoreStatistic(mid) > -z) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            upper = 0.5 * (lo + hi);
-        }
-        double lower = -1;
-        if (detractors < n) {
-            double lo = -1;
-            double hi = est;
-            for (int i = 0; i < BISECTIONS && hi - lo > 0x1p-52; i++) {
-                double mid = 0.5 * (lo + hi);
-                if (scoreStatistic(mid) < z) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            lower = 0.5 * (lo + hi);
-        }
-        return new NpsInterval(IntervalMethod.SCORE, confidence, est, Math.min(lower, est), Math.max(upper, est));
+    public Interval interval(IntervalMethod method, double confidence) {
+        return Checks.notNull(method, "method").interval(this, confidence);
     }
 
     /**

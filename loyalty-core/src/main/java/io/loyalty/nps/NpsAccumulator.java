@@ -1,12 +1,14 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Accumulator;
 
 /**
  * Mutable tallies of detractors, passives and promoters for segments coded 0..k&minus;1: the sufficient
- * statistics of every score, interval and test in this package. Add answers one at a time (a stream, a service
- * receiving events) or a column at a time; {@link #combine} merges accumulators filled in parallel, and the result
- * never depends on the order of the answers or how they were split.
+ * statistics of every score, interval and test in this package. Follows the library's
+ * {@linkplain Accumulator accumulator contract}: add answers one at a time (a stream, a service receiving events) or a
+ * column at a time; {@link #combine} merges accumulators filled in parallel; {@link #snapshot} gives the immutable
+ * {@link NpsTallies}, which never depend on the order of the answers or how they were split.
  *
  * <p>State is one primitive array of 3k counters. Not thread-safe: give each thread its own accumulator and
  * combine them. A rejected answer leaves the accumulator as it was. An accumulator holds at most
@@ -15,7 +17,7 @@ import io.loyalty.internal.Checks;
  *
  * @since 0.1
  */
-public final class NpsAccumulator {
+public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTallies> {
     private final NpsScale scale;
     private final int segments;
     private final byte[] codes;
@@ -82,13 +84,15 @@ public final class NpsAccumulator {
      *
      * @param segment the segment code, 0..k&minus;1
      * @param answer the answer, on the scale
+     * @return this accumulator
      * @throws IllegalArgumentException if the segment or the answer is out of range
      */
-    public void add(int segment, int answer) {
+    public NpsAccumulator add(int segment, int answer) {
         checkSegment(segment, "segment", -1);
         int at = 3 * segment + scale.code(answer, "answer", -1);
         held = grown(1, "answer");
         counts[at]++;
+        return this;
     }
 
     /**
@@ -98,15 +102,17 @@ public final class NpsAccumulator {
      * @param segment the segment code, 0..k&minus;1
      * @param answer the answer, on the scale
      * @param count how many answered it, &ge; 0
+     * @return this accumulator
      * @throws IllegalArgumentException if the segment or the answer is out of range, the count is negative, or
      *     the tally would overflow
      */
-    public void add(int segment, int answer, long count) {
+    public NpsAccumulator add(int segment, int answer, long count) {
         checkSegment(segment, "segment", -1);
         int code = scale.code(answer, "answer", -1);
         Checks.nonNegative(count, "count");
         held = grown(count, "count");
         counts[3 * segment + code] += count;
+        return this;
     }
 
     /**
@@ -115,10 +121,11 @@ public final class NpsAccumulator {
      *
      * @param segmentCodes the segment of each answer, 0..k&minus;1; not modified
      * @param answers the answers, on the scale; not modified
+     * @return this accumulator
      * @throws IllegalArgumentException if the arrays differ in length, a row is out of range (naming it), or the
      *     accumulator would hold more than {@link Long#MAX_VALUE} answers
      */
-    public void addAll(int[] segmentCodes, int[] answers) {
+    public NpsAccumulator addAll(int[] segmentCodes, int[] answers) {
         Checks.notNull(segmentCodes, "segmentCodes");
         Checks.notNull(answers, "answers");
         Checks.sameLength(segmentCodes.length, answers.length, "answers");
@@ -145,6 +152,7 @@ public final class NpsAccumulator {
             throw scale.outside(answers[i], "answers", i);
         }
         held = grownTotal;
+        return this;
     }
 
     /**
@@ -155,6 +163,7 @@ public final class NpsAccumulator {
      * @throws IllegalArgumentException if the scales or segment counts differ, or the two together would hold
      *     more than {@link Long#MAX_VALUE} answers
      */
+    @Override
     public NpsAccumulator combine(NpsAccumulator other) {
         Checks.notNull(other, "other");
         Checks.require(scale.equals(other.scale) && segments == other.segments,
@@ -168,41 +177,13 @@ public final class NpsAccumulator {
     }
 
     /**
-     * The number of answers in a segment.
+     * The tallies so far, per segment.
      *
-     * @param segment the segment code
-     * @return the count, possibly 0
+     * @return an immutable snapshot; later additions do not change it
      */
-    public long responses(int segment) {
-        checkSegment(segment, "segment", -1);
-        return counts[3 * segment] + counts[3 * segment + 1] + counts[3 * segment + 2];
-    }
-
-    /**
-     * The score of a segment so far.
-     *
-     * @param segment the segment code
-     * @return its tally
-     * @throws IllegalArgumentException if the segment is out of range or has no answers yet
-     */
-    public Nps tally(int segment) {
-        checkSegment(segment, "segment", -1);
-        Checks.require(responses(segment) > 0, "segment %d has no answers", segment);
-        return Nps.ofCounts(counts[3 * segment], counts[3 * segment + 1], counts[3 * segment + 2]);
-    }
-
-    /**
-     * The score over all segments so far.
-     *
-     * @return the overall tally
-     * @throws IllegalArgumentException if there are no answers yet
-     */
-    public Nps total() {
-        long[] t = new long[3];
-        for (int i = 0; i < counts.length; i++) {
-            t[i % 3] += counts[i];
-        }
-        return Nps.ofCounts(t[0], t[1], t[2]);
+    @Override
+    public NpsTallies snapshot() {
+        return new NpsTallies(scale, counts.clone());
     }
 
     /**
@@ -215,11 +196,6 @@ public final class NpsAccumulator {
         }
         throw new IllegalArgumentException(Checks.format("%s adds %d answers to the %d already held: more than "
                 + "the %d an accumulator can count", what, more, held, Long.MAX_VALUE));
-    }
-
-    /** A copy of the counters, {@code 3 * segment + category}. */
-    long[] counts() {
-        return counts.clone();
     }
 
     private void checkSegment(int segment, String name, long row) {

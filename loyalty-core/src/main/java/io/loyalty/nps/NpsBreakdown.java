@@ -1,9 +1,11 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Net Promoter Scores by segment or by period, each with its interval and Wald tests: against the rest of the
@@ -36,7 +38,7 @@ public final class NpsBreakdown {
      *     error (<i>n</i> &minus; <i>n</i><sub>s</sub>)/<i>n</i> times that of {@code vsRest}; same <i>z</i> and
      *     p as {@code vsRest}); null when there are no other answers
      */
-    public record Row(String label, Nps nps, NpsInterval interval, NpsDifference vsRest, NpsDifference vsPrevious,
+    public record Row(String label, Nps nps, Interval interval, NpsDifference vsRest, NpsDifference vsPrevious,
             NpsDifference vsOverall) {
         /**
          * Checks the values.
@@ -88,10 +90,10 @@ public final class NpsBreakdown {
 
     private final String dimension;
     private final Nps overall;
-    private final NpsInterval overallInterval;
+    private final Interval overallInterval;
     private final List<Row> rows;
 
-    private NpsBreakdown(String dimension, Nps overall, NpsInterval overallInterval, List<Row> rows) {
+    private NpsBreakdown(String dimension, Nps overall, Interval overallInterval, List<Row> rows) {
         this.dimension = dimension;
         this.overall = overall;
         this.overallInterval = overallInterval;
@@ -150,7 +152,7 @@ public final class NpsBreakdown {
      *
      * @return the interval
      */
-    public NpsInterval overallInterval() {
+    public Interval overallInterval() {
         return overallInterval;
     }
 
@@ -184,7 +186,9 @@ public final class NpsBreakdown {
     public String toString() {
         StringBuilder b = new StringBuilder();
         b.append(Checks.format("NPS by %s (%s, %.0f%% intervals; * p < %.2g)%n", dimension,
-                overallInterval.method(), overallInterval.confidence() * 100, 1 - overallInterval.confidence()));
+                // The constant's name ("ADJUSTED_WALD"), as the printout has always shown it.
+                overallInterval.method().toUpperCase(Locale.ROOT).replace(' ', '_'),
+                overallInterval.confidence() * 100, 1 - overallInterval.confidence()));
         b.append(Checks.format("%-12s %7s %8s %18s %9s %9s%n", "", "n", "NPS", "interval", "vs rest", "vs prev"));
         for (Row r : rows) {
             b.append(Checks.format("%-12s %7d %8.2f   [%6.2f, %6.2f] %9s %9s%n", r.label(), r.nps().n(),

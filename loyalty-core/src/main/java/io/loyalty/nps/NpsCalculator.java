@@ -1,6 +1,7 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +123,7 @@ public final class NpsCalculator {
      * @param nps the score
      * @return the interval
      */
-    public NpsInterval interval(Nps nps) {
+    public Interval interval(Nps nps) {
         return Checks.notNull(nps, "nps").interval(method, confidence);
     }
 
@@ -135,16 +136,6 @@ public final class NpsCalculator {
      */
     public NpsDifference difference(Nps first, Nps second) {
         return NpsDifference.of(first, second, confidence);
-    }
-
-    /**
-     * An empty accumulator on this calculator's scale.
-     *
-     * @param segments the number of segments
-     * @return the accumulator
-     */
-    public NpsAccumulator newAccumulator(int segments) {
-        return NpsAccumulator.create(scale, segments);
     }
 
     /**
@@ -257,34 +248,35 @@ public final class NpsCalculator {
     }
 
     /**
-     * The breakdown of an accumulator's segments, labelled in code order; segments without answers are left out.
+     * The breakdown of tallied segments (an {@link NpsAccumulator}'s snapshot), labelled in code order; segments
+     * without answers are left out.
      *
      * @param dimension what the segments are, for the printout
-     * @param labels the label of each segment code, as many as the accumulator has segments
-     * @param accumulator the tallies; not modified
+     * @param labels the label of each segment code, as many as the tallies have segments
+     * @param tallies the tallies
      * @return the breakdown
      * @throws IllegalArgumentException if the labels do not match the segments, the scales differ, or the
-     *     accumulator is empty
+     *     tallies are empty
      */
-    public NpsBreakdown breakdown(String dimension, List<String> labels, NpsAccumulator accumulator) {
+    public NpsBreakdown breakdown(String dimension, List<String> labels, NpsTallies tallies) {
         Checks.notBlank(dimension, "dimension");
         Checks.notNull(labels, "labels");
-        Checks.notNull(accumulator, "accumulator");
-        Checks.require(labels.size() == accumulator.segmentCount(), "labels has %d entries but the accumulator "
-                + "has %d segments", labels.size(), accumulator.segmentCount());
-        Checks.require(accumulator.scale().equals(scale), "the accumulator's %s differs from the calculator's %s",
-                accumulator.scale(), scale);
+        Checks.notNull(tallies, "tallies");
+        Checks.require(labels.size() == tallies.segmentCount(), "labels has %d entries but the tallies "
+                + "have %d segments", labels.size(), tallies.segmentCount());
+        Checks.require(tallies.scale().equals(scale), "the tallies' %s differs from the calculator's %s",
+                tallies.scale(), scale);
         for (int i = 0; i < labels.size(); i++) {
             Checks.require(labels.get(i) != null, "labels[%d] is null", i);
         }
-        return NpsBreakdown.of(dimension, List.copyOf(labels), accumulator.counts(), method, confidence);
+        return NpsBreakdown.of(dimension, List.copyOf(labels), tallies.counts(), method, confidence);
     }
 
     private NpsBreakdown breakdown(String dimension, List<String> labels, int[] codes, int[] answers) {
         Checks.require(answers.length > 0, "no responses: answers is empty");
-        NpsAccumulator acc = newAccumulator(Math.max(1, labels.size()));
-        acc.addAll(codes, answers);
-        return NpsBreakdown.of(dimension, labels, acc.counts(), method, confidence);
+        NpsTallies tallies = NpsAccumulator.create(scale, Math.max(1, labels.size())).addAll(codes, answers)
+                .snapshot();
+        return NpsBreakdown.of(dimension, labels, tallies.counts(), method, confidence);
     }
 
     @Override

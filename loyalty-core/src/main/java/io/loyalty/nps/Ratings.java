@@ -2,8 +2,9 @@ package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.Normal;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
+import io.loyalty.internal.StudentT;
+import io.loyalty.internal.Wilson;
+import io.loyalty.stats.Interval;
 
 /** Shared arithmetic of the rating scores (CSAT, CES): counts per scale point 1..k. */
 final class Ratings {
@@ -73,7 +74,6 @@ final class Ratings {
         return weights;
     }
 
-    /** The mean of weights[point - 1] over the answers. */
     /**
      * The weighted mean of the points answered. The weights are scaled by a power of two (exact) so that the
      * largest answered one is in [1, 2): products and sums stay finite for any finite weights, and the mean, which
@@ -103,7 +103,7 @@ final class Ratings {
     }
 
     /** Student-t interval for the mean of the weights: mean &plusmn; t(n-1) s / &radic;n, s with n - 1. */
-    static RatingInterval meanInterval(long[] counts, double[] weights, double confidence, String what) {
+    static Interval meanInterval(long[] counts, double[] weights, double confidence, String what) {
         Checks.openUnit(confidence, "confidence");
         long n = n(counts);
         if (n < 2) {
@@ -116,20 +116,13 @@ final class Ratings {
             ss += counts[i] * dev * dev;
         }
         double se = Math.sqrt(ss / (n - 1) / n);
-        double t = new TDistribution((RandomGenerator) null, n - 1.0).inverseCumulativeProbability(
-                0.5 + confidence / 2);
-        return new RatingInterval(confidence, m, m - t * se, m + t * se);
+        double t = StudentT.quantile(0.5 + confidence / 2, n - 1.0);
+        return Interval.of(m, m - t * se, m + t * se, confidence, "Student t");
     }
 
     /** Wilson score interval for a proportion x / n. */
-    static RatingInterval wilson(long x, long n, double confidence) {
-        double z = Normal.twoSidedZ(confidence);
-        double p = (double) x / n;
-        double z2 = z * z;
-        double denom = 1 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denom;
-        double h = z / denom * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new RatingInterval(confidence, p, Math.max(0, Math.min(p, centre - h)),
-                Math.min(1, Math.max(p, centre + h)));
+    static Interval wilson(long x, long n, double confidence) {
+        double[] b = Wilson.bounds(x, n, Normal.twoSidedZ(confidence));
+        return Interval.of((double) x / n, b[0], b[1], confidence, "Wilson");
     }
 }

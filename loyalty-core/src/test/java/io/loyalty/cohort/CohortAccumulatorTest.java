@@ -71,11 +71,11 @@ class CohortAccumulatorTest {
             }
             List<CohortAccumulator> accs = new ArrayList<>();
             for (List<Integer> rows : rowsOf) {
-                CohortAccumulator acc = cohorts.newAccumulator();
+                CohortAccumulator acc = CohortAccumulator.create(cohorts);
                 acc.add(pick(ids, rows), pick(sec, rows), pick(amt, rows));
                 accs.add(acc);
             }
-            CohortAccumulator merged = cohorts.newAccumulator();
+            CohortAccumulator merged = CohortAccumulator.create(cohorts);
             for (int p : Property.shuffledPermutation(r, parts)) {
                 merged.combine(roundTrip(accs.get(p)));
             }
@@ -111,7 +111,7 @@ class CohortAccumulatorTest {
     @Test
     void badBatchesAndMismatchedCalculatorsAreRejected() {
         Cohorts monthly = Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withDataEnd(LocalDate.of(2020, 12, 31));
-        CohortAccumulator acc = monthly.newAccumulator();
+        CohortAccumulator acc = CohortAccumulator.create(monthly);
         assertThrows(IllegalStateException.class, acc::snapshot);
         acc.add(new String[] {"a"}, new long[] {START}, new double[] {1});
         IllegalArgumentException late = assertThrows(IllegalArgumentException.class,
@@ -120,7 +120,7 @@ class CohortAccumulatorTest {
         assertEquals(1, acc.transactionCount(), "a rejected batch changes nothing");
         assertEquals(List.of("2020-09"), acc.snapshot().labels());
         assertThrows(IllegalArgumentException.class,
-                () -> acc.combine(Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).newAccumulator()));
+                () -> acc.combine(CohortAccumulator.create(Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC))));
         assertThrows(IllegalArgumentException.class,
                 () -> acc.add(new String[] {"a"}, new long[] {START, START}, new double[] {1, 2}));
     }
@@ -155,9 +155,9 @@ class CohortAccumulatorTest {
     @Test
     void anEmptyPartAddsNothing() {
         Cohorts cohorts = Cohorts.of(CohortPeriod.DAY, ZoneOffset.UTC);
-        CohortAccumulator acc = cohorts.newAccumulator().add(new String[0], new long[0], new double[0]);
+        CohortAccumulator acc = CohortAccumulator.create(cohorts).add(new String[0], new long[0], new double[0]);
         assertEquals(0, acc.transactionCount());
-        acc.combine(cohorts.newAccumulator().add(new String[] {"x"}, new long[] {START}, new double[] {2.5}));
+        acc.combine(CohortAccumulator.create(cohorts).add(new String[] {"x"}, new long[] {START}, new double[] {2.5}));
         assertArrayEquals(new double[] {2.5}, acc.snapshot().matrix(Measure.REVENUE)[0]);
     }
 }

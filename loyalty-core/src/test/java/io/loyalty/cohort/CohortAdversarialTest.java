@@ -196,7 +196,7 @@ class CohortAdversarialTest {
                 List.of("epochSeconds has 1 rows but the first column has 2"));
         outcome(() -> c.matrices(new int[] {1}, new long[] {START}, new double[] {1, 2}),
                 List.of("amounts has 2 rows but the first column has 1"));
-        outcome(() -> c.newAccumulator().add(new String[] {"a"}, new long[0], new double[0]),
+        outcome(() -> CohortAccumulator.create(c).add(new String[] {"a"}, new long[0], new double[0]),
                 List.of("epochSeconds has 0 rows"));
         outcome(() -> ChurnRule.inactivityDays(7, ZoneOffset.UTC).apply(new String[] {"a"}, new long[2]),
                 List.of("epochSeconds has 2 rows"));
@@ -231,11 +231,11 @@ class CohortAdversarialTest {
             }
             List<CohortAccumulator> accs = new ArrayList<>();
             for (List<Integer> part : rowsOf) {
-                accs.add(cohorts.newAccumulator().add(part.stream().map(i -> rows.ids[i]).toArray(String[]::new),
+                accs.add(CohortAccumulator.create(cohorts).add(part.stream().map(i -> rows.ids[i]).toArray(String[]::new),
                         part.stream().mapToLong(i -> rows.sec[i]).toArray(),
                         part.stream().mapToDouble(i -> rows.amt[i]).toArray()));
             }
-            CohortAccumulator merged = cohorts.newAccumulator();
+            CohortAccumulator merged = CohortAccumulator.create(cohorts);
             for (int p : Property.shuffledPermutation(r, parts)) {
                 merged.combine(accs.get(p));
             }

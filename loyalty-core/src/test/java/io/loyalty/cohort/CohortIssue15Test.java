@@ -105,19 +105,19 @@ class CohortIssue15Test {
     /** Item 18: counts of a combined accumulator overflowed silently. */
     @Test
     void item18CombineOverflowFailsAtTheCombine() {
-        CohortAccumulator acc = MONTHS.newAccumulator().add(new String[] {"a"}, new long[] {START},
+        CohortAccumulator acc = CohortAccumulator.create(MONTHS).add(new String[] {"a"}, new long[] {START},
                 new double[] {1});
         for (int i = 0; i < 62; i++) {
             acc.combine(acc);
         }
         assertEquals(1L << 62, acc.transactionCount());
-        CohortAccumulator copy = MONTHS.newAccumulator().combine(acc);
+        CohortAccumulator copy = CohortAccumulator.create(MONTHS).combine(acc);
         rejects(() -> acc.combine(copy), "transactions", Long.toString(1L << 62));
         assertEquals(1L << 62, acc.transactionCount());
         assertArrayEquals(new long[] {1L << 62}, acc.snapshot().sizes());
         // 1 + 2 + ... + 2^61 more transactions fill it to Long.MAX_VALUE; one more row fails at its add.
-        CohortAccumulator rest = MONTHS.newAccumulator();
-        CohortAccumulator power = MONTHS.newAccumulator().add(new String[] {"b"}, new long[] {START},
+        CohortAccumulator rest = CohortAccumulator.create(MONTHS);
+        CohortAccumulator power = CohortAccumulator.create(MONTHS).add(new String[] {"b"}, new long[] {START},
                 new double[] {1});
         for (int i = 0; i < 62; i++) {
             rest.combine(power);

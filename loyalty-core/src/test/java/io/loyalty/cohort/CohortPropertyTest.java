@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.cohort.CohortMatrices.Measure;
+import io.loyalty.stats.Interval;
 import io.loyalty.testkit.Property;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -131,7 +132,7 @@ class CohortPropertyTest {
                 events += c.events()[i] + c.censored()[i];
             }
             assertEquals(n, events, "every subject leaves once");
-            MedianSurvival med = c.median();
+            Interval med = c.median();
             assertTrue(med.lower() <= med.estimate() && med.estimate() <= med.upper(), med.toString());
             int[] p = Property.shuffledPermutation(r, n);
             double[] t2 = new double[n];

@@ -98,7 +98,7 @@ class CohortSerializationTest {
     }
 
     private static CohortAccumulator sample() {
-        return COHORTS.newAccumulator().add(new String[] {"a", "a", "b", "c"},
+        return CohortAccumulator.create(COHORTS).add(new String[] {"a", "a", "b", "c"},
                 new long[] {START, START + 40 * 86_400L, START + 70 * 86_400L, START + 3},
                 new double[] {0.1, 1e300, -2.5, Double.MIN_VALUE});
     }
@@ -120,20 +120,20 @@ class CohortSerializationTest {
         }
         assertArrayEquals(new double[] {0.1, 1e300, 0}, back.snapshot().matrix(Measure.REVENUE)[0]);
         // Exact sums travel exactly: 1e300 + 0.1 + (-1e300) is 0.1 only if nothing was rounded on the way.
-        CohortAccumulator sum = COHORTS.newAccumulator();
+        CohortAccumulator sum = CohortAccumulator.create(COHORTS);
         String[] ids = {"z", "y", "x", "w"};
         double[] amounts = {1e300, 0.1, Double.MIN_VALUE, -1e300};
         for (int i = 0; i < ids.length; i++) {
-            CohortAccumulator part = COHORTS.newAccumulator().add(new String[] {ids[i]}, new long[] {START},
+            CohortAccumulator part = CohortAccumulator.create(COHORTS).add(new String[] {ids[i]}, new long[] {START},
                     new double[] {amounts[i]});
             sum = ((CohortAccumulator) read(bytes(sum))).combine((CohortAccumulator) read(bytes(part)));
         }
         assertEquals(0.1, sum.snapshot().matrix(Measure.REVENUE)[0][0], 0);
         // A part whose exact sum is beyond the double range travels exactly too, and comes back into it.
-        CohortAccumulator over = COHORTS.newAccumulator().add(new String[] {"p", "q"}, new long[] {START, START},
+        CohortAccumulator over = CohortAccumulator.create(COHORTS).add(new String[] {"p", "q"}, new long[] {START, START},
                 new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
         assertThrows(IllegalArgumentException.class, over::snapshot);
-        CohortAccumulator back2 = ((CohortAccumulator) read(bytes(over))).combine(COHORTS.newAccumulator().add(
+        CohortAccumulator back2 = ((CohortAccumulator) read(bytes(over))).combine(CohortAccumulator.create(COHORTS).add(
                 new String[] {"r"}, new long[] {START}, new double[] {-Double.MAX_VALUE}));
         assertEquals(Double.MAX_VALUE, back2.snapshot().matrix(Measure.REVENUE)[0][0], 0);
         Cohorts c = COHORTS.withDataEnd(Instant.ofEpochSecond(START, 5));

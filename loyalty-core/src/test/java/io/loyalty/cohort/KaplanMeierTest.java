@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.Interval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -83,8 +84,8 @@ class KaplanMeierTest {
         }
         assertEquals(16, checked);
         // print(fit): Maintained median 31 (18, NA); Nonmaintained 23 (8, NA).
-        assertEquals(new MedianSurvival(31, 18, Double.POSITIVE_INFINITY), curves.get(0).median());
-        assertEquals(new MedianSurvival(23, 8, Double.POSITIVE_INFINITY), curves.get(1).median());
+        assertEquals(Interval.of(31, 18, Double.POSITIVE_INFINITY, 0.95, "log"), curves.get(0).median());
+        assertEquals(Interval.of(23, 8, Double.POSITIVE_INFINITY, 0.95, "log"), curves.get(1).median());
     }
 
     private static int indexOf(double[] times, double t) {
@@ -215,14 +216,14 @@ class KaplanMeierTest {
         assertEquals(11.5, rm.horizon());
         assertEquals(7.94, rm.estimate(), printedTolerance("7.94"));
         assertEquals(1.12, rm.stdErr(), printedTolerance("1.12"));
-        assertEquals(new MedianSurvival(8.5, 1.5, Double.POSITIVE_INFINITY), c.median());
+        assertEquals(Interval.of(8.5, 1.5, Double.POSITIVE_INFINITY, 0.95, "log-log"), c.median());
         // All ten as events: rmean* 6.3, se(rmean) 0.892, median 6 (1.5, 8.5): S = 0.5 exactly on [5.5, 6.5).
         boolean[] all = new boolean[t.length];
         java.util.Arrays.fill(all, true);
         SurvivalCurve c2 = km.fit(t, all);
         assertEquals(6.3, c2.restrictedMean().estimate(), 1e-12);
         assertEquals(0.892, c2.restrictedMean().stdErr(), printedTolerance("0.892"));
-        assertEquals(new MedianSurvival(6, 1.5, 8.5), c2.median());
+        assertEquals(Interval.of(6, 1.5, 8.5, 0.95, "log-log"), c2.median());
     }
 
     @Test

@@ -130,7 +130,7 @@ class BadInputTest {
 
     @Test
     void aBadRespondentLeavesTheTallyUnchanged() {
-        KanoTally t = KanoTally.of(List.of("F1", "F2"));
+        KanoAccumulator t = KanoAccumulator.create(List.of("F1", "F2"));
         t.add(new int[] {1, 2}, new int[] {5, 5}, new int[] {9, 9});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> t.add(new int[] {1, 2}, new int[] {5, 5}, new int[] {9, 12}));
@@ -138,8 +138,8 @@ class BadInputTest {
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> t.add(new int[] {1, 7}, new int[] {5, 5})), "functional", "'F2'", "got 7");
         assertEquals(1, t.respondents());
-        assertEquals(1, t.count(1, Answer.MUST_BE, Answer.DISLIKE));
+        assertEquals(1, t.snapshot().count(1, Answer.MUST_BE, Answer.DISLIKE));
         assertMessage(assertThrows(IllegalArgumentException.class,
-                () -> t.combine(KanoTally.of(List.of("F1")))), "differ");
+                () -> t.combine(KanoAccumulator.create(List.of("F1")))), "differ");
     }
 }

@@ -175,8 +175,8 @@ class KanoAdversarialTest {
         FeatureAnswers a = FeatureAnswers.ofCodes("Größe", new int[] {1}, new int[] {5});
         FeatureAnswers b = FeatureAnswers.ofCodes("Größe", new int[] {2}, new int[] {5});
         outcome(() -> KanoSurvey.of(a, b), List.of("two features are named 'Größe'"));
-        outcome(() -> KanoTally.of(List.of("x", "x")), List.of("two features are named 'x'"));
-        outcome(() -> KanoTally.of(Arrays.asList("x", " ")), List.of("feature name"));
+        outcome(() -> KanoAccumulator.create(List.of("x", "x")), List.of("two features are named 'x'"));
+        outcome(() -> KanoAccumulator.create(Arrays.asList("x", " ")), List.of("feature name"));
         outcome(() -> KanoSurvey.of(a, FeatureAnswers.ofCodes("B", new int[] {1, 2}, new int[] {5, 5})),
                 List.of("feature 'B' has 2 respondents but feature 'Größe' has 1"));
     }
@@ -201,30 +201,30 @@ class KanoAdversarialTest {
                     imp[i][j] = Property.between(r, 0, 9);
                 }
             }
-            KanoTally inOrder = KanoTally.of(names);
+            KanoAccumulator inOrder = KanoAccumulator.create(names);
             for (int i = 0; i < n; i++) {
                 inOrder.add(f[i], d[i], imp[i]);
             }
             int parts = Property.between(r, 1, 5);
-            KanoTally[] part = new KanoTally[parts];
+            KanoAccumulator[] part = new KanoAccumulator[parts];
             for (int p = 0; p < parts; p++) {
-                part[p] = KanoTally.of(names);
+                part[p] = KanoAccumulator.create(names);
             }
             for (int i : Property.shuffledPermutation(r, n)) {
                 part[r.nextInt(parts)].add(f[i], d[i], imp[i]);
             }
-            KanoTally merged = KanoTally.of(names);
+            KanoAccumulator merged = KanoAccumulator.create(names);
             for (int p : Property.shuffledPermutation(r, parts)) {
                 merged.combine(part[p]);
             }
             assertEquals(inOrder.respondents(), merged.respondents());
             for (int j = 0; j < k; j++) {
-                assertTrue(Arrays.equals(inOrder.cells(j), merged.cells(j)));
-                assertTrue(Arrays.equals(inOrder.importance(j), merged.importance(j)));
+                assertTrue(Arrays.equals(inOrder.snapshot().cells(j), merged.snapshot().cells(j)));
+                assertTrue(Arrays.equals(inOrder.snapshot().importance(j), merged.snapshot().importance(j)));
             }
             for (Kano kano : CONFIGS) {
                 // Records compare their doubles bitwise (Double.compare).
-                assertEquals(kano.analyze(inOrder).features(), kano.analyze(merged).features());
+                assertEquals(kano.analyze(inOrder.snapshot()).features(), kano.analyze(merged.snapshot()).features());
             }
         });
     }

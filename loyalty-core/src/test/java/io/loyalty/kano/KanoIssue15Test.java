@@ -60,22 +60,22 @@ class KanoIssue15Test {
     /** Item 18: the respondent count of a tally overflowed silently; it fails at the combine that overflows. */
     @Test
     void item18TallyOverflowFailsAtTheCombine() {
-        KanoTally t = KanoTally.of(List.of("F"));
+        KanoAccumulator t = KanoAccumulator.create(List.of("F"));
         t.add(new int[] {1}, new int[] {5});
         for (int i = 0; i < 62; i++) {
             t.combine(t);
         }
         assertEquals(1L << 62, t.respondents());
-        KanoTally other = KanoTally.of(List.of("F"));
+        KanoAccumulator other = KanoAccumulator.create(List.of("F"));
         other.combine(t);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.combine(other));
         assertTrue(e.getMessage().contains("respondents") && e.getMessage().contains(Long.toString(1L << 62)),
                 e.getMessage());
         assertEquals(1L << 62, t.respondents());
-        assertEquals(1L << 62, t.count(0, Answer.LIKE, Answer.DISLIKE));
+        assertEquals(1L << 62, t.snapshot().count(0, Answer.LIKE, Answer.DISLIKE));
         // 2^62 - 1 more respondents (1 + 2 + ... + 2^61) fill the tally to Long.MAX_VALUE; one more fails.
-        KanoTally rest = KanoTally.of(List.of("F"));
-        KanoTally power = KanoTally.of(List.of("F")).add(new int[] {0}, new int[] {0});
+        KanoAccumulator rest = KanoAccumulator.create(List.of("F"));
+        KanoAccumulator power = KanoAccumulator.create(List.of("F")).add(new int[] {0}, new int[] {0});
         for (int i = 0; i < 62; i++) {
             rest.combine(power);
             power.combine(power);
@@ -84,10 +84,10 @@ class KanoIssue15Test {
         assertEquals(Long.MAX_VALUE, t.respondents());
         assertThrows(IllegalArgumentException.class, () -> t.add(new int[] {1}, new int[] {5}));
         assertEquals(Long.MAX_VALUE, t.respondents());
-        assertEquals(1L << 62, t.count(0, Answer.LIKE, Answer.DISLIKE));
+        assertEquals(1L << 62, t.snapshot().count(0, Answer.LIKE, Answer.DISLIKE));
         // The analysis reports the tally's respondents as they are (it used to cap them at Integer.MAX_VALUE).
-        assertEquals(Long.MAX_VALUE, Kano.withDefaults().analyze(t).respondents());
-        FeatureResult f = Kano.withDefaults().analyze(t).features().get(0);
+        assertEquals(Long.MAX_VALUE, Kano.withDefaults().analyze(t.snapshot()).respondents());
+        FeatureResult f = Kano.withDefaults().analyze(t.snapshot()).features().get(0);
         assertEquals((1L << 62) - 1, f.missing());
         assertEquals(Category.ONE_DIMENSIONAL, f.category());
     }

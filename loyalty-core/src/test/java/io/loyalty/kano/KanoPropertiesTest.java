@@ -218,8 +218,8 @@ class KanoPropertiesTest {
             int n = Property.between(r, 30, 200);
             KanoSurvey s = survey(r, n, 3);
             List<String> names = s.features().stream().map(FeatureAnswers::name).toList();
-            KanoTally left = KanoTally.of(names);
-            KanoTally right = KanoTally.of(names);
+            KanoAccumulator left = KanoAccumulator.create(names);
+            KanoAccumulator right = KanoAccumulator.create(names);
             int cut = r.nextInt(n + 1);
             for (int i = 0; i < n; i++) {
                 int[] f = new int[3];
@@ -233,8 +233,8 @@ class KanoPropertiesTest {
                 (i < cut ? left : right).add(f, d, imp);
             }
             KanoAnalysis whole = Kano.withDefaults().analyze(s);
-            KanoAnalysis merged = Kano.withDefaults().analyze(left.combine(right));
-            KanoAnalysis bulk = Kano.withDefaults().analyze(KanoTally.of(names).addAll(s));
+            KanoAnalysis merged = Kano.withDefaults().analyze(left.combine(right).snapshot());
+            KanoAnalysis bulk = Kano.withDefaults().analyze(KanoAccumulator.create(names).addAll(s).snapshot());
             assertEquals(whole.features(), merged.features());
             assertEquals(whole.features(), bulk.features());
             assertEquals(n, merged.respondents());

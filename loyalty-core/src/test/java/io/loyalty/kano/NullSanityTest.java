@@ -20,7 +20,7 @@ class NullSanityTest {
             EvaluationTable.berger1993(),
             FeatureAnswers.ofCodes("F", new byte[] {1}, new byte[] {5}),
             KanoSurvey.of(FeatureAnswers.ofCodes("F", new byte[] {1}, new byte[] {5})),
-            KanoTally.of(List.of("F")),
+            KanoAccumulator.create(List.of("F")),
             Kano.withDefaults().analyze(KanoSurvey.of(FeatureAnswers.ofCodes("F", new byte[] {1}, new byte[] {5}))),
             CategoryCounts.of(1, 0, 0, 0, 0, 0));
 
@@ -97,8 +97,10 @@ class NullSanityTest {
             return PriorityOrder.BETTER;
         } else if (type == KanoSurvey.class) {
             return KanoSurvey.of(FeatureAnswers.ofCodes("F", new byte[] {1}, new byte[] {5}));
-        } else if (type == KanoTally.class) {
-            return KanoTally.of(List.of("F"));
+        } else if (type == KanoAccumulator.class) {
+            return KanoAccumulator.create(List.of("F"));
+        } else if (type == KanoTallies.class) {
+            return KanoAccumulator.create(List.of("F")).snapshot();
         } else if (type == String[][].class || type.isArray()) {
             return java.lang.reflect.Array.newInstance(type.getComponentType(), 0);
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.Interval;
 import io.loyalty.testkit.Property;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class CsatCesTest {
         double ss = 80 * 3.08 * 3.08 + 210 * 2.08 * 2.08 + 140 * 1.08 * 1.08 + 110 * 0.08 * 0.08 + 160 * 0.92 * 0.92
                 + 180 * 1.92 * 1.92 + 120 * 2.92 * 2.92;
         double se = Math.sqrt(ss / 999 / 1000);
-        RatingInterval ci = c.meanInterval(0.95);
+        Interval ci = c.meanInterval(0.95);
         assertEquals(4.08 - 1.962341 * se, ci.lower(), 1e-5);
         assertEquals(4.08 + 1.962341 * se, ci.upper(), 1e-5);
     }
@@ -40,7 +41,7 @@ class CsatCesTest {
     @Test
     void wilsonIntervalKnownValue() {
         // 60 of 100, 95%: Wilson interval 0.502 .. 0.691 (R: prop.test(60, 100, correct = FALSE)$conf.int).
-        RatingInterval ci = Csat.ofCounts(0, 0, 40, 0, 60).topTwoBoxInterval(0.95);
+        Interval ci = Csat.ofCounts(0, 0, 40, 0, 60).topTwoBoxInterval(0.95);
         assertEquals(0.5020, ci.lower(), 5e-4);
         assertEquals(0.6906, ci.upper(), 5e-4);
     }
@@ -64,11 +65,11 @@ class CsatCesTest {
             five[Property.between(r, 0, 4)] += 2;
             seven[Property.between(r, 0, 6)] += 2;
             Csat c = Csat.ofCounts(five);
-            RatingInterval t2b = c.topTwoBoxInterval(0.95);
+            Interval t2b = c.topTwoBoxInterval(0.95);
             assertTrue(t2b.lower() >= 0 && t2b.upper() <= 1 && t2b.lower() <= c.topTwoBox()
                     && c.topTwoBox() <= t2b.upper(), t2b.toString());
             assertTrue(c.mean() >= 1 && c.mean() <= 5);
-            RatingInterval m = Ces.ofCounts(seven).meanInterval(0.9);
+            Interval m = Ces.ofCounts(seven).meanInterval(0.9);
             assertTrue(m.lower() <= m.estimate() && m.estimate() <= m.upper());
             assertTrue(Ces.ofCounts(seven).net() >= -1 && Ces.ofCounts(seven).net() <= 1);
         });

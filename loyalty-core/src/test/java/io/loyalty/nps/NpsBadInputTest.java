@@ -57,7 +57,7 @@ class NpsBadInputTest {
         rejects(() -> Csat.ofCounts(0, 0, 0, 0, 0), "no responses");
         rejects(() -> Ces.ofAnswers(new int[0]), "no responses");
         rejects(() -> NpsCalculator.withDefaults().bySegment(new String[0], new int[0]), "no responses");
-        rejects(() -> NpsAccumulator.create(3).total(), "no responses");
+        rejects(() -> NpsAccumulator.create(3).snapshot().total(), "no responses");
     }
 
     @Test
@@ -77,13 +77,13 @@ class NpsBadInputTest {
     void badSegmentCodeLeavesAccumulatorUnchanged() {
         NpsAccumulator acc = NpsAccumulator.create(2);
         acc.add(0, 9);
-        long[] before = acc.counts();
+        long[] before = acc.snapshot().counts();
         int[] seg = {0, 1, 2};
         int[] ans = {9, 9, 9};
         rejects(() -> acc.addAll(seg, ans), "segments[2]", "2");
-        assertArrayEquals(before, acc.counts());
+        assertArrayEquals(before, acc.snapshot().counts());
         rejects(() -> acc.addAll(new int[] {0, 1}, new int[] {10, 11}), "answers[1]", "11");
-        assertArrayEquals(before, acc.counts());
+        assertArrayEquals(before, acc.snapshot().counts());
         assertArrayEquals(new int[] {0, 1, 2}, seg);
     }
 

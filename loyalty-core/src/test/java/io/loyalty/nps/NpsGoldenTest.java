@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.internal.Normal;
+import io.loyalty.stats.Interval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -96,7 +97,7 @@ class NpsGoldenTest {
         Nps x = Nps.ofCounts(395, 476, 291);
         assertEquals(-0.09, x.score(), 0.005);
         assertEquals(4.4, 100 * x.marginOfError(0.95), 0.05);
-        NpsInterval w = x.interval(IntervalMethod.WALD, 0.95);
+        Interval w = x.interval(IntervalMethod.WALD, 0.95);
         assertEquals(-0.133, w.lower(), 0.0005);
         assertEquals(-0.046, w.upper(), 0.0005);
     }
@@ -108,11 +109,11 @@ class NpsGoldenTest {
         // The gist's Monte Carlo interval (0.143, 0.205) ignores the covariance of p and d; every trinomial method
         // gives about 0.141..0.209 (published_cases.json, published_not_reproduced).
         for (IntervalMethod m : IntervalMethod.values()) {
-            NpsInterval ci = x.interval(m, 0.95);
+            Interval ci = x.interval(m, 0.95);
             assertEquals(0.141, ci.lower(), 0.001, m.name());
             assertEquals(0.209, ci.upper(), 0.001, m.name());
         }
-        NpsInterval wald = x.interval(IntervalMethod.WALD, 0.95);
+        Interval wald = x.interval(IntervalMethod.WALD, 0.95);
         assertEquals(0.1414, wald.lower(), 5e-5);
         assertEquals(0.2086, wald.upper(), 5e-5);
     }
@@ -176,7 +177,7 @@ class NpsGoldenTest {
             {5, 4, 1, -0.72014, 0.08729},
         };
         for (double[] c : cases) {
-            NpsInterval ci = Nps.ofCounts((long) c[0], (long) c[1], (long) c[2]).interval(IntervalMethod.SCORE, 0.95);
+            Interval ci = Nps.ofCounts((long) c[0], (long) c[1], (long) c[2]).interval(IntervalMethod.SCORE, 0.95);
             String at = java.util.Arrays.toString(c);
             assertEquals(c[3], ci.lower(), 1e-4, at);
             assertEquals(c[4], ci.upper(), 1e-4, at);
@@ -186,10 +187,10 @@ class NpsGoldenTest {
     @Test
     void adjustedWaldAndWaldOnTestData() {
         Nps all = Nps.ofAnswers(testData().rec());
-        NpsInterval w = all.interval(IntervalMethod.WALD, 0.95);
+        Interval w = all.interval(IntervalMethod.WALD, 0.95);
         assertEquals(0.04408, w.lower(), 5e-6);
         assertEquals(0.15592, w.upper(), 5e-6);
-        NpsInterval aw = all.interval(IntervalMethod.ADJUSTED_WALD, 0.95);
+        Interval aw = all.interval(IntervalMethod.ADJUSTED_WALD, 0.95);
         assertEquals((462 + 0.75 - 362 - 0.75) / 1003.0, aw.estimate(), 1e-15);
         assertEquals(0.0439, aw.lower(), 5e-5);
         assertEquals(0.15551, aw.upper(), 5e-6);

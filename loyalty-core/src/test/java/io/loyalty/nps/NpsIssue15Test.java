@@ -85,10 +85,10 @@ class NpsIssue15Test {
         a.add(0, 10, Long.MAX_VALUE - 1);
         NpsAccumulator b = NpsAccumulator.create(1);
         b.add(0, 10, 3);
-        long[] before = a.counts();
+        long[] before = a.snapshot().counts();
         rejects(() -> a.combine(b), "other", "adds 3 answers", Long.toString(Long.MAX_VALUE - 1));
-        assertArrayEquals(before, a.counts());
-        assertEquals(Long.MAX_VALUE - 1, a.tally(0).promoters());
+        assertArrayEquals(before, a.snapshot().counts());
+        assertEquals(Long.MAX_VALUE - 1, a.snapshot().tally(0).promoters());
     }
 
     /** Item 18: every add path fails where it would overflow and leaves the accumulator unchanged. */
@@ -96,12 +96,12 @@ class NpsIssue15Test {
     void item18AddOverflowFailsAtTheAdd() {
         NpsAccumulator a = NpsAccumulator.create(2);
         a.add(0, 0, Long.MAX_VALUE);
-        long[] before = a.counts();
+        long[] before = a.snapshot().counts();
         rejects(() -> a.add(1, 9), "answer", "adds 1 answers");
         rejects(() -> a.add(1, 9, 1), "count", "adds 1 answers");
         rejects(() -> a.addAll(new int[] {1}, new int[] {9}), "answers.length");
-        assertArrayEquals(before, a.counts());
-        assertEquals(Long.MAX_VALUE, a.total().n());
+        assertArrayEquals(before, a.snapshot().counts());
+        assertEquals(Long.MAX_VALUE, a.snapshot().total().n());
         // Across segments too: the total would have wrapped round before.
         NpsAccumulator c = NpsAccumulator.create(2);
         c.add(0, 0, Long.MAX_VALUE / 2 + 1);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.Interval;
 import io.loyalty.testkit.Property;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -48,7 +49,7 @@ class NpsPropertiesTest {
             Nps x = randomTally(r);
             double conf = 0.5 + 0.4999 * r.nextDouble();
             for (IntervalMethod m : IntervalMethod.values()) {
-                NpsInterval ci = x.interval(m, conf);
+                Interval ci = x.interval(m, conf);
                 assertTrue(ci.contains(ci.estimate()), m + " " + x + " " + ci);
                 assertTrue(ci.lower() <= ci.upper(), m + " " + x + " " + ci);
                 if (m != IntervalMethod.WALD) {
@@ -71,8 +72,8 @@ class NpsPropertiesTest {
             Nps small = Nps.ofCounts(d, p, pr);
             Nps large = Nps.ofCounts(k * d, k * p, k * pr);
             for (IntervalMethod m : IntervalMethod.values()) {
-                NpsInterval a = small.interval(m, 0.95);
-                NpsInterval b = large.interval(m, 0.95);
+                Interval a = small.interval(m, 0.95);
+                Interval b = large.interval(m, 0.95);
                 assertTrue(b.upper() - b.lower() <= a.upper() - a.lower() + 1e-12, m + " " + small + " k=" + k);
             }
         });
@@ -85,8 +86,8 @@ class NpsPropertiesTest {
             double lo = 0.5 + 0.4 * r.nextDouble();
             double hi = lo + (0.999 - lo) * r.nextDouble();
             for (IntervalMethod m : IntervalMethod.values()) {
-                NpsInterval a = x.interval(m, lo);
-                NpsInterval b = x.interval(m, hi);
+                Interval a = x.interval(m, lo);
+                Interval b = x.interval(m, hi);
                 assertTrue(b.lower() <= a.lower() + 1e-12 && b.upper() >= a.upper() - 1e-12, m + " " + x);
             }
         });
@@ -114,9 +115,9 @@ class NpsPropertiesTest {
                 right.add(seg[cut + j], ans[cut + j]);
             }
             left.combine(right);
-            assertTrue(Arrays.equals(all.counts(), left.counts()));
-            assertEquals(all.total(), left.total());
-            assertEquals(Nps.ofAnswers(ans), all.total());
+            assertTrue(Arrays.equals(all.snapshot().counts(), left.snapshot().counts()));
+            assertEquals(all.snapshot().total(), left.snapshot().total());
+            assertEquals(Nps.ofAnswers(ans), all.snapshot().total());
             // The same tally from (segment, answer) -> count, as a GROUP BY would give it.
             long[][] tally = new long[k][11];
             for (int i = 0; i < n; i++) {
@@ -128,7 +129,7 @@ class NpsPropertiesTest {
                     counted.add(s, a, tally[s][a]);
                 }
             }
-            assertTrue(Arrays.equals(all.counts(), counted.counts()));
+            assertTrue(Arrays.equals(all.snapshot().counts(), counted.snapshot().counts()));
         });
     }
 
@@ -140,7 +141,7 @@ class NpsPropertiesTest {
         assertThrows(IllegalArgumentException.class, () -> acc.add(2, 9, 1));
         assertThrows(IllegalArgumentException.class, () -> acc.add(1, 9, -1));
         assertThrows(IllegalArgumentException.class, () -> acc.add(1, 9, Long.MAX_VALUE));
-        assertEquals(Nps.ofCounts(0, 0, 5), acc.tally(1));
+        assertEquals(Nps.ofCounts(0, 0, 5), acc.snapshot().tally(1));
     }
 
     @Test

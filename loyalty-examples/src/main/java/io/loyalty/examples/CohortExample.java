@@ -11,6 +11,7 @@ import io.loyalty.cohort.SbgData;
 import io.loyalty.cohort.SbgFitter;
 import io.loyalty.cohort.SbgModel;
 import io.loyalty.cohort.SurvivalCurve;
+import io.loyalty.stats.Interval;
 import io.loyalty.tablesaw.CohortTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ public final class CohortExample {
                         km.upper()[i]);
             }
         }
-        System.out.println(km.median() + " days; " + km.restrictedMean(365) + " days");
+        System.out.println(median(km.median()) + " days; " + km.restrictedMean(365) + " days");
     }
 
     private static void curve(SurvivalCurve km) throws IOException {
@@ -160,5 +161,14 @@ public final class CohortExample {
                 + "High End %.3f, Regular %.3f years%n", hi.discountedExpectedLifetime(0.10),
                 reg.discountedExpectedLifetime(0.10), hi.discountedExpectedResidualLifetime(0.10, 4),
                 reg.discountedExpectedResidualLifetime(0.10, 4));
+    }
+
+    /** A median survival time as the tour prints it: a time never reached reads "not reached". */
+    private static String median(Interval m) {
+        return "median " + time(m.estimate()) + " (" + time(m.lower()) + ", " + time(m.upper()) + ")";
+    }
+
+    private static String time(double t) {
+        return t == Double.POSITIVE_INFINITY ? "not reached" : String.format(Locale.ROOT, "%.6g", t);
     }
 }

@@ -14,6 +14,7 @@ import io.loyalty.nps.NpsBreakdown;
 import io.loyalty.nps.NpsCalculator;
 import io.loyalty.nps.NpsDifference;
 import io.loyalty.nps.NpsPeriod;
+import io.loyalty.stats.Interval;
 import io.loyalty.tablesaw.DataTables;
 import io.loyalty.tablesaw.NpsTables;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class NpsExample {
         Nps all = Nps.ofAnswers(survey.intColumn("REC").asIntArray());
         System.out.println(all);
         for (IntervalMethod m : IntervalMethod.values()) {
-            System.out.println("  " + all.interval(m, 0.95));
+            System.out.println("  " + npsInterval(m, all.interval(m, 0.95)));
         }
         System.out.printf("  answers needed for +/-5 points at 95%% with these shares: %,d%n",
                 Nps.sampleSize(all.promoterShare(), all.detractorShare(), 0.05, 0.95));
@@ -75,11 +76,11 @@ public final class NpsExample {
 
         System.out.println();
         System.out.println("CSAT (youropinion.is example, 60 of 100 satisfied): "
-                + Csat.ofCounts(0, 0, 40, 0, 60).topTwoBoxInterval(0.95) + " top-2-box share");
+                + rating(Csat.ofCounts(0, 0, 40, 0, 60).topTwoBoxInterval(0.95)) + " top-2-box share");
         System.out.println("CSAT (pisano.com example, weighted): " + Csat.ofCounts(0, 2, 0, 4, 10));
         Ces ces = Ces.ofCounts(80, 210, 140, 110, 160, 180, 120);
-        System.out.println("CES (cys.group example): " + ces + ", mean " + ces.meanInterval(0.95) + ", net "
-                + ces.netScore().interval(IntervalMethod.SCORE, 0.95));
+        System.out.println("CES (cys.group example): " + ces + ", mean " + rating(ces.meanInterval(0.95)) + ", net "
+                + npsInterval(IntervalMethod.SCORE, ces.netScore().interval(IntervalMethod.SCORE, 0.95)));
 
         loyaltyMatrix();
         System.out.println();
@@ -143,5 +144,17 @@ public final class NpsExample {
             t += m.revenue(q);
         }
         return t;
+    }
+
+    /** An NPS interval as the tour prints it: method, level, bounds on the -1..1 scale. */
+    private static String npsInterval(IntervalMethod method, Interval ci) {
+        return String.format(Locale.ROOT, "%s %.0f%% [%.4f, %.4f]", method, ci.confidence() * 100, ci.lower(),
+                ci.upper());
+    }
+
+    /** A CSAT or CES interval as the tour prints it: estimate, level, bounds. */
+    private static String rating(Interval ci) {
+        return String.format(Locale.ROOT, "%.4f, %.0f%% [%.4f, %.4f]", ci.estimate(), ci.confidence() * 100,
+                ci.lower(), ci.upper());
     }
 }

@@ -77,7 +77,7 @@ public final class SparkCohorts {
                 .mapPartitions((FlatMapFunction<Iterator<Row>, byte[]>) rows ->
                         List.of(Shipment.pack(accumulate(rows, cohorts, days))).iterator())
                 .collect();
-        CohortAccumulator total = cohorts.newAccumulator();
+        CohortAccumulator total = CohortAccumulator.create(cohorts);
         for (byte[] bytes : parts) {
             total.combine(Shipment.unpack(bytes, CohortAccumulator.class));
         }
@@ -93,7 +93,7 @@ public final class SparkCohorts {
      * customers (the core needs every row of a customer in one batch).
      */
     private static CohortAccumulator accumulate(Iterator<Row> rows, Cohorts cohorts, boolean epochDays) {
-        CohortAccumulator accumulator = cohorts.newAccumulator();
+        CohortAccumulator accumulator = CohortAccumulator.create(cohorts);
         CustomerGroups groups = CustomerGroups.read(rows, epochDays);
         ZoneId zone = cohorts.zone();
         for (int from = 0; from < groups.customers(); ) {

@@ -136,7 +136,7 @@ public final class SurveyTallies {
                 add(acc, s, cells[s * periods.size() + p]);
             }
         }
-        return calculator.breakdown(segmentDimension, segments, acc);
+        return calculator.breakdown(segmentDimension, segments, acc.snapshot());
     }
 
     /**
@@ -153,7 +153,7 @@ public final class SurveyTallies {
                 add(acc, p, cells[s * periods.size() + p]);
             }
         }
-        return calculator.breakdown(periodDimension, periods, acc);
+        return calculator.breakdown(periodDimension, periods, acc.snapshot());
     }
 
     /**
@@ -171,7 +171,7 @@ public final class SurveyTallies {
         for (int p = 0; p < periods.size(); p++) {
             add(acc, p, cells[s * periods.size() + p]);
         }
-        return calculator.breakdown(periodDimension + " in " + segment, periods, acc);
+        return calculator.breakdown(periodDimension + " in " + segment, periods, acc.snapshot());
     }
 
     /**
@@ -203,7 +203,7 @@ public final class SurveyTallies {
     private NpsAccumulator accumulator(NpsCalculator calculator, int codes) {
         NpsScale scale = Checks.notNull(calculator, "calculator").scale();
         requireScale(scale.min(), scale.max(), "the calculator's " + scale);
-        return calculator.newAccumulator(codes);
+        return NpsAccumulator.create(scale, codes);
     }
 
     private void add(NpsAccumulator acc, int code, long[] counts) {

@@ -1,15 +1,17 @@
 package io.loyalty.kano;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Accumulator;
 import java.util.HashSet;
 import java.util.List;
 
 /**
  * A mergeable tally of Kano answers, for answers that arrive one respondent at a time (a service) or in parts
  * (parallel chunks, partitions): per feature the counts of each (functional, dysfunctional) answer pair, of
- * missing answers and of each importance. {@link Kano#analyze(KanoTally)} turns it into the same
- * {@link KanoAnalysis} as analysing all the answers at once: the result depends neither on the order of
- * {@code add} calls nor on how the answers were split before {@link #combine(KanoTally)}.
+ * missing answers and of each importance. Follows the library's {@linkplain Accumulator accumulator contract}:
+ * {@link #snapshot()} gives the immutable {@link KanoTallies}, which {@link Kano#analyze(KanoTallies)} turns into
+ * the same {@link KanoAnalysis} as analysing all the answers at once: the result depends neither on the order of
+ * {@code add} calls nor on how the answers were split before {@link #combine(KanoAccumulator)}.
  *
  * <p><b>Not thread-safe</b>: give each thread its own tally and combine them. A tally counts at most
  * {@link Long#MAX_VALUE} respondents, which bounds every cell: an {@code add}, {@code addAll} or {@code combine}
@@ -17,7 +19,7 @@ import java.util.List;
  *
  * @since 0.1
  */
-public final class KanoTally {
+public final class KanoAccumulator implements Accumulator<KanoAccumulator, KanoTallies> {
     private final List<String> features;
     /** Per feature, 36 cells: functional code * 6 + dysfunctional code (0 = missing). */
     private final long[][] cells;
@@ -25,27 +27,27 @@ public final class KanoTally {
     private final long[][] importance;
     private long respondents;
 
-    private KanoTally(List<String> features) {
+    private KanoAccumulator(List<String> features) {
         this.features = features;
         this.cells = new long[features.size()][Tally.CELLS];
         this.importance = new long[features.size()][10];
     }
 
     /**
-     * An empty tally of the named features.
+     * An empty accumulator of the named features.
      *
      * @param features the features' names, in the order respondents' answers will list them
      * @return the tally
      * @throws IllegalArgumentException if there are no features or two share a name
      */
-    public static KanoTally of(List<String> features) {
+    public static KanoAccumulator create(List<String> features) {
         Checks.notNull(features, "features");
         Checks.require(!features.isEmpty(), "features must not be empty");
         HashSet<String> seen = new HashSet<>();
         for (String f : features) {
             Checks.require(seen.add(Checks.notBlank(f, "feature name")), "two features are named '%s'", f);
         }
-        return new KanoTally(List.copyOf(features));
+        return new KanoAccumulator(List.copyOf(features));
     }
 
     /**
@@ -57,7 +59,7 @@ public final class KanoTally {
      * @throws IllegalArgumentException if a length differs from the features or a code is out of range (nothing
      *     is added then)
      */
-    public KanoTally add(int[] functional, int[] dysfunctional) {
+    public KanoAccumulator add(int[] functional, int[] dysfunctional) {
         return add(functional, dysfunctional, null);
     }
 
@@ -71,7 +73,7 @@ public final class KanoTally {
      * @throws IllegalArgumentException if a length differs from the features or a value is out of range (nothing
      *     is added then)
      */
-    public KanoTally add(int[] functional, int[] dysfunctional, int[] importances) {
+    public KanoAccumulator add(int[] functional, int[] dysfunctional, int[] importances) {
         Checks.notNull(functional, "functional");
         Checks.notNull(dysfunctional, "dysfunctional");
         int k = features.size();
@@ -109,7 +111,7 @@ public final class KanoTally {
      * @return this tally
      * @throws IllegalArgumentException if the survey's features differ from the tally's
      */
-    public KanoTally addAll(KanoSurvey survey) {
+    public KanoAccumulator addAll(KanoSurvey survey) {
         Checks.notNull(survey, "survey");
         List<String> names = survey.features().stream().map(FeatureAnswers::name).toList();
         Checks.require(names.equals(features), "survey features %s differ from the tally's %s", names, features);
@@ -139,7 +141,8 @@ public final class KanoTally {
      * @return this tally
      * @throws IllegalArgumentException if the features differ
      */
-    public KanoTally combine(KanoTally other) {
+    @Override
+    public KanoAccumulator combine(KanoAccumulator other) {
         Checks.notNull(other, "other");
         Checks.require(other.features.equals(features), "tally features %s differ from %s", other.features,
                 features);
@@ -154,22 +157,6 @@ public final class KanoTally {
         }
         respondents = grown;
         return this;
-    }
-
-    /**
-     * How many respondents gave a pair of answers to a feature.
-     *
-     * @param feature the feature's index
-     * @param functional the functional answer
-     * @param dysfunctional the dysfunctional answer
-     * @return the count
-     */
-    public long count(int feature, Answer functional, Answer dysfunctional) {
-        Checks.require(feature >= 0 && feature < features.size(), "feature index must lie in 0..%d, got %d",
-                features.size() - 1, feature);
-        Checks.notNull(functional, "functional");
-        Checks.notNull(dysfunctional, "dysfunctional");
-        return cells[feature][functional.code() * 6 + dysfunctional.code()];
     }
 
     /**
@@ -190,21 +177,29 @@ public final class KanoTally {
         return respondents;
     }
 
-    long[] cells(int feature) {
-        return cells[feature].clone();
-    }
-
-    long[] importance(int feature) {
-        return importance[feature].clone();
+    /**
+     * The counts so far.
+     *
+     * @return an immutable snapshot; later additions do not change it
+     */
+    @Override
+    public KanoTallies snapshot() {
+        long[][] c = new long[cells.length][];
+        long[][] imp = new long[importance.length][];
+        for (int j = 0; j < c.length; j++) {
+            c[j] = cells[j].clone();
+            imp[j] = importance[j].clone();
+        }
+        return new KanoTallies(features, c, imp, respondents);
     }
 
     /**
      * The size of the tally.
      *
-     * @return e.g. {@code KanoTally[6 features, 358 respondents]}
+     * @return e.g. {@code KanoAccumulator[6 features, 358 respondents]}
      */
     @Override
     public String toString() {
-        return Checks.format("KanoTally[%d features, %d respondents]", features.size(), respondents);
+        return Checks.format("KanoAccumulator[%d features, %d respondents]", features.size(), respondents);
     }
 }

@@ -1,0 +1,48 @@
+package io.loyalty.nps;
+
+import io.loyalty.testkit.AccumulatorContract;
+import io.loyalty.testkit.Property;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** {@link NpsAccumulator} under the shared accumulator contract: one answer, or a counted answer, is a row. */
+class NpsAccumulatorContractTest {
+    private static final int SEGMENTS = 7;
+
+    /** Rows {segment, answer, count}: count 0 means a single {@code add(segment, answer)}. */
+    private static List<long[]> rows(SplittableRandom r) {
+        int n = switch (r.nextInt(4)) {
+            case 0 -> r.nextInt(3);
+            case 1 -> Property.between(r, 3, 50);
+            default -> Property.between(r, 50, 2_000);
+        };
+        // Counts up to the largest that keeps the total within Long.MAX_VALUE: the edge of the accumulator.
+        long big = Long.MAX_VALUE / Math.max(1, n);
+        List<long[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long count = switch (r.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> 1;
+                case 2 -> big;
+                default -> r.nextLong(big);
+            };
+            // Ties: many rows share a segment and an answer.
+            rows.add(new long[] {r.nextInt(SEGMENTS), r.nextBoolean() ? 10 : r.nextInt(11), count});
+        }
+        return rows;
+    }
+
+    @Test
+    void snapshotIsOrderAndSplitInvariant() {
+        AccumulatorContract.<long[], NpsAccumulator, NpsTallies>of(NpsAccumulatorContractTest::rows,
+                () -> NpsAccumulator.create(SEGMENTS), (acc, row) -> {
+                    if (row[2] == 0) {
+                        acc.add((int) row[0], (int) row[1]);
+                    } else {
+                        acc.add((int) row[0], (int) row[1], row[2]);
+                    }
+                }).check("NPS accumulator contract", 200);
+    }
+}
