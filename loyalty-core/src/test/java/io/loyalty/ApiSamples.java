@@ -47,7 +47,6 @@ import io.loyalty.experiment.Assignment;
 import io.loyalty.experiment.BetaBinomial;
 import io.loyalty.experiment.ChiSquareTest;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Interval;
 import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Msprt;
 import io.loyalty.experiment.Proportions;
@@ -744,7 +743,6 @@ final class ApiSamples {
         type(ArmSummary.class, () -> ArmSummary.of(new double[] {1, 2, 3, 4}));
         type(SegmentedSummaries.class, () -> SegmentedSummaries.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 1, 1},
                 new double[] {1, 2, 3, 4}, List.of("A", "B"), List.of("x", "y")));
-        type(Interval.class, () -> new Interval(0.1, 0.0, 0.2, 0.95));
         type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.95));
         type("java.util.List<io.loyalty.experiment.Comparison>", () -> List.of(
                 Proportions.compare("l", "m", 10, 100, 8, 100, 0.95)));
@@ -754,6 +752,9 @@ final class ApiSamples {
         type(Assignment.class, () -> Assignment.of("exp", 1, 1));
         type(Msprt.class, () -> Msprt.of(1, 0));
         type(BetaBinomial.class, BetaBinomial::withDefaults);
+        type(io.loyalty.experiment.SequentialDesign.class, () -> io.loyalty.experiment.GroupSequential.design(
+                io.loyalty.experiment.GroupSequential.Type.POCOCK, 0.025, 3));
+        member("SequentialDesign.rejectsRates look", () -> 1);
         name("int[] arm", () -> new int[] {0, 1, 0, 1});
         name("int[] segment", () -> new int[] {0, 0, 1, 1});
         name("double[] value", () -> new double[] {1, 2, 3, 4});
@@ -781,11 +782,10 @@ final class ApiSamples {
         name("double aB", () -> 2.0);
         name("double bB", () -> 3.0);
         name("long n", () -> 10L);
-        for (String n : List.of("successes", "x1", "x2", "treatmentSuccesses", "controlSuccesses", "successesA",
-                "successesB", "a", "b", "c", "d")) {
+        for (String n : List.of("successes", "x1", "x2", "treatmentSuccesses", "controlSuccesses")) {
             name("long " + n, () -> 3L);
         }
-        for (String n : List.of("trials", "n1", "n2", "treatmentTrials", "controlTrials", "trialsA", "trialsB")) {
+        for (String n : List.of("trials", "n1", "n2", "treatmentTrials", "controlTrials", "trialsPerArm")) {
             name("long " + n, () -> 10L);
         }
         member("Assignment.of weights", () -> new double[] {1, 1});
@@ -876,6 +876,8 @@ final class ApiSamples {
                 DoubleColumn.create("recency", 1, 5, 9, 20),
                 DoubleColumn.create("orders", 9, 7, 5, 3),
                 DoubleColumn.create("revenue", 900, 500, 300, 100),
+                DoubleColumn.create("metric", 1, 0, 0, 1),
+                DoubleColumn.create("covariate", 2, 3, 5, 4),
                 StringColumn.create("F1_functional", "I like it", "I expect it", "I am neutral", "I like it"),
                 StringColumn.create("F1_dysfunctional", "I dislike it", "I am neutral", "I expect it",
                         "I can tolerate it"));
@@ -894,6 +896,10 @@ final class ApiSamples {
         name("String answerColumn", () -> "answer");
         name("String segmentColumn", () -> "segment");
         name("String armColumn", () -> "arm");
+        name("String metricColumn", () -> "metric");
+        name("String covariateColumn", () -> "covariate");
+        name("String treatmentArm", () -> "A");
+        name("String controlArm", () -> "B");
         name("String recencyDaysColumn", () -> "recency");
         name("String ordersColumn", () -> "orders");
         name("String revenueColumn", () -> "revenue");

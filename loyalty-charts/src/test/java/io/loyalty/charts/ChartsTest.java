@@ -24,7 +24,6 @@ import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Interval;
 import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Proportions;
 import io.loyalty.kano.FeatureAnswers;
@@ -35,6 +34,7 @@ import io.loyalty.nps.NpsBreakdown;
 import io.loyalty.nps.NpsCalculator;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
+import io.loyalty.stats.Interval;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -208,7 +208,7 @@ class ChartsTest {
                 List.of(Transaction.of("a", END, 1)), END.atStartOfDay().toInstant(ZoneOffset.UTC)));
         charts.put("one row", () -> ExperimentCharts.forest(comparisons().subList(0, 1)));
         charts.put("no difference", () -> ExperimentCharts.forest(List.of(new Comparison("A vs control",
-                "visit rate", true, 0.1, 0.1, new Interval(0, 0, 0, 0.95), 1, 0.95, "none"))));
+                "visit rate", true, 0.1, 0.1, Interval.of(0, 0, 0, 0.95, "none"), 1, 0.95, "none"))));
         for (Map.Entry<String, Supplier<Chart>> e : charts.entrySet()) {
             byte[] png = e.getValue().get().toPng();
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8), e.getKey());

@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.special.Beta;
@@ -89,7 +90,8 @@ public final class BetaBinomial {
         double lo = ratioQuantile(aA, bA, aB, bB, (1 - credibleLevel) / 2);
         double hi = ratioQuantile(aA, bA, aB, bB, (1 + credibleLevel) / 2);
         double lift = meanB / meanA - 1;
-        Interval liftInterval = new Interval(lift, Math.min(lift, lo - 1), Math.max(lift, hi - 1), credibleLevel);
+        Interval liftInterval = Interval.of(lift, Math.min(lift, lo - 1), Math.max(lift, hi - 1), credibleLevel,
+                "Beta-Binomial credible");
         return new BayesReadout(pBA, lossA, lossB, liftInterval);
     }
 

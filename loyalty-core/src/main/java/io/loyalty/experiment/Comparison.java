@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 
 /**
  * A treatment-versus-control readout a marketer reads: the difference (treatment minus control), its interval,

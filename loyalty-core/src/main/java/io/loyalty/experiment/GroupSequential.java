@@ -1,7 +1,7 @@
 package io.loyalty.experiment;
 
-import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
 
 /**
  * Group-sequential boundaries for peeking at a test K planned times, one-sided, efficacy only, as rpact's

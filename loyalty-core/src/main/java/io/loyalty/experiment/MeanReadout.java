@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;

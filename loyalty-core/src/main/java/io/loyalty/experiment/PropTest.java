@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 
 /**
  * R's {@code prop.test} for two groups: the difference of proportions with its Wald interval (with or without

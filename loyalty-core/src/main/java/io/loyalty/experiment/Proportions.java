@@ -1,7 +1,9 @@
 package io.loyalty.experiment;
 
-import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
+import io.loyalty.internal.Wilson;
+import io.loyalty.stats.Interval;
 
 /**
  * Rates (visited, converted, retained): intervals and tests for one or two proportions. Differences are
@@ -47,19 +49,12 @@ public final class Proportions {
     public static Interval wilson(long successes, long trials, double confidence) {
         checkCounts(successes, trials, "successes", "trials");
         Checks.openUnit(confidence, "confidence");
-        double[] b = wilsonBounds(successes, trials, Normal.upperQuantile((1 - confidence) / 2));
-        return new Interval((double) successes / trials, b[0], b[1], confidence);
+        double[] b = Wilson.bounds(successes, trials, Normal.upperQuantile((1 - confidence) / 2));
+        return Interval.of((double) successes / trials, b[0], b[1], confidence, "Wilson");
     }
 
-    private static double[] wilsonBounds(long x, long n, double z) {
-        double p = (double) x / n;
-        double z22n = z * z / (2.0 * n);
-        double centre = p + z22n;
-        double half = z * Math.sqrt(p * (1 - p) / n + z22n / (2.0 * n));
-        double denominator = 1 + 2 * z22n;
-        double lower = x == 0 ? 0 : Math.max(0, (centre - half) / denominator);
-        double upper = x == n ? 1 : Math.min(1, (centre + half) / denominator);
-        return new double[] {Math.min(lower, p), Math.max(upper, p)};
+    private static String wald(boolean continuityCorrection) {
+        return continuityCorrection ? "Wald, continuity-corrected" : "Wald";
     }
 
     /**
@@ -80,12 +75,12 @@ public final class Proportions {
         double z = Normal.upperQuantile((1 - confidence) / 2);
         double p1 = (double) x1 / n1;
         double p2 = (double) x2 / n2;
-        double[] b1 = wilsonBounds(x1, n1, z);
-        double[] b2 = wilsonBounds(x2, n2, z);
+        double[] b1 = Wilson.bounds(x1, n1, z);
+        double[] b2 = Wilson.bounds(x2, n2, z);
         double d = p1 - p2;
         double lower = d - Math.hypot(p1 - b1[0], b2[1] - p2);
         double upper = d + Math.hypot(b1[1] - p1, p2 - b2[0]);
-        return new Interval(d, lower, upper, confidence);
+        return Interval.of(d, lower, upper, confidence, "Newcombe");
     }
 
     /**
@@ -113,7 +108,7 @@ public final class Proportions {
         double inv = 1.0 / n1 + 1.0 / n2;
         double yates = continuityCorrection ? Math.min(0.5, Math.abs(d) / inv) : 0;
         double width = z * Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2) + yates * inv;
-        return new Interval(d, Math.max(d - width, -1), Math.min(d + width, 1), confidence);
+        return Interval.of(d, Math.max(d - width, -1), Math.min(d + width, 1), confidence, wald(continuityCorrection));
     }
 
     /**
@@ -133,6 +128,8 @@ public final class Proportions {
      */
     public static PropTest propTest(long x1, long n1, long x2, long n2, Alternative alternative, double confidence,
             boolean continuityCorrection) {
+        checkCounts(x1, n1, "x1", "n1");
+        checkCounts(x2, n2, "x2", "n2");
         Checks.notNull(alternative, "alternative");
         Checks.openUnit(confidence, "confidence");
         ChiSquareTest chi = ChiSquareTest.equalProportions(new long[] {x1, x2}, new long[] {n1, n2},
@@ -154,7 +151,8 @@ public final class Proportions {
             double zs = Math.signum(d) * Math.sqrt(chi.statistic());
             p = alternative == Alternative.LESS ? Normal.cdf(zs) : Normal.upper(zs);
         }
-        return new PropTest(new Interval(d, Math.min(lower, d), Math.max(upper, d), confidence), chi.statistic(), p,
+        return new PropTest(Interval.of(d, Math.min(lower, d), Math.max(upper, d), confidence, wald(continuityCorrection)),
+                chi.statistic(), p,
                 alternative);
     }
 

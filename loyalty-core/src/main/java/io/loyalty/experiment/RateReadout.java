@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import java.util.Optional;
 import java.util.OptionalDouble;
 

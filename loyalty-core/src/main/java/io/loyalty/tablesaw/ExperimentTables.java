@@ -87,6 +87,8 @@ public final class ExperimentTables {
      */
     public static RateReadout rateReadout(Table table, String armColumn, String metricColumn, String treatmentArm,
             String controlArm, double confidence) {
+        Checks.notNull(armColumn, "armColumn");
+        Checks.notNull(metricColumn, "metricColumn");
         Columns.requireDistinct(List.of(armColumn, metricColumn));
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, metricColumn, "metric");
@@ -124,6 +126,8 @@ public final class ExperimentTables {
      */
     public static MeanReadout meanReadout(Table table, String armColumn, String metricColumn, String treatmentArm,
             String controlArm, double confidence) {
+        Checks.notNull(armColumn, "armColumn");
+        Checks.notNull(metricColumn, "metricColumn");
         Columns.requireDistinct(List.of(armColumn, metricColumn));
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, metricColumn, "metric");
@@ -148,6 +152,9 @@ public final class ExperimentTables {
      */
     public static MeanReadout meanReadout(Table table, String armColumn, String metricColumn, String covariateColumn,
             String treatmentArm, String controlArm, double confidence) {
+        Checks.notNull(armColumn, "armColumn");
+        Checks.notNull(metricColumn, "metricColumn");
+        Checks.notNull(covariateColumn, "covariateColumn");
         Columns.requireDistinct(List.of(armColumn, metricColumn, covariateColumn));
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, metricColumn, "metric");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.Interval;
 import io.loyalty.testkit.Property;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -169,7 +169,7 @@ public final class ExperimentExample {
                 Math.round(control.total()), control.n(), CONFIDENCE);
     }
 
-    private static String percent(io.loyalty.experiment.Interval i) {
+    private static String percent(io.loyalty.stats.Interval i) {
         return String.format(Locale.ROOT, "%+.1f %% (95 %% CI %+.1f to %+.1f)", 100 * i.estimate(), 100 * i.lower(),
                 100 * i.upper());
     }
