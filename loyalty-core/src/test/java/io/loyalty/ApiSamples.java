@@ -569,7 +569,7 @@ final class ApiSamples {
 
     private void attribution() {
         type(Journeys.class, ApiSamples::journeys);
-        type(Journeys.Accumulator.class, Journeys::accumulator);
+        type(Journeys.Accumulator.class, Journeys.Accumulator::create);
         type(TimedJourneys.class, ApiSamples::timedJourneys);
         type(TimedJourneys.Builder.class, TimedJourneys::builder);
         type(HeuristicAttribution.class, HeuristicAttribution::withDefaults);
@@ -743,6 +743,8 @@ final class ApiSamples {
         type(ArmSummary.class, () -> ArmSummary.of(new double[] {1, 2, 3, 4}));
         type(SegmentedSummaries.class, () -> SegmentedSummaries.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 1, 1},
                 new double[] {1, 2, 3, 4}, List.of("A", "B"), List.of("x", "y")));
+        type(SegmentedSummaries.Accumulator.class, () -> SegmentedSummaries.Accumulator.create(List.of("A", "B"),
+                List.of("x", "y")));
         type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.95));
         type("java.util.List<io.loyalty.experiment.Comparison>", () -> List.of(
                 Proportions.compare("l", "m", 10, 100, 8, 100, 0.95)));

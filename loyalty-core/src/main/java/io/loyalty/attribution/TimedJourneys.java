@@ -60,7 +60,7 @@ public final class TimedJourneys {
      * @return the journeys by path
      */
     public Journeys toJourneys() {
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (String c : channels) {
             acc.channel(c);
         }

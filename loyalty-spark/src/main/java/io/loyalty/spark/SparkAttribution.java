@@ -385,7 +385,7 @@ public final class SparkAttribution {
         rows.sort(text ? Comparator.comparing((Row r) -> r.getString(0), Comparator.nullsFirst(
                 Comparator.naturalOrder())) : Comparator.comparing((Row r) -> r.<String>getList(0),
                 SparkAttribution::compareLists));
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         double unattributed = 0;
         double unattributedValue = 0;
         for (Row r : rows) {
