@@ -754,6 +754,12 @@ final class ApiSamples {
         type(Assignment.class, () -> Assignment.of("exp", 1, 1));
         type(Msprt.class, () -> Msprt.of(1, 0));
         type(BetaBinomial.class, BetaBinomial::withDefaults);
+        type(io.loyalty.experiment.PropTest.class, io.loyalty.experiment.PropTest::withDefaults);
+        type(io.loyalty.experiment.FisherTest.class, io.loyalty.experiment.FisherTest::withDefaults);
+        type(io.loyalty.experiment.PropTest.Result.class, () -> io.loyalty.experiment.PropTest.withDefaults()
+                .test(3, 10, 5, 12));
+        type(io.loyalty.experiment.FisherTest.Result.class, () -> io.loyalty.experiment.FisherTest.withDefaults()
+                .test(3, 10, 5, 12));
         type(io.loyalty.experiment.SequentialDesign.class, () -> io.loyalty.experiment.GroupSequential.design(
                 io.loyalty.experiment.GroupSequential.Type.POCOCK, 0.025, 3));
         member("SequentialDesign.rejectsRates look", () -> 1);

@@ -90,8 +90,6 @@ class PublicApiSanityTest {
         m.put("NpsBreakdown.Row.new vsPrevious null", "null for the first row (documented)");
         m.put("NpsBreakdown.Row.new vsOverall null", "null when there are no other answers (documented)");
         // Documented infinite values.
-        m.put("FisherTest.new oddsRatio +Infinity", "the conditional MLE is infinite with a zero cell (documented)");
-        m.put("FisherTest.new upper +Infinity", "the upper bound is infinite with a zero cell (documented)");
         m.put("Interval.of lower -Infinity", "a one-sided interval has an infinite bound (documented)");
         m.put("Interval.of upper +Infinity", "a one-sided interval or a time never reached (documented)");
         m.put("ParameterEstimate.new upper +Infinity", "the 95% interval's upper end overflows for a parameter the"

@@ -102,7 +102,7 @@ final class FisherExact {
      * @param confidence the interval's level in (0, 1)
      * @return the test
      */
-    static FisherTest test(long a, long b, long c, long d, Alternative alternative,
+    static FisherTest.Result test(long a, long b, long c, long d, Alternative alternative,
             double confidence) {
         double p = pValue(a, b, c, d, alternative);
         Checks.openUnit(confidence, "confidence");
@@ -132,7 +132,7 @@ final class FisherExact {
                 lower = h.lowerBound(a, (1 - confidence) / 2);
                 upper = h.upperBound(a, (1 - confidence) / 2);
         }
-        return new FisherTest(p, estimate, lower, Math.max(lower, upper), confidence, alternative);
+        return new FisherTest.Result(p, estimate, lower, Math.max(lower, upper), confidence, alternative);
     }
 
     /** R's noncentral hypergeometric helpers of {@code fisher.test} (dnhyper, mnhyper, pnhyper). */

@@ -14,8 +14,8 @@ import io.loyalty.stats.Interval;
  * <li>{@link #wilson}: Wilson score interval, R {@code prop.test(x, n, correct = FALSE)$conf.int}.</li>
  * <li>{@link #newcombe}: Newcombe (1998) method 10, the hybrid score interval of {@code p1 - p2}.</li>
  * <li>{@link #wald}: the Wald interval of {@code p1 - p2}, optionally with R's continuity correction.</li>
- * <li>{@link #propTest}: R's {@code prop.test}, the chi-square test of equal rates with its Wald interval.</li>
- * <li>{@link #fisherTest}: Fisher's exact test, as R {@code fisher.test}, with R's conditional MLE of the odds
+ * <li>{@link PropTest}: R's {@code prop.test}, the chi-square test of equal rates with its Wald interval.</li>
+ * <li>{@link FisherTest}: Fisher's exact test, as R {@code fisher.test}, with R's conditional MLE of the odds
  * ratio and its exact interval.</li>
  * <li>{@link #relativeLift}: {@code p1 / p2 - 1} with a delta-method interval.</li>
  * <li>{@link #compare}: the short readout: Newcombe interval and z-test p-value.</li>
@@ -108,52 +108,8 @@ public final class Proportions {
         double inv = 1.0 / n1 + 1.0 / n2;
         double yates = continuityCorrection ? Math.min(0.5, Math.abs(d) / inv) : 0;
         double width = z * Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2) + yates * inv;
-        return Interval.of(d, Math.max(d - width, -1), Math.min(d + width, 1), confidence, wald(continuityCorrection));
-    }
-
-    /**
-     * R's {@code prop.test(c(x1, x2), c(n1, n2), alternative, conf.level, correct)}: the statistic of
-     * {@link ChiSquareTest#equalProportions}, two-sided p from the chi-square, one-sided p from
-     * {@code z = sign(p1 - p2) sqrt(X^2)}; the Wald interval at {@code z_{(1+c)/2}} (two-sided) or {@code z_c}
-     * (one-sided), widened by the Yates term when corrected.
-     *
-     * @param x1 successes of the first group
-     * @param n1 trials of the first group
-     * @param x2 successes of the second group
-     * @param n2 trials of the second group
-     * @param alternative the alternative
-     * @param confidence the interval's level in (0, 1)
-     * @param continuityCorrection whether to apply Yates' correction (R's default)
-     * @return the test
-     */
-    public static PropTest propTest(long x1, long n1, long x2, long n2, Alternative alternative, double confidence,
-            boolean continuityCorrection) {
-        checkCounts(x1, n1, "x1", "n1");
-        checkCounts(x2, n2, "x2", "n2");
-        Checks.notNull(alternative, "alternative");
-        Checks.openUnit(confidence, "confidence");
-        ChiSquareTest chi = ChiSquareTest.equalProportions(new long[] {x1, x2}, new long[] {n1, n2},
-                continuityCorrection);
-        double p1 = (double) x1 / n1;
-        double p2 = (double) x2 / n2;
-        double d = p1 - p2;
-        double inv = 1.0 / n1 + 1.0 / n2;
-        double yates = continuityCorrection ? Math.min(0.5, Math.abs(d) / inv) : 0;
-        double z = alternative == Alternative.TWO_SIDED ? Normal.upperQuantile((1 - confidence) / 2)
-                : Normal.upperQuantile(1 - confidence);
-        double width = z * Math.sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2) + yates * inv;
-        double lower = alternative == Alternative.LESS ? -1 : Math.max(d - width, -1);
-        double upper = alternative == Alternative.GREATER ? 1 : Math.min(d + width, 1);
-        double p;
-        if (alternative == Alternative.TWO_SIDED) {
-            p = chi.pValue();
-        } else {
-            double zs = Math.signum(d) * Math.sqrt(chi.statistic());
-            p = alternative == Alternative.LESS ? Normal.cdf(zs) : Normal.upper(zs);
-        }
-        return new PropTest(Interval.of(d, Math.min(lower, d), Math.max(upper, d), confidence, wald(continuityCorrection)),
-                chi.statistic(), p,
-                alternative);
+        return Interval.of(d, Math.max(d - width, -1), Math.min(d + width, 1), confidence,
+                wald(continuityCorrection));
     }
 
     /**
@@ -187,27 +143,6 @@ public final class Proportions {
     static double zTest(long x1, long n1, long x2, long n2, Alternative alternative) {
         Checks.notNull(alternative, "alternative");
         return Dist.zPValue(zStatistic(x1, n1, x2, n2), alternative);
-    }
-
-    /**
-     * Fisher's exact test with R's conditional maximum likelihood estimate of the odds ratio and its exact
-     * interval, of the table {@code [[x1, n1 - x1], [x2, n2 - x2]]} (rows are the arms, columns success and
-     * failure), as R {@code fisher.test(matrix(c(x1, x2, n1 - x1, n2 - x2), 2), alternative, conf.level)}.
-     * {@code GREATER} is an odds ratio &gt; 1 (the treatment converts more).
-     *
-     * @param x1 successes of the first group (treatment)
-     * @param n1 trials of the first group
-     * @param x2 successes of the second group (control)
-     * @param n2 trials of the second group
-     * @param alternative the alternative
-     * @param confidence the interval's level in (0, 1)
-     * @return the test
-     */
-    public static FisherTest fisherTest(long x1, long n1, long x2, long n2, Alternative alternative,
-            double confidence) {
-        checkCounts(x1, n1, "x1", "n1");
-        checkCounts(x2, n2, "x2", "n2");
-        return FisherExact.test(x1, n1 - x1, x2, n2 - x2, alternative, confidence);
     }
 
     /**

@@ -224,7 +224,7 @@ public final class RateReadout {
     }
 
     /**
-     * The two-sided p-value of Fisher's exact test, as {@link Proportions#fisherTest}.
+     * The two-sided p-value of Fisher's exact test, as {@link FisherTest}.
      *
      * @return the p-value; empty when more than 50 million tables share the observed margins
      */

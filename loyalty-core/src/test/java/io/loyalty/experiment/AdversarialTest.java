@@ -392,7 +392,8 @@ class AdversarialTest {
                     break;
                 case 2:
                     attempt(() -> {
-                        PropTest t = Proportions.propTest(x1, n1, x2, n2, alt, level, r.nextBoolean());
+                        PropTest.Result t = PropTest.withDefaults().with(alt).withConfidence(level)
+                                .withContinuityCorrection(r.nextBoolean()).test(x1, n1, x2, n2);
                         assertTrue(t.pValue() >= 0 && t.pValue() <= 1, t.toString());
                     });
                     break;

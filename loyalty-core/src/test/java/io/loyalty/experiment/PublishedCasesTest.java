@@ -131,14 +131,15 @@ class PublishedCasesTest {
                 Proportions.zTest(56, 70, 48, 80, Alternative.TWO_SIDED));
         for (boolean correct : new boolean[] {false, true}) {
             String id = correct ? "prop_2_groups_correct_TRUE" : "prop_2_groups_correct_FALSE";
-            PropTest t = Proportions.propTest(56, 70, 48, 80, Alternative.TWO_SIDED, 0.95, correct);
+            PropTest.Result t = PropTest.withDefaults().withContinuityCorrection(correct).test(56, 70, 48, 80);
             check(id, "chi2", t.statistic());
             check(id, "p", t.pValue());
             check(id, "ci_low", t.difference().lower());
             check(id, "ci_high", t.difference().upper());
             // One-sided in the direction of the effect: half the two-sided p-value, as R.
             close(id, "p/2", num(id, "p") / 2,
-                    Proportions.propTest(56, 70, 48, 80, Alternative.GREATER, 0.95, correct).pValue());
+                    PropTest.withDefaults().with(Alternative.GREATER).withContinuityCorrection(correct)
+                            .test(56, 70, 48, 80).pValue());
         }
     }
 

@@ -41,12 +41,13 @@ class ReadoutTest {
         assertEquals(Proportions.wald(3894, 21_387, 2262, 21_306, 0.95, false), r.waldDifference());
         assertEquals(Proportions.zStatistic(3894, 21_387, 2262, 21_306), r.zStatistic());
         assertEquals(Proportions.zTest(3894, 21_387, 2262, 21_306, Alternative.TWO_SIDED), r.zPValue());
-        PropTest yates = Proportions.propTest(3894, 21_387, 2262, 21_306, Alternative.TWO_SIDED, 0.95, true);
+        PropTest.Result yates = PropTest.withDefaults().test(3894, 21_387, 2262, 21_306);
         assertEquals(yates.statistic(), r.chiSquareYates().statistic());
         assertEquals(yates.pValue(), r.chiSquareYates().pValue());
-        PropTest plain = Proportions.propTest(3894, 21_387, 2262, 21_306, Alternative.TWO_SIDED, 0.95, false);
+        PropTest.Result plain = PropTest.withDefaults().withContinuityCorrection(false).test(3894, 21_387, 2262,
+                21_306);
         assertEquals(plain.statistic(), r.chiSquare().statistic());
-        assertEquals(Proportions.fisherTest(3894, 21_387, 2262, 21_306, Alternative.TWO_SIDED, 0.95).pValue(),
+        assertEquals(FisherTest.withDefaults().test(3894, 21_387, 2262, 21_306).pValue(),
                 r.fisherPValue().getAsDouble());
         assertEquals(Proportions.relativeLift(3894, 21_387, 2262, 21_306, 0.95), r.relativeLift().orElseThrow());
         BayesReadout bayes = BetaBinomial.withDefaults().readout(3894, 21_387, 2262, 21_306, 0.95);
@@ -71,7 +72,7 @@ class ReadoutTest {
         assertTrue(r.toString().contains("the treatment's rate is higher"), r.toString());
         BayesReadout swapped = BetaBinomial.withDefaults().readout(40, 100, 60, 100, 0.95);
         assertTrue(swapped.probabilityBBeatsA() < 0.5);
-        assertEquals(Proportions.fisherTest(60, 100, 40, 100, Alternative.GREATER, 0.95).pValue(),
+        assertEquals(FisherTest.withDefaults().with(Alternative.GREATER).test(60, 100, 40, 100).pValue(),
                 FisherExact.pValue(60, 40, 40, 60, Alternative.GREATER));
     }
 

@@ -157,6 +157,13 @@ public final class ExperimentExample {
                 + "every 2,000 customers per arm in file order:");
         System.out.println("  " + monitor(data));
 
+        System.out.println();
+        System.out.println("The whole readout, one call per metric (Mens E-Mail against No E-Mail):");
+        System.out.println(ExperimentTables.rateReadout(data, "segment", "visit", "Mens E-Mail", CONTROL, CONFIDENCE));
+        System.out.println(ExperimentTables.rateReadout(data, "segment", "conversion", "Mens E-Mail", CONTROL,
+                CONFIDENCE));
+        System.out.println(ExperimentTables.meanReadout(data, "segment", "spend", "history", "Mens E-Mail", CONTROL,
+                CONFIDENCE));
         System.out.printf(Locale.ROOT, "%nReadout from the Tablesaw table (summaries, SRM, %d tests, BH, CUPED, rank tests) "
                 + "in %.0f ms, first run with a cold JIT (warm figure: docs/benchmarks.md)%n", perSegment.size() + 6,
                 readoutMs);
