@@ -202,6 +202,19 @@ class ReadoutTest {
         assertTrue(e.getMessage().contains("look must lie in [1, 4], got 5"), e.getMessage());
     }
 
+    @Test
+    void armSummaryCountsSuccessesAsIntegers() {
+        assertEquals(3, ArmSummary.of(new double[] {1, 0, 1, 1, 0}).successes());
+        assertEquals(0, ArmSummary.of(new double[] {0, 0}).successes());
+        SegmentedSummaries visit = ExperimentTables.summaries(data, "segment", "visit");
+        RateReadout r = ExperimentTables.rateReadout(data, "segment", "visit", "Womens E-Mail", "No E-Mail", 0.95);
+        assertEquals(r.treatmentSuccesses(), visit.arm(2).successes());
+        assertEquals(r.controlSuccesses(), visit.arm(1).successes());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ArmSummary.of(new double[] {0.5, 1}).successes());
+        assertTrue(e.getMessage().contains("not 0/1"), e.getMessage());
+    }
+
     private static double[] reversed(double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
