@@ -34,9 +34,13 @@ public final class HeuristicAttribution implements Serializable {
     private static final HeuristicAttribution DEFAULTS = new HeuristicAttribution("direct", 0.4, 0.4,
             Duration.ofDays(7));
 
+    /** The channel that last non-direct attribution skips. */
     private final String directChannel;
+    /** The position-based rule's share of the first touch. */
     private final double firstWeight;
+    /** The position-based rule's share of the last touch. */
     private final double lastWeight;
+    /** The time-decay rule's half-life. */
     private final Duration halfLife;
 
     private HeuristicAttribution(String directChannel, double firstWeight, double lastWeight, Duration halfLife) {
@@ -269,6 +273,12 @@ public final class HeuristicAttribution implements Serializable {
         return new Proxy(this);
     }
 
+    /**
+     * Refuses a stream that bypasses the serialization proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("HeuristicAttribution is read through its serialization proxy");
     }

@@ -30,12 +30,17 @@ import java.util.Map;
 public final class SegmentedSummaries implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The arms' labels, in code order. */
     private final List<String> arms;
+    /** The segments' labels, in code order. */
     private final List<String> segments;
+    /** The count per cell (arm-major). */
     private final long[] n;
     /** The exact sums per cell, null for an empty cell. */
     private final Moments[] sums;
+    /** The mean per cell, rounded once from the exact sums. */
     private final double[] mean;
+    /** The centred sum of squares per cell, rounded once from the exact sums. */
     private final double[] m2;
 
     private SegmentedSummaries(List<String> arms, List<String> segments, long[] n, Moments[] sums) {
@@ -437,6 +442,12 @@ public final class SegmentedSummaries implements Serializable {
         return new Proxy(this);
     }
 
+    /**
+     * Refuses a stream that bypasses the serialization proxy.
+     *
+     * @param in the stream
+     * @throws InvalidObjectException always
+     */
     private void readObject(ObjectInputStream in) throws InvalidObjectException {
         throw new InvalidObjectException("SegmentedSummaries is read through its serialization proxy");
     }
