@@ -734,7 +734,6 @@ final class ApiSamples {
         member("Cohorts.matrices customerIds", () -> new String[] {"a", "a", "b", "c"});
         member("CohortAccumulator.add customerIds", () -> new String[] {"a", "a", "b", "c"});
         member("ChurnRule.apply customerIds", () -> new String[] {"a", "a", "b", "c"});
-        member("SbgModel.new logLikelihood", () -> -10.0);
         member("CohortMatrices.indexOf label", () -> "2020-01");
         member("CohortMatrices.isBracketIncomplete bracket", () -> 0);
     }
@@ -856,7 +855,8 @@ final class ApiSamples {
         name("int code", () -> 3);
         name("int row", () -> 0);
         name("char letter", () -> 'A');
-        member("AnswerVocabulary.code label", () -> "I like it");
+        member("AnswerVocabulary.codes labels", () -> new String[] {"I like it", null});
+        member("FeatureAnswers.importanceCodes labels", () -> new String[] {"9 - Extremely important", " "});
         member("AnswerVocabulary.answer label", () -> "I like it");
         member("KanoTallies.count feature", () -> 0);
         member("KanoAccumulator.add functional", () -> new int[] {1});

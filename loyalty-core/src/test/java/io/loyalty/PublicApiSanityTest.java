@@ -83,7 +83,6 @@ class PublicApiSanityTest {
         m.put("KanoAccumulator.add importances null", "null importances: none asked (documented)");
         m.put("ClvTables.predictions spend null", "no spend model: no spend columns (documented)");
         m.put("ClvTables.predictions clv null", "no CLV calculator: no CLV column (documented)");
-        m.put("AnswerVocabulary.code label null", "a null label is a missing answer, code 0 (documented)");
         m.put("CustomerSummaries.indexOf customerId null", "a lookup: an id that is not there gives -1 (documented)");
         m.put("RfmScores.indexOf customerId null", "a lookup: an id that is not there gives -1 (documented)");
         m.put("NpsBreakdown.Row.new vsRest null", "null when there are no other answers (documented)");

@@ -235,7 +235,7 @@ public final class CohortCharts {
         for (int g = 0; g < curves.size(); g++) {
             SurvivalCurve c = Checks.notNull(curves.get(g), "curves[" + g + "]");
             Checks.require(c.size() > 0, "curves[%d] must hold at least one time, got 0", g);
-            level = c.confidenceLevel();
+            level = c.confidence();
             double[][] s = {start(c.times(), 0), start(c.survival(), 1), start(c.lower(), 1), start(c.upper(), 1)};
             steps.add(s);
             String label = c.label() == null || c.label().isEmpty() ? "survival" : c.label();

@@ -9,6 +9,8 @@ import java.io.Serializable;
  *
  * @param from the first offset, {@code >= 0}
  * @param to the last offset, {@code >= from}
+ *
+ * @since 0.1
  */
 public record Bracket(int from, int to) implements Serializable {
     private static final long serialVersionUID = 1L;

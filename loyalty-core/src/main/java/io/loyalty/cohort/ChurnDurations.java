@@ -9,6 +9,8 @@ import java.util.Locale;
 /**
  * Per-customer time to churn made by a {@link ChurnRule}: the duration in days from the first purchase day, and
  * whether it ends in churn (an event) or at the last day of the data (censored). Accessors return copies.
+ *
+ * @since 0.1
  */
 public final class ChurnDurations {
     private final List<String> ids;

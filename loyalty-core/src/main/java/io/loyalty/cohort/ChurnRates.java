@@ -6,6 +6,8 @@ import java.util.Locale;
 /**
  * Churn rate per calendar period made by {@link ChurnDurations#churnRates(CohortPeriod)}: customers at risk at
  * the start of each period, those who churned in it, and their ratio (0 when none was at risk).
+ *
+ * @since 0.1
  */
 public final class ChurnRates {
     private final List<String> labels;

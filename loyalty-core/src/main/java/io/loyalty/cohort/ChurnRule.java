@@ -22,6 +22,8 @@ import java.util.Map;
  *
  * <p>Bad input: a gap &lt;= 0, a transaction after the data end, no transactions ({@link IllegalArgumentException}).
  * Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class ChurnRule {
     private final int gapDays;

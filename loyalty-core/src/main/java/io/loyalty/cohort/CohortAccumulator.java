@@ -47,10 +47,13 @@ public final class CohortAccumulator implements Accumulator<CohortAccumulator, C
     /** The start of a key without one: no transaction is before it, and offsets count from the first purchase. */
     static final long FIRST_PURCHASE = Long.MIN_VALUE;
 
+    /** The calculator whose cohorts are counted. */
     private final Cohorts cohorts;
     /** Cohort rows by label. */
     private final Map<String, Cell> rows = new HashMap<>();
+    /** The transactions counted. */
     private long transactions;
+    /** The latest transaction's second, the data end when the calculator has none. */
     private long lastSecond = Long.MIN_VALUE;
 
     /** One cohort's counts; arrays indexed by offset, grown as offsets appear. */
@@ -493,7 +496,11 @@ public final class CohortAccumulator implements Accumulator<CohortAccumulator, C
         return names == null ? Integer.toString(c) : names.apply(c);
     }
 
-    /** Writes the {@link SerializedForm} instead of the fields, so that reading re-checks the counts. */
+    /**
+     * Writes the {@link SerializedForm} instead of the fields, so that reading re-checks the counts.
+     *
+     * @return the serialized form
+     */
     private Object writeReplace() {
         return new SerializedForm(this);
     }

@@ -12,6 +12,8 @@ import java.time.Instant;
  * @param label the cohort's label, not blank
  * @param start when the customer's offset 0 period begins (its period holds this instant), or null to count from
  *     the first purchase
+ *
+ * @since 0.1
  */
 public record CohortKey(String label, Instant start) {
 

@@ -17,10 +17,16 @@ import java.util.Locale;
  * <p>Shares divide by the cohort's size (its customers with at least one transaction). Net revenue retention
  * divides by the revenue at offset 0; it is NaN in a row whose offset-0 revenue is 0 (it is undefined there).
  * Accessors return copies.
+ *
+ * @since 0.1
  */
 public final class CohortMatrices {
 
-    /** What a matrix measures. */
+    /**
+     * What a matrix measures.
+     *
+     * @since 0.1
+     */
     public enum Measure {
         /** Customers active in offset k exactly. */
         RETURN_ON_COUNT,

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
  * The calendar period that defines an acquisition cohort and the offsets of a retention matrix. Days, weeks and
  * months and quarters (three calendar months starting in January, April, July or October) are those of
  * {@link PeriodRule} in the given zone.
+ *
+ * @since 0.1
  */
 public enum CohortPeriod {
     /** Calendar days. */

@@ -47,6 +47,8 @@ import java.util.Objects;
  * transactions. For transactions that arrive in parts (a stream, the partitions of a cluster), fill a
  * {@link CohortAccumulator} ({@link CohortAccumulator#create(Cohorts)}) per part of whole customers and combine
  * them.
+ *
+ * @since 0.1
  */
 public final class Cohorts implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -57,11 +59,15 @@ public final class Cohorts implements Serializable {
     /** The last second accepted, +999999-12-31T23:59:59Z. */
     static final long MAX_SECOND = LocalDate.of(999_999, 12, 31).atTime(23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
+    /** The period cohorts and offsets are counted in. */
     private final CohortPeriod period;
+    /** The zone periods begin in. */
     private final ZoneId zone;
     /** Derived from period and zone; rebuilt on deserialization (see {@link #readResolve()}). */
     private final transient PeriodRule rule;
+    /** The data end, or null for the last transaction's time. */
     private final Instant dataEnd;
+    /** The offset brackets counted besides the matrices. */
     private final List<Bracket> brackets;
 
     private Cohorts(CohortPeriod period, ZoneId zone, Instant dataEnd, List<Bracket> brackets) {
@@ -354,7 +360,11 @@ public final class Cohorts implements Serializable {
         return per;
     }
 
-    /** Writes the {@link SerializedForm} instead of the fields, so that reading goes through the factories. */
+    /**
+     * Writes the {@link SerializedForm} instead of the fields, so that reading goes through the factories.
+     *
+     * @return the serialized form
+     */
     private Object writeReplace() {
         return new SerializedForm(period, zone, dataEnd, brackets.toArray(new Bracket[0]));
     }

@@ -25,10 +25,16 @@ import java.util.TreeMap;
  * <p>References: Kaplan, E. L. &amp; Meier, P. (1958), JASA 53(282), 457-481, doi:10.1080/01621459.1958.10501452;
  * Greenwood, M. (1926), Reports on Public Health and Medical Subjects 33; Therneau, T. M., survival package
  * for R, {@code survfit.formula}.
+ *
+ * @since 0.1
  */
 public final class KaplanMeier {
 
-    /** How confidence limits of the survival are computed. */
+    /**
+     * How confidence limits of the survival are computed.
+     *
+     * @since 0.1
+     */
     public enum ConfidenceType {
         /** On the log survival (R's default): S exp(-+ z se(H)). Its intervals' method name is "log". */
         LOG("log"),
@@ -74,11 +80,11 @@ public final class KaplanMeier {
     /**
      * This estimator with another confidence level.
      *
-     * @param confidenceLevel the level, in (0, 1)
+     * @param confidence the level, in (0, 1)
      * @return a new estimator
      */
-    public KaplanMeier withConfidenceLevel(double confidenceLevel) {
-        return new KaplanMeier(Checks.openUnit(confidenceLevel, "confidenceLevel"), type);
+    public KaplanMeier withConfidence(double confidence) {
+        return new KaplanMeier(Checks.openUnit(confidence, "confidence"), type);
     }
 
     /**

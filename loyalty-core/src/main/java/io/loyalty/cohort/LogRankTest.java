@@ -20,6 +20,8 @@ import org.apache.commons.math3.special.Gamma;
  * as R's {@code survdiff} (Mantel 1966; Peto &amp; Peto 1972). As there, a group with no expected events (none
  * of its subjects at risk at any event time) is left out of the statistic and of the degrees of freedom, but
  * keeps its row in {@link #n()}, {@link #observed()} and {@link #expected()}.
+ *
+ * @since 0.1
  */
 public final class LogRankTest {
     private final List<String> groups;

@@ -9,6 +9,8 @@ import io.loyalty.internal.Checks;
  * @param horizon the horizon tau
  * @param estimate the area under the curve on [0, tau]
  * @param stdErr its standard error
+ *
+ * @since 0.1
  */
 public record RestrictedMean(double horizon, double estimate, double stdErr) {
     /**

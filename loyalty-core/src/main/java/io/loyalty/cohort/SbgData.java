@@ -7,6 +7,8 @@ import java.util.Arrays;
  * One cohort's contractual retention data for the sBG model: how many customers churned at each period
  * t = 1, 2, ... (renewal opportunity t missed) and how many were last seen alive at each t (censored). Made from
  * a survival curve of counts alive at t = 0..n, or from per-customer durations.
+ *
+ * @since 0.1
  */
 public final class SbgData {
     private final long[] churnedAt;
@@ -138,19 +140,43 @@ public final class SbgData {
      * P(T = t) = S(t - 1) alpha / (alpha + beta + t - 1), which avoids subtracting nearly equal survivals.
      */
     double logLikelihood(double alpha, double beta) {
+        return logLikelihood(alpha, beta, null);
+    }
+
+    /**
+     * The log-likelihood, adding its gradient with respect to (alpha, beta) into {@code gradient} when it is not
+     * null: d log S(t) / d alpha = &minus;&Sigma; 1 / (alpha + beta + i &minus; 1) and d log S(t) / d beta =
+     * &Sigma; (1 / (beta + i &minus; 1) &minus; 1 / (alpha + beta + i &minus; 1)) over i = 1..t, and
+     * log P(T = t) adds 1 / alpha &minus; 1 / (alpha + beta + t &minus; 1) and &minus;1 / (alpha + beta + t &minus; 1).
+     */
+    double logLikelihood(double alpha, double beta, double[] gradient) {
         double ll = 0;
         double logS = 0;
+        double dsA = 0;
+        double dsB = 0;
+        double ga = 0;
+        double gb = 0;
         for (int t = 0; t < churnedAt.length; t++) {
             if (t >= 1) {
                 double denom = alpha + beta + (t - 1);
                 if (churnedAt[t] > 0) {
                     ll += churnedAt[t] * (logS + Math.log(alpha / denom));
+                    ga += churnedAt[t] * (dsA + 1 / alpha - 1 / denom);
+                    gb += churnedAt[t] * (dsB - 1 / denom);
                 }
                 logS += Math.log((beta + (t - 1)) / denom);
+                dsA -= 1 / denom;
+                dsB += 1 / (beta + (t - 1)) - 1 / denom;
             }
             if (censoredAt[t] > 0) {
                 ll += censoredAt[t] * logS;
+                ga += censoredAt[t] * dsA;
+                gb += censoredAt[t] * dsB;
             }
+        }
+        if (gradient != null) {
+            gradient[0] += ga;
+            gradient[1] += gb;
         }
         return ll;
     }

@@ -1,48 +1,53 @@
 package io.loyalty.cohort;
 
+import io.loyalty.clv.ParameterEstimate;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Minimizer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
- * Fits the sBG model ({@link SbgModel}) by maximum likelihood: Nelder-Mead on (log alpha, log beta), restarted
- * from its optimum until the log-likelihood stops improving, so that the two parameters need no bounds.
- * Several cohorts can share one fit ({@link #fit(List)}) or get one each ({@link #fitEach(List)}).
+ * Fits the sBG model ({@link SbgModel}) by maximum likelihood on the same machinery as the CLV models: BFGS on
+ * (log alpha, log beta) with the analytic gradient, polished by Newton steps until every gradient component of the
+ * per-customer negative log-likelihood is below {@code 1e-9}; the observed information there gives the standard
+ * errors ({@link SbgModel#estimates()}). Several cohorts can share one fit ({@link #fit(List)}) or get one each
+ * ({@link #fitEach(List)}).
  *
  * <p>Immutable and thread-safe (each fit uses its own optimizer).
+ *
+ * @since 0.1
  */
 public final class SbgFitter {
-    private final int maxEvaluations;
+    /** The gradient tolerance of the CLV fitters, per customer on log-parameters. */
+    private static final double TOLERANCE = 1e-9;
+    /** The two-sided 95% normal quantile, as {@link ParameterEstimate}'s intervals use it. */
+    private static final double Z95 = 1.959963984540054;
 
-    private SbgFitter(int maxEvaluations) {
-        this.maxEvaluations = maxEvaluations;
+    private final int maxIterations;
+
+    private SbgFitter(int maxIterations) {
+        this.maxIterations = maxIterations;
     }
 
     /**
-     * A fitter with up to 20,000 likelihood evaluations.
+     * A fitter with up to 1,000 BFGS iterations.
      *
      * @return the fitter
      */
     public static SbgFitter withDefaults() {
-        return new SbgFitter(20_000);
+        return new SbgFitter(1_000);
     }
 
     /**
-     * This fitter with another evaluation budget.
+     * This fitter with another iteration budget.
      *
-     * @param evaluations the maximum number of likelihood evaluations, &gt; 0
+     * @param maxIterations the largest number of BFGS iterations, &gt; 0
      * @return a new fitter
+     * @throws IllegalArgumentException if {@code maxIterations} is not positive
      */
-    public SbgFitter withMaxEvaluations(int evaluations) {
-        Checks.require(evaluations > 0, "evaluations must be > 0, got %d", evaluations);
-        return new SbgFitter(evaluations);
+    public SbgFitter withMaxIterations(int maxIterations) {
+        Checks.require(maxIterations > 0, "maxIterations must be > 0, got %d", maxIterations);
+        return new SbgFitter(maxIterations);
     }
 
     /**
@@ -50,6 +55,9 @@ public final class SbgFitter {
      *
      * @param data the cohort's data
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code data} is null or has no churners or no survivors after t = 0
+     * @throws IllegalStateException if the fit does not converge within the iteration budget, or the observed
+     *     information at the optimum is not positive definite (the message gives the last point)
      */
     public SbgModel fit(SbgData data) {
         return fit(List.of(Checks.notNull(data, "data")));
@@ -60,7 +68,10 @@ public final class SbgFitter {
      *
      * @param cohorts the cohorts, not empty
      * @return the fitted model
-     * @throws IllegalStateException if the evaluation budget runs out
+     * @throws IllegalArgumentException if the list is null, empty or holds null, or the cohorts have no churners
+     *     or no survivors after t = 0
+     * @throws IllegalStateException if the fit does not converge within the iteration budget, or the observed
+     *     information at the optimum is not positive definite (the message gives the last point)
      */
     public SbgModel fit(List<SbgData> cohorts) {
         Checks.notNull(cohorts, "cohorts");
@@ -82,39 +93,73 @@ public final class SbgFitter {
         // Without churners or without survivors past t = 0 the likelihood has no maximum in (0, inf)^2.
         Checks.require(anyChurn && anySurvivor,
                 "cohorts need both churners and customers alive after t = 0 for an sBG fit, got %s", cohorts);
-        ObjectiveFunction f = new ObjectiveFunction(x -> {
-            double a = Math.exp(x[0]);
-            double b = Math.exp(x[1]);
+        List<SbgData> data = List.copyOf(cohorts);
+        // Per customer, so that the tolerance means the same for any cohort size.
+        double total = customers;
+        Minimizer.Objective objective = (u, g) -> {
+            double a = Math.exp(u[0]);
+            double b = Math.exp(u[1]);
+            double[] grad = g == null ? null : new double[2];
             double ll = 0;
-            for (SbgData d : cohorts) {
-                ll += d.logLikelihood(a, b);
+            for (SbgData d : data) {
+                ll += d.logLikelihood(a, b, grad);
             }
-            return Double.isFinite(ll) ? ll : Double.NEGATIVE_INFINITY;
-        });
-        double[] start = {0, 0};
-        double best = Double.NEGATIVE_INFINITY;
-        int evaluations = 0;
-        for (int round = 0; round < 10; round++) {
-            SimplexOptimizer optimizer = new SimplexOptimizer(1e-14, 1e-14);
-            PointValuePair p;
-            try {
-                p = optimizer.optimize(new MaxEval(maxEvaluations - evaluations), f, GoalType.MAXIMIZE,
-                        new InitialGuess(start), new NelderMeadSimplex(new double[] {0.5, 0.5}));
-            } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
-                throw new IllegalStateException(Checks.format(
-                        "sBG fit did not converge in %d evaluations (last point alpha = %s, beta = %s); "
-                                + "raise withMaxEvaluations", maxEvaluations, Math.exp(start[0]), Math.exp(start[1])),
-                        e);
+            if (g != null) {
+                g[0] = -a * grad[0] / total;
+                g[1] = -b * grad[1] / total;
             }
-            evaluations += optimizer.getEvaluations();
-            start = p.getPoint();
-            if (p.getValue() <= best + 1e-12 * Math.abs(best)) {
-                best = Math.max(best, p.getValue());
-                break;
-            }
-            best = p.getValue();
+            return -ll / total;
+        };
+        Minimizer minimizer = new Minimizer(objective, 2, true, TOLERANCE, maxIterations);
+        Minimizer.Result r = minimizer.minimize(new double[] {0, 0});
+        double alpha = Math.exp(r.point()[0]);
+        double beta = Math.exp(r.point()[1]);
+        if (!r.converged()) {
+            throw notConverged(Checks.format("sBG fit did not converge: %s after %d iterations and %d evaluations, "
+                    + "largest gradient component %.3g (tolerance %.1g) at alpha = %s, beta = %s; raise "
+                    + "withMaxIterations", r.message(), r.iterations(), r.evaluations(), r.gradientNorm(),
+                    TOLERANCE, alpha, beta));
         }
-        return new SbgModel(Math.exp(start[0]), Math.exp(start[1]), best, customers, evaluations);
+        double[][] covU = null;
+        if (r.hessian() != null) {
+            double[][] info = new double[2][2];
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    info[i][j] = r.hessian()[i][j] * total;
+                }
+            }
+            covU = Minimizer.inverse(info);
+        }
+        if (covU == null) {
+            throw notConverged(Checks.format("sBG fit stopped at alpha = %s, beta = %s, but the observed "
+                    + "information there is not positive definite: the data do not identify both parameters",
+                    alpha, beta));
+        }
+        double ll = 0;
+        for (SbgData d : data) {
+            ll += d.logLikelihood(alpha, beta);
+        }
+        List<ParameterEstimate> estimates = List.of(estimate("alpha", alpha, Math.sqrt(covU[0][0])),
+                estimate("beta", beta, Math.sqrt(covU[1][1])));
+        return SbgModel.fitted(alpha, beta, ll, customers, r.evaluations(), r.iterations(), estimates);
+    }
+
+    /**
+     * The estimate with its delta-method standard error and the Wald interval of the log-parameter, the shape of
+     * the CLV fits' estimates.
+     */
+    private static ParameterEstimate estimate(String name, double value, double logStandardError) {
+        return new ParameterEstimate(name, value, value * logStandardError,
+                value * Math.exp(-Z95 * logStandardError), value * Math.exp(Z95 * logStandardError));
+    }
+
+    /**
+     * The one place the non-convergence exception is made: clv's {@code FitException} is the library's
+     * convergence exception, but its constructor is package-private to clv, so sBG throws
+     * {@link IllegalStateException} until clv makes it reachable.
+     */
+    private static IllegalStateException notConverged(String message) {
+        return new IllegalStateException(message);
     }
 
     /**
@@ -122,19 +167,21 @@ public final class SbgFitter {
      *
      * @param cohorts the cohorts, not empty
      * @return the fitted models, in the cohorts' order
+     * @throws IllegalArgumentException if the list is null, empty or holds a cohort that cannot be fitted
+     * @throws IllegalStateException if a fit does not converge
      */
     public List<SbgModel> fitEach(List<SbgData> cohorts) {
         Checks.notNull(cohorts, "cohorts");
         Checks.require(!cohorts.isEmpty(), "cohorts must not be empty");
         List<SbgModel> out = new ArrayList<>();
-        for (SbgData d : cohorts) {
-            out.add(fit(d));
+        for (int i = 0; i < cohorts.size(); i++) {
+            out.add(fit(Checks.notNull(cohorts.get(i), "cohorts[" + i + "]")));
         }
         return out;
     }
 
     @Override
     public String toString() {
-        return "SbgFitter[max evaluations " + maxEvaluations + "]";
+        return "SbgFitter[max iterations " + maxIterations + "]";
     }
 }

@@ -1,7 +1,11 @@
 package io.loyalty.cohort;
 
+import io.loyalty.clv.ParameterEstimate;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Hypergeometric2F1;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A fitted shifted-beta-geometric (sBG) model of contractual retention (Fader &amp; Hardie 2007): each customer
@@ -22,42 +26,124 @@ import java.util.Locale;
  * Customer-base valuation in a contractual setting: the perils of ignoring heterogeneity, Marketing Science
  * 29(1), 85-93, doi:10.1287/mksc.1080.0482.
  *
- * @param alpha the beta distribution's alpha, &gt; 0
- * @param beta the beta distribution's beta, &gt; 0
- * @param logLikelihood the maximised log-likelihood (0 for a model given by its parameters)
- * @param customers the customers it was fitted on (0 for a model given by its parameters)
- * @param evaluations the likelihood evaluations of the fit
+ * <p>Immutable. A fitted model comes from {@link SbgFitter} with its log-likelihood, counters and standard errors;
+ * {@link #of(double, double)} makes a model from given parameters, with none of those. Equality compares every
+ * component, doubles exactly.
+ *
+ * @since 0.1
  */
-public record SbgModel(double alpha, double beta, double logLikelihood, long customers, int evaluations) {
+public final class SbgModel {
+    private final double alpha;
+    private final double beta;
+    private final double logLikelihood;
+    private final long customers;
+    private final int evaluations;
+    private final int iterations;
+    private final List<ParameterEstimate> estimates;
 
-    /**
-     * Validates the parameters.
-     *
-     * @param alpha alpha, &gt; 0
-     * @param beta beta, &gt; 0
-     * @param logLikelihood the log-likelihood
-     * @param customers the customers
-     * @param evaluations the evaluations
-     */
-    public SbgModel {
+    private SbgModel(double alpha, double beta, double logLikelihood, long customers, int evaluations,
+            int iterations, List<ParameterEstimate> estimates) {
+        this.alpha = alpha;
+        this.beta = beta;
+        this.logLikelihood = logLikelihood;
+        this.customers = customers;
+        this.evaluations = evaluations;
+        this.iterations = iterations;
+        this.estimates = estimates;
+    }
+
+    private static void checkParameters(double alpha, double beta) {
         Checks.positive(alpha, "alpha");
         Checks.positive(beta, "beta");
         // Every formula divides by alpha + beta + (t - 1): it must be a finite double. (t - 1 is added as a whole
         // number so that a subnormal beta is not lost in beta + t before the 1 is taken off.)
         Checks.require(alpha + beta < Double.POSITIVE_INFINITY, "alpha + beta must be finite, got alpha = %s, "
                 + "beta = %s", alpha, beta);
-        Checks.finite(logLikelihood, "logLikelihood");
     }
 
     /**
-     * A model given by its parameters.
+     * A model given by its parameters: no log-likelihood, customers, counters or standard errors.
      *
      * @param alpha alpha, &gt; 0
      * @param beta beta, &gt; 0
      * @return the model
+     * @throws IllegalArgumentException if a parameter is not positive and finite, or their sum overflows
      */
     public static SbgModel of(double alpha, double beta) {
-        return new SbgModel(alpha, beta, 0, 0, 0);
+        checkParameters(alpha, beta);
+        return new SbgModel(alpha, beta, 0, 0, 0, 0, List.of());
+    }
+
+    /** A fitted model, from {@link SbgFitter} only. */
+    static SbgModel fitted(double alpha, double beta, double logLikelihood, long customers, int evaluations,
+            int iterations, List<ParameterEstimate> estimates) {
+        checkParameters(alpha, beta);
+        Checks.finite(logLikelihood, "logLikelihood");
+        return new SbgModel(alpha, beta, logLikelihood, customers, evaluations, iterations, List.copyOf(estimates));
+    }
+
+    /**
+     * The beta distribution's alpha.
+     *
+     * @return alpha, &gt; 0
+     */
+    public double alpha() {
+        return alpha;
+    }
+
+    /**
+     * The beta distribution's beta.
+     *
+     * @return beta, &gt; 0
+     */
+    public double beta() {
+        return beta;
+    }
+
+    /**
+     * The maximised log-likelihood.
+     *
+     * @return the log-likelihood; 0 for a model given by its parameters
+     */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /**
+     * The customers the model was fitted on.
+     *
+     * @return the count; 0 for a model given by its parameters
+     */
+    public long customers() {
+        return customers;
+    }
+
+    /**
+     * The likelihood evaluations of the fit (gradients included).
+     *
+     * @return the count; 0 for a model given by its parameters
+     */
+    public int evaluations() {
+        return evaluations;
+    }
+
+    /**
+     * The BFGS iterations of the fit.
+     *
+     * @return the count; 0 for a model given by its parameters
+     */
+    public int iterations() {
+        return iterations;
+    }
+
+    /**
+     * alpha and beta with their standard errors and 95% intervals, from the observed information at the optimum
+     * (the same shape as the CLV fits' estimates).
+     *
+     * @return an unmodifiable list of alpha then beta; empty for a model given by its parameters
+     */
+    public List<ParameterEstimate> estimates() {
+        return estimates;
     }
 
     /**
@@ -126,7 +212,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      * @param discountRate the discount rate per period d, &gt; 0
      * @return DEL(d)
      * @throws IllegalArgumentException if the rate is not positive and finite, or so small (with alpha &le; 1,
-     *     where the undiscounted lifetime is infinite) that the series does not converge in 10,000,000 terms
+     *     where the undiscounted lifetime is infinite) that the lifetime is not finite in double precision
      */
     public double discountedExpectedLifetime(double discountRate) {
         Checks.positive(discountRate, "discountRate");
@@ -141,7 +227,7 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
      * @param renewals the renewals made so far n, &gt;= 0
      * @return DERL(d | n)
      * @throws IllegalArgumentException if the rate is not positive and finite, {@code renewals} is negative, or
-     *     the rate is so small that the series does not converge in 10,000,000 terms
+     *     the rate is so small that the lifetime is not finite in double precision
      */
     public double discountedExpectedResidualLifetime(double discountRate, int renewals) {
         Checks.positive(discountRate, "discountRate");
@@ -152,24 +238,34 @@ public record SbgModel(double alpha, double beta, double logLikelihood, long cus
     }
 
     /**
-     * 2F1(1, b; c; z) at z = 1 / (1 + discountRate), for c &gt; b &gt; 0, by its series, whose terms
-     * (b)_k / (c)_k z^k are positive and shrink geometrically, so the sum stops when a term no longer changes it.
+     * 2F1(1, b; c; z) at z = 1 / (1 + discountRate), for c &gt; b &gt; 0, by the library's one 2F1 (its linear
+     * transformation near z = 1 keeps every digit where a summed series would stop early).
      */
     static double hyp2f1One(double b, double c, double discountRate) {
-        double z = 1 / (1 + discountRate);
-        double term = 1;
-        double sum = 1;
-        for (int k = 0; k < 10_000_000; k++) {
-            term *= (b + k) / (c + k) * z;
-            double next = sum + term;
-            if (next == sum) {
-                return sum;
-            }
-            sum = next;
+        double value;
+        try {
+            value = Hypergeometric2F1.value(1, b, c, 1 / (1 + discountRate));
+        } catch (ArithmeticException e) {
+            value = Double.NaN;
         }
-        // A truncated sum would be a wrong number with no error.
+        // With alpha <= 1 the undiscounted lifetime is infinite; a rate that rounds z to 1 reaches it.
+        if (Double.isFinite(value)) {
+            return value;
+        }
         throw new IllegalArgumentException(Checks.format("discountRate = %s is too small: the discounted lifetime "
-                + "series does not converge in 10,000,000 terms", discountRate));
+                + "is not finite in double precision", discountRate));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SbgModel m && Double.compare(alpha, m.alpha) == 0 && Double.compare(beta, m.beta) == 0
+                && Double.compare(logLikelihood, m.logLikelihood) == 0 && customers == m.customers
+                && evaluations == m.evaluations && iterations == m.iterations && estimates.equals(m.estimates);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(alpha, beta, logLikelihood, customers, evaluations, iterations, estimates);
     }
 
     @Override

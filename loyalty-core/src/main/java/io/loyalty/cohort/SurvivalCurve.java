@@ -11,6 +11,8 @@ import java.util.Locale;
  *
  * <p>Where the curve drops to 0 the variance is infinite: the standard error and both limits are NaN there and
  * after, as R prints NaN and NA. Accessors return copies.
+ *
+ * @since 0.1
  */
 public final class SurvivalCurve {
     private final String label;
@@ -25,8 +27,8 @@ public final class SurvivalCurve {
     private final double[] lower;
     private final double[] upper;
 
-    SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events, long[] censored,
-            double[] survival, double[] stdErr, double[] lower, double[] upper) {
+    SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events,
+            long[] censored, double[] survival, double[] stdErr, double[] lower, double[] upper) {
         this.label = label;
         this.level = level;
         this.method = method;
@@ -54,7 +56,7 @@ public final class SurvivalCurve {
      *
      * @return the level, e.g. 0.95
      */
-    public double confidenceLevel() {
+    public double confidence() {
         return level;
     }
 
@@ -184,7 +186,7 @@ public final class SurvivalCurve {
      *
      * <p>A time that is never reached is {@link Double#POSITIVE_INFINITY} (R prints NA): the upper limit when the
      * upper curve stays above 0.5, and the estimate and both limits when the curve itself does. These are the only
-     * infinite values; the interval's confidence is {@link #confidenceLevel()} and its method the kind of limits
+     * infinite values; the interval's confidence is {@link #confidence()} and its method the kind of limits
      * ({@link KaplanMeier.ConfidenceType#label()}).
      *
      * @return the median with its interval; {@code Double.isFinite(median().estimate())} tells whether the curve

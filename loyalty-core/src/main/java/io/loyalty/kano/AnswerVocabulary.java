@@ -110,16 +110,38 @@ public final class AnswerVocabulary {
     }
 
     /**
-     * The code of one answer label: 1..5, or 0 for a missing answer (null, blank, or declared missing).
+     * The codes of a column of answer labels: 1..5, or 0 for a missing answer (null, blank, or declared missing).
+     * This is how the Tablesaw adapter and {@link FeatureAnswers#ofLabels} read labels.
      *
-     * @param label the label
-     * @param column the column it came from, for the message
-     * @param row the row it came from (0-based), for the message
-     * @return the code
-     * @throws IllegalArgumentException naming the label, the column and the row if the label is unknown
+     * @param labels the labels, one per respondent; not modified
+     * @param column the column they came from, for the message
+     * @return one code per label
+     * @throws IllegalArgumentException if an argument is null, or naming the label, the column and the row if a
+     *     label is unknown
+     * @since 0.2
      */
-    public byte code(String label, String column, int row) {
+    public byte[] codes(String[] labels, String column) {
+        Checks.notNull(labels, "labels");
         Checks.notNull(column, "column");
+        byte[] out = new byte[labels.length];
+        // Surveys repeat a handful of labels: look each distinct string up once.
+        Map<String, Byte> seen = new HashMap<>();
+        for (int row = 0; row < labels.length; row++) {
+            String label = labels[row];
+            Byte code = label == null ? null : seen.get(label);
+            if (code == null) {
+                code = code(label, column, row);
+                if (label != null) {
+                    seen.put(label, code);
+                }
+            }
+            out[row] = code;
+        }
+        return out;
+    }
+
+    /** The code of one label, naming the column and row of an unknown one. */
+    byte code(String label, String column, int row) {
         if (label == null || label.isBlank()) {
             return MISSING;
         }

@@ -78,26 +78,47 @@ public final class FeatureAnswers {
         Checks.notNull(dysfunctional, "dysfunctional");
         Checks.notNull(vocabulary, "vocabulary");
         Checks.sameLength(functional.length, dysfunctional.length, "dysfunctional of feature '" + name + "'");
-        return new FeatureAnswers(name, codes(functional, vocabulary, name + " functional"),
-                codes(dysfunctional, vocabulary, name + " dysfunctional"), null);
+        return new FeatureAnswers(name, vocabulary.codes(functional, name + " functional"),
+                vocabulary.codes(dysfunctional, name + " dysfunctional"), null);
     }
 
-    private static byte[] codes(String[] labels, AnswerVocabulary vocabulary, String column) {
+    /**
+     * The codes of a column of importance labels such as "9 - Extremely important": the whole number 1..9 a label
+     * starts with (after leading white space), or 0 for a null or blank label (no answer). This is how the
+     * Tablesaw adapter reads labelled importance columns; pass the result to {@link #withImportance(byte[])}.
+     *
+     * @param labels the labels, one per respondent; not modified
+     * @param column the column they came from, for the message
+     * @return one code 0..9 per label
+     * @throws IllegalArgumentException if an argument is null, or naming the label, the column and the row if a
+     *     label does not start with a number 1..9
+     * @since 0.2
+     */
+    public static byte[] importanceCodes(String[] labels, String column) {
+        Checks.notNull(labels, "labels");
+        Checks.notNull(column, "column");
         byte[] out = new byte[labels.length];
-        // Surveys repeat a handful of labels: look each distinct string up once.
-        java.util.Map<String, Byte> seen = new java.util.HashMap<>();
         for (int row = 0; row < labels.length; row++) {
-            String label = labels[row];
-            Byte code = label == null ? null : seen.get(label);
-            if (code == null) {
-                code = vocabulary.code(label, column, row);
-                if (label != null) {
-                    seen.put(label, code);
-                }
+            String label = labels[row] == null ? "" : labels[row].trim();
+            if (!label.isEmpty()) {
+                out[row] = (byte) leadingImportance(label, column, row);
             }
-            out[row] = code;
         }
         return out;
+    }
+
+    /** The number a label such as "9 - Extremely important" starts with. */
+    private static int leadingImportance(String label, String column, int row) {
+        int end = 0;
+        while (end < label.length() && end < 3 && Character.isDigit(label.charAt(end))) {
+            end++;
+        }
+        Checks.require(end > 0 && (end == label.length() || !Character.isDigit(label.charAt(end))),
+                "importance label '%s' in column '%s' at row %d does not start with a number 1..9", label, column,
+                row);
+        int v = Integer.parseInt(label.substring(0, end));
+        Checks.require(v >= 1 && v <= 9, "importance %d in column '%s' at row %d is outside 1..9", v, column, row);
+        return v;
     }
 
     /**

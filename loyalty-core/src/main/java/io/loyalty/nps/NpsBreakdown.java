@@ -37,6 +37,8 @@ public final class NpsBreakdown {
      * @param vsOverall its score minus the overall score, tested with the overlap taken into account (standard
      *     error (<i>n</i> &minus; <i>n</i><sub>s</sub>)/<i>n</i> times that of {@code vsRest}; same <i>z</i> and
      *     p as {@code vsRest}); null when there are no other answers
+     *
+     * @since 0.1
      */
     public record Row(String label, Nps nps, Interval interval, NpsDifference vsRest, NpsDifference vsPrevious,
             NpsDifference vsOverall) {

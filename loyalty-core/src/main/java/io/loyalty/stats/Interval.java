@@ -131,7 +131,11 @@ public final class Interval implements Serializable {
         return lower <= value && value <= upper;
     }
 
-    /** Re-checks the invariants of a deserialized interval through the factory. */
+    /**
+     * Re-checks the invariants of a deserialized interval through the factory.
+     *
+     * @return the checked interval
+     */
     private Object readResolve() {
         return of(estimate, lower, upper, confidence, method);
     }

@@ -24,6 +24,8 @@ import tech.tablesaw.api.Table;
  * matrices, bracket matrices, survival curves, churn durations and rates, log-rank tests and sBG projections to
  * tables. Each input column is looked up once and copied into a primitive array;
  * the table is never modified.
+ *
+ * @since 0.1
  */
 public final class CohortTables {
     private CohortTables() {

@@ -268,61 +268,34 @@ public final class KanoTables {
     }
 
     private static byte[] answerCodes(Column<?> c, AnswerVocabulary vocabulary) {
-        byte[] out = new byte[c.size()];
         if (c instanceof StringColumn) {
-            StringColumn s = (StringColumn) c;
-            // A survey column repeats a handful of labels: look each distinct one up once.
-            java.util.Map<String, Byte> seen = new java.util.HashMap<>();
-            for (int row = 0; row < out.length; row++) {
-                String label = s.isMissing(row) ? "" : s.get(row);
-                Byte code = seen.get(label);
-                if (code == null) {
-                    code = vocabulary.code(label, c.name(), row);
-                    seen.put(label, code);
-                }
-                out[row] = code;
-            }
+            return vocabulary.codes(labels((StringColumn) c), c.name());
         } else if (c instanceof NumericColumn) {
-            fillNumeric((NumericColumn<?>) c, out, 5, "answer code");
-        } else {
-            throw Columns.wrongType(c, "answer", "labels (text) or codes 1..5");
+            return numericCodes((NumericColumn<?>) c, 5, "answer code");
         }
-        return out;
+        throw Columns.wrongType(c, "answer", "labels (text) or codes 1..5");
     }
 
     private static byte[] importanceCodes(Column<?> c) {
-        byte[] out = new byte[c.size()];
         if (c instanceof StringColumn) {
-            StringColumn s = (StringColumn) c;
-            for (int row = 0; row < out.length; row++) {
-                String label = s.isMissing(row) ? "" : s.get(row).trim();
-                if (!label.isEmpty()) {
-                    out[row] = (byte) leadingImportance(label, c.name(), row);
-                }
-            }
+            return FeatureAnswers.importanceCodes(labels((StringColumn) c), c.name());
         } else if (c instanceof NumericColumn) {
-            fillNumeric((NumericColumn<?>) c, out, 9, "importance");
-        } else {
-            throw Columns.wrongType(c, "importance", "numbers 1..9 or labels starting with one");
+            return numericCodes((NumericColumn<?>) c, 9, "importance");
+        }
+        throw Columns.wrongType(c, "importance", "numbers 1..9 or labels starting with one");
+    }
+
+    /** The column's labels, a missing cell as the empty label (no answer). */
+    private static String[] labels(StringColumn s) {
+        String[] out = new String[s.size()];
+        for (int row = 0; row < out.length; row++) {
+            out[row] = s.isMissing(row) ? "" : s.get(row);
         }
         return out;
     }
 
-    /** The number a label such as "9 - Extremely important" starts with. */
-    private static int leadingImportance(String label, String column, int row) {
-        int end = 0;
-        while (end < label.length() && end < 3 && Character.isDigit(label.charAt(end))) {
-            end++;
-        }
-        Checks.require(end > 0 && (end == label.length() || !Character.isDigit(label.charAt(end))),
-                "importance label '%s' in column '%s' at row %d does not start with a number 1..9", label, column,
-                row);
-        int v = Integer.parseInt(label.substring(0, end));
-        Checks.require(v >= 1 && v <= 9, "importance %d in column '%s' at row %d is outside 1..9", v, column, row);
-        return v;
-    }
-
-    private static void fillNumeric(NumericColumn<?> c, byte[] out, int max, String what) {
+    private static byte[] numericCodes(NumericColumn<?> c, int max, String what) {
+        byte[] out = new byte[c.size()];
         for (int row = 0; row < out.length; row++) {
             if (!c.isMissing(row)) {
                 double v = c.getDouble(row);
@@ -331,5 +304,6 @@ public final class KanoTables {
                 out[row] = (byte) v;
             }
         }
+        return out;
     }
 }

@@ -17,6 +17,8 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * Tablesaw in and out for Net Promoter breakdowns: a survey table (answer column plus a segment or date column)
  * to an {@link NpsBreakdown}, and a breakdown to a table. Columns are looked up by name (case-insensitive),
  * read once into primitive arrays; the table is never modified.
+ *
+ * @since 0.1
  */
 public final class NpsTables {
     private NpsTables() {

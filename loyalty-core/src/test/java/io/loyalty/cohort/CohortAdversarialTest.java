@@ -231,7 +231,8 @@ class CohortAdversarialTest {
             }
             List<CohortAccumulator> accs = new ArrayList<>();
             for (List<Integer> part : rowsOf) {
-                accs.add(CohortAccumulator.create(cohorts).add(part.stream().map(i -> rows.ids[i]).toArray(String[]::new),
+                accs.add(CohortAccumulator.create(cohorts).add(
+                        part.stream().map(i -> rows.ids[i]).toArray(String[]::new),
                         part.stream().mapToLong(i -> rows.sec[i]).toArray(),
                         part.stream().mapToDouble(i -> rows.amt[i]).toArray()));
             }

@@ -130,7 +130,8 @@ class CohortSerializationTest {
         }
         assertEquals(0.1, sum.snapshot().matrix(Measure.REVENUE)[0][0], 0);
         // A part whose exact sum is beyond the double range travels exactly too, and comes back into it.
-        CohortAccumulator over = CohortAccumulator.create(COHORTS).add(new String[] {"p", "q"}, new long[] {START, START},
+        CohortAccumulator over = CohortAccumulator.create(COHORTS).add(new String[] {"p", "q"},
+                new long[] {START, START},
                 new double[] {Double.MAX_VALUE, Double.MAX_VALUE});
         assertThrows(IllegalArgumentException.class, over::snapshot);
         CohortAccumulator back2 = ((CohortAccumulator) read(bytes(over))).combine(CohortAccumulator.create(COHORTS).add(

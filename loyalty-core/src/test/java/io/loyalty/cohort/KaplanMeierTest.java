@@ -267,6 +267,6 @@ class KaplanMeierTest {
         assertThrows(IllegalArgumentException.class, () -> km.fit(new double[0], new boolean[0]));
         assertThrows(IllegalArgumentException.class, () -> KaplanMeier.logRank(new double[] {1, 2},
                 new boolean[] {true, true}, new String[] {"a", "a"}));
-        assertThrows(IllegalArgumentException.class, () -> km.withConfidenceLevel(1.0));
+        assertThrows(IllegalArgumentException.class, () -> km.withConfidence(1.0));
     }
 }

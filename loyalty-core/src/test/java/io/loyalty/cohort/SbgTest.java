@@ -181,4 +181,40 @@ class SbgTest {
         assertThrows(IllegalArgumentException.class, () -> SbgModel.of(Double.NaN, 1));
         assertThrows(IllegalArgumentException.class, () -> SbgModel.of(1, 1).discountedExpectedLifetime(0));
     }
+
+    /**
+     * Issue 18: the discounted lifetime near z = 1 keeps its digits. At alpha 0.3, beta 0.4, d 1e-6 the old summed
+     * series stopped early at 12039.317; mpmath 1.3 (mp.dps = 30), {@code hyp2f1(1, 0.4, 0.7, 1/(1 + 1e-6))} with
+     * z rounded to the double the library computes, gives 12039.5225609004274540847609936.
+     */
+    @Test
+    void delNearZOneMatchesMpmath() {
+        double del = SbgModel.of(0.3, 0.4).discountedExpectedLifetime(1e-6);
+        assertEquals(12039.5225609004274540847609936, del, 12039.5225609 * 1e-12);
+    }
+
+    /** Issue 18: a fit carries standard errors from the observed information, as the CLV fits do. */
+    @Test
+    void fitReportsStandardErrors() throws IOException {
+        SbgModel m = SbgFitter.withDefaults().fit(SbgData.ofSurvivors(firstYears(faderHardie()[1])));
+        assertEquals(2, m.estimates().size());
+        assertEquals("alpha", m.estimates().get(0).name());
+        assertEquals(m.alpha(), m.estimates().get(0).value());
+        assertEquals(m.beta(), m.estimates().get(1).value());
+        for (io.loyalty.clv.ParameterEstimate e : m.estimates()) {
+            assertTrue(e.standardError() > 0 && e.lower() < e.value() && e.value() < e.upper(), e.toString());
+        }
+        assertTrue(m.iterations() > 0 && m.evaluations() >= m.iterations(), m.toString());
+        assertTrue(SbgModel.of(0.5, 1).estimates().isEmpty());
+    }
+
+    /** Issue 18: no caller can build a "fitted" model with a made-up log-likelihood. */
+    @Test
+    void fittedModelsComeOnlyFromTheFitter() {
+        assertEquals(0, SbgModel.class.getConstructors().length);
+        SbgModel given = SbgModel.of(0.5, 1);
+        assertEquals(0, given.logLikelihood());
+        assertEquals(0, given.customers());
+        assertEquals(SbgModel.of(0.5, 1), given);
+    }
 }

@@ -40,6 +40,8 @@ import static org.apache.spark.sql.functions.lit;
  * {@code timestamp} column is an instant, truncated to the second as the core's seconds are. Bad input: one pass
  * before the job counts null cells (see {@link TransactionSchema}), blank customer ids, infinite amounts and
  * transactions after the calculator's data end, each reported with its column and number of rows.
+ *
+ * @since 0.1
  */
 public final class SparkCohorts {
     /** Rows per batch handed to the core: large enough to amortise a call, small enough to bound memory. */

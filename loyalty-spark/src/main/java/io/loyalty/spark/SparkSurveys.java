@@ -56,6 +56,8 @@ import static org.apache.spark.sql.functions.when;
  * {@link #droppingNulls()} leaves such rows out); an answer that is not a whole number on the scale (always
  * rejected); two combinations of several segment columns with the same label. Immutable; each {@code byX}
  * returns a new calculator.
+ *
+ * @since 0.1
  */
 public final class SparkSurveys {
     private static final String SCORE = "__score";

@@ -22,6 +22,8 @@ import java.util.Locale;
  * one period, {@code "all"}. Only segments and periods with answers are listed.
  *
  * <p>Immutable.
+ *
+ * @since 0.1
  */
 public final class SurveyTallies {
     private final String segmentDimension;
