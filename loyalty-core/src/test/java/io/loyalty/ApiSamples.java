@@ -47,7 +47,6 @@ import io.loyalty.experiment.Assignment;
 import io.loyalty.experiment.BetaBinomial;
 import io.loyalty.experiment.ChiSquareTest;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Interval;
 import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Msprt;
 import io.loyalty.experiment.Proportions;
@@ -587,7 +586,7 @@ final class ApiSamples {
 
     private void attribution() {
         type(Journeys.class, ApiSamples::journeys);
-        type(Journeys.Accumulator.class, Journeys::accumulator);
+        type(Journeys.Accumulator.class, Journeys.Accumulator::create);
         type(TimedJourneys.class, ApiSamples::timedJourneys);
         type(TimedJourneys.Builder.class, TimedJourneys::builder);
         type(HeuristicAttribution.class, HeuristicAttribution::withDefaults);
@@ -760,16 +759,26 @@ final class ApiSamples {
         type(ArmSummary.class, () -> ArmSummary.of(new double[] {1, 2, 3, 4}));
         type(SegmentedSummaries.class, () -> SegmentedSummaries.of(new int[] {0, 1, 0, 1}, new int[] {0, 0, 1, 1},
                 new double[] {1, 2, 3, 4}, List.of("A", "B"), List.of("x", "y")));
-        type(Interval.class, () -> new Interval(0.1, 0.0, 0.2, 0.95));
-        type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.05));
+        type(SegmentedSummaries.Accumulator.class, () -> SegmentedSummaries.Accumulator.create(List.of("A", "B"),
+                List.of("x", "y")));
+        type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.95));
         type("java.util.List<io.loyalty.experiment.Comparison>", () -> List.of(
-                Proportions.compare("l", "m", 10, 100, 8, 100, 0.05)));
+                Proportions.compare("l", "m", 10, 100, 8, 100, 0.95)));
         type(io.loyalty.experiment.TTest.class, () -> Means.welch(new double[] {1, 2, 3, 4},
                 new double[] {2, 3, 4, 6}, 0.95, Alternative.TWO_SIDED));
         type(ChiSquareTest.class, () -> ChiSquareTest.goodnessOfFit(new long[] {10, 12}, new double[] {0.5, 0.5}));
         type(Assignment.class, () -> Assignment.of("exp", 1, 1));
         type(Msprt.class, () -> Msprt.of(1, 0));
         type(BetaBinomial.class, BetaBinomial::withDefaults);
+        type(io.loyalty.experiment.PropTest.class, io.loyalty.experiment.PropTest::withDefaults);
+        type(io.loyalty.experiment.FisherTest.class, io.loyalty.experiment.FisherTest::withDefaults);
+        type(io.loyalty.experiment.PropTest.Result.class, () -> io.loyalty.experiment.PropTest.withDefaults()
+                .test(3, 10, 5, 12));
+        type(io.loyalty.experiment.FisherTest.Result.class, () -> io.loyalty.experiment.FisherTest.withDefaults()
+                .test(3, 10, 5, 12));
+        type(io.loyalty.experiment.SequentialDesign.class, () -> io.loyalty.experiment.GroupSequential.design(
+                io.loyalty.experiment.GroupSequential.Type.POCOCK, 0.025, 3));
+        member("SequentialDesign.rejectsRates look", () -> 1);
         name("int[] arm", () -> new int[] {0, 1, 0, 1});
         name("int[] segment", () -> new int[] {0, 0, 1, 1});
         name("double[] value", () -> new double[] {1, 2, 3, 4});
@@ -797,11 +806,10 @@ final class ApiSamples {
         name("double aB", () -> 2.0);
         name("double bB", () -> 3.0);
         name("long n", () -> 10L);
-        for (String n : List.of("successes", "x1", "x2", "treatmentSuccesses", "controlSuccesses", "successesA",
-                "successesB", "a", "b", "c", "d")) {
+        for (String n : List.of("successes", "x1", "x2", "treatmentSuccesses", "controlSuccesses")) {
             name("long " + n, () -> 3L);
         }
-        for (String n : List.of("trials", "n1", "n2", "treatmentTrials", "controlTrials", "trialsA", "trialsB")) {
+        for (String n : List.of("trials", "n1", "n2", "treatmentTrials", "controlTrials", "trialsPerArm")) {
             name("long " + n, () -> 10L);
         }
         member("Assignment.of weights", () -> new double[] {1, 1});
@@ -893,6 +901,8 @@ final class ApiSamples {
                 DoubleColumn.create("recency", 1, 5, 9, 20),
                 DoubleColumn.create("orders", 9, 7, 5, 3),
                 DoubleColumn.create("revenue", 900, 500, 300, 100),
+                DoubleColumn.create("metric", 1, 0, 0, 1),
+                DoubleColumn.create("covariate", 2, 3, 5, 4),
                 StringColumn.create("F1_functional", "I like it", "I expect it", "I am neutral", "I like it"),
                 StringColumn.create("F1_dysfunctional", "I dislike it", "I am neutral", "I expect it",
                         "I can tolerate it"));
@@ -991,6 +1001,10 @@ final class ApiSamples {
         name("String answerColumn", () -> "answer");
         name("String segmentColumn", () -> "segment");
         name("String armColumn", () -> "arm");
+        name("String metricColumn", () -> "metric");
+        name("String covariateColumn", () -> "covariate");
+        name("String treatmentArm", () -> "A");
+        name("String controlArm", () -> "B");
         name("String recencyDaysColumn", () -> "recency");
         name("String ordersColumn", () -> "orders");
         name("String revenueColumn", () -> "revenue");

@@ -51,7 +51,7 @@ public class AttributionBenchmark {
         for (int c = 0; c < 12; c++) {
             channels.add("ch" + c);
         }
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (int i = 0; i < 10_000; i++) {
             int len = 1 + (int) Math.min(39, -Math.log(r.nextDouble()) * 4);
             List<String> path = new ArrayList<>(len);

@@ -119,11 +119,11 @@ public class ExperimentBenchmark {
         for (int t : new int[] {0, 2}) {
             overall.add(rate(v.arm(t), v.arm(1)));
             overall.add(rate(c.arm(t), c.arm(1)));
-            overall.add(Means.compare("e-mail vs none", "spend", s.arm(t), s.arm(1), 0.05));
+            overall.add(Means.compare("e-mail vs none", "spend", s.arm(t), s.arm(1), 0.95));
             for (int g = 0; g < SEGMENTS.size(); g++) {
                 perSegment.add(rate(v.cell(t, g), v.cell(1, g)));
                 perSegment.add(rate(c.cell(t, g), c.cell(1, g)));
-                perSegment.add(Means.compare("e-mail vs none", "spend", s.cell(t, g), s.cell(1, g), 0.05));
+                perSegment.add(Means.compare("e-mail vs none", "spend", s.cell(t, g), s.cell(1, g), 0.95));
             }
         }
         List<Comparison> adjusted = Adjustment.BH.adjust(perSegment);
@@ -152,7 +152,7 @@ public class ExperimentBenchmark {
 
     private static Comparison rate(io.loyalty.experiment.ArmSummary t, io.loyalty.experiment.ArmSummary c) {
         return Proportions.compare("e-mail vs none", "rate", Math.round(t.total()), t.n(), Math.round(c.total()),
-                c.n(), 0.05);
+                c.n(), 0.95);
     }
 
     /**

@@ -24,7 +24,6 @@ import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Interval;
 import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Proportions;
 import io.loyalty.kano.FeatureAnswers;
@@ -35,6 +34,7 @@ import io.loyalty.nps.NpsBreakdown;
 import io.loyalty.nps.NpsCalculator;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
+import io.loyalty.stats.Interval;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -114,9 +114,9 @@ class ChartsTest {
     }
 
     private static List<Comparison> comparisons() {
-        return List.of(Proportions.compare("A vs control", "visit rate", 120, 1000, 100, 1000, 0.05),
-                Proportions.compare("B vs control", "visit rate", 180, 1000, 100, 1000, 0.05),
-                Proportions.compare("C vs control", "visit rate", 95, 1000, 100, 1000, 0.05));
+        return List.of(Proportions.compare("A vs control", "visit rate", 120, 1000, 100, 1000, 0.95),
+                Proportions.compare("B vs control", "visit rate", 180, 1000, 100, 1000, 0.95),
+                Proportions.compare("C vs control", "visit rate", 95, 1000, 100, 1000, 0.95));
     }
 
     private static Map<String, Supplier<Chart>> everyChart() {
@@ -208,7 +208,7 @@ class ChartsTest {
                 List.of(Transaction.of("a", END, 1)), END.atStartOfDay().toInstant(ZoneOffset.UTC)));
         charts.put("one row", () -> ExperimentCharts.forest(comparisons().subList(0, 1)));
         charts.put("no difference", () -> ExperimentCharts.forest(List.of(new Comparison("A vs control",
-                "visit rate", true, 0.1, 0.1, new Interval(0, 0, 0, 0.95), 1, 0.05, "none"))));
+                "visit rate", true, 0.1, 0.1, Interval.of(0, 0, 0, 0.95, "none"), 1, 0.95, "none"))));
         for (Map.Entry<String, Supplier<Chart>> e : charts.entrySet()) {
             byte[] png = e.getValue().get().toPng();
             assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(png, 8), e.getKey());
@@ -236,7 +236,7 @@ class ChartsTest {
         assertNotEquals(a.dataDigest(), a.withTitle("Another title").dataDigest());
         assertEquals("Another title", a.withTitle("Another title").title());
         List<Comparison> changed = new ArrayList<>(comparisons());
-        changed.set(2, Proportions.compare("C vs control", "visit rate", 96, 1000, 100, 1000, 0.05));
+        changed.set(2, Proportions.compare("C vs control", "visit rate", 96, 1000, 100, 1000, 0.95));
         assertNotEquals(a.dataDigest(), ExperimentCharts.forest(changed).dataDigest(), "one count changed");
         assertNotEquals(ClvCharts.probabilityAliveMatrix(BG, 78, 20).dataDigest(),
                 ClvCharts.probabilityAliveMatrix(BetaGeoModel.of(0.243, 4.414, 0.793, 2.5), 78, 20).dataDigest());
@@ -280,7 +280,7 @@ class ChartsTest {
         expect("comparisons", () -> ExperimentCharts.forest(null));
         expect("comparisons at row 1", () -> ExperimentCharts.forest(List.of(comparisons().get(0),
                 Means.compare("A vs control", "spend", ArmSummary.of(new double[] {1, 2, 3}),
-                        ArmSummary.of(new double[] {1, 1, 2}), 0.05))));
+                        ArmSummary.of(new double[] {1, 1, 2}), 0.95))));
         Chart chart = ExperimentCharts.forest(comparisons());
         expect("newWidth", () -> chart.withSize(Chart.MAX_SIDE + 1, 500));
         expect("newHeight", () -> chart.withSize(800, 0));

@@ -94,7 +94,7 @@ public final class Journeys {
         Checks.sameLength(paths.length, Checks.notNull(conversions, "conversions").length, "conversions");
         Checks.sameLength(paths.length, Checks.notNull(values, "values").length, "values");
         Checks.sameLength(paths.length, Checks.notNull(nulls, "nulls").length, "nulls");
-        Accumulator acc = accumulator();
+        Accumulator acc = Accumulator.create();
         for (int row = 0; row < paths.length; row++) {
             acc.add(paths[row], conversions[row], values[row], nulls[row]);
         }
@@ -112,7 +112,7 @@ public final class Journeys {
      */
     public static Journeys readCsv(Reader in) {
         Checks.notNull(in, "in");
-        Accumulator acc = accumulator();
+        Accumulator acc = Accumulator.create();
         BufferedReader reader = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
         try {
             String line = reader.readLine();
@@ -157,15 +157,6 @@ public final class Journeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * A new, empty accumulator.
-     *
-     * @return the accumulator
-     */
-    public static Accumulator accumulator() {
-        return new Accumulator();
     }
 
     /**
@@ -375,8 +366,14 @@ public final class Journeys {
      * immutable {@link #snapshot()}. The counts and values of each path do not depend on the order of the rows
      * or on how they were split (they are summed exactly); only the channel and path numbering follows the order
      * of first appearance. Not thread-safe: use one per thread and {@link #combine}.
+     *
+     * <p>This is the library's {@link io.loyalty.stats.Accumulator} contract, with one stated exception: the
+     * snapshot's channel and path numbering follows first appearance, so two snapshots of the same rows in another
+     * order hold the same paths with the same counts, bit for bit, in another order.
+     *
+     * @since 0.1
      */
-    public static final class Accumulator {
+    public static final class Accumulator implements io.loyalty.stats.Accumulator<Accumulator, Journeys> {
         private final Map<String, Integer> channelIds = new HashMap<>();
         private final List<String> channelNames = new ArrayList<>();
         private final PathIndex paths = new PathIndex();
@@ -387,6 +384,16 @@ public final class Journeys {
         private long rows;
 
         private Accumulator() {
+        }
+
+        /**
+         * A new, empty accumulator.
+         *
+         * @return the accumulator
+         * @since 0.2
+         */
+        public static Accumulator create() {
+            return new Accumulator();
         }
 
         /**
@@ -426,9 +433,13 @@ public final class Journeys {
             if (buffer.length < path.size()) {
                 buffer = new int[path.size()];
             }
-            for (int k = 0; k < path.size(); k++) {
-                String where = Checks.format("row %d, position %d", row, k + 1);
-                buffer[k] = channel(channelName(path.get(k), where));
+            // Every name is checked before any is interned, so a rejected row leaves the accumulator unchanged.
+            String[] names = new String[path.size()];
+            for (int k = 0; k < names.length; k++) {
+                names[k] = channelName(path.get(k), Checks.format("row %d, position %d", row, k + 1));
+            }
+            for (int k = 0; k < names.length; k++) {
+                buffer[k] = channel(names[k]);
             }
             addCodes(buffer, 0, path.size(), conversions, value, nulls);
             return this;
@@ -440,6 +451,7 @@ public final class Journeys {
          * @param other another accumulator
          * @return this accumulator
          */
+        @Override
         public Accumulator combine(Accumulator other) {
             Checks.notNull(other, "other");
             int[] pool = other.paths.pool();
@@ -472,6 +484,7 @@ public final class Journeys {
          *
          * @return the journeys
          */
+        @Override
         public Journeys snapshot() {
             int n = paths.size();
             int[] st = Arrays.copyOf(paths.starts(), n + 1);

@@ -46,7 +46,7 @@ public final class MarkovResult {
      *
      * @return true if they did
      */
-    public boolean withNulls() {
+    public boolean usesNulls() {
         return withNulls;
     }
 

@@ -60,7 +60,7 @@ public final class TimedJourneys {
      * @return the journeys by path
      */
     public Journeys toJourneys() {
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (String c : channels) {
             acc.channel(c);
         }
@@ -215,6 +215,8 @@ public final class TimedJourneys {
 
     /**
      * Takes journeys one at a time; {@link #build()} gives the immutable {@link TimedJourneys}. Not thread-safe.
+     *
+     * @since 0.1
      */
     public static final class Builder {
         private final Map<String, Integer> channelIds = new HashMap<>();

@@ -114,6 +114,23 @@ public record ArmSummary(long n, double mean, double variance) {
         return mean * n;
     }
 
+    /**
+     * The number of successes of a 0/1 metric: the total as an integer count, to pass to the rate methods
+     * ({@code Proportions.readout(t.successes(), t.n(), c.successes(), c.n(), ...)}).
+     *
+     * @return the count, in [0, n]
+     * @throws IllegalArgumentException if the total is not a whole number in [0, n] (the metric is not 0/1)
+     * @since 0.2
+     */
+    public long successes() {
+        double t = total();
+        long s = Math.round(t);
+        // The mean is rounded once from exact sums, so n * mean lies within far less than 1/4 of the true count.
+        Checks.require(s >= 0 && s <= n && Math.abs(t - s) < 0.25, "successes: the total %s of n = %d values is "
+                + "not a count of successes (the metric is not 0/1)", t, n);
+        return s;
+    }
+
     @Override
     public String toString() {
         return Checks.format("n = %d, mean = %.6g, sd = %.6g", n, mean, Math.sqrt(variance));

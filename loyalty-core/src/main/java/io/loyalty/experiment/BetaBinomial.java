@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.special.Beta;
@@ -51,24 +52,29 @@ public final class BetaBinomial {
      * @param beta the prior's second shape, &gt; 0
      * @return the calculator
      */
-    public static BetaBinomial withPrior(double alpha, double beta) {
+    public static BetaBinomial ofPrior(double alpha, double beta) {
         return new BetaBinomial(Checks.positive(alpha, "alpha"), Checks.positive(beta, "beta"));
     }
 
     /**
-     * The readout of A (control) against B (treatment).
+     * The readout of B (treatment) against A (control), arguments in the package's order: treatment first.
      *
-     * @param successesA successes in A
-     * @param trialsA trials in A, &gt; 0
-     * @param successesB successes in B
-     * @param trialsB trials in B, &gt; 0
+     * @param treatmentSuccesses successes in the treatment arm B
+     * @param treatmentTrials trials in B, &gt; 0
+     * @param controlSuccesses successes in the control arm A
+     * @param controlTrials trials in A, &gt; 0
      * @param credibleLevel the lift interval's level in (0, 1)
      * @return P(B &gt; A), the expected losses and the lift interval
      */
-    public BayesReadout readout(long successesA, long trialsA, long successesB, long trialsB, double credibleLevel) {
-        Proportions.checkCounts(successesA, trialsA, 0);
-        Proportions.checkCounts(successesB, trialsB, 1);
+    public BayesReadout readout(long treatmentSuccesses, long treatmentTrials, long controlSuccesses,
+            long controlTrials, double credibleLevel) {
+        Proportions.checkCounts(treatmentSuccesses, treatmentTrials, "treatmentSuccesses", "treatmentTrials");
+        Proportions.checkCounts(controlSuccesses, controlTrials, "controlSuccesses", "controlTrials");
         Checks.openUnit(credibleLevel, "credibleLevel");
+        long successesA = controlSuccesses;
+        long trialsA = controlTrials;
+        long successesB = treatmentSuccesses;
+        long trialsB = treatmentTrials;
         double aA = priorAlpha + successesA;
         double bA = priorBeta + trialsA - successesA;
         double aB = priorAlpha + successesB;
@@ -84,7 +90,8 @@ public final class BetaBinomial {
         double lo = ratioQuantile(aA, bA, aB, bB, (1 - credibleLevel) / 2);
         double hi = ratioQuantile(aA, bA, aB, bB, (1 + credibleLevel) / 2);
         double lift = meanB / meanA - 1;
-        Interval liftInterval = new Interval(lift, Math.min(lift, lo - 1), Math.max(lift, hi - 1), credibleLevel);
+        Interval liftInterval = Interval.of(lift, Math.min(lift, lo - 1), Math.max(lift, hi - 1), credibleLevel,
+                "Beta-Binomial credible");
         return new BayesReadout(pBA, lossA, lossB, liftInterval);
     }
 

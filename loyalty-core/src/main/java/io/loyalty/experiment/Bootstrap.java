@@ -1,7 +1,8 @@
 package io.loyalty.experiment;
 
-import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
+import io.loyalty.stats.Interval;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -36,8 +37,8 @@ public final class Bootstrap {
     public static Interval percentile(double[] x, double[] y, int replicates, double confidence, long seed) {
         double[] reps = replicates(x, y, replicates, confidence, seed);
         double theta = mean(x) - mean(y);
-        return new Interval(theta, Math.min(theta, quantile(reps, (1 - confidence) / 2)),
-                Math.max(theta, quantile(reps, (1 + confidence) / 2)), confidence);
+        return Interval.of(theta, Math.min(theta, quantile(reps, (1 - confidence) / 2)),
+                Math.max(theta, quantile(reps, (1 + confidence) / 2)), confidence, "percentile bootstrap");
     }
 
     /**
@@ -88,8 +89,8 @@ public final class Bootstrap {
         double zu = -zl;
         double ql = Normal.cdf(z0 + (z0 + zl) / (1 - a * (z0 + zl)));
         double qu = Normal.cdf(z0 + (z0 + zu) / (1 - a * (z0 + zu)));
-        return new Interval(theta, Math.min(theta, quantile(reps, ql)), Math.max(theta, quantile(reps, qu)),
-                confidence);
+        return Interval.of(theta, Math.min(theta, quantile(reps, ql)), Math.max(theta, quantile(reps, qu)),
+                confidence, "BCa bootstrap");
     }
 
     private static double[] replicates(double[] x, double[] y, int replicates, double confidence, long seed) {

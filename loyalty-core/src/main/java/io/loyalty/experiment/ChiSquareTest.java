@@ -85,7 +85,7 @@ public record ChiSquareTest(double statistic, int df, double pValue) {
         double x = 0;
         double n = 0;
         for (int i = 0; i < successes.length; i++) {
-            Proportions.checkCounts(successes[i], trials[i], i);
+            Proportions.checkCounts(successes[i], trials[i], "successes[" + i + "]", "trials[" + i + "]");
             x += successes[i];
             n += trials[i];
         }

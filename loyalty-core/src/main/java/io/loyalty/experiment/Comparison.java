@@ -1,10 +1,11 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 
 /**
  * A treatment-versus-control readout a marketer reads: the difference (treatment minus control), its interval,
- * the p-value and the decision at the significance level. Rates are differences of proportions and print in
+ * the p-value and the decision at the significance level {@code 1 - confidence}. Rates are differences of proportions and print in
  * percentage points; other metrics print in their own unit.
  *
  * <p>{@code toString} reads like
@@ -16,14 +17,15 @@ import io.loyalty.internal.Checks;
  * @param rate true if the metric is a proportion (printed in percentage points)
  * @param treatment the treatment arm's rate or mean
  * @param control the control arm's rate or mean
- * @param difference the difference with its {@code 1 - alpha} interval
+ * @param difference the difference with its interval at {@code confidence}
  * @param pValue the p-value (possibly adjusted for multiplicity)
- * @param alpha the significance level of the decision
+ * @param confidence the confidence level of the interval; the decision is taken at the significance level
+ *     {@code 1 - confidence}
  * @param method the test and interval used, e.g. "Newcombe hybrid score; two-proportion z-test"
  * @since 0.1
  */
 public record Comparison(String label, String metric, boolean rate, double treatment, double control,
-        Interval difference, double pValue, double alpha, String method) {
+        Interval difference, double pValue, double confidence, String method) {
     /**
      * Checks the values.
      *
@@ -34,7 +36,7 @@ public record Comparison(String label, String metric, boolean rate, double treat
      * @param control the control value
      * @param difference the difference and interval
      * @param pValue the p-value
-     * @param alpha the level
+     * @param confidence the confidence level
      * @param method the method
      */
     public Comparison {
@@ -44,17 +46,17 @@ public record Comparison(String label, String metric, boolean rate, double treat
         Checks.finite(control, "control");
         Checks.notNull(difference, "difference");
         Checks.unit(pValue, "pValue");
-        Checks.openUnit(alpha, "alpha");
+        Checks.openUnit(confidence, "confidence");
         Checks.notNull(method, "method");
     }
 
     /**
-     * Whether the difference is significant at {@code alpha}: {@code pValue < alpha}.
+     * Whether the difference is significant at the level {@code 1 - confidence}: {@code pValue < 1 - confidence}.
      *
      * @return the decision
      */
     public boolean significant() {
-        return pValue < alpha;
+        return pValue < 1 - confidence;
     }
 
     /**
@@ -66,7 +68,7 @@ public record Comparison(String label, String metric, boolean rate, double treat
      */
     public Comparison withPValue(double adjusted, String how) {
         Checks.unit(adjusted, "adjusted");
-        return new Comparison(label, metric, rate, treatment, control, difference, adjusted, alpha,
+        return new Comparison(label, metric, rate, treatment, control, difference, adjusted, confidence,
                 method + "; " + Checks.notNull(how, "how"));
     }
 

@@ -1,8 +1,6 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Normal;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -21,10 +19,6 @@ final class Dist {
 
     static double tUpper(double t, double df) {
         return tCdf(-t, df);
-    }
-
-    static double tQuantile(double p, double df) {
-        return new TDistribution((RandomGenerator) null, df, 1e-15).inverseCumulativeProbability(p);
     }
 
     static double chiSquareUpper(double x, double df) {

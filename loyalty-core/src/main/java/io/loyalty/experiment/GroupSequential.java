@@ -1,7 +1,7 @@
 package io.loyalty.experiment;
 
-import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
 
 /**
  * Group-sequential boundaries for peeking at a test K planned times, one-sided, efficacy only, as rpact's
@@ -32,7 +32,11 @@ public final class GroupSequential {
     /** Kernel terms beyond this many standard deviations are below 1e-19 and skipped. */
     private static final double BAND = 9.5;
 
-    /** The boundary family. */
+    /**
+     * The boundary family.
+     *
+     * @since 0.1
+     */
     public enum Type {
         /** Lan-DeMets spending of O'Brien-Fleming type (rpact "asOF"). */
         OBRIEN_FLEMING_SPENDING,

@@ -1,7 +1,9 @@
 package io.loyalty.experiment;
 
-import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
+import io.loyalty.internal.StudentT;
+import io.loyalty.stats.Interval;
 
 /**
  * Continuous metrics (spend, orders, points per customer): Welch and Student two-sample t-tests of the mean
@@ -72,7 +74,7 @@ public final class Means {
         double vy = Math.scalb(y.variance(), -e) / y.n();
         double se2 = vx + vy;
         double df = se2 * se2 / (vx * vx / (x.n() - 1) + vy * vy / (y.n() - 1));
-        return finish(x, y, Math.scalb(Math.sqrt(se2), e / 2), df, confidence, alternative);
+        return finish(x, y, Math.scalb(Math.sqrt(se2), e / 2), df, confidence, alternative, "Welch");
     }
 
     /**
@@ -91,7 +93,7 @@ public final class Means {
         int e = evenExponent(Math.max(x.sumOfSquares(), y.sumOfSquares()));
         double pooled = (Math.scalb(x.sumOfSquares(), -e) + Math.scalb(y.sumOfSquares(), -e)) / df;
         return finish(x, y, Math.scalb(Math.sqrt(pooled * (1.0 / x.n() + 1.0 / y.n())), e / 2), df, confidence,
-                alternative);
+                alternative, "Student");
     }
 
     /** An even power-of-two exponent at most that of {@code v}, so that {@code v} scaled by it lies in [1, 4). */
@@ -112,7 +114,7 @@ public final class Means {
     }
 
     private static TTest finish(ArmSummary x, ArmSummary y, double se, double df, double confidence,
-            Alternative alternative) {
+            Alternative alternative, String method) {
         // Finite: n >= 2 and n * mean finite (ArmSummary) keep each mean within half the largest double.
         double diff = x.mean() - y.mean();
         double t = diff / se;
@@ -122,21 +124,21 @@ public final class Means {
         switch (alternative) {
             case GREATER:
                 p = Dist.tUpper(t, df);
-                lower = diff - Dist.tQuantile(confidence, df) * se;
+                lower = diff - StudentT.quantile(confidence, df) * se;
                 upper = Double.POSITIVE_INFINITY;
                 break;
             case LESS:
                 p = Dist.tCdf(t, df);
                 lower = Double.NEGATIVE_INFINITY;
-                upper = diff + Dist.tQuantile(confidence, df) * se;
+                upper = diff + StudentT.quantile(confidence, df) * se;
                 break;
             default:
                 p = Math.min(1, 2 * Dist.tUpper(Math.abs(t), df));
-                double q = Dist.tQuantile(1 - (1 - confidence) / 2, df);
+                double q = StudentT.quantile(1 - (1 - confidence) / 2, df);
                 lower = diff - q * se;
                 upper = diff + q * se;
         }
-        return new TTest(new Interval(diff, lower, upper, confidence), t, df, p, alternative);
+        return new TTest(Interval.of(diff, lower, upper, confidence, method), t, df, p, alternative);
     }
 
     /**
@@ -160,26 +162,68 @@ public final class Means {
         double lift = m1 / m2 - 1;
         double se = Math.sqrt(v1 / (m2 * m2) + m1 * m1 * v2 / (m2 * m2 * m2 * m2));
         double z = Normal.upperQuantile((1 - confidence) / 2);
-        return new Interval(lift, lift - z * se, lift + z * se, confidence);
+        return Interval.of(lift, lift - z * se, lift + z * se, confidence, "delta method");
     }
 
     /**
-     * The readout of a mean: Welch's two-sided test and interval at {@code 1 - alpha}.
+     * The readout of a mean: Welch's two-sided test and interval at {@code confidence}, significant below
+     * {@code 1 - confidence}.
      *
      * @param label what is compared, e.g. "Mens E-Mail vs No E-Mail"
      * @param metric the metric's name, e.g. "spend per customer"
      * @param treatment the treatment arm's summary
      * @param control the control arm's summary
-     * @param alpha the significance level in (0, 1)
+     * @param confidence the confidence level in (0, 1), e.g. 0.95
      * @return the comparison
      */
     public static Comparison compare(String label, String metric, ArmSummary treatment, ArmSummary control,
-            double alpha) {
+            double confidence) {
         Checks.notNull(treatment, "treatment");
         Checks.notNull(control, "control");
-        Checks.openUnit(alpha, "alpha");
-        TTest t = welch(treatment, control, 1 - alpha, Alternative.TWO_SIDED);
+        Checks.openUnit(confidence, "confidence");
+        TTest t = welch(treatment, control, confidence, Alternative.TWO_SIDED);
         return new Comparison(label, metric, false, treatment.mean(), control.mean(), t.difference(), t.pValue(),
-                alpha, "Welch t-test");
+                confidence, "Welch t-test");
+    }
+
+    /**
+     * The whole readout of a continuous metric in one call: the arms' summaries, Welch's and Student's t-tests,
+     * the Wilcoxon rank-sum test, the BCa bootstrap interval and the relative lift. Each figure equals the
+     * separate method's for the same values.
+     *
+     * @param label what is compared, e.g. "Mens E-Mail vs No E-Mail"
+     * @param metric the metric's name, e.g. "spend ($)"
+     * @param treatment the treatment arm's values, at least 2, finite
+     * @param control the control arm's values, at least 2, finite
+     * @param confidence the confidence level of the intervals in (0, 1), e.g. 0.95
+     * @return the readout
+     * @throws IllegalArgumentException naming the argument if an arm is too small, holds a non-finite value, or the
+     *     metric does not vary at all (no test is defined)
+     */
+    public static MeanReadout readout(String label, String metric, double[] treatment, double[] control,
+            double confidence) {
+        return new MeanReadout(label, metric, treatment, null, control, null, confidence);
+    }
+
+    /**
+     * The whole readout of a continuous metric with a pre-experiment covariate: as
+     * {@link #readout(String, String, double[], double[], double)}, plus CUPED, whose test is then the headline.
+     *
+     * @param label what is compared
+     * @param metric the metric's name
+     * @param treatment the treatment arm's values, at least 2, finite
+     * @param treatmentCovariate the covariate of each treatment value (same length), finite
+     * @param control the control arm's values, at least 2, finite
+     * @param controlCovariate the covariate of each control value (same length), finite
+     * @param confidence the confidence level of the intervals in (0, 1)
+     * @return the readout
+     * @throws IllegalArgumentException naming the argument as the other readout, or if a covariate array is null, of
+     *     another length, or does not vary
+     */
+    public static MeanReadout readout(String label, String metric, double[] treatment, double[] treatmentCovariate,
+            double[] control, double[] controlCovariate, double confidence) {
+        Checks.notNull(treatmentCovariate, "treatmentCovariate");
+        Checks.notNull(controlCovariate, "controlCovariate");
+        return new MeanReadout(label, metric, treatment, treatmentCovariate, control, controlCovariate, confidence);
     }
 }

@@ -81,6 +81,28 @@ public final class Msprt {
     }
 
     /**
+     * The monitor after one more look at two rates, read directly: the arm means are the rates and the
+     * per-observation variance is the pooled {@code pbar (1 - pbar)}, {@code pbar} the rate of both arms together.
+     * Arguments in the package's order, treatment (B) first.
+     *
+     * @param treatmentSuccesses successes in the treatment arm so far, in [0, trialsPerArm]
+     * @param controlSuccesses successes in the control arm so far, in [0, trialsPerArm]
+     * @param trialsPerArm trials in each arm so far, &gt;= 1
+     * @return the new state, as {@link #look} with {@code meanA} the control's rate, {@code meanB} the treatment's
+     * @throws IllegalArgumentException naming the argument if a count is out of range, or if the pooled rate is 0 or
+     *     1 (no variance yet: look again later)
+     */
+    public Msprt lookAtRates(long treatmentSuccesses, long controlSuccesses, long trialsPerArm) {
+        Proportions.checkCounts(treatmentSuccesses, trialsPerArm, "treatmentSuccesses", "trialsPerArm");
+        Proportions.checkCounts(controlSuccesses, trialsPerArm, "controlSuccesses", "trialsPerArm");
+        double pooled = (treatmentSuccesses + (double) controlSuccesses) / (2.0 * trialsPerArm);
+        Checks.require(pooled > 0 && pooled < 1, "the pooled rate must lie in (0, 1) for a variance, got %s "
+                + "(%d and %d successes of %d per arm)", pooled, treatmentSuccesses, controlSuccesses, trialsPerArm);
+        return look(trialsPerArm, (double) controlSuccesses / trialsPerArm, (double) treatmentSuccesses / trialsPerArm,
+                pooled * (1 - pooled));
+    }
+
+    /**
      * The always-valid p-value after the looks so far.
      *
      * @return the p-value in (0, 1]

@@ -1,7 +1,8 @@
 package io.loyalty.experiment;
 
-import io.loyalty.internal.Normal;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Normal;
+import io.loyalty.internal.StudentT;
 
 /**
  * Planning a test: sample size per arm, power, or the detectable effect, for two proportions (R
@@ -43,7 +44,7 @@ public final class Power {
     private static double tPower(double n, double delta, double sd, double alpha, int sides, double k) {
         double nu = n * (1 + k) - 2;
         double ncp = delta / (sd * Math.sqrt(1 / n + 1 / (k * n)));
-        return NoncentralT.upper(Dist.tQuantile(1 - alpha / sides, nu), nu, ncp);
+        return NoncentralT.upper(StudentT.quantile(1 - alpha / sides, nu), nu, ncp);
     }
 
     private static void common(double alpha, double ratio) {

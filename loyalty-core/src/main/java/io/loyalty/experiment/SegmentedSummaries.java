@@ -107,6 +107,124 @@ public final class SegmentedSummaries implements Serializable {
         return new SegmentedSummaries(al, sl, n, sums);
     }
 
+    /**
+     * Accumulates (arm, segment, value) rows one at a time, for a service that updates a readout as events arrive:
+     * the library's {@link io.loyalty.stats.Accumulator} contract. Sums are exact, so the snapshot is the same, bit
+     * for bit, for any order of the rows and any split of them across accumulators, and equals
+     * {@link SegmentedSummaries#of} of the same rows. Not thread-safe: use one per thread and {@link #combine}.
+     *
+     * @since 0.2
+     */
+    public static final class Accumulator
+            implements io.loyalty.stats.Accumulator<Accumulator, SegmentedSummaries> {
+        private final List<String> arms;
+        private final List<String> segments;
+        private final long[] n;
+        private final Moments[] sums;
+        private long rows;
+
+        private Accumulator(List<String> arms, List<String> segments) {
+            this.arms = arms;
+            this.segments = segments;
+            this.n = new long[arms.size() * segments.size()];
+            this.sums = new Moments[n.length];
+        }
+
+        /**
+         * An empty accumulator for the given arms and segments.
+         *
+         * @param armLabels the arms' names, in code order, none null, none repeated, at least one
+         * @param segmentLabels the segments' names, in code order, none null, none repeated, at least one
+         * @return the accumulator
+         */
+        public static Accumulator create(List<String> armLabels, List<String> segmentLabels) {
+            List<String> al = labels(armLabels, "armLabels");
+            List<String> sl = labels(segmentLabels, "segmentLabels");
+            Checks.require(al.size() >= 1 && sl.size() >= 1, "need at least one arm and one segment label, got %d "
+                    + "and %d", al.size(), sl.size());
+            Checks.require((long) al.size() * sl.size() <= Integer.MAX_VALUE - 8,
+                    "%d arms x %d segments are too many cells", al.size(), sl.size());
+            return new Accumulator(al, sl);
+        }
+
+        /**
+         * Adds one row.
+         *
+         * @param arm the arm code, in 0..arms-1
+         * @param segment the segment code, in 0..segments-1
+         * @param value the metric, finite
+         * @return this accumulator
+         * @throws IllegalArgumentException naming the row (counted from 0 over this accumulator's adds) for a code out
+         *     of range or a value that is not finite; the accumulator is then unchanged
+         */
+        public Accumulator add(int arm, int segment, double value) {
+            int a = arms.size();
+            int s = segments.size();
+            if (arm < 0 || arm >= a || segment < 0 || segment >= s || !Double.isFinite(value)) {
+                throw badRow(Math.toIntExact(Math.min(rows, Integer.MAX_VALUE)), arm, segment, value, a, s);
+            }
+            int c = arm * s + segment;
+            if (n[c]++ == 0) {
+                sums[c] = new Moments();
+            }
+            sums[c].add(value);
+            rows++;
+            return this;
+        }
+
+        /**
+         * Adds everything {@code other} has seen (same labels) into this accumulator.
+         *
+         * @param other an accumulator with the same arm and segment labels; not changed
+         * @return this accumulator
+         * @throws IllegalArgumentException if the labels differ or a cell's count overflows a long
+         */
+        @Override
+        public Accumulator combine(Accumulator other) {
+            Checks.notNull(other, "other");
+            if (other == this) {
+                // Adding an accumulator to itself doubles it: read from a copy so the sums are not read while written.
+                return combine(new Accumulator(arms, segments).combine(this));
+            }
+            Checks.require(arms.equals(other.arms) && segments.equals(other.segments),
+                    "cannot combine accumulators with different labels: %s x %s vs %s x %s", arms, segments,
+                    other.arms, other.segments);
+            for (int c = 0; c < n.length; c++) {
+                Checks.require(n[c] <= Long.MAX_VALUE - other.n[c], "combine: the count of cell %d overflows a "
+                        + "long: %d + %d", c, n[c], other.n[c]);
+            }
+            for (int c = 0; c < n.length; c++) {
+                if (other.n[c] > 0) {
+                    if (n[c] == 0) {
+                        sums[c] = new Moments();
+                    }
+                    sums[c].add(other.sums[c]);
+                    n[c] += other.n[c];
+                }
+            }
+            rows += other.rows;
+            return this;
+        }
+
+        /**
+         * The summaries of the rows so far; the accumulator can go on.
+         *
+         * @return the summaries
+         * @throws IllegalArgumentException naming the cell whose sum of squares exceeds a double
+         */
+        @Override
+        public SegmentedSummaries snapshot() {
+            Moments[] copy = new Moments[n.length];
+            for (int c = 0; c < n.length; c++) {
+                if (n[c] > 0) {
+                    copy[c] = new Moments();
+                    copy[c].add(sums[c]);
+                }
+            }
+            return new SegmentedSummaries(arms, segments, n.clone(), copy);
+        }
+    }
+
     /** An immutable copy of labels, none null, none repeated. */
     private static List<String> labels(List<String> labels, String name) {
         Checks.notNull(labels, name);

@@ -63,6 +63,29 @@ public record SequentialDesign(GroupSequential.Type type, double alpha, double[]
         return cumulativeAlphaSpent.clone();
     }
 
+    /**
+     * Whether the design rejects the null at a look, for two rates read directly: the pooled two-proportion z
+     * statistic of treatment over control (as {@link Proportions#readout}'s) against the look's critical value.
+     *
+     * @param look the look, 1-based, in [1, number of looks]
+     * @param treatmentSuccesses successes in the treatment arm so far
+     * @param treatmentTrials trials in the treatment arm so far, &gt; 0
+     * @param controlSuccesses successes in the control arm so far
+     * @param controlTrials trials in the control arm so far, &gt; 0
+     * @return {@code z >= criticalValues[look - 1]}: stop for efficacy (the treatment's rate is higher)
+     * @throws IllegalArgumentException naming the argument if the look is out of range or a count is, or if the
+     *     pooled rate is 0 or 1 (no variance yet)
+     */
+    public boolean rejectsRates(int look, long treatmentSuccesses, long treatmentTrials, long controlSuccesses,
+            long controlTrials) {
+        Checks.require(look >= 1 && look <= criticalValues.length, "look must lie in [1, %d], got %d",
+                criticalValues.length, look);
+        Proportions.checkCounts(treatmentSuccesses, treatmentTrials, "treatmentSuccesses", "treatmentTrials");
+        Proportions.checkCounts(controlSuccesses, controlTrials, "controlSuccesses", "controlTrials");
+        return Proportions.zStatistic(treatmentSuccesses, treatmentTrials, controlSuccesses, controlTrials)
+                >= criticalValues[look - 1];
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(Checks.format("%s, one-sided alpha %s%n", type, alpha));

@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.stats.Interval;
 
 /**
  * A two-sample t-test of the mean difference (first minus second) with its interval, as R {@code t.test}.

@@ -1,6 +1,24 @@
 /**
  * Experiments: A/B tests that decide whether a loyalty strategy worked. Experimental (0.x) API.
  *
+ * <h2>One call per metric</h2>
+ * {@link io.loyalty.experiment.Proportions#readout} ({@link io.loyalty.experiment.RateReadout}) reads a binary
+ * metric and {@link io.loyalty.experiment.Means#readout} ({@link io.loyalty.experiment.MeanReadout}) a continuous
+ * one, every interval and test in one immutable result whose {@code toString} a marketer can read;
+ * {@code io.loyalty.tablesaw.ExperimentTables.rateReadout} and {@code meanReadout} slice the arms from a table.
+ *
+ * <h2>Argument order and conventions</h2>
+ * <ul>
+ * <li>Treatment first, control second, everywhere: {@code (x1, n1, x2, n2)} is (treatment successes, treatment
+ * trials, control successes, control trials), {@code (x, y)} is (treatment values, control values), and every
+ * difference is treatment minus control, every lift treatment / control - 1. {@code BetaBinomial.readout} calls the
+ * treatment B and the control A, so P(B &gt; A) is the probability that the treatment is better.</li>
+ * <li>Counts are {@code long}: successes and trials are integers, so streamed totals are exact.</li>
+ * <li>Intervals take a {@code confidence} level (0.95), never a significance level; the decision of a readout is
+ * taken at {@code 1 - confidence}. Only designs ({@link io.loyalty.experiment.Power},
+ * {@link io.loyalty.experiment.GroupSequential}) take the significance level {@code alpha} they are planned at.</li>
+ * </ul>
+ *
  * <h2>Entry points</h2>
  * <ul>
  * <li>{@link io.loyalty.experiment.Assignment}: stable hash assignment of ids to weighted arms (FNV-1a 64 +

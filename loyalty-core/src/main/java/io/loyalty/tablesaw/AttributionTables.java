@@ -14,6 +14,8 @@ import tech.tablesaw.columns.Column;
 /**
  * Tablesaw in and out for attribution: a table of paths with counts to {@link Journeys}, and results to tables
  * with one row per channel. Columns are looked up once by name; the table is never modified.
+ *
+ * @since 0.1
  */
 public final class AttributionTables {
     private AttributionTables() {

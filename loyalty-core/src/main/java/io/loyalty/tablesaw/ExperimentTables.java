@@ -2,9 +2,14 @@ package io.loyalty.tablesaw;
 
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Comparison;
+import io.loyalty.experiment.MeanReadout;
+import io.loyalty.experiment.Means;
+import io.loyalty.experiment.Proportions;
+import io.loyalty.experiment.RateReadout;
 import io.loyalty.experiment.SegmentedSummaries;
 import io.loyalty.internal.Checks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,8 @@ import tech.tablesaw.api.Table;
  * Tablesaw in and out for the experiment family: a table with arm, segment and metric columns to per-arm and
  * per-segment summaries, and comparisons or summaries back to tables. Arms and segments are coded in sorted
  * label order, so the result does not depend on row order. The table is never modified.
+ *
+ * @since 0.1
  */
 public final class ExperimentTables {
     private ExperimentTables() {
@@ -63,6 +70,130 @@ public final class ExperimentTables {
         return SegmentedSummaries.of(armCodes, new int[arms.length], values, armLabels, List.of("all"));
     }
 
+    /**
+     * The whole readout of a binary metric, {@link Proportions#readout}, from a table with one row per customer:
+     * the rows of the two arms are counted, the metric column must hold 0 and 1 only. The label is
+     * {@code "<treatmentArm> vs <controlArm>"} and the metric is the column's name.
+     *
+     * @param table the rows, one per customer
+     * @param armColumn the arm column (text or integers)
+     * @param metricColumn the 0/1 metric column
+     * @param treatmentArm the treatment arm's label in {@code armColumn}
+     * @param controlArm the control arm's label in {@code armColumn}, another label
+     * @param confidence the confidence level in (0, 1), e.g. 0.95
+     * @return the readout
+     * @throws IllegalArgumentException naming the column, row and value of a metric that is not 0 or 1, or naming an
+     *     arm that no row holds
+     */
+    public static RateReadout rateReadout(Table table, String armColumn, String metricColumn, String treatmentArm,
+            String controlArm, double confidence) {
+        Checks.notNull(armColumn, "armColumn");
+        Checks.notNull(metricColumn, "metricColumn");
+        Columns.requireDistinct(List.of(armColumn, metricColumn));
+        String[] arms = Columns.ids(table, armColumn, "arm");
+        double[] values = Columns.doubles(table, metricColumn, "metric");
+        checkArms(arms, armColumn, treatmentArm, controlArm);
+        long[] successes = new long[2];
+        long[] trials = new long[2];
+        for (int row = 0; row < arms.length; row++) {
+            double v = values[row];
+            if (v != 0 && v != 1) {
+                throw new IllegalArgumentException(Checks.format(
+                        "column '%s' row %d must be 0 or 1 for a rate, got %s", metricColumn, row, v));
+            }
+            int arm = arms[row].equals(treatmentArm) ? 0 : arms[row].equals(controlArm) ? 1 : -1;
+            if (arm >= 0) {
+                trials[arm]++;
+                successes[arm] += (long) v;
+            }
+        }
+        return Proportions.readout(treatmentArm + " vs " + controlArm, metricColumn, successes[0], trials[0],
+                successes[1], trials[1], confidence);
+    }
+
+    /**
+     * The whole readout of a continuous metric, {@link Means#readout}, from a table with one row per customer: the
+     * two arms' values are sliced from the metric column.
+     *
+     * @param table the rows, one per customer
+     * @param armColumn the arm column (text or integers)
+     * @param metricColumn the metric column (numbers)
+     * @param treatmentArm the treatment arm's label in {@code armColumn}
+     * @param controlArm the control arm's label in {@code armColumn}, another label
+     * @param confidence the confidence level in (0, 1), e.g. 0.95
+     * @return the readout
+     * @throws IllegalArgumentException naming an arm that no row holds, or as {@link Means#readout}
+     */
+    public static MeanReadout meanReadout(Table table, String armColumn, String metricColumn, String treatmentArm,
+            String controlArm, double confidence) {
+        Checks.notNull(armColumn, "armColumn");
+        Checks.notNull(metricColumn, "metricColumn");
+        Columns.requireDistinct(List.of(armColumn, metricColumn));
+        String[] arms = Columns.ids(table, armColumn, "arm");
+        double[] values = Columns.doubles(table, metricColumn, "metric");
+        checkArms(arms, armColumn, treatmentArm, controlArm);
+        return Means.readout(treatmentArm + " vs " + controlArm, metricColumn, slice(arms, values, treatmentArm),
+                slice(arms, values, controlArm), confidence);
+    }
+
+    /**
+     * The whole readout of a continuous metric with CUPED on a pre-experiment covariate column, as
+     * {@link #meanReadout(Table, String, String, String, String, double)}.
+     *
+     * @param table the rows, one per customer
+     * @param armColumn the arm column (text or integers)
+     * @param metricColumn the metric column (numbers)
+     * @param covariateColumn the pre-experiment covariate column (numbers), e.g. last year's spend
+     * @param treatmentArm the treatment arm's label in {@code armColumn}
+     * @param controlArm the control arm's label in {@code armColumn}, another label
+     * @param confidence the confidence level in (0, 1), e.g. 0.95
+     * @return the readout
+     * @throws IllegalArgumentException naming an arm that no row holds, or as {@link Means#readout}
+     */
+    public static MeanReadout meanReadout(Table table, String armColumn, String metricColumn, String covariateColumn,
+            String treatmentArm, String controlArm, double confidence) {
+        Checks.notNull(armColumn, "armColumn");
+        Checks.notNull(metricColumn, "metricColumn");
+        Checks.notNull(covariateColumn, "covariateColumn");
+        Columns.requireDistinct(List.of(armColumn, metricColumn, covariateColumn));
+        String[] arms = Columns.ids(table, armColumn, "arm");
+        double[] values = Columns.doubles(table, metricColumn, "metric");
+        double[] covariate = Columns.doubles(table, covariateColumn, "covariate");
+        checkArms(arms, armColumn, treatmentArm, controlArm);
+        return Means.readout(treatmentArm + " vs " + controlArm, metricColumn, slice(arms, values, treatmentArm),
+                slice(arms, covariate, treatmentArm), slice(arms, values, controlArm),
+                slice(arms, covariate, controlArm), confidence);
+    }
+
+    private static void checkArms(String[] arms, String armColumn, String treatmentArm, String controlArm) {
+        Checks.notNull(treatmentArm, "treatmentArm");
+        Checks.notNull(controlArm, "controlArm");
+        Checks.require(!treatmentArm.equals(controlArm), "treatmentArm and controlArm must differ, both are '%s'",
+                treatmentArm);
+        List<String> present = Arrays.asList(arms);
+        Checks.require(present.contains(treatmentArm), "treatmentArm '%s' is not a value of column '%s'",
+                treatmentArm, armColumn);
+        Checks.require(present.contains(controlArm), "controlArm '%s' is not a value of column '%s'", controlArm,
+                armColumn);
+    }
+
+    private static double[] slice(String[] arms, double[] values, String arm) {
+        int n = 0;
+        for (String a : arms) {
+            if (a.equals(arm)) {
+                n++;
+            }
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (int row = 0; row < arms.length; row++) {
+            if (arms[row].equals(arm)) {
+                out[k++] = values[row];
+            }
+        }
+        return out;
+    }
+
     private static int[] codes(String[] labels, List<String> out) {
         out.addAll(new TreeSet<>(List.of(labels)));
         Map<String, Integer> index = new HashMap<>();
@@ -78,7 +209,7 @@ public final class ExperimentTables {
 
     /**
      * One row per comparison: {@code comparison, metric, treatment, control, difference, lower, upper,
-     * confidence, p_value, alpha, significant, method}.
+     * confidence, p_value, significant, method}.
      *
      * @param comparisons the comparisons
      * @return a new table named "comparisons"
@@ -94,7 +225,6 @@ public final class ExperimentTables {
         DoubleColumn upper = DoubleColumn.create("upper");
         DoubleColumn confidence = DoubleColumn.create("confidence");
         DoubleColumn p = DoubleColumn.create("p_value");
-        DoubleColumn alpha = DoubleColumn.create("alpha");
         BooleanColumn significant = BooleanColumn.create("significant");
         StringColumn method = StringColumn.create("method");
         for (int i = 0; i < comparisons.size(); i++) {
@@ -106,14 +236,13 @@ public final class ExperimentTables {
             difference.append(c.difference().estimate());
             lower.append(c.difference().lower());
             upper.append(c.difference().upper());
-            confidence.append(c.difference().confidence());
+            confidence.append(c.confidence());
             p.append(c.pValue());
-            alpha.append(c.alpha());
             significant.append(c.significant());
             method.append(c.method());
         }
         return Table.create("comparisons", label, metric, treatment, control, difference, lower, upper, confidence,
-                p, alpha, significant, method);
+                p, significant, method);
     }
 
     /**

@@ -127,9 +127,9 @@ class AdversarialTest {
     void aChannelNamedLikeAMarkovStateIsRejectedEverywhereChannelsEnter() {
         for (String reserved : List.of(TransitionMatrix.START, TransitionMatrix.CONVERSION, TransitionMatrix.NULL,
                 " (null) ")) {
-            rejects(() -> Journeys.accumulator().add(List.of("z", reserved), 1, 0, 1), "row 0, position 2",
+            rejects(() -> Journeys.Accumulator.create().add(List.of("z", reserved), 1, 0, 1), "row 0, position 2",
                     "reserved");
-            rejects(() -> Journeys.accumulator().add("z > " + reserved, 1, 0, 1), "reserved");
+            rejects(() -> Journeys.Accumulator.create().add("z > " + reserved, 1, 0, 1), "reserved");
             rejects(() -> Journeys.readCsv(new StringReader("h\n" + reserved + ";1;0;1\n")), "line 2", "reserved");
             rejects(() -> JourneyBuilder.withDefaults().build(new String[] {"u"}, new long[] {1},
                     new String[] {reserved}, new String[0], new long[0], new double[0]), "touchChannels row 0",
@@ -155,11 +155,11 @@ class AdversarialTest {
                     new String[] {bad, "z"}, new String[0], new long[0], new double[0]), "touchChannels row 0");
             rejects(() -> JourneyBuilder.withDefaults().build(new long[] {1}, new long[] {1}, new int[] {0},
                     List.of(bad), new long[0], new long[0], new double[0]), "channels[0]");
-            rejects(() -> Journeys.accumulator().add(List.of(bad, "z"), 1, 1, 0), "position 1");
+            rejects(() -> Journeys.Accumulator.create().add(List.of(bad, "z"), 1, 1, 0), "position 1");
             rejects(() -> TimedJourneys.builder().addNull(List.of("z", bad), new long[] {1, 2}), "position 2");
         }
         List<String> odd = List.of("café", "日本", "\uD83D\uDE42", "a b", "(start", "start)", "x,y", "\"q\"", "tab\tin");
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (int i = 0; i < odd.size(); i++) {
             acc.add(List.of(odd.get(i), odd.get((i + 1) % odd.size())), i, i * 1.5, 1);
         }
@@ -212,7 +212,7 @@ class AdversarialTest {
         for (int i = 0; i < 100_000; i++) {
             cycle.add(i % 2 == 0 ? "a" : "b");
         }
-        Journeys j = Journeys.accumulator().add(cycle, 3, 30, 1).add(List.of("c"), 0, 0, 4).snapshot();
+        Journeys j = Journeys.Accumulator.create().add(cycle, 3, 30, 1).add(List.of("c"), 0, 0, 4).snapshot();
         for (int order = 1; order <= 4; order++) {
             MarkovResult m = MarkovAttribution.withDefaults().withOrder(order).attribute(j);
             assertEquals(3.0 / 8, m.conversionProbability(), 1e-12, m.toString());
@@ -309,12 +309,12 @@ class AdversarialTest {
             SplittableRandom r) {
         List<Journeys.Accumulator> accs = new ArrayList<>();
         for (int p = 0; p < parts; p++) {
-            accs.add(Journeys.accumulator());
+            accs.add(Journeys.Accumulator.create());
         }
         for (int i : order) {
             accs.get(r.nextInt(parts)).add(paths.get(i), counts[i][0], counts[i][1], counts[i][2]);
         }
-        Journeys.Accumulator total = Journeys.accumulator();
+        Journeys.Accumulator total = Journeys.Accumulator.create();
         for (int p : Property.shuffledPermutation(r, parts)) {
             total.combine(accs.get(p));
         }
@@ -327,7 +327,7 @@ class AdversarialTest {
     void exactGeneralShapleyEqualsTheSimplifiedFormulaUpToTwentyChannels() {
         Property.forAll("general = simplified, 8..20 channels", 13, r -> {
             int channels = 8 + r.nextInt(13);
-            Journeys.Accumulator acc = Journeys.accumulator();
+            Journeys.Accumulator acc = Journeys.Accumulator.create();
             for (int c = 0; c < channels; c++) {
                 acc.add(List.of("c" + c), 1, 1, 0);
             }
@@ -350,7 +350,7 @@ class AdversarialTest {
             }
         });
         // Exactly 20, the largest exact enumeration.
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (int c = 0; c < ShapleyAttribution.MAX_EXACT_CHANNELS; c++) {
             acc.add(List.of("c" + c, "c" + ((c + 1) % 20), "c" + ((c + 7) % 20)), c + 1, 0, 0);
         }

@@ -19,7 +19,7 @@ class BadInputTest {
     }
 
     private static Journeys.Accumulator oneGoodRow() {
-        return Journeys.accumulator().add("a > b", 1, 2, 3);
+        return Journeys.Accumulator.create().add("a > b", 1, 2, 3);
     }
 
     @Test

@@ -91,7 +91,7 @@ class GoldenTest {
     @Test
     void collapsingRepeatsDoesNotChangeOrder1() {
         Journeys j = GoldenData.journeys();
-        Journeys.Accumulator collapsed = Journeys.accumulator();
+        Journeys.Accumulator collapsed = Journeys.Accumulator.create();
         for (int i = 0; i < j.size(); i++) {
             int[] p = j.pathChannels(i);
             java.util.List<String> names = new java.util.ArrayList<>();

@@ -35,7 +35,7 @@ class PropertiesTest {
     }
 
     private static Journeys journeys(List<Row> rows) {
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (Row row : rows) {
             acc.add(row.path(), row.conversions(), row.value(), row.nulls());
         }
@@ -155,7 +155,7 @@ class PropertiesTest {
     @Test
     void sampledShapleyIsWithinItsStandardErrorsBeyondTwentyChannels() {
         SplittableRandom r = new SplittableRandom(7);
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         for (int i = 0; i < 200; i++) {
             List<String> path = new ArrayList<>();
             for (int k = 0; k < Property.between(r, 1, 5); k++) {

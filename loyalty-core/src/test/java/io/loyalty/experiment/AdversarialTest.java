@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.Interval;
 import io.loyalty.testkit.Property;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -391,7 +392,8 @@ class AdversarialTest {
                     break;
                 case 2:
                     attempt(() -> {
-                        PropTest t = Proportions.propTest(x1, n1, x2, n2, alt, level, r.nextBoolean());
+                        PropTest.Result t = PropTest.withDefaults().with(alt).withConfidence(level)
+                                .withContinuityCorrection(r.nextBoolean()).test(x1, n1, x2, n2);
                         assertTrue(t.pValue() >= 0 && t.pValue() <= 1, t.toString());
                     });
                     break;

@@ -19,15 +19,15 @@ class BadInputTest {
 
     @Test
     void negativeCounts() {
-        rejects(() -> Proportions.wilson(-1, 10, 0.95), "successes[0]", "-1");
-        rejects(() -> Proportions.fisherExact(1, -2, 3, 4, Alternative.TWO_SIDED), "b", "-2");
+        rejects(() -> Proportions.wilson(-1, 10, 0.95), "successes", "-1");
+        rejects(() -> FisherExact.pValue(1, -2, 3, 4, Alternative.TWO_SIDED), "b", "-2");
         rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {5, -3}, new double[] {1, 1}), "observed[1]", "-3");
     }
 
     @Test
     void successesGreaterThanTrials() {
-        rejects(() -> Proportions.newcombe(5, 10, 12, 10, 0.95), "successes[1] = 12", "trials[1] = 10");
-        rejects(() -> Proportions.compare("t vs c", "rate", 11, 10, 1, 10, 0.05), "successes[0] = 11");
+        rejects(() -> Proportions.newcombe(5, 10, 12, 10, 0.95), "x2 = 12", "n2 = 10");
+        rejects(() -> Proportions.compare("t vs c", "rate", 11, 10, 1, 10, 0.05), "treatmentSuccesses = 11");
     }
 
     @Test
@@ -56,7 +56,7 @@ class BadInputTest {
 
     @Test
     void levelsOutsideTheOpenUnitInterval() {
-        rejects(() -> Proportions.compare("t vs c", "rate", 1, 10, 1, 10, 1.5), "alpha", "1.5");
+        rejects(() -> Proportions.compare("t vs c", "rate", 1, 10, 1, 10, 1.5), "confidence", "1.5");
         rejects(() -> Power.meansSampleSize(1, 1, 0.05, 1.0, Alternative.TWO_SIDED, 1), "power", "1.0");
         rejects(() -> Proportions.wilson(1, 10, 0), "confidence", "0.0");
         rejects(() -> GroupSequential.design(GroupSequential.Type.POCOCK, Double.NaN, 3), "alpha", "NaN");
@@ -80,7 +80,7 @@ class BadInputTest {
 
     @Test
     void armWithNoData() {
-        rejects(() -> Proportions.wilson(0, 0, 0.95), "trials[0]", "no data", "0");
+        rejects(() -> Proportions.wilson(0, 0, 0.95), "trials", "no data", "0");
         rejects(() -> Bootstrap.percentile(new double[] {1, 2}, new double[0], 200, 0.95, 1), "y is empty");
         SegmentedSummaries s = SegmentedSummaries.of(new int[] {0}, new int[] {0}, new double[] {1},
                 List.of("a", "b"), List.of("s"));

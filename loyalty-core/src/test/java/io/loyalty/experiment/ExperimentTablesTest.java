@@ -27,7 +27,7 @@ class ExperimentTablesTest {
         assertEquals(2.0, s.arm(1).mean(), 1e-15);
         assertEquals(4, ExperimentTables.toTable(s).rowCount());
         assertEquals(1.0, t.doubleColumn("v").get(0), 0);
-        Table out = ExperimentTables.toTable(List.of(Means.compare("b vs a", "v", s.arm(1), s.arm(0), 0.05)));
+        Table out = ExperimentTables.toTable(List.of(Means.compare("b vs a", "v", s.arm(1), s.arm(0), 0.95)));
         assertEquals(-1.5, out.doubleColumn("difference").get(0), 1e-15);
     }
 

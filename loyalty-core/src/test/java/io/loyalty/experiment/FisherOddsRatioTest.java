@@ -17,7 +17,7 @@ class FisherOddsRatioTest {
     @Test
     void teaTastingTwoSided() {
         // fisher.test(matrix(c(3, 1, 1, 3), 2)): odds ratio 6.408309, 95 % CI 0.2117329 621.9337505
-        FisherTest t = Proportions.fisherTest(3, 1, 1, 3, Alternative.TWO_SIDED, 0.95);
+        FisherTest.Result t = FisherTest.withDefaults().test(3, 4, 1, 4);
         close(6.408309, t.oddsRatio());
         close(0.2117329, t.lower());
         close(621.9337505, t.upper());
@@ -27,7 +27,7 @@ class FisherOddsRatioTest {
     @Test
     void teaTastingGreater() {
         // fisher.test(TeaTasting, alternative = "greater"): 95 % CI 0.3135693 Inf
-        FisherTest t = Proportions.fisherTest(3, 1, 1, 3, Alternative.GREATER, 0.95);
+        FisherTest.Result t = FisherTest.withDefaults().with(Alternative.GREATER).test(3, 4, 1, 4);
         close(0.3135693, t.lower());
         assertEquals(Double.POSITIVE_INFINITY, t.upper());
     }
@@ -35,7 +35,7 @@ class FisherOddsRatioTest {
     @Test
     void convictionsLess() {
         // fisher.test(Convictions, alternative = "less"): odds ratio 0.04693661, 95 % CI 0 0.2849601
-        FisherTest t = Proportions.fisherTest(2, 15, 10, 3, Alternative.LESS, 0.95);
+        FisherTest.Result t = FisherTest.withDefaults().with(Alternative.LESS).test(2, 17, 10, 13);
         close(0.04693661, t.oddsRatio());
         assertEquals(0, t.lower());
         close(0.2849601, t.upper());
@@ -43,8 +43,8 @@ class FisherOddsRatioTest {
 
     @Test
     void edgesGiveZeroOrInfiniteEstimates() {
-        assertEquals(0, Proportions.fisherTest(0, 5, 4, 1, Alternative.TWO_SIDED, 0.95).oddsRatio());
+        assertEquals(0, FisherTest.withDefaults().test(0, 5, 4, 5).oddsRatio());
         assertEquals(Double.POSITIVE_INFINITY,
-                Proportions.fisherTest(5, 0, 1, 4, Alternative.TWO_SIDED, 0.95).oddsRatio());
+                FisherTest.withDefaults().test(5, 5, 1, 5).oddsRatio());
     }
 }

@@ -55,7 +55,7 @@ class HillstromTest {
         ArmSummary w = visit.arm(2);
         ArmSummary c = visit.arm(1);
         Comparison cmp = Proportions.compare("Womens E-Mail vs No E-Mail", "visit rate", Math.round(w.total()), w.n(),
-                Math.round(c.total()), c.n(), 0.05);
+                Math.round(c.total()), c.n(), 0.95);
         assertEquals("Womens E-Mail vs No E-Mail: visit rate +4.52 pp (95 % CI +3.89 to +5.16), p < 1e-40, "
                 + "significant", cmp.toString());
         // The uncorrected chi-square of prop.test is the square of the z statistic.

@@ -41,6 +41,7 @@ public final class ExperimentExample {
     private static final String[] EMAILS = {"Mens E-Mail", "Womens E-Mail"};
     private static final String CONTROL = "No E-Mail";
     private static final double ALPHA = 0.05;
+    private static final double CONFIDENCE = 1 - ALPHA;
 
     private ExperimentExample() {
     }
@@ -76,7 +77,7 @@ public final class ExperimentExample {
             System.out.println("  " + rate(label, "visit rate", visit.arm(t), visit.arm(control)));
             System.out.println("  " + rate(label, "conversion rate", conversion.arm(t), conversion.arm(control)));
             System.out.println("  " + Means.compare(label, "spend per customer ($)", spend.arm(t), spend.arm(control),
-                    ALPHA));
+                    CONFIDENCE));
             ArmSummary tv = visit.arm(t);
             ArmSummary cv = visit.arm(control);
             System.out.printf(Locale.ROOT, "    relative lift: visits %s, spend %s (delta method)%n",
@@ -95,7 +96,7 @@ public final class ExperimentExample {
                 String label = email + " vs " + CONTROL + " in " + visit.segments().get(s);
                 perSegment.add(rate(label, "visit rate", visit.cell(t, s), visit.cell(control, s)));
                 perSegment.add(rate(label, "conversion rate", conversion.cell(t, s), conversion.cell(control, s)));
-                perSegment.add(Means.compare(label, "spend ($)", spend.cell(t, s), spend.cell(control, s), ALPHA));
+                perSegment.add(Means.compare(label, "spend ($)", spend.cell(t, s), spend.cell(control, s), CONFIDENCE));
                 rows.add(visit.segments().get(s) + "|" + email);
             }
         }
@@ -136,8 +137,8 @@ public final class ExperimentExample {
         ArmSummary mc = conversion.arm(mens);
         ArmSummary cc = conversion.arm(control);
         System.out.println("Bayesian view of conversions, Mens E-Mail (B) vs No E-Mail (A), uniform priors:");
-        System.out.println("  " + BetaBinomial.withDefaults().readout(Math.round(cc.total()), cc.n(),
-                Math.round(mc.total()), mc.n(), 0.95));
+        System.out.println("  " + BetaBinomial.withDefaults().readout(Math.round(mc.total()), mc.n(),
+                Math.round(cc.total()), cc.n(), 0.95));
 
         System.out.println();
         double p1 = cc.mean();
@@ -156,6 +157,13 @@ public final class ExperimentExample {
                 + "every 2,000 customers per arm in file order:");
         System.out.println("  " + monitor(data));
 
+        System.out.println();
+        System.out.println("The whole readout, one call per metric (Mens E-Mail against No E-Mail):");
+        System.out.println(ExperimentTables.rateReadout(data, "segment", "visit", "Mens E-Mail", CONTROL, CONFIDENCE));
+        System.out.println(ExperimentTables.rateReadout(data, "segment", "conversion", "Mens E-Mail", CONTROL,
+                CONFIDENCE));
+        System.out.println(ExperimentTables.meanReadout(data, "segment", "spend", "history", "Mens E-Mail", CONTROL,
+                CONFIDENCE));
         System.out.printf(Locale.ROOT, "%nReadout from the Tablesaw table (summaries, SRM, %d tests, BH, CUPED, rank tests) "
                 + "in %.0f ms, first run with a cold JIT (warm figure: docs/benchmarks.md)%n", perSegment.size() + 6,
                 readoutMs);
@@ -165,10 +173,10 @@ public final class ExperimentExample {
 
     private static Comparison rate(String label, String metric, ArmSummary treatment, ArmSummary control) {
         return Proportions.compare(label, metric, Math.round(treatment.total()), treatment.n(),
-                Math.round(control.total()), control.n(), ALPHA);
+                Math.round(control.total()), control.n(), CONFIDENCE);
     }
 
-    private static String percent(io.loyalty.experiment.Interval i) {
+    private static String percent(io.loyalty.stats.Interval i) {
         return String.format(Locale.ROOT, "%+.1f %% (95 %% CI %+.1f to %+.1f)", 100 * i.estimate(), 100 * i.lower(),
                 100 * i.upper());
     }

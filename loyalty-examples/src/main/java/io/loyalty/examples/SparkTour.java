@@ -227,10 +227,10 @@ public final class SparkTour {
                 ArmSummary a = s.get(rate).arm(t);
                 ArmSummary c = s.get(rate).arm(control);
                 System.out.println("  " + Proportions.compare(label, rate + " rate", Math.round(a.total()), a.n(),
-                        Math.round(c.total()), c.n(), 0.05));
+                        Math.round(c.total()), c.n(), 0.95));
             }
             System.out.println("  " + Means.compare(label, "spend per customer ($)", s.get("spend").arm(t),
-                    s.get("spend").arm(control), 0.05));
+                    s.get("spend").arm(control), 0.95));
         }
         System.out.println();
     }

@@ -80,6 +80,8 @@ import static org.apache.spark.sql.functions.when;
  * the job: a touch's channel must not be blank, contain {@code >}, {@code ;} or a line break, or be one of the Markov
  * states {@code (start)}, {@code (conversion)}, {@code (null)}. The path totals are summed exactly, as the core sums
  * them, so that they do not depend on how the cluster partitioned the journeys. Immutable.
+ *
+ * @since 0.1
  */
 public final class SparkAttribution {
     /** The path column of {@link #pathCounts} and {@link #aggregatePaths} (Data.csv's header). */
@@ -393,7 +395,7 @@ public final class SparkAttribution {
         rows.sort(text ? Comparator.comparing((Row r) -> r.getString(0), Comparator.nullsFirst(
                 Comparator.naturalOrder())) : Comparator.comparing((Row r) -> r.<String>getList(0),
                 SparkAttribution::compareLists));
-        Journeys.Accumulator acc = Journeys.accumulator();
+        Journeys.Accumulator acc = Journeys.Accumulator.create();
         // Exact, as the core sums them, so that several empty-path rows give the same totals in any order.
         ExactSum unattributed = new ExactSum();
         ExactSum unattributedValue = new ExactSum();

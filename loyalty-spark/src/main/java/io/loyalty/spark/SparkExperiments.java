@@ -37,7 +37,7 @@ import static org.apache.spark.sql.functions.lit;
  * int women = visit.arms().indexOf("Womens E-Mail");
  * int none = visit.arms().indexOf("No E-Mail");
  * Comparison rate = Proportions.compare("Womens vs none", "visit rate", Math.round(visit.arm(women).total()),
- *         visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.05);
+ *         visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.95);
  * TTest spend = Means.welch(s.get("spend").arm(women), s.get("spend").arm(none), 0.95, Alternative.TWO_SIDED);
  * }</pre>
  *
@@ -50,6 +50,8 @@ import static org.apache.spark.sql.functions.lit;
  * <p>Bad input, reported with the column and a count of rows: a missing or mistyped column (from the schema, no
  * job); a null arm, segment or metric, or a NaN metric (counted in the one pass; {@link #droppingNulls()} leaves
  * such rows out); an infinite metric (always rejected). Immutable.
+ *
+ * @since 0.1
  */
 public final class SparkExperiments {
     /** Rows reduced at a time in a partition: bounds memory, and the core merges the chunks exactly as parts. */

@@ -162,12 +162,12 @@ class SparkExperimentsTest {
         long successes = Math.round(visit.arm(women).total());
         assertEquals(Math.round(coreVisit.arm(women).total()), successes);
         Comparison rate = Proportions.compare("Womens E-Mail vs No E-Mail", "visit rate", successes,
-                visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.05);
+                visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.95);
         assertEquals("Womens E-Mail vs No E-Mail: visit rate +4.52 pp (95 % CI +3.89 to +5.16), p < 1e-40, "
                 + "significant", rate.toString());
         assertEquals(Proportions.compare("Womens E-Mail vs No E-Mail", "visit rate",
                 Math.round(coreVisit.arm(women).total()), coreVisit.arm(women).n(),
-                Math.round(coreVisit.arm(none).total()), coreVisit.arm(none).n(), 0.05), rate);
+                Math.round(coreVisit.arm(none).total()), coreVisit.arm(none).n(), 0.95), rate);
 
         SegmentedSummaries spend = spark.get("spend");
         SegmentedSummaries coreSpend = core(arm, historySegment, metric[2]);
