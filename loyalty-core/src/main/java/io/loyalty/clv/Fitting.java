@@ -294,8 +294,8 @@ final class Fitting {
 
     /**
      * What to try after a failed fit: the boundary the profile step found (the real cause when there is one) and
-     * only remedies not tried yet. A penalizer pulls every parameter toward 0, so it cannot help a parameter
-     * running to 0 and is not advised then.
+     * only remedies not tried yet. A penalizer pulls every parameter toward 0, so once one was used it is not
+     * advised again for a parameter running to 0.
      */
     static String advice(String model, List<Diagnostics.Boundary> edges, Options options) {
         StringBuilder b = new StringBuilder();
@@ -316,8 +316,9 @@ final class Fitting {
                     + "irregular stretch of the likelihood. ");
         }
         List<String> tries = new ArrayList<>();
-        if (options.penalizer() == 0 && !towardZero) {
-            tries.add("a small penalizer (withPenalizer(0.001))");
+        if (options.penalizer() == 0) {
+            tries.add("a small penalizer (withPenalizer(0.001)), which keeps the parameters finite but pulls them "
+                    + "toward 0");
         } else if (options.penalizer() > 0 && !towardZero && options.penalizer() < 1) {
             tries.add(Checks.format("a larger penalizer than the %s used (withPenalizer(%s))", options.penalizer(),
                     options.penalizer() * 10));
