@@ -276,7 +276,7 @@ final class Fitting {
             thetas[2 * i][i] = Math.exp(u[i]) / Diagnostics.PROBE_FACTOR;
             thetas[2 * i + 1][i] = Math.exp(u[i]) * Diagnostics.PROBE_FACTOR;
         }
-        double[] values = ll.logLikelihoods(thetas, null);
+        double[] values = probe(ll, thetas);
         double at = values[2 * k];
         List<Diagnostics.Boundary> out = new ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -290,6 +290,26 @@ final class Fitting {
             }
         }
         return out;
+    }
+
+    /**
+     * The log-likelihoods at the probe points; a point the kernels reject (a parameter 100 times nearer a boundary
+     * can leave double range) counts as NaN, which raises no flag, rather than failing a fit that succeeded.
+     */
+    private static double[] probe(Likelihood ll, double[][] thetas) {
+        try {
+            return ll.logLikelihoods(thetas, null);
+        } catch (IllegalArgumentException batch) {
+            double[] out = new double[thetas.length];
+            for (int p = 0; p < thetas.length; p++) {
+                try {
+                    out[p] = ll.logLikelihood(thetas[p], null);
+                } catch (IllegalArgumentException e) {
+                    out[p] = Double.NaN;
+                }
+            }
+            return out;
+        }
     }
 
     /**
