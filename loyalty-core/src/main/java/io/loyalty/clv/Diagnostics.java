@@ -41,6 +41,21 @@ public final class Diagnostics {
      * @param meaning what running to this boundary means for the model's predictions
      */
     public record Boundary(String parameter, boolean towardZero, double logLikelihoodChange, String meaning) {
+        /**
+         * Checks the values.
+         *
+         * @param parameter the parameter's name
+         * @param towardZero true for 0, false for infinity
+         * @param logLikelihoodChange the finite log-likelihood change at the probe
+         * @param meaning the meaning in words
+         * @throws IllegalArgumentException naming the component if one is null or the change is not finite
+         */
+        public Boundary {
+            Checks.notNull(parameter, "parameter");
+            Checks.finite(logLikelihoodChange, "logLikelihoodChange");
+            Checks.notNull(meaning, "meaning");
+        }
+
         @Override
         public String toString() {
             return Checks.format("%s -> %s: %s (log-likelihood %+.3g at %.0fx nearer)", parameter,
@@ -52,10 +67,26 @@ public final class Diagnostics {
      * A parameter whose interval is too wide to act on.
      *
      * @param parameter the parameter's name
-     * @param relativeStandardError standard error over estimate (the standard error of the log-parameter)
-     * @param intervalRatio upper over lower end of the 95% interval
+     * @param relativeStandardError standard error over estimate (the standard error of the log-parameter);
+     *     +Infinity for a parameter the information does not bound
+     * @param intervalRatio upper over lower end of the 95% interval; +Infinity when it overflows a double
      */
     public record WeakParameter(String parameter, double relativeStandardError, double intervalRatio) {
+        /**
+         * Checks the values.
+         *
+         * @param parameter the parameter's name
+         * @param relativeStandardError at least 0, +Infinity for a parameter the information does not bound
+         * @param intervalRatio at least 1, +Infinity when it overflows a double
+         * @throws IllegalArgumentException naming the component if one is null, NaN or out of range
+         */
+        public WeakParameter {
+            Checks.notNull(parameter, "parameter");
+            Checks.require(relativeStandardError >= 0, "relativeStandardError must be >= 0 or +Infinity, got %s",
+                    relativeStandardError);
+            Checks.require(intervalRatio >= 1, "intervalRatio must be >= 1 or +Infinity, got %s", intervalRatio);
+        }
+
         @Override
         public String toString() {
             return Checks.format("%s weakly identified: relative standard error %.3g, 95%% interval spans a "

@@ -282,7 +282,7 @@ final class Fitting {
         for (int i = 0; i < k; i++) {
             for (int side = 0; side < 2; side++) {
                 double change = values[2 * i + side] - at;
-                if (Double.isFinite(at) && change > -Diagnostics.PROFILE_DROP) {
+                if (Double.isFinite(change) && change > -Diagnostics.PROFILE_DROP) {
                     boolean zero = side == 0;
                     out.add(new Diagnostics.Boundary(names[i], zero, change, Diagnostics.meaning(model, names[i],
                             zero)));
