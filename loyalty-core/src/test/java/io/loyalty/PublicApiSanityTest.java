@@ -93,6 +93,10 @@ class PublicApiSanityTest {
         m.put("Interval.of upper +Infinity", "a one-sided interval or a time never reached (documented)");
         m.put("ParameterEstimate.new upper +Infinity", "the 95% interval's upper end overflows for a parameter the"
                 + " data barely identify (documented)");
+        m.put("Diagnostics.WeakParameter.new relativeStandardError +Infinity", "a parameter the information does "
+                + "not bound has an infinite relative standard error (documented)");
+        m.put("Diagnostics.WeakParameter.new intervalRatio +Infinity", "the interval ratio overflows for a parameter "
+                + "the data barely identify (documented)");
         m.put("NpsDifference.new z +Infinity", "z is infinite when the standard error is 0 and the scores differ");
         m.put("NpsDifference.new z -Infinity", "z is infinite when the standard error is 0 and the scores differ");
         // Predicates: any double has an answer.

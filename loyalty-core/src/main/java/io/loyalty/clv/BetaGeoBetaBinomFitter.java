@@ -71,6 +71,18 @@ public final class BetaGeoBetaBinomFitter {
     }
 
     /**
+     * A fitter that throws {@link FitException} when the fit's {@link Diagnostics} flag anything (a parameter at
+     * a boundary, a weakly identified parameter, an ill-conditioned information), instead of returning the
+     * flagged model with a warning.
+     *
+     * @return a new fitter
+     * @since 0.2
+     */
+    public BetaGeoBetaBinomFitter withStrictDiagnostics() {
+        return new BetaGeoBetaBinomFitter(options.withStrictDiagnostics());
+    }
+
+    /**
      * This fitter starting from given parameters.
      *
      * @param alpha start for alpha

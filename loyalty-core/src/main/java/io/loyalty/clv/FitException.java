@@ -11,9 +11,10 @@ import java.io.ObjectInputStream;
  * information is not positive definite, so some parameter is not identified by the data). Nothing partial is
  * returned; the exception carries the diagnostics instead.
  *
- * <p>Remedies, in the order worth trying: a small penalizer ({@code withPenalizer(0.001)} or larger), as
- * lifetimes' {@code ConvergenceError} suggests; other initial parameters; more iterations. Data with very few
- * repeat customers, or all customers of one age, often need the penalizer.
+ * <p>The message names the cause the fit found: when a profile step shows a parameter running to a boundary
+ * (see {@link Diagnostics}) it says which and what that means, and it advises only remedies not tried yet (a
+ * penalizer, which pulls toward 0, is not advised for a parameter running to 0, nor repeated at a value already
+ * used). Also thrown by a fitter with {@code withStrictDiagnostics()} when the fit's diagnostics flag anything.
  *
  * <p>Serializable as every exception is; the last point is not serialized ({@link #lastPoint()} is empty after a
  * round trip), and reading a stream re-checks the counters (evaluations, iterations &gt;= 0, gradient norm

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What a maximum-likelihood fit found and how: the estimates with standard errors and 95% intervals, the
- * log-likelihood, and the optimizer's counters. Immutable; attached to a model made by a fitter and absent from a
+ * log-likelihood, the optimizer's counters and the {@link Diagnostics}. Immutable; attached to a model made by a fitter and absent from a
  * model rebuilt from its parameters.
  *
  * @since 0.1
@@ -24,10 +24,11 @@ public final class FitSummary {
     private final int iterations;
     private final double gradientNorm;
     private final long nanos;
+    private final Diagnostics diagnostics;
 
     FitSummary(String model, List<ParameterEstimate> estimates, double[][] covariance, double logLikelihood,
             double customers, int rows, double penalizer, int evaluations, int iterations, double gradientNorm,
-            long nanos) {
+            long nanos, Diagnostics diagnostics) {
         this.model = model;
         this.estimates = Collections.unmodifiableList(new ArrayList<>(estimates));
         this.covariance = covariance;
@@ -39,6 +40,7 @@ public final class FitSummary {
         this.iterations = iterations;
         this.gradientNorm = gradientNorm;
         this.nanos = nanos;
+        this.diagnostics = diagnostics;
     }
 
     /**
@@ -163,6 +165,17 @@ public final class FitSummary {
         return nanos / 1e9;
     }
 
+    /**
+     * How far the fit can be trusted: convergence, parameters at a boundary, weak identification, and what a
+     * degeneracy means in words.
+     *
+     * @return the diagnostics
+     * @since 0.2
+     */
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
@@ -175,6 +188,7 @@ public final class FitSummary {
             b.append(Checks.format("  %-8s %12.6f %12.6f %12.6f %12.6f%n", e.name(), e.value(), e.standardError(),
                     e.lower(), e.upper()));
         }
+        b.append("  ").append(diagnostics).append(System.lineSeparator());
         return b.toString();
     }
 }

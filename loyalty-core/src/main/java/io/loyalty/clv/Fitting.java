@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The maximum-likelihood machinery shared by the CLV fitters: the lifetimes-style objective on log-parameters
  * (mean negative log-likelihood plus an L2 penalty on the parameters), BFGS, standard errors from the observed
- * information, and the diagnostics.
+ * information, and the {@link Diagnostics} (a profile step toward each boundary, the information's condition).
  */
 final class Fitting {
     private static final Logger LOG = LoggerFactory.getLogger(Fitting.class);
@@ -42,26 +42,26 @@ final class Fitting {
     }
 
     /** Fitter options shared by every model. */
-    record Options(double penalizer, int maxIterations, double tolerance, double[] start) {
+    record Options(double penalizer, int maxIterations, double tolerance, double[] start, boolean strict) {
         static Options defaults(int dimension) {
             double[] ones = new double[dimension];
             Arrays.fill(ones, 1);
-            return new Options(0, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, ones);
+            return new Options(0, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, ones, false);
         }
 
         Options withPenalizer(double p) {
             Checks.nonNegative(p, "penalizer");
-            return new Options(p, maxIterations, tolerance, start);
+            return new Options(p, maxIterations, tolerance, start, strict);
         }
 
         Options withMaxIterations(int m) {
             Checks.require(m > 0, "maxIterations must be > 0, got %d", m);
-            return new Options(penalizer, m, tolerance, start);
+            return new Options(penalizer, m, tolerance, start, strict);
         }
 
         Options withTolerance(double t) {
             Checks.positive(t, "tolerance");
-            return new Options(penalizer, maxIterations, t, start);
+            return new Options(penalizer, maxIterations, t, start, strict);
         }
 
         Options withStart(double[] s, String[] names) {
@@ -71,7 +71,11 @@ final class Fitting {
             for (int i = 0; i < s.length; i++) {
                 Checks.positive(s[i], "initial " + names[i]);
             }
-            return new Options(penalizer, maxIterations, tolerance, s.clone());
+            return new Options(penalizer, maxIterations, tolerance, s.clone(), strict);
+        }
+
+        Options withStrictDiagnostics() {
+            return new Options(penalizer, maxIterations, tolerance, start, true);
         }
     }
 
@@ -148,12 +152,12 @@ final class Fitting {
         LOG.debug("{} fit: {} after {} iterations, {} evaluations, |gradient| {}", model, r.message(),
                 r.iterations(), r.evaluations(), r.gradientNorm());
         if (!r.converged()) {
+            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
             throw new FitException(Checks.format("%s fit did not converge: %s after %d iterations and %d "
-                    + "evaluations, largest gradient component %.3g (tolerance %.1g) at %s = %s. Try a small "
-                    + "penalizer (withPenalizer(0.001) or larger), other initial parameters, or more iterations.",
-                    model, r.message(), r.iterations(), r.evaluations(), r.gradientNorm(), options.tolerance(),
-                    Arrays.toString(names), Arrays.toString(fitted)), fitted, r.evaluations(), r.iterations(),
-                    r.gradientNorm());
+                    + "evaluations, largest gradient component %.3g (tolerance %.1g) at %s = %s. %s", model,
+                    r.message(), r.iterations(), r.evaluations(), r.gradientNorm(), options.tolerance(),
+                    Arrays.toString(names), Arrays.toString(fitted), advice(model, edges, options)), fitted,
+                    r.evaluations(), r.iterations(), r.gradientNorm());
         }
         double[][] hess = r.hessian();
         double[][] covU = null;
@@ -167,12 +171,11 @@ final class Fitting {
             covU = Minimizer.inverse(info);
         }
         if (covU == null) {
+            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
             throw new FitException(Checks.format("%s fit stopped at %s = %s with a gradient of %.3g, but the "
-                    + "observed information there is not positive definite: the data do not identify every "
-                    + "parameter (for example, no customer with a repeat purchase). Try a small penalizer "
-                    + "(withPenalizer(0.001) or larger), which makes the problem well posed.", model,
-                    Arrays.toString(names), Arrays.toString(fitted), r.gradientNorm()), fitted, r.evaluations(),
-                    r.iterations(), r.gradientNorm());
+                    + "observed information there is not positive definite, so there is no proper maximum to "
+                    + "report. %s", model, Arrays.toString(names), Arrays.toString(fitted), r.gradientNorm(),
+                    advice(model, edges, options)), fitted, r.evaluations(), r.iterations(), r.gradientNorm());
         }
         List<ParameterEstimate> estimates = new ArrayList<>();
         double[][] cov = new double[k][k];
@@ -184,8 +187,30 @@ final class Fitting {
             }
         }
         double logLik = unscaledLogLikelihood.applyAsDouble(fitted);
+        List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+        List<Diagnostics.WeakParameter> weak = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            double seLog = Math.sqrt(covU[i][i]);
+            double ratio = Math.exp(2 * ParameterEstimate.Z95 * seLog);
+            if (!(ratio <= Diagnostics.WIDE_INTERVAL)) {
+                weak.add(new Diagnostics.WeakParameter(names[i], seLog, ratio));
+            }
+        }
+        // the probes are 2k + 1 evaluations on top of the optimizer's
+        Diagnostics diagnostics = new Diagnostics(true, r.gradientNorm(), r.iterations(),
+                minimizer.evaluations() + 2 * k + 1, conditionNumber(hess), edges, weak);
         FitSummary summary = new FitSummary(model, estimates, cov, logLik, totalWeight, rows, lambda,
-                minimizer.evaluations(), r.iterations(), r.gradientNorm(), System.nanoTime() - startNanos);
+                minimizer.evaluations(), r.iterations(), r.gradientNorm(), System.nanoTime() - startNanos,
+                diagnostics);
+        if (diagnostics.flagged()) {
+            String words = String.join("; ", diagnostics.warnings());
+            if (options.strict()) {
+                throw new FitException(Checks.format("%s fit at %s = %s is flagged and strict diagnostics are on: "
+                        + "%s", model, Arrays.toString(names), Arrays.toString(fitted), words), fitted,
+                        minimizer.evaluations(), r.iterations(), r.gradientNorm());
+            }
+            LOG.warn("{} fit returned a flagged model: {}", model, words);
+        }
         return new Outcome(fitted, summary);
     }
 
@@ -231,6 +256,164 @@ final class Fitting {
                     ChunkTask task = ChunkTask.logLikelihood(kind, 1, new double[][] {theta}, false);
                     return task.unpack(aggregate(customers, task), null)[0];
                 }, startNanos);
+    }
+
+    /**
+     * The profile step: each log-parameter moved {@link Diagnostics#PROBE_FACTOR} times toward 0 and toward
+     * infinity, the others held, and the parameters whose log-likelihood falls by less than
+     * {@link Diagnostics#PROFILE_DROP} (or rises). Differences of the time-scaled likelihood equal those of the
+     * unscaled one (the scale only adds a constant), so the scaled likelihood serves.
+     */
+    private static List<Diagnostics.Boundary> boundaries(String model, String[] names, Likelihood ll, double[] u) {
+        int k = names.length;
+        double[][] thetas = new double[2 * k + 1][k];
+        for (int p = 0; p < thetas.length; p++) {
+            for (int i = 0; i < k; i++) {
+                thetas[p][i] = Math.exp(u[i]);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            thetas[2 * i][i] = Math.exp(u[i]) / Diagnostics.PROBE_FACTOR;
+            thetas[2 * i + 1][i] = Math.exp(u[i]) * Diagnostics.PROBE_FACTOR;
+        }
+        double[] values = probe(ll, thetas);
+        double at = values[2 * k];
+        List<Diagnostics.Boundary> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            for (int side = 0; side < 2; side++) {
+                double change = values[2 * i + side] - at;
+                if (Double.isFinite(change) && change > -Diagnostics.PROFILE_DROP) {
+                    boolean zero = side == 0;
+                    out.add(new Diagnostics.Boundary(names[i], zero, change, Diagnostics.meaning(model, names[i],
+                            zero)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The log-likelihoods at the probe points; a point the kernels reject (a parameter 100 times nearer a boundary
+     * can leave double range) counts as NaN, which raises no flag, rather than failing a fit that succeeded.
+     */
+    private static double[] probe(Likelihood ll, double[][] thetas) {
+        try {
+            return ll.logLikelihoods(thetas, null);
+        } catch (IllegalArgumentException batch) {
+            double[] out = new double[thetas.length];
+            for (int p = 0; p < thetas.length; p++) {
+                try {
+                    out[p] = ll.logLikelihood(thetas[p], null);
+                } catch (IllegalArgumentException e) {
+                    out[p] = Double.NaN;
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * What to try after a failed fit: the boundary the profile step found (the real cause when there is one) and
+     * only remedies not tried yet. A penalizer pulls every parameter toward 0, so once one was used it is not
+     * advised again for a parameter running to 0.
+     */
+    static String advice(String model, List<Diagnostics.Boundary> edges, Options options) {
+        StringBuilder b = new StringBuilder();
+        boolean towardZero = false;
+        if (!edges.isEmpty()) {
+            b.append("Cause: the likelihood does not fall (by ").append(Checks.format("%.3g",
+                    Diagnostics.PROFILE_DROP)).append(" or more) when a parameter moves ").append(Checks.format(
+                    "%.0f", Diagnostics.PROBE_FACTOR)).append(" times nearer a boundary, so the maximum lies on "
+                    + "the boundary of the parameter space: ");
+            List<String> parts = new ArrayList<>();
+            for (Diagnostics.Boundary e : edges) {
+                parts.add(e.toString());
+                towardZero |= e.towardZero();
+            }
+            b.append(String.join("; ", parts)).append(". ");
+        } else {
+            b.append("The profile step finds no parameter at a boundary: the optimizer stopped on a flat or "
+                    + "irregular stretch of the likelihood. ");
+        }
+        List<String> tries = new ArrayList<>();
+        if (options.penalizer() == 0) {
+            tries.add("a small penalizer (withPenalizer(0.001)), which keeps the parameters finite but pulls them "
+                    + "toward 0");
+        } else if (options.penalizer() > 0 && !towardZero && options.penalizer() < 1) {
+            tries.add(Checks.format("a larger penalizer than the %s used (withPenalizer(%s))", options.penalizer(),
+                    options.penalizer() * 10));
+        }
+        if (edges.isEmpty()) {
+            tries.add("other initial parameters (withInitialParameters)");
+            if (options.maxIterations() < 10 * DEFAULT_MAX_ITERATIONS) {
+                tries.add(Checks.format("more iterations than the %d used (withMaxIterations(%d))",
+                        options.maxIterations(), options.maxIterations() * 10));
+            }
+        }
+        if (towardZero && options.penalizer() > 0) {
+            b.append(Checks.format("The penalizer %s used pulls the parameters toward 0, the same boundary, so "
+                    + "no penalizer helps here. ", options.penalizer()));
+        }
+        if (!edges.isEmpty()) {
+            tries.add(model.equals("Pareto/NBD") ? "BG/NBD or MBG/NBD, which return the boundary fit flagged "
+                    + "with its diagnostics" : "a simpler model or more data");
+        }
+        b.append("Try ").append(String.join(", or ", tries)).append('.');
+        return b.toString();
+    }
+
+    /** The condition number of a symmetric matrix (Jacobi eigenvalues); +Infinity when singular or missing. */
+    static double conditionNumber(double[][] m) {
+        if (m == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int n = m.length;
+        double[][] a = new double[n][];
+        for (int i = 0; i < n; i++) {
+            a[i] = m[i].clone();
+        }
+        for (int sweep = 0; sweep < 100; sweep++) {
+            double off = 0;
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    off += a[p][q] * a[p][q];
+                }
+            }
+            if (!(off > 0)) {
+                break;
+            }
+            for (int p = 0; p < n; p++) {
+                for (int q = p + 1; q < n; q++) {
+                    if (a[p][q] == 0) {
+                        continue;
+                    }
+                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+                    double t = Math.signum(theta == 0 ? 1 : theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+                    double c = 1 / Math.sqrt(t * t + 1);
+                    double sn = t * c;
+                    for (int r = 0; r < n; r++) {
+                        double arp = a[r][p];
+                        double arq = a[r][q];
+                        a[r][p] = c * arp - sn * arq;
+                        a[r][q] = sn * arp + c * arq;
+                    }
+                    for (int r = 0; r < n; r++) {
+                        double apr = a[p][r];
+                        double aqr = a[q][r];
+                        a[p][r] = c * apr - sn * aqr;
+                        a[q][r] = sn * apr + c * aqr;
+                    }
+                }
+            }
+        }
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, Math.abs(a[i][i]));
+            min = Math.min(min, Math.abs(a[i][i]));
+        }
+        double c = max / min;
+        return c >= 0 ? c : Double.POSITIVE_INFINITY;
     }
 
     /** The fold of a task over the chunks, checked for the length the task produces. */

@@ -77,6 +77,18 @@ public final class GammaGammaFitter {
     }
 
     /**
+     * A fitter that throws {@link FitException} when the fit's {@link Diagnostics} flag anything (a parameter at
+     * a boundary, a weakly identified parameter, an ill-conditioned information), instead of returning the
+     * flagged model with a warning.
+     *
+     * @return a new fitter
+     * @since 0.2
+     */
+    public GammaGammaFitter withStrictDiagnostics() {
+        return new GammaGammaFitter(options.withStrictDiagnostics());
+    }
+
+    /**
      * This fitter starting from given parameters.
      *
      * @param p start for p

@@ -82,6 +82,18 @@ public final class ParetoNbdFitter {
     }
 
     /**
+     * A fitter that throws {@link FitException} when the fit's {@link Diagnostics} flag anything (a parameter at
+     * a boundary, a weakly identified parameter, an ill-conditioned information), instead of returning the
+     * flagged model with a warning.
+     *
+     * @return a new fitter
+     * @since 0.2
+     */
+    public ParetoNbdFitter withStrictDiagnostics() {
+        return new ParetoNbdFitter(options.withStrictDiagnostics());
+    }
+
+    /**
      * This fitter starting from given parameters (in the data's time unit) instead of the default.
      *
      * @param r start for r

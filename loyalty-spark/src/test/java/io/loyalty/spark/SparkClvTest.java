@@ -116,6 +116,10 @@ class SparkClvTest {
                 a.rows(), a.evaluations());
         assertEquals(e.logLikelihood(), a.logLikelihood(), 1e-13 * Math.abs(e.logLikelihood()), what + " LL");
         assertEquals(e.customers(), a.customers(), what + " customers");
+        // the Spark fit carries the core's diagnostics: on CDNOW, as in the core, no flag fires
+        assertEquals(e.diagnostics().flagged(), a.diagnostics().flagged(), what + " diagnostics flag");
+        assertEquals(e.diagnostics().boundaries().size(), a.diagnostics().boundaries().size(), what + " boundaries");
+        assertTrue(a.diagnostics().converged(), what + " converged");
         assertTrue(spark.sparkContext().getPersistentRDDs().size() == 2, what + ": chunks left cached");
     }
 
