@@ -283,7 +283,10 @@ class SparkClvTest {
         BetaGeoModel kept = clv.withNulls(NullPolicy.DROP).withStrategy(ClvStrategy.COMPRESSED)
                 .fit(holes, bg.withPenalizer(0.1));
         assertEquals(2, kept.fitSummary().orElseThrow().customers());
-        assertEquals(2, SparkClv.withDefaults().withNulls(NullPolicy.DROP).predict(holes, kept, 10).count());
+        // Two customers fit a degenerate model (a near 0) whose predictions the core rejects; predict with the
+        // CDNOW estimates to check only that the incomplete rows are dropped.
+        assertEquals(2, SparkClv.withDefaults().withNulls(NullPolicy.DROP)
+                .predict(holes, BetaGeoModel.of(0.2426, 4.4136, 0.7929, 2.4258), 10).count());
 
         Dataset<Row> impossible = good.union(spark.createDataFrame(List.of(
                 RowFactory.create(-1.0, 0.0, 5.0, 1.0, "g"),
