@@ -41,9 +41,27 @@ class OnlineRetailOrdersTest {
     }
 
     @Test
-    void cancellingOrdersRemovesTheCancelledBulkOrders() {
+    void cancellingOrdersKeepsCancelledBulkOrdersOffTheClvAndChurnLists() {
+        // The usual filter keeps the two cancelled bulk orders: 16446 is third by CLV, 12346 tops the churn list.
+        RecipeExample.Report usual = RecipeExample.report(OnlineRetail.read(Cancellations.DROP).orders());
+        assertEquals(List.of("14646", "18102", "16446"), usual.top(usual.clv(), 3));
+        assertEquals(List.of("12346", "15749", "15098"), usual.top(usual.lapsedValue(), 3));
+
         OrderExport.Result r = OnlineRetail.read(Cancellations.CANCEL_ORDERS);
-        System.out.println(r);
-        System.out.println(r.orders().size());
+        assertEquals(2_899, r.cancelledLines());
+        assertEquals(6_006, r.unmatchedCancellations());
+        assertEquals(151, r.cancelledOrders());
+        assertEquals(395_025, r.lines().size());
+        assertEquals(18_385, r.orders().size());
+        RecipeExample.Report report = RecipeExample.report(r.orders());
+        assertEquals(4_328, report.rfm().size());
+        assertEquals(354, report.rfm().summary().row("Champions").customers());
+        assertEquals(List.of("14646", "18102", "17450", "14096", "14911"), report.top(report.clv(), 5));
+        assertEquals(List.of("15749", "16180", "12590", "13093", "12980"), report.top(report.lapsedValue(), 5));
+        // 12346's only order was cancelled; 16446 keeps its first order (two brushes, 2.90).
+        assertEquals(-1, report.summaries().indexOf("12346"));
+        int i = report.summaries().indexOf("16446");
+        assertEquals(2.90, report.summaries().totalValue()[i], 1e-9);
+        assertEquals(1, report.summaries().transactions()[i]);
     }
 }
