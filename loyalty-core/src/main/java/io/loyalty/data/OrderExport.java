@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -186,7 +187,7 @@ public final class OrderExport {
         Checks.notBlank(pattern, "pattern");
         Checks.notNull(zone, "zone");
         try {
-            DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+            formatter(pattern);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(Checks.format("pattern '%s' is not a date-time pattern: %s", pattern,
                     e.getMessage()), e);
@@ -284,7 +285,7 @@ public final class OrderExport {
         for (int k = 0; k < keptAt.length; k++) {
             keptAt[k] = column(header, kept.get(k), "kept column");
         }
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(timePattern, Locale.ROOT);
+        DateTimeFormatter format = formatter(timePattern);
         List<Line> purchases = new ArrayList<>();
         List<Line> cancelled = new ArrayList<>();
         Map<String, Line> firstOfOrder = new HashMap<>();
@@ -436,6 +437,24 @@ public final class OrderExport {
         }
         String whole = id.substring(0, id.indexOf('.'));
         return whole.startsWith("+") ? whole.substring(1) : whole;
+    }
+
+    /**
+     * A strict formatter for a pattern, so that a day that does not exist (2011-02-30) is an error, not the last
+     * day of the month; strict resolving needs the proleptic year {@code u} for {@code y}, which is the same year
+     * for the dates of the common era.
+     */
+    private static DateTimeFormatter formatter(String pattern) {
+        StringBuilder p = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            p.append(c == 'y' && !quoted ? 'u' : c);
+        }
+        return DateTimeFormatter.ofPattern(p.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 
     private Instant time(String text, DateTimeFormatter format, long line) {
@@ -627,6 +646,7 @@ public final class OrderExport {
          * @return a copy of the values
          */
         public String[] column(String name) {
+            Checks.notNull(name, "name");
             String[] values = kept.get(name);
             Checks.require(values != null, "column '%s' was not kept: the recipe keeps %s", name, kept.keySet());
             return values.clone();
