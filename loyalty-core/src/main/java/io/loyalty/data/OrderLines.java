@@ -39,13 +39,18 @@ public final class OrderLines {
      *     customers or two channels, or an order's amounts sum beyond the largest double
      */
     public static List<Transaction> orders(Iterable<? extends Transaction> lines) {
-        Checks.notNull(lines, "lines");
+        return orders(lines, "lines");
+    }
+
+    /** {@link #orders(Iterable)}; {@code name} is the caller's argument, for the messages. */
+    static List<Transaction> orders(Iterable<? extends Transaction> lines, String name) {
+        Checks.notNull(lines, name);
         Map<String, Order> byId = new HashMap<>();
         List<Object> out = new ArrayList<>();
         long row = 0;
         for (Transaction line : lines) {
             if (line == null) {
-                throw new IllegalArgumentException(Checks.format("lines has a null at row %d", row));
+                throw new IllegalArgumentException(Checks.format("%s has a null at row %d", name, row));
             }
             String id = line.orderId();
             if (id == null) {

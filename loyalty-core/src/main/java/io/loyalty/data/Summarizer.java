@@ -159,7 +159,7 @@ public final class Summarizer implements Serializable {
     public CustomerSummaries summarize(Iterable<? extends Transaction> transactions) {
         Checks.notNull(transactions, "transactions");
         SummaryAccumulator acc = newAccumulator();
-        for (Transaction tx : OrderLines.orders(transactions)) {
+        for (Transaction tx : OrderLines.orders(transactions, "transactions")) {
             acc.add(tx);
         }
         return nonEmpty(acc).snapshot();
@@ -175,7 +175,7 @@ public final class Summarizer implements Serializable {
     public CustomerSummaries summarize(Stream<? extends Transaction> transactions) {
         Checks.notNull(transactions, "transactions");
         boolean parallel = transactions.isParallel();
-        List<Transaction> orders = OrderLines.orders(transactions.collect(Collectors.toList()));
+        List<Transaction> orders = OrderLines.orders(transactions.collect(Collectors.toList()), "transactions");
         SummaryAccumulator acc = (parallel ? orders.parallelStream() : orders.stream()).collect(this::newAccumulator,
                 SummaryAccumulator::add, SummaryAccumulator::combine);
         return nonEmpty(acc).snapshot();
@@ -311,7 +311,7 @@ public final class Summarizer implements Serializable {
         Checks.notNull(transactions, "transactions");
         Split split = new Split(calibrationEnd);
         long row = 0;
-        for (Transaction tx : OrderLines.orders(transactions)) {
+        for (Transaction tx : OrderLines.orders(transactions, "transactions")) {
             split.add(row++, tx.customerId(), tx.time().getEpochSecond(), tx.time().getNano(), tx.amount(), null);
         }
         return split.result(row);

@@ -115,6 +115,12 @@ class OrderLinesTest {
                 () -> OrderLines.orders(withNull)).getMessage());
         assertEquals("lines must not be null", assertThrows(IllegalArgumentException.class,
                 () -> OrderLines.orders(null)).getMessage());
+        // Through the summarizer, the message names the summarizer's argument.
+        Summarizer days = Summarizer.of(PeriodRule.days(), END);
+        assertEquals("transactions has a null at row 1", assertThrows(IllegalArgumentException.class,
+                () -> days.summarize(withNull)).getMessage());
+        assertEquals("transactions has a null at row 1", assertThrows(IllegalArgumentException.class,
+                () -> days.calibrationHoldout(withNull, LocalDate.of(2021, 6, 1))).getMessage());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OrderLines.orders(List.of(
                 line("a", t, 1e308, "big"), line("a", t, 1e308, "big"))));
         assertTrue(e.getMessage().startsWith("the 2 lines of order 'big' (customer 'a') sum to more than the largest"),
