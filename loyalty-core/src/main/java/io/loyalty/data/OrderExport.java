@@ -19,9 +19,11 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -421,7 +423,7 @@ public final class OrderExport {
     }
 
     private static int countOrders(List<Line> lines, boolean skipRemoved) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Line l : lines) {
             if (!(skipRemoved && l.removed)) {
                 ids.add(l.order);
