@@ -332,6 +332,38 @@ final class ApiSamples {
         name("int[] customerIds", () -> new int[] {1, 1, 2, 3});
         name("int[] customers", () -> new int[] {1, 1, 2, 3});
         name("double[] amounts", () -> new double[] {10, 20, 5, 7});
+        type(io.loyalty.data.OrderExport.class, ApiSamples::orderExport);
+        type(io.loyalty.data.OrderExport.Result.class, () -> read(orderExport(), new java.io.StringReader(ORDER_CSV)));
+        member("OrderExport.read reader", () -> new java.io.StringReader(ORDER_CSV));
+        member("OrderExport.Result.column name", () -> "a");
+        type(java.nio.file.Path.class, () -> once("order csv file", ApiSamples::orderCsvFile));
+        name("String[] columns", () -> new String[] {"a"});
+    }
+
+    /** Order lines in CSV, with every column the sample recipe names. */
+    private static final String ORDER_CSV = "customer,time,order,amount,a\n"
+            + "a,2020-01-01 10:00:00,o1,10,x\na,2020-01-01 10:00:00,o1,2,x\nb,2020-02-01 09:00:00,o2,5,y\n";
+
+    private static io.loyalty.data.OrderExport orderExport() {
+        return io.loyalty.data.OrderExport.of("customer", "time", "order").withAmount("amount").keeping("a");
+    }
+
+    private static io.loyalty.data.OrderExport.Result read(io.loyalty.data.OrderExport recipe, java.io.Reader in) {
+        try {
+            return recipe.read(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.Path orderCsvFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("orders", ".csv");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, ORDER_CSV);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BetaGeoModel betaGeo() {
@@ -891,6 +923,7 @@ final class ApiSamples {
                 DateColumn.create("time", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 1, 15),
                         LocalDate.of(2020, 3, 3)),
                 DoubleColumn.create("amount", 10, 20, 5, 7),
+                StringColumn.create("order", "o1", "o2", "o3", "o4"),
                 StringColumn.create("path", "a > b", "b", "a > c", "c"),
                 DoubleColumn.create("conversions", 1, 0, 2, 1),
                 DoubleColumn.create("value", 10, 0, 30, 5),
@@ -994,6 +1027,7 @@ final class ApiSamples {
         name("String timeColumn", () -> "time");
         name("String dateColumn", () -> "time");
         name("String amountColumn", () -> "amount");
+        name("String orderIdColumn", () -> "order");
         name("String pathColumn", () -> "path");
         name("String conversionsColumn", () -> "conversions");
         name("String valueColumn", () -> "value");

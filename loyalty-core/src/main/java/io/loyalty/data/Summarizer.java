@@ -7,7 +7,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -151,7 +153,9 @@ public final class Summarizer implements Serializable {
     }
 
     /**
-     * Summarizes transactions.
+     * Summarizes transactions. Lines that share an {@link Transaction#orderId()} are one order (one purchase, at
+     * its first line's time and period, for the sum of its lines), as {@link OrderLines#orders}; the rows of the
+     * error messages are then the orders, in the order of their first line.
      *
      * @param transactions the transactions, in any order, not empty
      * @return the summaries, ordered by customer id
@@ -159,22 +163,25 @@ public final class Summarizer implements Serializable {
     public CustomerSummaries summarize(Iterable<? extends Transaction> transactions) {
         Checks.notNull(transactions, "transactions");
         SummaryAccumulator acc = newAccumulator();
-        for (Transaction tx : transactions) {
+        for (Transaction tx : OrderLines.orders(transactions, "transactions")) {
             acc.add(tx);
         }
         return nonEmpty(acc).snapshot();
     }
 
     /**
-     * Summarizes a stream of transactions; a parallel stream is split and its parts combined.
+     * Summarizes a stream of transactions; a parallel stream is split and its parts combined. Order lines are
+     * grouped into orders first, as {@link #summarize(Iterable)} (which takes the whole stream in memory).
      *
      * @param transactions the transactions, in any order, not empty
      * @return the summaries, ordered by customer id
      */
     public CustomerSummaries summarize(Stream<? extends Transaction> transactions) {
         Checks.notNull(transactions, "transactions");
-        SummaryAccumulator acc = transactions.collect(this::newAccumulator, SummaryAccumulator::add,
-                SummaryAccumulator::combine);
+        boolean parallel = transactions.isParallel();
+        List<Transaction> orders = OrderLines.orders(transactions.collect(Collectors.toList()), "transactions");
+        SummaryAccumulator acc = (parallel ? orders.parallelStream() : orders.stream()).collect(this::newAccumulator,
+                SummaryAccumulator::add, SummaryAccumulator::combine);
         return nonEmpty(acc).snapshot();
     }
 
@@ -230,6 +237,8 @@ public final class Summarizer implements Serializable {
      * Splits transactions into a calibration summary (up to {@code calibrationEnd}) and, per calibration
      * customer, the purchases of the holdout window after it up to the observation end, as lifetimes'
      * {@code calibration_and_holdout_data}. Customers whose first purchase falls in the holdout are left out.
+     * Order lines are grouped into orders first, as {@link #summarize(Iterable)}: an order spanning the
+     * calibration end is in the window of its first line.
      *
      * @param transactions the transactions, in any order, not empty
      * @param calibrationEnd the last instant of the calibration window, before the observation end
@@ -239,8 +248,7 @@ public final class Summarizer implements Serializable {
         Checks.notNull(transactions, "transactions");
         Split split = new Split(calibrationEnd);
         long row = 0;
-        for (Transaction tx : transactions) {
-            Checks.notNull(tx, "transaction at row " + row);
+        for (Transaction tx : OrderLines.orders(transactions, "transactions")) {
             split.add(row++, tx.customerId(), tx.time().getEpochSecond(), tx.time().getNano(), tx.amount(), null);
         }
         return split.result(row);

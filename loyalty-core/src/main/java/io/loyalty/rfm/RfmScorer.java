@@ -20,10 +20,11 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The defaults are the R package rfm 0.3.0's: {@link ScoringMethod#R_RFM}, 5 bins, total revenue as the
- * monetary value, the ten default segments ({@link SegmentMap#rfmDefault()}). From transactions, each transaction
- * is one order (aggregate line items to orders first; {@link Transaction#orderId()} is not read): recency is the
- * number of calendar days (UTC) from the last purchase to the analysis date, frequency the number of transactions
- * (rfm's "transaction_count", counting the rows passed in), revenue their sum.
+ * monetary value, the ten default segments ({@link SegmentMap#rfmDefault()}). From transactions, the lines that
+ * share an {@link Transaction#orderId()} are one order, at its first line's time, for the sum of its lines
+ * ({@link io.loyalty.data.OrderLines}); a transaction without order id is an order of its own: recency is the
+ * number of calendar days (UTC) from the last purchase to the analysis date, frequency the number of orders
+ * (rfm's "transaction_count", counting the orders passed in), revenue their sum.
  *
  * <p>Bad input is an {@link IllegalArgumentException} naming the argument, the row and the value: no customers, a
  * null or blank id, a purchase after the analysis date, NaN or negative money, negative or non-finite recency,
@@ -205,8 +206,8 @@ public final class RfmScorer {
     /**
      * Scores customers from their transactions, one order each, as rfm's {@code rfm_table_order}.
      *
-     * @param transactions the orders, in any order, not empty; amounts &gt;= 0 (iterated twice: checked, then
-     *     summarized)
+     * @param transactions the orders or order lines, in any order, not empty; amounts &gt;= 0 (iterated twice:
+     *     checked, then summarized)
      * @param analysisDate the day recency is counted to, on or after every purchase (UTC)
      * @return the scores, customers ordered by id (numeric ids numerically, then the others as strings)
      * @throws IllegalArgumentException if the input is empty, an amount is negative or a purchase falls after the

@@ -2,9 +2,13 @@ package io.loyalty.tablesaw;
 
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
+import io.loyalty.data.OrderLines;
+import io.loyalty.data.Transaction;
 import io.loyalty.data.TransactionColumns;
 import io.loyalty.internal.Checks;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
@@ -40,6 +44,46 @@ public final class DataTables {
         long[] times = Columns.epochSeconds(table, timeColumn, "time");
         double[] amounts = Columns.doubles(table, amountColumn, "amount");
         return TransactionColumns.ofEpochSeconds(ids, times, amounts);
+    }
+
+    /**
+     * Reads order lines from a table and groups them into orders, as {@link OrderLines#orders}: the rows that share
+     * an order id are one order, at its first line's time, for the exact sum of its lines' amounts. Columns are read
+     * as {@link #transactions(Table, String, String, String)}; order ids as customer ids (text, integers or whole
+     * doubles), a missing one reported with its row.
+     *
+     * @param table the order lines
+     * @param customerIdColumn the customer id column
+     * @param timeColumn the time column
+     * @param amountColumn the amount column
+     * @param orderIdColumn the order (invoice) id column
+     * @return one row per order, in the order of its first line
+     * @throws IllegalArgumentException if a cell is missing or an order's lines belong to two customers
+     */
+    public static TransactionColumns orders(Table table, String customerIdColumn, String timeColumn,
+            String amountColumn, String orderIdColumn) {
+        Columns.requireNames("customerIdColumn", customerIdColumn, "timeColumn", timeColumn, "amountColumn",
+                amountColumn, "orderIdColumn", orderIdColumn);
+        String[] ids = Columns.ids(table, customerIdColumn, "customer id");
+        long[] times = Columns.epochSeconds(table, timeColumn, "time");
+        double[] amounts = Columns.doubles(table, amountColumn, "amount");
+        String[] orderIds = Columns.ids(table, orderIdColumn, "order id");
+        List<Transaction> lines = new ArrayList<>(ids.length);
+        for (int row = 0; row < ids.length; row++) {
+            lines.add(new Transaction(ids[row], Instant.ofEpochSecond(times[row]), amounts[row], orderIds[row], null));
+        }
+        List<Transaction> orders = OrderLines.orders(lines);
+        int n = orders.size();
+        String[] orderCustomers = new String[n];
+        long[] orderTimes = new long[n];
+        double[] orderAmounts = new double[n];
+        for (int i = 0; i < n; i++) {
+            Transaction o = orders.get(i);
+            orderCustomers[i] = o.customerId();
+            orderTimes[i] = o.time().getEpochSecond();
+            orderAmounts[i] = o.amount();
+        }
+        return TransactionColumns.ofEpochSeconds(orderCustomers, orderTimes, orderAmounts);
     }
 
     /**

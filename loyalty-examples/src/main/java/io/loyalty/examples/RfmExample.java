@@ -7,15 +7,16 @@ import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.rfm.ScoringMethod;
 import io.loyalty.rfm.SegmentMovement;
+import io.loyalty.data.OrderLines;
+import io.loyalty.data.Transaction;
 import io.loyalty.tablesaw.RfmTables;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -88,36 +89,31 @@ public final class RfmExample {
         System.out.println();
     }
 
-    /** One row per invoice: its customer, its first line's time and the sum of its lines. */
+    /**
+     * One row per invoice, grouped by the library ({@link OrderLines#orders}): its customer, its first line's time
+     * and the exact sum of its lines.
+     */
     static Table invoices(Table lines) {
         StringColumn customer = lines.stringColumn("Customer");
         StringColumn invoice = lines.stringColumn("InvoiceNo");
         DateTimeColumn time = lines.dateTimeColumn("InvoiceDate");
         DoubleColumn amount = lines.doubleColumn("Amount");
-        Map<String, Integer> index = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        List<LocalDateTime> times = new ArrayList<>();
-        List<Double> sums = new ArrayList<>();
+        List<Transaction> rows = new ArrayList<>(lines.rowCount());
         for (int row = 0; row < lines.rowCount(); row++) {
-            String no = invoice.get(row);
-            Integer at = index.get(no);
-            if (at == null) {
-                index.put(no, ids.size());
-                ids.add(customer.get(row));
-                numbers.add(no);
-                times.add(time.get(row));
-                sums.add(amount.getDouble(row));
-            } else {
-                LocalDateTime t = time.get(row);
-                if (t.isBefore(times.get(at))) {
-                    times.set(at, t);
-                }
-                sums.set(at, sums.get(at) + amount.getDouble(row));
-            }
+            rows.add(Transaction.of(customer.get(row), time.get(row), amount.getDouble(row))
+                    .withOrderId(invoice.get(row)));
         }
-        return Table.create("invoices", StringColumn.create("Customer", ids),
-                StringColumn.create("InvoiceNo", numbers), DateTimeColumn.create("InvoiceDate", times),
-                DoubleColumn.create("Amount", sums));
+        List<Transaction> orders = OrderLines.orders(rows);
+        int n = orders.size();
+        String[] ids = new String[n];
+        LocalDateTime[] times = new LocalDateTime[n];
+        double[] sums = new double[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = orders.get(i).customerId();
+            times[i] = LocalDateTime.ofInstant(orders.get(i).time(), ZoneOffset.UTC);
+            sums[i] = orders.get(i).amount();
+        }
+        return Table.create("invoices", StringColumn.create("Customer", ids), DateTimeColumn.create("InvoiceDate",
+                times), DoubleColumn.create("Amount", sums));
     }
 }
