@@ -279,16 +279,31 @@ public final class SmallCellSuppression {
         if (rowTotalValues != null) {
             System.arraycopy(rowTotalValues, 0, rt, 0, nr);
         }
+        // A margin over absent cells only is absent too: its value (nothing) is known to everyone, so no
+        // suppression could hide it, and the loop below would never end trying.
+        boolean[] rowHasCells = new boolean[nr];
+        boolean[] columnHasCells = new boolean[nc];
         for (int r = 0; r < nr; r++) {
-            rs[r] = !rowTotals ? Status.ABSENT : rtc[r] < k ? Status.PRIMARY : Status.PUBLISHED;
+            for (int c = 0; c < nc; c++) {
+                if (st[r][c] != Status.ABSENT) {
+                    rowHasCells[r] = true;
+                    columnHasCells[c] = true;
+                }
+            }
+        }
+        boolean anyCell = false;
+        for (int r = 0; r < nr; r++) {
+            rs[r] = !rowTotals || !rowHasCells[r] ? Status.ABSENT : rtc[r] < k ? Status.PRIMARY : Status.PUBLISHED;
             gt += rt[r];
+            anyCell |= rowHasCells[r];
         }
         for (int c = 0; c < nc; c++) {
-            cs[c] = !columnTotals[c] ? Status.ABSENT : ctc[c] < k ? Status.PRIMARY : Status.PUBLISHED;
+            cs[c] = !columnTotals[c] || !columnHasCells[c] ? Status.ABSENT
+                    : ctc[c] < k ? Status.PRIMARY : Status.PUBLISHED;
             // Columns of one table of measures count the same customers; columns of a contingency table add up.
             gtc = wholeRows ? Math.max(gtc, ctc[c]) : gtc + ctc[c];
         }
-        Status gs = !grandTotal ? Status.ABSENT : gtc < k && nr > 0 ? Status.PRIMARY : Status.PUBLISHED;
+        Status gs = !grandTotal || !anyCell ? Status.ABSENT : gtc < k ? Status.PRIMARY : Status.PUBLISHED;
         if (wholeRows) {
             spreadRows(st);
         }
