@@ -101,61 +101,17 @@ class PublicApiSanityTest {
         m.put("NpsDifference.new z -Infinity", "z is infinite when the standard error is 0 and the scores differ");
         // Predicates: any double has an answer.
         m.put("Interval.contains value", "a predicate: infinities compare as numbers; NaN lies in no interval");
-        // Known defects, left to their families: the build stays green, the list says what is left.
-        for (String column : List.of("DataTables.transactions customerIdColumn", "DataTables.transactions timeColumn",
-                "DataTables.transactions amountColumn", "CohortTables.matrices customerIdColumn",
-                "CohortTables.matrices timeColumn", "CohortTables.matrices amountColumn",
-                "CohortTables.churn customerIdColumn", "CohortTables.churn timeColumn",
-                "AttributionTables.journeys pathColumn", "AttributionTables.journeys conversionsColumn",
-                "AttributionTables.journeys valueColumn", "AttributionTables.journeys nullsColumn",
-                "ExperimentTables.summaries armColumn", "ExperimentTables.summaries segmentColumn",
-                "ExperimentTables.summaries valueColumn", "NpsTables.bySegment answerColumn",
-                "NpsTables.bySegment segmentColumn", "NpsTables.byPeriod answerColumn", "NpsTables.byPeriod dateColumn",
-                "RfmTables.scoreOrders customerIdColumn", "RfmTables.scoreOrders timeColumn",
-                "RfmTables.scoreOrders amountColumn", "RfmTables.scoreCustomers customerIdColumn",
-                "RfmTables.scoreCustomers recencyDaysColumn", "RfmTables.scoreCustomers ordersColumn",
-                "RfmTables.scoreCustomers revenueColumn", "KanoTables.segments segmentColumn")) {
-            m.put(column + " null", "defect (issue 15 item 19, tablesaw adapters): a null column name throws a bare"
-                    + " NullPointerException from List.of in Columns.requireDistinct, and Columns.column names the"
-                    + " column's role ('customer id'), not the argument");
-        }
-        for (String component : List.of("customerId", "firstPurchase", "lastPurchase")) {
-            m.put("CustomerSummary.new " + component + " null", "defect (data): the record's public constructor"
-                    + " checks nothing; left to the data family, which is changing CustomerSummary for issue 15");
-        }
-        for (String component : List.of("recency", "t", "monetary", "totalValue")) {
-            m.put("CustomerSummary.new " + component, "defect (data): the record's public constructor checks"
-                    + " nothing; left to the data family, which is changing CustomerSummary for issue 15");
-        }
-        for (String component : List.of("frequency", "recency", "t")) {
-            m.put("SimulatedCustomers.new " + component, "defect (clv, issue 15 item 11): the record neither checks"
-                    + " nor copies its arrays; the clv family is making it immutable");
-        }
         for (String bad : List.of("[NaN]", "[+Infinity]", "[-Infinity]")) {
             for (String column : List.of("TransactionColumns.ofEpochDays amounts",
                     "TransactionColumns.ofEpochSeconds amounts")) {
-                m.put(column + " " + bad, "defect (data): a non-finite amount is rejected only later, by"
-                        + " Summarizer.summarize (naming the row), and the columns keep the caller's arrays");
+                m.put(column + " " + bad, "by design: the columns are a view over the caller's arrays, checked when"
+                        + " they are summarized (Summarizer names the row and the value), not copied or scanned twice");
             }
-            for (String component : List.of("informationRates", "criticalValues", "cumulativeAlphaSpent")) {
-                m.put("SequentialDesign.new " + component + " " + bad, "defect (experiment): the record checks its"
-                        + " arrays for null only, not their elements");
-            }
-            m.put("SampleRatioCheck.new weights " + bad, "defect (experiment): the record checks its arrays for"
-                    + " null only, not their elements");
-            m.put("Attribution.of conversions " + bad, "defect (attribution, issue 15 item 14): non-finite credits"
-                    + " are accepted");
-            m.put("Attribution.of values " + bad, "defect (attribution, issue 15 item 14): non-finite credits are"
-                    + " accepted");
             for (String fold : List.of("ChunkTask.add partial", "ChunkTask.merge partial", "ChunkTask.merge other")) {
                 m.put(fold + " " + bad, "fold state from zero()/add()/merge(), handed back unchanged by the caller"
                         + " (loyalty-spark): not checked element by element on every fold step");
             }
         }
-        m.put("PeriodRule.firstDay index Long.MIN_VALUE", "defect (data, issue 15 item 17): a period index outside"
-                + " the calendar throws DateTimeException");
-        m.put("PeriodRule.label index Long.MIN_VALUE", "defect (data, issue 15 item 17): a period index outside the"
-                + " calendar throws DateTimeException");
         return m;
     }
 

@@ -1,5 +1,6 @@
 package io.loyalty.data;
 
+import io.loyalty.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -19,4 +20,26 @@ import java.time.Instant;
  */
 public record CustomerSummary(String customerId, int frequency, double recency, double t, double monetary,
         Instant firstPurchase, Instant lastPurchase, int transactions, double totalValue) {
+    /**
+     * Checks the components: ids and times present, times and money finite.
+     *
+     * @param customerId the customer's id
+     * @param frequency repeat purchases
+     * @param recency time from the first to the last purchase period
+     * @param t time from the first purchase period to the observation end
+     * @param monetary mean value of the repeat purchase periods
+     * @param firstPurchase the exact time of the first purchase
+     * @param lastPurchase the exact time of the last purchase
+     * @param transactions the number of purchase rows
+     * @param totalValue the value of all purchases
+     */
+    public CustomerSummary {
+        Checks.notNull(customerId, "customerId");
+        Checks.finite(recency, "recency");
+        Checks.finite(t, "t");
+        Checks.finite(monetary, "monetary");
+        Checks.notNull(firstPurchase, "firstPurchase");
+        Checks.notNull(lastPurchase, "lastPurchase");
+        Checks.finite(totalValue, "totalValue");
+    }
 }

@@ -23,7 +23,7 @@ public record SampleRatioCheck(long[] observed, double[] weights, ChiSquareTest 
      */
     public SampleRatioCheck {
         observed = Checks.notNull(observed, "observed").clone();
-        weights = Checks.notNull(weights, "weights").clone();
+        weights = Checks.finite(weights, "weights").clone();
         Checks.notNull(test, "test");
         Checks.openUnit(threshold, "threshold");
     }

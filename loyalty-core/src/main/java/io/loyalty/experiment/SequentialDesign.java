@@ -28,9 +28,9 @@ public record SequentialDesign(GroupSequential.Type type, double alpha, double[]
     public SequentialDesign {
         Checks.notNull(type, "type");
         Checks.openUnit(alpha, "alpha");
-        informationRates = Checks.notNull(informationRates, "informationRates").clone();
-        criticalValues = Checks.notNull(criticalValues, "criticalValues").clone();
-        cumulativeAlphaSpent = Checks.notNull(cumulativeAlphaSpent, "cumulativeAlphaSpent").clone();
+        informationRates = Checks.finite(informationRates, "informationRates").clone();
+        criticalValues = Checks.finite(criticalValues, "criticalValues").clone();
+        cumulativeAlphaSpent = Checks.finite(cumulativeAlphaSpent, "cumulativeAlphaSpent").clone();
     }
 
     /**

@@ -88,6 +88,24 @@ public final class Checks {
     }
 
     /**
+     * Returns {@code values} unless it is null or one of its elements is NaN or infinite (the message names the
+     * first such element by its index).
+     *
+     * @param values the argument
+     * @param name the argument's name, for the message
+     * @return {@code values}
+     */
+    public static double[] finite(double[] values, String name) {
+        notNull(values, name);
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(format("%s[%d] must be finite, got %s", name, i, values[i]));
+            }
+        }
+        return values;
+    }
+
+    /**
      * Returns {@code value} unless it is negative, NaN or infinite.
      *
      * @param value the argument

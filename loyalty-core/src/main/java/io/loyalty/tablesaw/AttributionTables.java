@@ -5,7 +5,6 @@ import io.loyalty.attribution.AttributionComparison;
 import io.loyalty.attribution.Journeys;
 import io.loyalty.attribution.MarkovResult;
 import io.loyalty.internal.Checks;
-import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -35,7 +34,8 @@ public final class AttributionTables {
      */
     public static Journeys journeys(Table table, String pathColumn, String conversionsColumn, String valueColumn,
             String nullsColumn) {
-        Columns.requireDistinct(List.of(pathColumn, conversionsColumn, valueColumn, nullsColumn));
+        Columns.requireNames("pathColumn", pathColumn, "conversionsColumn", conversionsColumn,
+                "valueColumn", valueColumn, "nullsColumn", nullsColumn);
         String[] paths = paths(table, pathColumn);
         return Journeys.ofPaths(paths, Columns.doubles(table, conversionsColumn, "conversions"),
                 Columns.doubles(table, valueColumn, "value"), Columns.doubles(table, nullsColumn, "nulls"));

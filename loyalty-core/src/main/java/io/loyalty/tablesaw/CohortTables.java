@@ -44,7 +44,8 @@ public final class CohortTables {
     public static CohortMatrices matrices(Table table, String customerIdColumn, String timeColumn,
             String amountColumn, Cohorts cohorts) {
         Checks.notNull(cohorts, "cohorts");
-        Columns.requireDistinct(List.of(customerIdColumn, timeColumn, amountColumn));
+        Columns.requireNames("customerIdColumn", customerIdColumn, "timeColumn", timeColumn,
+                "amountColumn", amountColumn);
         return cohorts.matrices(Columns.ids(table, customerIdColumn, "customer id"),
                 Columns.epochSeconds(table, timeColumn, "time"), Columns.doubles(table, amountColumn, "amount"));
     }
@@ -60,7 +61,7 @@ public final class CohortTables {
      */
     public static ChurnDurations churn(Table table, String customerIdColumn, String timeColumn, ChurnRule rule) {
         Checks.notNull(rule, "rule");
-        Columns.requireDistinct(List.of(customerIdColumn, timeColumn));
+        Columns.requireNames("customerIdColumn", customerIdColumn, "timeColumn", timeColumn);
         return rule.apply(Columns.ids(table, customerIdColumn, "customer id"),
                 Columns.epochSeconds(table, timeColumn, "time"));
     }

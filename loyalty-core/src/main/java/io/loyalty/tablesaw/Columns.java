@@ -156,7 +156,7 @@ final class Columns {
         requireDistinct(List.of(names));
     }
 
-    static void requireDistinct(List<String> names) {
+    private static void requireDistinct(List<String> names) {
         Checks.require(names.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).distinct().count() == names.size(),
                 "column names must differ, got %s", names);
     }

@@ -42,7 +42,7 @@ public final class ExperimentTables {
      */
     public static SegmentedSummaries summaries(Table table, String armColumn, String segmentColumn,
             String valueColumn) {
-        Columns.requireDistinct(List.of(armColumn, segmentColumn, valueColumn));
+        Columns.requireNames("armColumn", armColumn, "segmentColumn", segmentColumn, "valueColumn", valueColumn);
         String[] arms = Columns.ids(table, armColumn, "arm");
         String[] segments = Columns.ids(table, segmentColumn, "segment");
         double[] values = Columns.doubles(table, valueColumn, "metric");
@@ -62,7 +62,7 @@ public final class ExperimentTables {
      * @return the summaries
      */
     public static SegmentedSummaries summaries(Table table, String armColumn, String valueColumn) {
-        Columns.requireDistinct(List.of(armColumn, valueColumn));
+        Columns.requireNames("armColumn", armColumn, "valueColumn", valueColumn);
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, valueColumn, "metric");
         List<String> armLabels = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class ExperimentTables {
             String controlArm, double confidence) {
         Checks.notNull(armColumn, "armColumn");
         Checks.notNull(metricColumn, "metricColumn");
-        Columns.requireDistinct(List.of(armColumn, metricColumn));
+        Columns.requireNames("armColumn", armColumn, "metricColumn", metricColumn);
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, metricColumn, "metric");
         checkArms(arms, armColumn, treatmentArm, controlArm);
@@ -128,7 +128,7 @@ public final class ExperimentTables {
             String controlArm, double confidence) {
         Checks.notNull(armColumn, "armColumn");
         Checks.notNull(metricColumn, "metricColumn");
-        Columns.requireDistinct(List.of(armColumn, metricColumn));
+        Columns.requireNames("armColumn", armColumn, "metricColumn", metricColumn);
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, metricColumn, "metric");
         checkArms(arms, armColumn, treatmentArm, controlArm);
@@ -155,7 +155,7 @@ public final class ExperimentTables {
         Checks.notNull(armColumn, "armColumn");
         Checks.notNull(metricColumn, "metricColumn");
         Checks.notNull(covariateColumn, "covariateColumn");
-        Columns.requireDistinct(List.of(armColumn, metricColumn, covariateColumn));
+        Columns.requireNames("armColumn", armColumn, "metricColumn", metricColumn, "covariateColumn", covariateColumn);
         String[] arms = Columns.ids(table, armColumn, "arm");
         double[] values = Columns.doubles(table, metricColumn, "metric");
         double[] covariate = Columns.doubles(table, covariateColumn, "covariate");

@@ -112,6 +112,7 @@ public final class KanoTables {
      * @throws IllegalArgumentException if the column is missing or has an empty cell (naming the row)
      */
     public static String[] segments(Table table, String segmentColumn) {
+        Checks.notNull(segmentColumn, "segmentColumn");
         return Columns.ids(table, segmentColumn, "segment");
     }
 

@@ -38,7 +38,7 @@ public final class NpsTables {
     public static NpsBreakdown bySegment(Table table, String answerColumn, String segmentColumn,
             NpsCalculator calculator) {
         Checks.notNull(calculator, "calculator");
-        Columns.requireDistinct(List.of(answerColumn, segmentColumn));
+        Columns.requireNames("answerColumn", answerColumn, "segmentColumn", segmentColumn);
         int[] answers = answers(table, answerColumn);
         String[] segments = Columns.ids(table, segmentColumn, "segment");
         return calculator.bySegment(Columns.column(table, segmentColumn, "segment").name(), segments, answers);
@@ -60,7 +60,7 @@ public final class NpsTables {
             NpsCalculator calculator) {
         Checks.notNull(calculator, "calculator");
         Checks.notNull(period, "period");
-        Columns.requireDistinct(List.of(answerColumn, dateColumn));
+        Columns.requireNames("answerColumn", answerColumn, "dateColumn", dateColumn);
         int[] answers = answers(table, answerColumn);
         long[] seconds = Columns.epochSeconds(table, dateColumn, "date");
         long[] days = new long[seconds.length];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.loyalty.data.PeriodRule;
 import io.loyalty.stats.Interval;
+import io.loyalty.testkit.Outcome;
 import io.loyalty.testkit.Property;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,14 @@ import org.junit.jupiter.api.Test;
  * the same after shuffling and after any split-and-combine.
  */
 class NpsAdversarialTest {
+    private static <T> T outcome(Supplier<T> call, List<String> expectedFragments) {
+        return Outcome.of(call, expectedFragments);
+    }
+
+    private static <T> T outcome(Supplier<T> call, List<String> badInput, List<String> limits) {
+        return Outcome.of(call, badInput, limits);
+    }
+
     private static final long MIN_DAY = PeriodRule.MIN_DAY;
     private static final long MAX_DAY = PeriodRule.MAX_DAY;
     private static final String[] LABELS = {"a", "b", "Zürich", "東京", "a ", "\u00e9", "e\u0301", "𝔘"};
@@ -67,31 +76,6 @@ class NpsAdversarialTest {
                 return r.nextInt(3) - 1;
             default:
                 return 15_000 + r.nextInt(800);
-        }
-    }
-
-    /** The outcome contract: a value, or an IllegalArgumentException whose message holds one expected fragment. */
-    private static <T> T outcome(Supplier<T> call, List<String> expectedFragments) {
-        return outcome(call, expectedFragments, List.of());
-    }
-
-    /**
-     * The outcome contract with documented limits: bad input must be rejected naming one of {@code badInput};
-     * input that may reach a limit ({@code limits}) may be rejected naming it, or give a value.
-     */
-    private static <T> T outcome(Supplier<T> call, List<String> badInput, List<String> limits) {
-        try {
-            T value = call.get();
-            assertTrue(badInput.isEmpty(), "accepted bad input, expected one of " + badInput);
-            return value;
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            assertTrue(badInput.stream().anyMatch(m::contains) || limits.stream().anyMatch(m::contains),
-                    "message '" + m + "' names none of " + badInput + " or " + limits);
-            return null;
-        } catch (RuntimeException e) {
-            fail("another exception type than IllegalArgumentException", e);
-            return null;
         }
     }
 
