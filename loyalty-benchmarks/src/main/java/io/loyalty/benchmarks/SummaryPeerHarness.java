@@ -22,8 +22,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Times customer summaries on the peer's own transaction file (issue 17), by the rules of the project's shared
  * bench README ({@code bench/README.md} beside the data sets): the file is loaded into arrays before the clock
- * starts, one warm-up call on its first million rows, then the user's call ({@code Summarizer.summarize(TransactionColumns)}, daily periods,
- * the peer's observation end) timed on all rows, the whole answer computed each time. Prints each run, the heap
+ * starts, one warm-up call on its first million rows, then the user's call
+ * ({@code Summarizer.summarize(TransactionColumns)}, daily periods, the peer's observation end) timed on all rows, the whole answer computed each time. Prints each run, the heap
  * the call used at its peak and, given the peer's summaries (written by {@code scripts/peer_summary.py}), how many
  * customers agree on every column.
  *
