@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.tablesaw.ExperimentTables;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** The Hillstrom readout through the Tablesaw adapter: published summary figures and readout invariants. */
 class HillstromTest {
@@ -21,13 +17,7 @@ class HillstromTest {
 
     @BeforeAll
     static void read() throws IOException {
-        ColumnType[] types = {ColumnType.INTEGER, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.INTEGER,
-            ColumnType.INTEGER, ColumnType.STRING, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
-            ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE};
-        try (InputStream in = new GZIPInputStream(HillstromTest.class.getResourceAsStream(
-                "/experiment/hillstrom.csv.gz"))) {
-            data = Table.read().usingOptions(CsvReadOptions.builder(in).columnTypes(types).build());
-        }
+        data = HillstromData.table();
     }
 
     @Test

@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.tablesaw.ExperimentTables;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** Issue 19 section 4: the one-call readouts agree with the separate calls, in the treatment-first order. */
 class ReadoutTest {
@@ -25,13 +21,7 @@ class ReadoutTest {
 
     @BeforeAll
     static void read() throws IOException {
-        ColumnType[] types = {ColumnType.INTEGER, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.INTEGER,
-            ColumnType.INTEGER, ColumnType.STRING, ColumnType.INTEGER, ColumnType.STRING, ColumnType.STRING,
-            ColumnType.INTEGER, ColumnType.INTEGER, ColumnType.DOUBLE};
-        try (InputStream in = new GZIPInputStream(ReadoutTest.class.getResourceAsStream(
-                "/experiment/hillstrom.csv.gz"))) {
-            data = Table.read().usingOptions(CsvReadOptions.builder(in).columnTypes(types).build());
-        }
+        data = HillstromData.table();
     }
 
     @Test
