@@ -83,8 +83,10 @@ enum ModelKind {
     private final String[] names;
     /** Which parameters are rates in time units (divided by the time scale on the way out). */
     private final boolean[] timeParams;
-    /** Whether the model is fitted on purchase rows in time units (else spend rows); purchase models are
-     * {@link TransactionModel}s. */
+    /**
+     * Whether the model is fitted on purchase rows in time units (else spend rows); purchase models are
+     * {@link TransactionModel}s.
+     */
     private final boolean timed;
     /** Whether the kernel writes its gradient. */
     final boolean analytic;
