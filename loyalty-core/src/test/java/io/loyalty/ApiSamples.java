@@ -41,13 +41,11 @@ import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
 import io.loyalty.data.TransactionColumns;
-import io.loyalty.experiment.Alternative;
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Assignment;
 import io.loyalty.experiment.BetaBinomial;
 import io.loyalty.experiment.ChiSquareTest;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Msprt;
 import io.loyalty.experiment.Proportions;
 import io.loyalty.experiment.SegmentedSummaries;
@@ -796,9 +794,12 @@ final class ApiSamples {
         type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.95));
         type("java.util.List<io.loyalty.experiment.Comparison>", () -> List.of(
                 Proportions.compare("l", "m", 10, 100, 8, 100, 0.95)));
-        type(io.loyalty.experiment.TTest.class, () -> Means.welch(new double[] {1, 2, 3, 4},
-                new double[] {2, 3, 4, 6}, 0.95, Alternative.TWO_SIDED));
-        type(ChiSquareTest.class, () -> ChiSquareTest.goodnessOfFit(new long[] {10, 12}, new double[] {0.5, 0.5}));
+        type(io.loyalty.experiment.TTest.class, io.loyalty.experiment.TTest::withDefaults);
+        type(io.loyalty.experiment.TTest.Result.class, () -> io.loyalty.experiment.TTest.withDefaults()
+                .test(new double[] {1, 2, 3, 4}, new double[] {2, 3, 4, 6}));
+        type(ChiSquareTest.class, ChiSquareTest::withDefaults);
+        type(ChiSquareTest.Result.class, () -> ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {10, 12}, new double[] {0.5, 0.5}));
         type(Assignment.class, () -> Assignment.of("exp", 1, 1));
         type(Msprt.class, () -> Msprt.of(1, 0));
         type(BetaBinomial.class, BetaBinomial::withDefaults);

@@ -141,7 +141,7 @@ public final class Assignment {
         Checks.notNull(observed, "observed");
         Checks.notNull(weights, "weights");
         Checks.openUnit(threshold, "threshold");
-        ChiSquareTest test = ChiSquareTest.goodnessOfFit(observed, weights);
+        ChiSquareTest.Result test = ChiSquareTest.withDefaults().goodnessOfFit(observed, weights);
         return new SampleRatioCheck(observed, weights, test, threshold);
     }
 

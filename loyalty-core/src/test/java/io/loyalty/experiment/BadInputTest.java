@@ -21,7 +21,8 @@ class BadInputTest {
     void negativeCounts() {
         rejects(() -> Proportions.wilson(-1, 10, 0.95), "successes", "-1");
         rejects(() -> FisherExact.pValue(1, -2, 3, 4, Alternative.TWO_SIDED), "b", "-2");
-        rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {5, -3}, new double[] {1, 1}), "observed[1]", "-3");
+        rejects(() -> ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {5, -3}, new double[] {1, 1}), "observed[1]", "-3");
     }
 
     @Test
@@ -32,20 +33,21 @@ class BadInputTest {
 
     @Test
     void fewerThanTwoObservationsForATTest() {
-        rejects(() -> Means.welch(new double[] {1}, new double[] {1, 2}, 0.95, Alternative.TWO_SIDED), "x", "1");
-        rejects(() -> Means.student(new ArmSummary(5, 1, 1), new ArmSummary(1, 2, 0), 0.95, Alternative.TWO_SIDED),
+        rejects(() -> TTest.withDefaults().test(new double[] {1}, new double[] {1, 2}), "x", "1");
+        rejects(() -> TTest.withDefaults().withEqualVariances(true)
+                .test(new ArmSummary(5, 1, 1), new ArmSummary(1, 2, 0)),
                 "y", "1");
     }
 
     @Test
     void zeroVarianceInBothArms() {
-        rejects(() -> Means.welch(new double[] {3, 3, 3}, new double[] {2, 2}, 0.95, Alternative.TWO_SIDED),
+        rejects(() -> TTest.withDefaults().test(new double[] {3, 3, 3}, new double[] {2, 2}),
                 "both arms have zero variance", "3.0", "2.0");
     }
 
     @Test
     void nanOrInfiniteValues() {
-        rejects(() -> Means.welch(new double[] {1, Double.NaN}, new double[] {1, 2}, 0.95, Alternative.TWO_SIDED),
+        rejects(() -> TTest.withDefaults().test(new double[] {1, Double.NaN}, new double[] {1, 2}),
                 "x: values[1]", "NaN");
         rejects(() -> ArmSummary.of(new double[] {1, Double.POSITIVE_INFINITY}), "values[1]", "Infinity");
         rejects(() -> RankSum.normal(new double[] {1, 2}, new double[] {Double.NaN}, Alternative.TWO_SIDED, true),
@@ -75,7 +77,8 @@ class BadInputTest {
                 List.of("s")), "segment", "1", "2");
         rejects(() -> Cuped.test(new double[] {1, 2, 3}, new double[] {1, 2}, new double[] {1, 2},
                 new double[] {1, 2}, 0.95), "treatmentCovariate", "2", "3");
-        rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {1, 2, 3}, new double[] {1, 1}), "weights", "2", "3");
+        rejects(() -> ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {1, 2, 3}, new double[] {1, 1}), "weights", "2", "3");
     }
 
     @Test
