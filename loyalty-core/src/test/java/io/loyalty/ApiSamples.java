@@ -343,7 +343,7 @@ final class ApiSamples {
             + "a,2020-01-01 10:00:00,o1,10,x\na,2020-01-01 10:00:00,o1,2,x\nb,2020-02-01 09:00:00,o2,5,y\n";
 
     private static io.loyalty.data.OrderExport orderExport() {
-        return io.loyalty.data.OrderExport.of("customer", "time", "order").withAmount("amount").keeping("a");
+        return io.loyalty.data.OrderExport.of("customer", "time", "order").withAmount("amount").withKeptColumns("a");
     }
 
     private static io.loyalty.data.OrderExport.Result read(io.loyalty.data.OrderExport recipe, java.io.Reader in) {
@@ -541,8 +541,8 @@ final class ApiSamples {
     private void rfm() {
         type(RfmScorer.class, RfmScorer::withDefaults);
         type(RfmScores.class, ApiSamples::rfmScores);
-        type(RfmClusterer.class, () -> RfmClusterer.withSeed(1).withK(2));
-        type(io.loyalty.rfm.RfmClusters.class, () -> RfmClusterer.withSeed(1).withK(2).cluster(rfmScores()));
+        type(RfmClusterer.class, () -> RfmClusterer.seeded(1).withK(2));
+        type(io.loyalty.rfm.RfmClusters.class, () -> RfmClusterer.seeded(1).withK(2).cluster(rfmScores()));
         type(io.loyalty.rfm.SegmentSummary.class, () -> rfmScores().summary());
         type(SegmentMovement.class, () -> SegmentMovement.between(rfmScores(), rfmScores()));
         type(SegmentMap.class, SegmentMap::rfmDefault);
@@ -974,7 +974,7 @@ final class ApiSamples {
     }
 
     private void privacy() {
-        type(Pseudonymizer.class, () -> Pseudonymizer.withKey(key()));
+        type(Pseudonymizer.class, () -> Pseudonymizer.keyed(key()));
         name("byte[] key", ApiSamples::key);
         type(PrivacyBudget.class, ApiSamples::budget);
         type(PrivacyBudget.Spend.class, () -> new PrivacyBudget.Spend("a", 1, 0, 0));
@@ -1004,7 +1004,7 @@ final class ApiSamples {
         name("boolean[] converted", () -> new boolean[] {true, false, true, false});
         type(double[][].class, () -> new double[][] {{1, 5}, {6, 7}});
         type(long[][].class, () -> new long[][] {{1, 5}, {6, 7}});
-        member("Pseudonymizer.truncatedTo bits", () -> 64);
+        member("Pseudonymizer.withBits bits", () -> 64);
         member("ValueRange.of upper", () -> 10.0);
         member("DpTable.get int column", () -> 0);
         member("DpTable.get String row", () -> "x");

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * {@code summary_data_from_transaction_data} and {@code calibration_and_holdout_data}.
  *
  * <pre>{@code
- * Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1997, 9, 30));
+ * Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1997, 9, 30));
  * CustomerSummaries summaries = s.summarize(transactions);
  * }</pre>
  *

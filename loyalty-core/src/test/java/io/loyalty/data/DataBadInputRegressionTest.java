@@ -221,7 +221,7 @@ class DataBadInputRegressionTest {
 
     @Test
     void serializationRoundTripsThroughTheFactories() throws Exception {
-        for (PeriodRule rule : List.of(PeriodRule.days(ZoneId.of("Asia/Tokyo")).inUnitsOf(7), PeriodRule.weeks(),
+        for (PeriodRule rule : List.of(PeriodRule.days(ZoneId.of("Asia/Tokyo")).withUnit(7), PeriodRule.weeks(),
                 PeriodRule.months(), PeriodRule.quarters(), PeriodRule.years(),
                 PeriodRule.every(Duration.ofMillis(1500)))) {
             assertEquals(rule, read(bytes(rule)));

@@ -118,7 +118,7 @@ class SummarizerTest {
                 "empty");
         assertMessage(() -> DAYS.calibrationHoldout(List.of(tx("a", "2024-01-01", 1)), LocalDate.of(2025, 1, 1)),
                 "calibrationEnd");
-        assertMessage(() -> PeriodRule.days().inUnitsOf(0), "periods", "0");
+        assertMessage(() -> PeriodRule.days().withUnit(0), "periods", "0");
         assertMessage(() -> PeriodRule.every(Duration.ZERO), "length");
     }
 
@@ -160,7 +160,7 @@ class SummarizerTest {
     @Test
     void aDayAfterTheEndIsLateInTheRulesZoneNotAtMidnightUtc() {
         // 1998-07-01 starts at 00:00 UTC, still 1998-06-30 in New York, yet it is a day after the end.
-        PeriodRule ny = PeriodRule.days(ZoneId.of("America/New_York")).inUnitsOf(7);
+        PeriodRule ny = PeriodRule.days(ZoneId.of("America/New_York")).withUnit(7);
         Summarizer s = Summarizer.of(ny, LocalDate.of(1998, 6, 30));
         int julyFirst = (int) LocalDate.of(1998, 7, 1).toEpochDay();
         int juneThirtieth = julyFirst - 1;
@@ -189,7 +189,7 @@ class SummarizerTest {
 
     @Test
     void aSummarizerSurvivesSerialization() throws Exception {
-        Summarizer s = Summarizer.of(PeriodRule.weeks(ZoneId.of("Europe/Paris")).inUnitsOf(2), END)
+        Summarizer s = Summarizer.of(PeriodRule.weeks(ZoneId.of("Europe/Paris")).withUnit(2), END)
                 .withReturnsNetted();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {

@@ -138,9 +138,9 @@ class RfmBadInputTest {
 
     @Test
     void badClusterArguments() {
-        rejects(() -> RfmClusterer.withSeed(1).withKRange(1, 3), "min (k)", "1");
-        rejects(() -> RfmClusterer.withSeed(1).withK(3).cluster(ones(3), ones(3), ones(3)), "more than 3", "got 3");
-        rejects(() -> RfmClusterer.withSeed(1).cluster(ones(4), ones(4), new double[] {1, 1, Double.NaN, 1}),
+        rejects(() -> RfmClusterer.seeded(1).withKRange(1, 3), "min (k)", "1");
+        rejects(() -> RfmClusterer.seeded(1).withK(3).cluster(ones(3), ones(3), ones(3)), "more than 3", "got 3");
+        rejects(() -> RfmClusterer.seeded(1).cluster(ones(4), ones(4), new double[] {1, 1, Double.NaN, 1}),
                 "monetary", "row 2", "NaN");
     }
 }
