@@ -103,4 +103,29 @@ class BadInputTest {
         rejects(() -> SegmentedSummaries.of(new int[] {0, 3}, new int[] {0, 0}, new double[] {1, 2}, List.of("a"),
                 List.of("s")), "arm[1]", "3");
     }
+
+    /** Issue 18: the replicates were held in an array sized by the caller's count (16 GB at Integer.MAX_VALUE). */
+    @Test
+    void bootstrapReplicatesAreBoundedNotAllocatedFromTheArgument() {
+        double[] x = {1, 2, 3};
+        double[] y = {2, 3, 5};
+        rejects(() -> Bootstrap.bca(x, y, Integer.MAX_VALUE, 0.95, 1), "replicates", "2147483647", "1000000");
+        rejects(() -> Bootstrap.percentile(x, y, Bootstrap.MAX_REPLICATES + 1, 0.95, 1), "replicates", "1000001");
+        rejects(() -> Bootstrap.percentile(x, y, 99, 0.95, 1), "replicates", "99");
+    }
+
+    /**
+     * Issue 18: the cells were allocated from the product of the two label lists (46,341 arms and segments asked
+     * for 2^31 cells, tens of gigabytes, from two lists of a few megabytes).
+     */
+    @Test
+    void segmentedSummariesCellsAreBoundedNotAllocatedFromTheLabels() {
+        List<String> arms = java.util.stream.IntStream.range(0, 2_237).mapToObj(i -> "a" + i).toList();
+        rejects(() -> SegmentedSummaries.Accumulator.create(arms, arms), "2237 arms x 2237 segments", "5004169",
+                "5000000");
+        rejects(() -> SegmentedSummaries.of(new int[0], new int[0], new double[0], arms, arms), "5004169");
+        SegmentedSummaries one = SegmentedSummaries.of(new int[] {0}, new int[] {0}, new double[] {1}, List.of("a0"),
+                List.of("a0"));
+        rejects(() -> one.withLabels(arms, arms), "5004169");
+    }
 }

@@ -113,6 +113,34 @@ class NpsIssue15Test {
         rejects(() -> c.add(1, 10, Long.MAX_VALUE / 2 + 1), "count");
     }
 
+    /**
+     * Issue 18: {@code create(k)} allocated 3k counters from the caller's k (2.4 GB at the largest k); the counters
+     * now follow the segments answered, so fifty accumulators at the largest k fit in a test's heap.
+     */
+    @Test
+    void createSizesMemoryByTheAnswersNotByTheSegmentCount() {
+        List<NpsAccumulator> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(NpsAccumulator.create(NpsAccumulator.MAX_SEGMENTS).add(i, 10)
+                    .addAll(new int[] {3}, new int[] {0}));
+        }
+        NpsTallies t = many.get(49).snapshot();
+        assertEquals(NpsAccumulator.MAX_SEGMENTS, t.segmentCount());
+        assertEquals(1, t.responses(49));
+        assertEquals(0, t.responses(NpsAccumulator.MAX_SEGMENTS - 1));
+        assertEquals(2, t.total().n());
+        NpsAccumulator merged = NpsAccumulator.create(NpsAccumulator.MAX_SEGMENTS);
+        many.forEach(merged::combine);
+        assertEquals(100, merged.snapshot().total().n());
+        // Equal tallies are equal however far each accumulator had grown: a column rejected after growing the
+        // counters leaves no answer behind, and the snapshot does not show the room.
+        NpsAccumulator grown = NpsAccumulator.create(100).add(0, 9);
+        rejects(() -> grown.addAll(new int[] {99, 0}, new int[] {5, 11}), "answers[1]", "11");
+        assertEquals(NpsAccumulator.create(100).add(0, 9).snapshot(), grown.snapshot());
+        assertTrue(!NpsAccumulator.create(50).add(0, 9).snapshot().equals(grown.snapshot()));
+        rejects(() -> NpsAccumulator.create(NpsAccumulator.MAX_SEGMENTS + 1), "segments", "100000001");
+    }
+
     /** Item 18: adding two scores whose counts overflow. */
     @Test
     void item18NpsPlusOverflowNamesTheCount() {
