@@ -61,9 +61,15 @@ import java.util.zip.GZIPInputStream;
  * <p>Bad input is an {@link IllegalArgumentException} naming the line of the file (the header is line 1) and the
  * column: a field that is not a number or a time, a non-finite amount, a blank order id, a row with fewer or more
  * fields than the header, an unterminated quote, an order whose lines belong to two customers. Immutable.
+ *
+ * @since 0.2
  */
 public final class OrderExport {
-    /** How rows of cancellation orders are handled. */
+    /**
+     * How rows of cancellation orders are handled.
+     *
+     * @since 0.2
+     */
     public enum Cancellations {
         /**
          * Dropped, the usual filter; the orders they cancel stay, so a cancelled order still counts as a purchase.
@@ -599,7 +605,11 @@ public final class OrderExport {
         }
     }
 
-    /** The kept lines of an export and the counts of what was skipped or cancelled. */
+    /**
+     * The kept lines of an export and the counts of what was skipped or cancelled.
+     *
+     * @since 0.2
+     */
     public static final class Result {
         private final List<Transaction> lines;
         private final Map<String, String[]> kept;

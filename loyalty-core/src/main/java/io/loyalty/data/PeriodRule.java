@@ -34,6 +34,8 @@ import java.util.Objects;
  *
  * <p>Immutable and serializable (so that a distributed engine can ship it to its workers); the serialized form is
  * a proxy rebuilt through the public factories, so a crafted stream cannot make an invalid rule.
+ *
+ * @since 0.1
  */
 public final class PeriodRule implements Serializable {
     private static final long serialVersionUID = 1L;
