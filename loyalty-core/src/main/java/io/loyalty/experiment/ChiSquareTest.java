@@ -66,15 +66,14 @@ public final class ChiSquareTest {
             max = Math.max(max, weights[i]);
         }
         Checks.require(total > 0, "observed counts sum to 0");
-        // Weights scaled by a power of two (exact) so that the largest lies in [1, 2): their sum cannot overflow.
-        int shift = -Math.getExponent(max);
+        double[] scaled = Assignment.scaled(weights);
         double wsum = 0;
-        for (double w : weights) {
-            wsum += Math.scalb(w, shift);
+        for (double w : scaled) {
+            wsum += w;
         }
         double stat = 0;
         for (int i = 0; i < observed.length; i++) {
-            double e = total * Math.scalb(weights[i], shift) / wsum;
+            double e = total * scaled[i] / wsum;
             Checks.require(e > 0, "weights[%d] = %s is too small beside the largest weight %s: its expected count "
                     + "underflows to 0", i, weights[i], max);
             double d = observed[i] - e;

@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue 15 for experiments: each listed case as a named regression test, then a seeded adversary over the public
@@ -25,13 +25,6 @@ import org.junit.jupiter.api.function.Executable;
  * every call gives a finite result or an IllegalArgumentException naming the input.
  */
 class AdversarialTest {
-    private static IllegalArgumentException rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        return e;
-    }
 
     // Item 2: weights that overflow when summed.
 

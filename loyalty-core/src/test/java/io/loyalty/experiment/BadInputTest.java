@@ -1,21 +1,13 @@
 package io.loyalty.experiment;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Each bad input the issue lists fails with an IllegalArgumentException naming the argument and the value. */
 class BadInputTest {
-    private static void rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-    }
 
     @Test
     void negativeCounts() {

@@ -1,5 +1,6 @@
 package io.loyalty.nps;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,18 +13,9 @@ import io.loyalty.data.Transaction;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The cases of issue 15 in the NPS family, each a named regression test. */
 class NpsIssue15Test {
-
-    private static IllegalArgumentException rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        return e;
-    }
 
     private static CustomerSummaries oneCustomerWith100() {
         List<Transaction> log = List.of(Transaction.of("a", LocalDate.of(2020, 1, 1), 60),
