@@ -41,13 +41,11 @@ import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
 import io.loyalty.data.TransactionColumns;
-import io.loyalty.experiment.Alternative;
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Assignment;
 import io.loyalty.experiment.BetaBinomial;
 import io.loyalty.experiment.ChiSquareTest;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Msprt;
 import io.loyalty.experiment.Proportions;
 import io.loyalty.experiment.SegmentedSummaries;
@@ -345,7 +343,7 @@ final class ApiSamples {
             + "a,2020-01-01 10:00:00,o1,10,x\na,2020-01-01 10:00:00,o1,2,x\nb,2020-02-01 09:00:00,o2,5,y\n";
 
     private static io.loyalty.data.OrderExport orderExport() {
-        return io.loyalty.data.OrderExport.of("customer", "time", "order").withAmount("amount").keeping("a");
+        return io.loyalty.data.OrderExport.of("customer", "time", "order").withAmount("amount").withKeptColumns("a");
     }
 
     private static io.loyalty.data.OrderExport.Result read(io.loyalty.data.OrderExport recipe, java.io.Reader in) {
@@ -551,8 +549,8 @@ final class ApiSamples {
     private void rfm() {
         type(RfmScorer.class, RfmScorer::withDefaults);
         type(RfmScores.class, ApiSamples::rfmScores);
-        type(RfmClusterer.class, () -> RfmClusterer.withSeed(1).withK(2));
-        type(io.loyalty.rfm.RfmClusters.class, () -> RfmClusterer.withSeed(1).withK(2).cluster(rfmScores()));
+        type(RfmClusterer.class, () -> RfmClusterer.seeded(1).withK(2));
+        type(io.loyalty.rfm.RfmClusters.class, () -> RfmClusterer.seeded(1).withK(2).cluster(rfmScores()));
         type(io.loyalty.rfm.SegmentSummary.class, () -> rfmScores().summary());
         type(SegmentMovement.class, () -> SegmentMovement.between(rfmScores(), rfmScores()));
         type(SegmentMap.class, SegmentMap::rfmDefault);
@@ -804,9 +802,12 @@ final class ApiSamples {
         type(Comparison.class, () -> Proportions.compare("l", "m", 10, 100, 8, 100, 0.95));
         type("java.util.List<io.loyalty.experiment.Comparison>", () -> List.of(
                 Proportions.compare("l", "m", 10, 100, 8, 100, 0.95)));
-        type(io.loyalty.experiment.TTest.class, () -> Means.welch(new double[] {1, 2, 3, 4},
-                new double[] {2, 3, 4, 6}, 0.95, Alternative.TWO_SIDED));
-        type(ChiSquareTest.class, () -> ChiSquareTest.goodnessOfFit(new long[] {10, 12}, new double[] {0.5, 0.5}));
+        type(io.loyalty.experiment.TTest.class, io.loyalty.experiment.TTest::withDefaults);
+        type(io.loyalty.experiment.TTest.Result.class, () -> io.loyalty.experiment.TTest.withDefaults()
+                .test(new double[] {1, 2, 3, 4}, new double[] {2, 3, 4, 6}));
+        type(ChiSquareTest.class, ChiSquareTest::withDefaults);
+        type(ChiSquareTest.Result.class, () -> ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {10, 12}, new double[] {0.5, 0.5}));
         type(Assignment.class, () -> Assignment.of("exp", 1, 1));
         type(Msprt.class, () -> Msprt.of(1, 0));
         type(BetaBinomial.class, BetaBinomial::withDefaults);
@@ -981,7 +982,7 @@ final class ApiSamples {
     }
 
     private void privacy() {
-        type(Pseudonymizer.class, () -> Pseudonymizer.withKey(key()));
+        type(Pseudonymizer.class, () -> Pseudonymizer.keyed(key()));
         name("byte[] key", ApiSamples::key);
         type(PrivacyBudget.class, ApiSamples::budget);
         type(PrivacyBudget.Spend.class, () -> new PrivacyBudget.Spend("a", 1, 0, 0));
@@ -1011,7 +1012,7 @@ final class ApiSamples {
         name("boolean[] converted", () -> new boolean[] {true, false, true, false});
         type(double[][].class, () -> new double[][] {{1, 5}, {6, 7}});
         type(long[][].class, () -> new long[][] {{1, 5}, {6, 7}});
-        member("Pseudonymizer.truncatedTo bits", () -> 64);
+        member("Pseudonymizer.withBits bits", () -> 64);
         member("ValueRange.of upper", () -> 10.0);
         member("DpTable.get int column", () -> 0);
         member("DpTable.get String row", () -> "x");

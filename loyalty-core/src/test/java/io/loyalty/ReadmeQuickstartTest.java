@@ -20,7 +20,7 @@ class ReadmeQuickstartTest {
                 Transaction.of("alice", LocalDate.of(2024, 3, 8), 25.00),
                 Transaction.of("alice", LocalDate.of(2024, 5, 31), 35.00),
                 Transaction.of("bob", LocalDate.of(2024, 2, 2), 90.00));
-        Summarizer weekly = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(2024, 6, 30));
+        Summarizer weekly = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(2024, 6, 30));
         CustomerSummaries customers = weekly.summarize(log);
         System.out.println(customers);
         // --- README quickstart ends

@@ -42,7 +42,7 @@ public class DataBenchmark {
     public void setUp() {
         SyntheticTransactions big = SyntheticTransactions.generate(10_000_000, 1_000_000, 42);
         columns = TransactionColumns.ofEpochDays(big.customer, big.epochDay, big.amount);
-        summarizer = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.ofEpochDay(SyntheticTransactions.lastDay()));
+        summarizer = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.ofEpochDay(SyntheticTransactions.lastDay()));
         SyntheticTransactions peerShaped = SyntheticTransactions.generate(10_000_000, 1_000_000, 20_241_123, false);
         randomOrder = TransactionColumns.ofEpochDays(peerShaped.customer, peerShaped.epochDay, peerShaped.amount);
         daily = Summarizer.of(PeriodRule.days(), LocalDate.of(2021, 12, 31));

@@ -81,7 +81,7 @@ class ChartsTest {
     }
 
     private static CustomerSummaries weekly() {
-        return Summarizer.of(PeriodRule.days().inUnitsOf(7), END).summarize(log());
+        return Summarizer.of(PeriodRule.days().withUnit(7), END).summarize(log());
     }
 
     private static RfmScores scores() {
@@ -141,7 +141,7 @@ class ChartsTest {
             return ClvCharts.calibrationVsHoldout(HoldoutValidation.of(BG, s.frequencyAsDouble(), s.recency(),
                     s.t(), holdout, 26, 7));
         });
-        charts.put("clv history", () -> ClvCharts.probabilityAliveHistory(BG, PeriodRule.days().inUnitsOf(7),
+        charts.put("clv history", () -> ClvCharts.probabilityAliveHistory(BG, PeriodRule.days().withUnit(7),
                 log().stream().filter(t -> t.customerId().equals("c3")).toList(), END.atStartOfDay()
                         .toInstant(ZoneOffset.UTC)));
         charts.put("cohort heatmap", () -> CohortCharts.retentionHeatmap(cohorts(), 12));

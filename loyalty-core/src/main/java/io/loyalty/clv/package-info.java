@@ -33,7 +33,7 @@
  * throws {@link io.loyalty.stats.ConvergenceException}. Experimental: the API may change before 1.0.
  *
  * <pre>{@code
- * CalibrationHoldout split = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30))
+ * CalibrationHoldout split = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30))
  *         .calibrationHoldout(transactions, LocalDate.of(1997, 9, 30));
  * BetaGeoModel purchases = BetaGeoFitter.withDefaults().fit(split.calibration());
  * GammaGammaModel spend = GammaGammaFitter.withDefaults().fit(split.calibration());

@@ -7,6 +7,8 @@ import java.time.Instant;
  * A calibration/holdout split of a transaction log: the summaries up to the calibration end, and per
  * calibration customer (same order) the repeat purchases and mean value in the holdout window that follows, up
  * to the observation end.
+ *
+ * @since 0.1
  */
 public final class CalibrationHoldout {
     private final CustomerSummaries calibration;

@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * <p>Column accessors such as {@link #frequency()} return copies: change them freely. Use {@link #get(int)} or
  * {@link #toList()} for one record per customer.
+ *
+ * @since 0.1
  */
 public final class CustomerSummaries {
     private final PeriodRule rule;

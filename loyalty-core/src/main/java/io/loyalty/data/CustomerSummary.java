@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param lastPurchase the exact time of the last purchase
  * @param transactions the number of purchase rows (returns not counted)
  * @param totalValue the value of all purchases, net of returns when they are netted
+ * @since 0.1
  */
 public record CustomerSummary(String customerId, int frequency, double recency, double t, double monetary,
         Instant firstPurchase, Instant lastPurchase, int transactions, double totalValue) {

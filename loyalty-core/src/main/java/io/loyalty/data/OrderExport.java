@@ -38,20 +38,20 @@ import java.util.zip.GZIPInputStream;
  *         .withAmount("Quantity", "UnitPrice")
  *         .withProduct("StockCode")
  *         .withCancellations("C", OrderExport.Cancellations.DROP)
- *         .skippingMissingCustomers();
+ *         .withMissingCustomersSkipped();
  * OrderExport.Result r = onlineRetail.read(Path.of("online_retail.csv.gz"));   // 397,924 lines, 18,536 orders
  * }</pre>
  *
  * <p>The file: UTF-8, comma-separated, RFC 4180 quoting (a quoted field may hold commas, doubled quotes and line
  * breaks), a header row naming the columns, {@code .gz} files read through gzip. Every column the recipe names must
- * be in the header; other columns are ignored unless {@link #keeping kept}.
+ * be in the header; other columns are ignored unless {@link #withKeptColumns kept}.
  *
  * <p>The values: customer and order ids are trimmed text; an id written as a whole decimal number with a zero
  * fraction ({@code 17850.0}, as exports that went through a spreadsheet write integers) is read as the integer
  * ({@code 17850}), so it matches the same customer written {@code 17850} elsewhere. Times are local date-times in the
  * given pattern, read in the given zone (default {@code yyyy-MM-dd HH:mm:ss}, UTC). The amount is one column, or
  * quantity times unit price (one rounding). A row with an empty customer id is an error unless
- * {@link #skippingMissingCustomers()} (guest checkouts, counted in {@link Result#skippedMissingCustomer()}).
+ * {@link #withMissingCustomersSkipped()} (guest checkouts, counted in {@link Result#skippedMissingCustomer()}).
  *
  * <p>Cancellations: rows whose order id starts with the cancellation prefix (Online Retail's {@code C} invoices,
  * with negative quantities) are handled as {@link Cancellations} says. The export does not say which order a
@@ -61,9 +61,15 @@ import java.util.zip.GZIPInputStream;
  * <p>Bad input is an {@link IllegalArgumentException} naming the line of the file (the header is line 1) and the
  * column: a field that is not a number or a time, a non-finite amount, a blank order id, a row with fewer or more
  * fields than the header, an unterminated quote, an order whose lines belong to two customers. Immutable.
+ *
+ * @since 0.2
  */
 public final class OrderExport {
-    /** How rows of cancellation orders are handled. */
+    /**
+     * How rows of cancellation orders are handled.
+     *
+     * @since 0.2
+     */
     public enum Cancellations {
         /**
          * Dropped, the usual filter; the orders they cancel stay, so a cancelled order still counts as a purchase.
@@ -219,7 +225,7 @@ public final class OrderExport {
      *
      * @return a new recipe
      */
-    public OrderExport skippingMissingCustomers() {
+    public OrderExport withMissingCustomersSkipped() {
         return new OrderExport(customerColumn, timeColumn, orderColumn, amountColumn, quantityColumn, priceColumn,
                 productColumn, timePattern, zone, cancellationPrefix, cancellations, true, kept);
     }
@@ -230,7 +236,7 @@ public final class OrderExport {
      * @param columns the column names (e.g. a country)
      * @return a new recipe
      */
-    public OrderExport keeping(String... columns) {
+    public OrderExport withKeptColumns(String... columns) {
         Checks.notNull(columns, "columns");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
@@ -307,7 +313,7 @@ public final class OrderExport {
                     continue;
                 }
                 throw new IllegalArgumentException(Checks.format("line %d, column '%s': the customer id is empty "
-                        + "(use skippingMissingCustomers() to skip such rows)", line, customerColumn));
+                        + "(use withMissingCustomersSkipped() to skip such rows)", line, customerColumn));
             }
             customer = normalizedId(customer);
             String order = f.get(orderAt).strip();
@@ -599,7 +605,11 @@ public final class OrderExport {
         }
     }
 
-    /** The kept lines of an export and the counts of what was skipped or cancelled. */
+    /**
+     * The kept lines of an export and the counts of what was skipped or cancelled.
+     *
+     * @since 0.2
+     */
     public static final class Result {
         private final List<Transaction> lines;
         private final Map<String, String[]> kept;
@@ -644,7 +654,7 @@ public final class OrderExport {
         /**
          * A kept column's text, one value per kept line (as {@link #lines()}).
          *
-         * @param name a column given to {@link #keeping}
+         * @param name a column given to {@link OrderExport#withKeptColumns}
          * @return a copy of the values
          */
         public String[] column(String name) {

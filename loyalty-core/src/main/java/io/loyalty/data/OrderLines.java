@@ -25,6 +25,8 @@ import java.util.Objects;
  * <pre>{@code
  * List<Transaction> orders = OrderLines.orders(lines);   // 397,924 Online Retail lines -> 18,536 orders
  * }</pre>
+ *
+ * @since 0.2
  */
 public final class OrderLines {
     private OrderLines() {

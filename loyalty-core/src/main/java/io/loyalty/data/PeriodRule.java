@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <p>Purchases in the same period count once (their values are summed), as in the buy-till-you-die
  * convention. Recency and {@code T} are differences of period indexes divided by {@link #unit()}: with
- * {@code PeriodRule.days().inUnitsOf(7)} purchases are grouped by calendar day and recency is measured in weeks
+ * {@code PeriodRule.days().withUnit(7)} purchases are grouped by calendar day and recency is measured in weeks
  * of seven days (lifetimes' {@code freq='D', freq_multiplier=7}).
  *
  * <p>Days, weeks (Monday to Sunday, as ISO and pandas' {@code 'W'}), months, quarters (starting in January, April,
@@ -34,6 +34,8 @@ import java.util.Objects;
  *
  * <p>Immutable and serializable (so that a distributed engine can ship it to its workers); the serialized form is
  * a proxy rebuilt through the public factories, so a crafted stream cannot make an invalid rule.
+ *
+ * @since 0.1
  */
 public final class PeriodRule implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -197,19 +199,20 @@ public final class PeriodRule implements Serializable {
     }
 
     /**
-     * This rule with recency and age expressed in units of {@code periods} periods: {@code days().inUnitsOf(7)}
+     * This rule with recency and age expressed in units of {@code periods} periods: {@code days().withUnit(7)}
      * counts distinct days and measures time in weeks.
      *
      * @param periods the number of periods in one unit, finite and positive
      * @return a new rule
+     * @since 0.2
      */
-    public PeriodRule inUnitsOf(double periods) {
+    public PeriodRule withUnit(double periods) {
         Checks.positive(periods, "periods");
         return new PeriodRule(kind, zone, fixedNanos, periods);
     }
 
     /**
-     * The number of periods in one unit of recency and age (1 unless set by {@link #inUnitsOf(double)}).
+     * The number of periods in one unit of recency and age (1 unless set by {@link #withUnit(double)}).
      *
      * @return the unit
      */
@@ -467,7 +470,7 @@ public final class PeriodRule implements Serializable {
                         base = every(Duration.ofNanos(fixedNanos));
                         break;
                 }
-                return base.inUnitsOf(unit);
+                return base.withUnit(unit);
             } catch (IllegalArgumentException e) {
                 InvalidObjectException invalid = new InvalidObjectException("invalid serialized PeriodRule: "
                         + e.getMessage());

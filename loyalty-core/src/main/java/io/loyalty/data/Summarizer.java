@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * {@code summary_data_from_transaction_data} and {@code calibration_and_holdout_data}.
  *
  * <pre>{@code
- * Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1997, 9, 30));
+ * Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1997, 9, 30));
  * CustomerSummaries summaries = s.summarize(transactions);
  * }</pre>
  *
@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * or on how they were split. Immutable, thread-safe and serializable (so that a distributed engine can call it on
  * its workers; the serialized form is rebuilt through the public factories, so a crafted stream cannot make an
  * invalid summarizer); the caller's data is never modified.
+ *
+ * @since 0.1
  */
 public final class Summarizer implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -15,6 +15,8 @@ import java.util.Map;
  * <p>Memory grows with customers and their distinct purchase periods, not with transactions. Not thread-safe:
  * use one accumulator per thread. Rows are numbered from 0 in the order this accumulator received them, for
  * error messages.
+ *
+ * @since 0.1
  */
 public final class SummaryAccumulator {
     private final Summarizer config;

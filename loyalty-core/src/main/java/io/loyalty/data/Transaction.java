@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
  * @param amount the money, finite (zero allowed)
  * @param orderId the order (invoice) id, or null
  * @param channel the channel it came through, or null
+ * @since 0.1
  */
 public record Transaction(String customerId, Instant time, double amount, String orderId, String channel) {
 

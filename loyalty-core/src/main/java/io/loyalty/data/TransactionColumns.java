@@ -9,6 +9,8 @@ import io.loyalty.internal.Checks;
  *
  * <p>This is a view: the arrays are not copied and are never modified; do not change them while it is in use.
  * Lengths are checked here, values when summarized (so an error names the row).
+ *
+ * @since 0.1
  */
 public final class TransactionColumns {
     private final int[] denseIds;

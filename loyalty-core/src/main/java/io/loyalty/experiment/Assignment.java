@@ -31,24 +31,36 @@ public final class Assignment {
         this.key = key;
         this.weights = weights;
         this.cumulative = new double[weights.length];
-        // Scaled by a power of two so that the largest weight lies in [1, 2): the sums cannot overflow (two weights
-        // of 1e308 would make the total infinite and send everyone to one arm), and the scaling is exact, so the
-        // arms of weights that did not overflow are those of the unscaled sums.
+        // Scaled: two weights of 1e308 would make the total infinite and send everyone to one arm; the scaling is
+        // exact, so the arms of weights that did not overflow are those of the unscaled sums.
+        double[] scaled = scaled(weights);
+        double total = 0;
+        for (double w : scaled) {
+            total += w;
+        }
+        double run = 0;
+        for (int i = 0; i < scaled.length; i++) {
+            run += scaled[i];
+            cumulative[i] = run / total;
+        }
+        cumulative[weights.length - 1] = 1;
+    }
+
+    /**
+     * Positive weights scaled by one power of two so that the largest lies in [1, 2): exact, and their sum cannot
+     * overflow. Shared by the assignment and the sample-ratio check, which must read the weights alike.
+     */
+    static double[] scaled(double[] weights) {
         double max = 0;
         for (double w : weights) {
             max = Math.max(max, w);
         }
         int shift = -Math.getExponent(max);
-        double total = 0;
-        for (double w : weights) {
-            total += Math.scalb(w, shift);
-        }
-        double run = 0;
+        double[] out = new double[weights.length];
         for (int i = 0; i < weights.length; i++) {
-            run += Math.scalb(weights[i], shift);
-            cumulative[i] = run / total;
+            out[i] = Math.scalb(weights[i], shift);
         }
-        cumulative[weights.length - 1] = 1;
+        return out;
     }
 
     /**
@@ -141,7 +153,7 @@ public final class Assignment {
         Checks.notNull(observed, "observed");
         Checks.notNull(weights, "weights");
         Checks.openUnit(threshold, "threshold");
-        ChiSquareTest test = ChiSquareTest.goodnessOfFit(observed, weights);
+        ChiSquareTest.Result test = ChiSquareTest.withDefaults().goodnessOfFit(observed, weights);
         return new SampleRatioCheck(observed, weights, test, threshold);
     }
 

@@ -21,6 +21,12 @@ import java.util.SplittableRandom;
  * @since 0.1
  */
 public final class Bootstrap {
+    /**
+     * The most replicates a call draws: the replicates are held in memory (8 bytes each), so their number is bounded
+     * rather than taken from the caller unchecked.
+     */
+    public static final int MAX_REPLICATES = 1_000_000;
+
     private Bootstrap() {
     }
 
@@ -29,7 +35,7 @@ public final class Bootstrap {
      *
      * @param x the first group (treatment), finite values
      * @param y the second group (control), finite values
-     * @param replicates the number of bootstrap replicates, at least 100
+     * @param replicates the number of bootstrap replicates, 100 to {@value #MAX_REPLICATES}
      * @param confidence the level in (0, 1)
      * @param seed the random seed
      * @return the observed difference with its interval
@@ -46,7 +52,7 @@ public final class Bootstrap {
      *
      * @param x the first group (treatment), finite values, at least 2
      * @param y the second group (control), finite values, at least 2
-     * @param replicates the number of bootstrap replicates, at least 100
+     * @param replicates the number of bootstrap replicates, 100 to {@value #MAX_REPLICATES}
      * @param confidence the level in (0, 1)
      * @param seed the random seed
      * @return the observed difference with its interval
@@ -96,7 +102,8 @@ public final class Bootstrap {
     private static double[] replicates(double[] x, double[] y, int replicates, double confidence, long seed) {
         check(x, "x");
         check(y, "y");
-        Checks.require(replicates >= 100, "replicates must be >= 100, got %d", replicates);
+        Checks.require(replicates >= 100 && replicates <= MAX_REPLICATES, "replicates must lie in 100..%d, got %d",
+                MAX_REPLICATES, replicates);
         Checks.openUnit(confidence, "confidence");
         SplittableRandom random = new SplittableRandom(seed);
         double[] reps = new double[replicates];

@@ -67,7 +67,8 @@ public final class Cuped {
         double[] ya = adjusted(treatment, treatmentCovariate, theta, mx);
         double[] ca = adjusted(control, controlCovariate, theta, mx);
         double syyAdjusted = syy - 2 * theta * sxy + theta * theta * sxx;
-        TTest t = Means.welch(ArmSummary.of(ya), ArmSummary.of(ca), confidence, Alternative.TWO_SIDED);
+        TTest.Result t = TTest.withDefaults().withConfidence(confidence).test(ArmSummary.of(ya),
+                ArmSummary.of(ca));
         return new CupedResult(theta, 1 - Math.max(0, syyAdjusted) / syy, t);
     }
 

@@ -10,7 +10,7 @@ import io.loyalty.internal.Checks;
  * @param test Welch's test on the adjusted metric {@code Y' = Y - theta (X - mean X)}
  * @since 0.1
  */
-public record CupedResult(double theta, double varianceReduction, TTest test) {
+public record CupedResult(double theta, double varianceReduction, TTest.Result test) {
     /**
      * Checks the values.
      *

@@ -45,8 +45,8 @@ public final class MeanReadout {
     private final ArmSummary treatment;
     private final ArmSummary control;
     private final double confidence;
-    private final TTest welch;
-    private final TTest student;
+    private final TTest.Result welch;
+    private final TTest.Result student;
     private final RankSumTest wilcoxon;
     private final Interval bootstrap;
     private final Optional<Interval> relativeLift;
@@ -79,8 +79,9 @@ public final class MeanReadout {
         controlCovariate = c[1];
         this.treatment = ArmSummary.of(treatment);
         this.control = ArmSummary.of(control);
-        this.welch = Means.welch(this.treatment, this.control, confidence, Alternative.TWO_SIDED);
-        this.student = Means.student(this.treatment, this.control, confidence, Alternative.TWO_SIDED);
+        TTest tTest = TTest.withDefaults().withConfidence(confidence);
+        this.welch = tTest.test(this.treatment, this.control);
+        this.student = tTest.withEqualVariances(true).test(this.treatment, this.control);
         this.wilcoxon = RankSum.normal(treatment, control, Alternative.TWO_SIDED, true);
         this.bootstrap = Bootstrap.bca(treatment, control, REPLICATES, confidence, SEED);
         this.relativeLift = this.control.mean() > 0
@@ -172,20 +173,20 @@ public final class MeanReadout {
     }
 
     /**
-     * Welch's two-sided t-test, as {@link Means#welch(ArmSummary, ArmSummary, double, Alternative)}.
+     * Welch's two-sided t-test, as {@link TTest#withDefaults()} at the readout's confidence.
      *
      * @return the test, with the difference {@code treatment - control} and its interval
      */
-    public TTest welch() {
+    public TTest.Result welch() {
         return welch;
     }
 
     /**
-     * Student's two-sided t-test (equal variances).
+     * Student's two-sided t-test (equal variances), as {@link TTest#withEqualVariances(boolean)}.
      *
      * @return the test
      */
-    public TTest student() {
+    public TTest.Result student() {
         return student;
     }
 
@@ -236,7 +237,7 @@ public final class MeanReadout {
         return headline().pValue() < 1 - confidence;
     }
 
-    private TTest headline() {
+    private TTest.Result headline() {
         return cuped.map(CupedResult::test).orElse(welch);
     }
 

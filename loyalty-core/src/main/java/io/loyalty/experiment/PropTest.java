@@ -82,8 +82,8 @@ public final class PropTest {
     public Result test(long x1, long n1, long x2, long n2) {
         Proportions.checkCounts(x1, n1, "x1", "n1");
         Proportions.checkCounts(x2, n2, "x2", "n2");
-        ChiSquareTest chi = ChiSquareTest.equalProportions(new long[] {x1, x2}, new long[] {n1, n2},
-                continuityCorrection);
+        ChiSquareTest.Result chi = ChiSquareTest.withDefaults().withContinuityCorrection(continuityCorrection)
+                .equalProportions(new long[] {x1, x2}, new long[] {n1, n2});
         double p1 = (double) x1 / n1;
         double p2 = (double) x2 / n2;
         double d = p1 - p2;

@@ -43,8 +43,8 @@ public final class RateReadout {
     private final Interval wald;
     private final double zStatistic;
     private final double zPValue;
-    private final ChiSquareTest chiSquare;
-    private final ChiSquareTest yates;
+    private final ChiSquareTest.Result chiSquare;
+    private final ChiSquareTest.Result yates;
     private final OptionalDouble fisherPValue;
     private final Optional<Interval> relativeLift;
     private final BayesReadout bayes;
@@ -70,8 +70,9 @@ public final class RateReadout {
         this.zPValue = Proportions.zTest(tx, tn, cx, cn, Alternative.TWO_SIDED);
         this.newcombe = Proportions.newcombe(tx, tn, cx, cn, confidence);
         this.wald = Proportions.wald(tx, tn, cx, cn, confidence, false);
-        this.chiSquare = ChiSquareTest.equalProportions(new long[] {tx, cx}, new long[] {tn, cn}, false);
-        this.yates = ChiSquareTest.equalProportions(new long[] {tx, cx}, new long[] {tn, cn}, true);
+        this.chiSquare = ChiSquareTest.withDefaults().withContinuityCorrection(false)
+                .equalProportions(new long[] {tx, cx}, new long[] {tn, cn});
+        this.yates = ChiSquareTest.withDefaults().equalProportions(new long[] {tx, cx}, new long[] {tn, cn});
         this.fisherPValue = FisherExact.support(tx, tn - tx, cx, cn - cx) <= FisherExact.MAX_SUPPORT
                 ? OptionalDouble.of(FisherExact.pValue(tx, tn - tx, cx, cn - cx, Alternative.TWO_SIDED))
                 : OptionalDouble.empty();
@@ -210,7 +211,7 @@ public final class RateReadout {
      *
      * @return the test
      */
-    public ChiSquareTest chiSquare() {
+    public ChiSquareTest.Result chiSquare() {
         return chiSquare;
     }
 
@@ -219,7 +220,7 @@ public final class RateReadout {
      *
      * @return the test
      */
-    public ChiSquareTest chiSquareYates() {
+    public ChiSquareTest.Result chiSquareYates() {
         return yates;
     }
 

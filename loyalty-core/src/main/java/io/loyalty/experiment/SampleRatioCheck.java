@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param threshold the p-value below which a mismatch is flagged
  * @since 0.1
  */
-public record SampleRatioCheck(long[] observed, double[] weights, ChiSquareTest test, double threshold) {
+public record SampleRatioCheck(long[] observed, double[] weights, ChiSquareTest.Result test, double threshold) {
     /**
      * Copies the arrays in.
      *

@@ -28,6 +28,12 @@ import java.util.Map;
  * @since 0.1
  */
 public final class SegmentedSummaries implements Serializable {
+    /**
+     * The most (arm, segment) cells a summary holds: each costs about 32 bytes up front, so the product of two label
+     * lists is bounded rather than allocated unchecked.
+     */
+    public static final int MAX_CELLS = 5_000_000;
+
     private static final long serialVersionUID = 1L;
 
     /** The arm labels, in code order. */
@@ -73,7 +79,7 @@ public final class SegmentedSummaries implements Serializable {
      * @param segmentLabels the segments' names, in code order, none null, none repeated
      * @return the summaries
      * @throws IllegalArgumentException naming the row for a code out of range or a value that is not finite, or
-     *     the cell whose sum of squares exceeds a double
+     *     the cell whose sum of squares exceeds a double, or if the labels make more than {@link #MAX_CELLS} cells
      */
     public static SegmentedSummaries of(int[] arm, int[] segment, double[] value, List<String> armLabels,
             List<String> segmentLabels) {
@@ -87,8 +93,7 @@ public final class SegmentedSummaries implements Serializable {
         int a = al.size();
         int s = sl.size();
         Checks.require(a >= 1 && s >= 1, "need at least one arm and one segment label, got %d and %d", a, s);
-        Checks.require((long) a * s <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many cells", a, s);
-        int cells = a * s;
+        int cells = cells(a, s);
         long[] n = new long[cells];
         Moments[] sums = new Moments[cells];
         for (int row = 0; row < value.length; row++) {
@@ -136,14 +141,15 @@ public final class SegmentedSummaries implements Serializable {
          * @param armLabels the arms' names, in code order, none null, none repeated, at least one
          * @param segmentLabels the segments' names, in code order, none null, none repeated, at least one
          * @return the accumulator
+         * @throws IllegalArgumentException if a label list is empty, holds a null or a repeat, or the labels make
+         *     more than {@link SegmentedSummaries#MAX_CELLS} cells
          */
         public static Accumulator create(List<String> armLabels, List<String> segmentLabels) {
             List<String> al = labels(armLabels, "armLabels");
             List<String> sl = labels(segmentLabels, "segmentLabels");
             Checks.require(al.size() >= 1 && sl.size() >= 1, "need at least one arm and one segment label, got %d "
                     + "and %d", al.size(), sl.size());
-            Checks.require((long) al.size() * sl.size() <= Integer.MAX_VALUE - 8,
-                    "%d arms x %d segments are too many cells", al.size(), sl.size());
+            cells(al.size(), sl.size());
             return new Accumulator(al, sl);
         }
 
@@ -291,16 +297,15 @@ public final class SegmentedSummaries implements Serializable {
      * @param segmentLabels the segments' names in the new code order, containing every current segment, without
      *     repeats
      * @return the relabelled summaries
-     * @throws IllegalArgumentException if a current label is missing or a label repeats
+     * @throws IllegalArgumentException if a current label is missing or a label repeats, or the labels make more
+     *     than {@link #MAX_CELLS} cells
      */
     public SegmentedSummaries withLabels(List<String> armLabels, List<String> segmentLabels) {
         List<String> al = labels(armLabels, "armLabels");
         List<String> sl = labels(segmentLabels, "segmentLabels");
-        Checks.require((long) al.size() * sl.size() <= Integer.MAX_VALUE - 8, "%d arms x %d segments are too many "
-                + "cells", al.size(), sl.size());
+        int cells = cells(al.size(), sl.size());
         int[] armTo = positions(arms, al, "armLabels");
         int[] segmentTo = positions(segments, sl, "segmentLabels");
-        int cells = al.size() * sl.size();
         long[] nn = new long[cells];
         Moments[] ss = new Moments[cells];
         for (int a = 0; a < arms.size(); a++) {
@@ -481,6 +486,14 @@ public final class SegmentedSummaries implements Serializable {
                 throw bad;
             }
         }
+    }
+
+    /** The number of cells of {@code arms x segments}, at most {@link #MAX_CELLS}. */
+    private static int cells(int arms, int segments) {
+        long cells = (long) arms * segments;
+        Checks.require(cells <= MAX_CELLS, "%d arms x %d segments = %d cells, more than the %d a summary holds",
+                arms, segments, cells, MAX_CELLS);
+        return (int) cells;
     }
 
     /** Summaries from a stream, with every invariant of {@link #of} checked. */

@@ -26,10 +26,14 @@
  * chi-square goodness of fit, flagged below p = 0.001).</li>
  * <li>{@link io.loyalty.experiment.Proportions}: Wilson interval; Newcombe hybrid-score and Wald intervals of a
  * difference; pooled z-test; Fisher's exact test (R's two-sided rule, relative tolerance 1e-7); relative lift
- * with a delta-method interval; {@link io.loyalty.experiment.ChiSquareTest} for 2 x k tables with or without
- * Yates (R {@code prop.test}).</li>
- * <li>{@link io.loyalty.experiment.Means}: Welch and Student t-tests from raw values or
- * {@link io.loyalty.experiment.ArmSummary} (n, mean, variance); {@link io.loyalty.experiment.RankSum}: Wilcoxon
+ * with a delta-method interval.</li>
+ * <li>Configured tests, as in Commons Statistics ({@code withDefaults().with(alternative)...test(...)} returning a
+ * {@code Result}): {@link io.loyalty.experiment.PropTest} (R {@code prop.test}, two groups),
+ * {@link io.loyalty.experiment.FisherTest} (R {@code fisher.test}), {@link io.loyalty.experiment.ChiSquareTest}
+ * (2 x k tables with or without Yates, goodness of fit) and {@link io.loyalty.experiment.TTest} (Welch and
+ * Student, from raw values or {@link io.loyalty.experiment.ArmSummary}: n, mean, variance).</li>
+ * <li>{@link io.loyalty.experiment.Means}: relative lift of means and the readout;
+ * {@link io.loyalty.experiment.RankSum}: Wilcoxon
  * rank-sum with mid-ranks, tie-corrected variance and continuity correction, or exact for small samples;
  * {@link io.loyalty.experiment.Bootstrap}: seeded percentile and BCa intervals;
  * {@link io.loyalty.experiment.Cuped}: CUPED variance reduction.</li>

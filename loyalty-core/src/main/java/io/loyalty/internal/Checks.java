@@ -5,6 +5,8 @@ import java.util.Locale;
 /**
  * Argument checks that name the offending argument, row and value. Every check is written so that NaN fails.
  * Not API.
+ *
+ * @since 0.1
  */
 public final class Checks {
     private static volatile boolean redactValues;

@@ -6,6 +6,8 @@ import java.util.stream.IntStream;
  * Sums a kernel over row chunks, in parallel on the common fork-join pool when there are enough rows to pay for
  * it. Chunk boundaries depend only on the row count and the partial sums are added in chunk order, so the result
  * is the same on every run whatever the number of threads. Not API.
+ *
+ * @since 0.1
  */
 public final class ChunkedSum {
     /** Rows per chunk; below two chunks everything runs on the calling thread. */
@@ -13,6 +15,8 @@ public final class ChunkedSum {
 
     /**
      * Adds the contributions of rows {@code [from, to)} into {@code out}.
+     *
+     * @since 0.1
      */
     @FunctionalInterface
     public interface Kernel {
@@ -73,6 +77,8 @@ public final class ChunkedSum {
 
     /**
      * Work on a range of rows.
+     *
+     * @since 0.1
      */
     @FunctionalInterface
     public interface RangeAction {

@@ -16,6 +16,8 @@ import java.util.Arrays;
  * every 2,047 terms before a chunk can overflow. Only the chunks that the terms reach are stored (two or three
  * for amounts of money). The value is rounded to nearest, ties to even (a sum in the subnormal range may be
  * rounded twice, still independently of the order). Not API.
+ *
+ * @since 0.2
  */
 public final class ExactSum implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -37,6 +37,8 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>References: M. Abramowitz and I. A. Stegun, Handbook of Mathematical Functions (1964), chapter 15;
  * NIST DLMF 15.8 (https://dlmf.nist.gov/15.8).
+ *
+ * @since 0.1
  */
 public final class Hypergeometric2F1 {
     /** Series longer than this throw: at z = 0.9999 about 400,000 terms reach full precision. */

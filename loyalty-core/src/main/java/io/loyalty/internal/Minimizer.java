@@ -19,6 +19,8 @@ import java.util.Arrays;
  * distributed data pays one pass for each.
  *
  * <p>One instance per fit; not thread-safe (the objective may itself evaluate in parallel).
+ *
+ * @since 0.1
  */
 public final class Minimizer {
     /** The largest change of one log-parameter in one step (a factor of e^5, about 148). */
@@ -27,6 +29,8 @@ public final class Minimizer {
 
     /**
      * A function to minimize.
+     *
+     * @since 0.1
      */
     @FunctionalInterface
     public interface Objective {
@@ -71,6 +75,7 @@ public final class Minimizer {
      * @param iterations the number of BFGS iterations
      * @param converged whether the gradient tolerance was met
      * @param message what stopped the search
+     * @since 0.1
      */
     public record Result(double[] point, double value, double[] gradient, double[][] hessian, int evaluations,
             int iterations, boolean converged, String message) {

@@ -8,6 +8,8 @@ import org.apache.commons.math3.special.Erf;
  * The standard normal distribution with accurate tails: tail areas come from erfc directly, not from
  * {@code 1 - cdf}, so p-values far below 1e-16 keep their digits, and quantiles are polished by Newton steps on
  * those tails. One implementation for every family (intervals, tests, survival limits). Not API.
+ *
+ * @since 0.1
  */
 public final class Normal {
     private static final double SQRT2 = Math.sqrt(2);

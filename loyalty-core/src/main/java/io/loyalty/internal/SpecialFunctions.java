@@ -8,6 +8,8 @@ import org.apache.commons.math3.special.Gamma;
  * <p>commons-math3 3.6.1's {@code Gamma.digamma} is accurate to only about {@code 3e-9} (e.g. it gives
  * -1.963510028797 for psi(1/2) = -1.963510026021); {@link #digamma} here is accurate to a few ulps, which the
  * logarithmic hypergeometric series and analytic gradients need.
+ *
+ * @since 0.1
  */
 public final class SpecialFunctions {
     private SpecialFunctions() {

@@ -3,7 +3,11 @@ package io.loyalty.internal;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 
-/** Student's t quantile, the one implementation every family uses. Not API. */
+/**
+ * Student's t quantile, the one implementation every family uses. Not API.
+ *
+ * @since 0.2
+ */
 public final class StudentT {
     /**
      * The inverse's absolute accuracy: commons-math3's default (1e-9) shows in the 9th digit of an interval's bound,

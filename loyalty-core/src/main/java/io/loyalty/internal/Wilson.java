@@ -3,6 +3,8 @@ package io.loyalty.internal;
 /**
  * The Wilson score interval of a binomial proportion: the one implementation every family uses (E. B. Wilson 1927,
  * "Probable inference, the law of succession, and statistical inference", JASA 22(158), 209&ndash;212). Not API.
+ *
+ * @since 0.2
  */
 public final class Wilson {
     private Wilson() {

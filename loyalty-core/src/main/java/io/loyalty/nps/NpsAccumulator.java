@@ -2,6 +2,7 @@ package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.stats.Accumulator;
+import java.util.Arrays;
 
 /**
  * Mutable tallies of detractors, passives and promoters for segments coded 0..k&minus;1: the sufficient
@@ -10,20 +11,26 @@ import io.loyalty.stats.Accumulator;
  * column at a time; {@link #combine} merges accumulators filled in parallel; {@link #snapshot} gives the immutable
  * {@link NpsTallies}, which never depend on the order of the answers or how they were split.
  *
- * <p>State is one primitive array of 3k counters. Not thread-safe: give each thread its own accumulator and
- * combine them. A rejected answer leaves the accumulator as it was. An accumulator holds at most
+ * <p>State is one primitive array of counters, three per segment, that grows with the highest segment code added
+ * (doubling, never past 3k): memory follows the answers, not {@code k}, so a generous k costs nothing until its
+ * segments are used. Not thread-safe: give each thread its own accumulator and combine them. A rejected answer leaves the accumulator as it was. An accumulator holds at most
  * {@link Long#MAX_VALUE} answers in all, so that every count and every sum of counts it reports is exact: an
  * {@code add} or {@code combine} that would go past it is rejected when it happens.
  *
  * @since 0.1
  */
 public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTallies> {
+    /** The most segments an accumulator codes: their counters must be indexable by an {@code int}. */
+    public static final int MAX_SEGMENTS = 100_000_000;
+    /** The segments an empty accumulator has room for before it grows. */
+    private static final int INITIAL_SEGMENTS = 16;
+
     private final NpsScale scale;
     private final int segments;
     private final byte[] codes;
     private final int min;
-    /** Counts at {@code 3 * segment + category}. */
-    private final long[] counts;
+    /** Counts at {@code 3 * segment + category}; segments past its end have none yet. */
+    private long[] counts;
     /** The number of answers in all: every counter and every sum of counters is at most this. */
     private long held;
 
@@ -32,7 +39,7 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
         this.segments = segments;
         this.codes = scale.codes();
         this.min = scale.min();
-        this.counts = new long[3 * segments];
+        this.counts = new long[3 * Math.min(segments, INITIAL_SEGMENTS)];
     }
 
     /**
@@ -40,7 +47,7 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
      *
      * @param segments the number of segments k &ge; 1; segments are coded 0..k&minus;1
      * @return the accumulator
-     * @throws IllegalArgumentException if {@code segments} is not in 1..100,000,000
+     * @throws IllegalArgumentException if {@code segments} is not in 1..{@value #MAX_SEGMENTS}
      */
     public static NpsAccumulator create(int segments) {
         return create(NpsScale.standard(), segments);
@@ -52,12 +59,12 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
      * @param scale the answer scale
      * @param segments the number of segments k &ge; 1; segments are coded 0..k&minus;1
      * @return the accumulator
-     * @throws IllegalArgumentException if the scale is null or {@code segments} is not in 1..100,000,000
+     * @throws IllegalArgumentException if the scale is null or {@code segments} is not in 1..{@value #MAX_SEGMENTS}
      */
     public static NpsAccumulator create(NpsScale scale, int segments) {
         Checks.notNull(scale, "scale");
-        Checks.require(segments >= 1 && segments <= 100_000_000, "segments must lie in 1..100000000, got %d",
-                segments);
+        Checks.require(segments >= 1 && segments <= MAX_SEGMENTS, "segments must lie in 1..%d, got %d",
+                MAX_SEGMENTS, segments);
         return new NpsAccumulator(scale, segments);
     }
 
@@ -91,7 +98,7 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
         checkSegment(segment, "segment", -1);
         int at = 3 * segment + scale.code(answer, "answer", -1);
         held = grown(1, "answer");
-        counts[at]++;
+        room(segment)[at]++;
         return this;
     }
 
@@ -111,7 +118,7 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
         int code = scale.code(answer, "answer", -1);
         Checks.nonNegative(count, "count");
         held = grown(count, "count");
-        counts[3 * segment + code] += count;
+        room(segment)[3 * segment + code] += count;
         return this;
     }
 
@@ -131,7 +138,7 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
         Checks.sameLength(segmentCodes.length, answers.length, "answers");
         // Checked first: the total bounds every counter, so the loop below cannot overflow one.
         long grownTotal = grown(answers.length, "answers.length");
-        final long[] c = counts;
+        long[] c = counts;
         final byte[] lut = codes;
         final int k = segments;
         final int lo = min;
@@ -141,6 +148,9 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
             int a = answers[i] - lo;
             if (s < 0 || s >= k || a < 0 || a >= lut.length) {
                 break;
+            }
+            if (3 * s >= c.length) {
+                c = room(s);
             }
             c[3 * s + lut[a]]++;
         }
@@ -170,8 +180,9 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
                 "cannot combine %s with %d segments and %s with %d segments", scale, segments, other.scale,
                 other.segments);
         held = grown(other.held, "other");
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += other.counts[i];
+        long[] c = other.counts.length > counts.length ? room(other.counts.length / 3 - 1) : counts;
+        for (int i = 0; i < other.counts.length; i++) {
+            c[i] += other.counts[i];
         }
         return this;
     }
@@ -183,7 +194,22 @@ public final class NpsAccumulator implements Accumulator<NpsAccumulator, NpsTall
      */
     @Override
     public NpsTallies snapshot() {
-        return new NpsTallies(scale, counts.clone());
+        // Trimmed after the last segment with answers, so that equal tallies have equal arrays whatever room the
+        // accumulators had grown.
+        int end = counts.length;
+        while (end > 0 && counts[end - 1] == 0) {
+            end--;
+        }
+        return new NpsTallies(scale, segments, Arrays.copyOf(counts, (end + 2) / 3 * 3));
+    }
+
+    /** The counters, grown if needed to hold {@code segment} (a valid code): twice the room, at most 3k. */
+    private long[] room(int segment) {
+        if (3 * segment >= counts.length) {
+            long want = Math.max(3L * segment + 3, 2L * counts.length);
+            counts = Arrays.copyOf(counts, (int) Math.min(want, 3L * segments));
+        }
+        return counts;
     }
 
     /**

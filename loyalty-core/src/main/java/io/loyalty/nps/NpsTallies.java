@@ -6,18 +6,24 @@ import java.util.Arrays;
 /**
  * Immutable tallies of detractors, passives and promoters for segments coded 0..k&minus;1: the snapshot of an
  * {@link NpsAccumulator}, from which every score, interval and breakdown of the segments is computed. Equality
- * compares the scale and every count.
+ * compares the scale, the number of segments and every count. Segments after the last one with answers take no
+ * memory.
  *
  * @since 0.2
  */
 public final class NpsTallies {
     private final NpsScale scale;
-    /** Counts at {@code 3 * segment + category}. */
+    private final int segments;
+    /**
+     * Counts at {@code 3 * segment + category}, trimmed after the last segment with answers (the segments after it
+     * have none).
+     */
     private final long[] counts;
 
-    /** Takes the counts without copying: the accumulator hands over a fresh copy. */
-    NpsTallies(NpsScale scale, long[] counts) {
+    /** Takes the counts without copying: the accumulator hands over a fresh, trimmed copy. */
+    NpsTallies(NpsScale scale, int segments, long[] counts) {
         this.scale = scale;
+        this.segments = segments;
         this.counts = counts;
     }
 
@@ -36,7 +42,7 @@ public final class NpsTallies {
      * @return k
      */
     public int segmentCount() {
-        return counts.length / 3;
+        return segments;
     }
 
     /**
@@ -48,7 +54,7 @@ public final class NpsTallies {
      */
     public long responses(int segment) {
         checkSegment(segment);
-        return counts[3 * segment] + counts[3 * segment + 1] + counts[3 * segment + 2];
+        return count(3 * segment) + count(3 * segment + 1) + count(3 * segment + 2);
     }
 
     /**
@@ -60,7 +66,11 @@ public final class NpsTallies {
      */
     public Nps tally(int segment) {
         Checks.require(responses(segment) > 0, "segment %d has no answers", segment);
-        return Nps.ofCounts(counts[3 * segment], counts[3 * segment + 1], counts[3 * segment + 2]);
+        return Nps.ofCounts(count(3 * segment), count(3 * segment + 1), count(3 * segment + 2));
+    }
+
+    private long count(int at) {
+        return at < counts.length ? counts[at] : 0;
     }
 
     /**
@@ -77,9 +87,9 @@ public final class NpsTallies {
         return Nps.ofCounts(t[0], t[1], t[2]);
     }
 
-    /** A copy of the counters, {@code 3 * segment + category}. */
+    /** A copy of the counters, {@code 3 * segment + category}, for all k segments (the caller has k labels). */
     long[] counts() {
-        return counts.clone();
+        return Arrays.copyOf(counts, 3 * segments);
     }
 
     private void checkSegment(int segment) {
@@ -89,12 +99,13 @@ public final class NpsTallies {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NpsTallies other && scale.equals(other.scale) && Arrays.equals(counts, other.counts);
+        return o instanceof NpsTallies other && scale.equals(other.scale) && segments == other.segments
+                && Arrays.equals(counts, other.counts);
     }
 
     @Override
     public int hashCode() {
-        return 31 * scale.hashCode() + Arrays.hashCode(counts);
+        return (31 * scale.hashCode() + segments) * 31 + Arrays.hashCode(counts);
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class PrivacyBudget {
      * @param epsilon its pure or approximate {@code ε} (0 for a Gaussian release)
      * @param delta its {@code δ} (partition selection), else 0
      * @param rho its zCDP {@code ρ} (Gaussian releases), else 0
+     * @since 0.2
      */
     public record Spend(String label, double epsilon, double delta, double rho) {
         /**

@@ -47,7 +47,7 @@ public final class Pseudonymizer {
      * @return the pseudonymizer
      * @throws IllegalArgumentException if the key is missing or shorter than {@link #MIN_KEY_BYTES}
      */
-    public static Pseudonymizer withKey(byte[] key) {
+    public static Pseudonymizer keyed(byte[] key) {
         Checks.notNull(key, "key");
         Checks.require(key.length >= MIN_KEY_BYTES, "key must have at least %d bytes, got %d", MIN_KEY_BYTES,
                 key.length);
@@ -61,7 +61,7 @@ public final class Pseudonymizer {
      * @return a new pseudonymizer
      * @throws IllegalArgumentException if {@code bits} is out of range or not a multiple of 4
      */
-    public Pseudonymizer truncatedTo(int bits) {
+    public Pseudonymizer withBits(int bits) {
         Checks.require(bits >= 32 && bits <= 256 && bits % 4 == 0,
                 "bits must be a multiple of 4 in [32, 256], got %d", bits);
         return new Pseudonymizer(key, bits);

@@ -18,7 +18,11 @@ public final class SuppressedTable {
     /** How a suppressed value reads. */
     public static final String MARK = "x";
 
-    /** The state of a cell or margin. */
+    /**
+     * The state of a cell or margin.
+     *
+     * @since 0.2
+     */
     public enum Status {
         /** Published. */
         PUBLISHED,

@@ -191,6 +191,7 @@ public final class CutPoints {
      * The two operations {@link #scoreExpression(boolean, ScoreBuilder)} needs from an expression language.
      *
      * @param <E> the engine's expression type
+     * @since 0.1
      */
     public interface ScoreBuilder<E> {
         /**

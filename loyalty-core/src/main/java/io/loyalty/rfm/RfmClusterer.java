@@ -20,7 +20,7 @@ import org.apache.commons.math3.random.Well19937c;
  * {@code log(1 + x)} of recency, frequency and monetary value; an immutable, thread-safe calculator.
  *
  * <pre>{@code
- * RfmClusters c = RfmClusterer.withSeed(42).withKRange(2, 8).cluster(scores);
+ * RfmClusters c = RfmClusterer.seeded(42).withKRange(2, 8).cluster(scores);
  * }</pre>
  *
  * <p>Each measure is log-transformed ({@code log1p}, so zero is allowed) and standardized to mean 0 and standard
@@ -52,8 +52,9 @@ public final class RfmClusterer {
      *
      * @param seed the seed of the k-means++ seeding and of the silhouette sample
      * @return the clusterer
+     * @since 0.2
      */
-    public static RfmClusterer withSeed(long seed) {
+    public static RfmClusterer seeded(long seed) {
         return new RfmClusterer(seed, 2, 8, 300, 2_000);
     }
 

@@ -16,6 +16,8 @@ import tech.tablesaw.api.Table;
 /**
  * Tablesaw out for the CLV family: fitted parameters, the holdout comparison and per-customer predictions as
  * tables with columns named by us.
+ *
+ * @since 0.1
  */
 public final class ClvTables {
     private ClvTables() {

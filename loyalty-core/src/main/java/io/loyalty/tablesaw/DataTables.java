@@ -18,6 +18,8 @@ import tech.tablesaw.api.Table;
 /**
  * Tablesaw in and out for the data model: a transactions table to {@link TransactionColumns}, and customer
  * summaries to a table with one row per customer.
+ *
+ * @since 0.1
  */
 public final class DataTables {
     private DataTables() {

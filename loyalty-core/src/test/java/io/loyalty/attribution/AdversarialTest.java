@@ -1,5 +1,6 @@
 package io.loyalty.attribution;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue 15 for attribution: each listed case as a named regression test, then a seeded adversary over the public
@@ -31,13 +31,6 @@ import org.junit.jupiter.api.function.Executable;
  * extreme values): every call gives a finite, order-independent result or an IllegalArgumentException.
  */
 class AdversarialTest {
-    private static IllegalArgumentException rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        return e;
-    }
 
     // Item 5: ties.
 

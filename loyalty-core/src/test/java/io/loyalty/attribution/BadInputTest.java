@@ -1,22 +1,15 @@
 package io.loyalty.attribution;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Each bad input of the issue gives an IllegalArgumentException naming the row and the value. */
 class BadInputTest {
-    private static void rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "'" + e.getMessage() + "' lacks '" + f + "'");
-        }
-    }
 
     private static Journeys.Accumulator oneGoodRow() {
         return Journeys.Accumulator.create().add("a > b", 1, 2, 3);

@@ -42,7 +42,7 @@ class HoldoutValidationTest {
 
     @Test
     void cdnowHoldout() throws IOException {
-        CalibrationHoldout split = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30))
+        CalibrationHoldout split = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30))
                 .calibrationHoldout(cdnowSample(), LocalDate.of(1997, 9, 30));
         BetaGeoModel m = BetaGeoFitter.withDefaults().fit(split.calibration());
         // Unrounded weeks: the fit is within 1e-3 of the one on the 2-decimal published summary.

@@ -1,8 +1,8 @@
 package io.loyalty.cohort;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.cohort.CohortMatrices.Measure;
@@ -13,20 +13,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The cases of issue 15 in the cohort family, each a named regression test. */
 class CohortIssue15Test {
     private static final long START = 1_600_000_000L;
     private static final Cohorts MONTHS = Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC);
-
-    private static IllegalArgumentException rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        return e;
-    }
 
     private static void assertSame(CohortMatrices expected, CohortMatrices actual) {
         assertEquals(expected.labels(), actual.labels());

@@ -1,5 +1,6 @@
 package io.loyalty.data;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,14 +33,6 @@ class DataBadInputRegressionTest {
 
     private static Transaction tx(String id, String day, double amount) {
         return Transaction.of(id, LocalDate.parse(day), amount);
-    }
-
-    private static IllegalArgumentException rejected(Runnable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), () -> "'" + p + "' not in: " + e.getMessage());
-        }
-        return e;
     }
 
     // ---- item 7: repeat spend is exact and order-free ----------------------------------------------------------
@@ -104,11 +97,11 @@ class DataBadInputRegressionTest {
 
     @Test
     void issue15Item14AmountsSummingBeyondTheLargestDoubleAreRejectedNamingTheCustomer() {
-        rejected(() -> DAYS.summarize(List.of(tx("big", "2024-01-01", 1e308), tx("big", "2024-02-01", 1e308))),
+        rejects(() -> DAYS.summarize(List.of(tx("big", "2024-01-01", 1e308), tx("big", "2024-02-01", 1e308))),
                 "customer 'big'", "largest double");
-        rejected(() -> DAYS.summarize(List.of(tx("big", "2024-01-01", 1e308), tx("big", "2024-01-01", 1e308))),
+        rejects(() -> DAYS.summarize(List.of(tx("big", "2024-01-01", 1e308), tx("big", "2024-01-01", 1e308))),
                 "customer 'big'");
-        rejected(() -> DAYS.summarize(TransactionColumns.ofEpochDays(new int[] {3, 3}, new int[] {19_000, 19_001},
+        rejects(() -> DAYS.summarize(TransactionColumns.ofEpochDays(new int[] {3, 3}, new int[] {19_000, 19_001},
                 new double[] {Double.MAX_VALUE, Double.MAX_VALUE})), "customer '3'");
         // Netted returns that bring the total back below the largest double: exact, so accepted.
         CustomerSummaries netted = DAYS.withReturnsNetted().summarize(List.of(tx("r", "2024-01-01", 1e308),
@@ -137,16 +130,16 @@ class DataBadInputRegressionTest {
 
     @Test
     void issue15Item17ObservationEndsBeyondTheRuleRangeAreRejectedNamingTheValue() {
-        rejected(() -> Summarizer.of(PeriodRule.days(), LocalDate.MAX), "observationEnd", "+999999999-12-31");
-        rejected(() -> Summarizer.of(PeriodRule.days(), LocalDate.MIN), "observationEnd");
-        rejected(() -> Summarizer.of(PeriodRule.days(), Instant.MAX), "observationEnd", Instant.MAX.toString());
-        rejected(() -> Summarizer.of(PeriodRule.months(), Instant.MIN), "observationEnd");
-        rejected(() -> PeriodRule.months().index(Instant.MIN), "time");
-        rejected(() -> PeriodRule.months(ZoneId.of("Europe/Paris")).index(Instant.MAX), "time");
-        rejected(() -> PeriodRule.days().indexOfEpochDay(Long.MIN_VALUE), "epochDay");
-        rejected(() -> PeriodRule.days().firstDay(Long.MAX_VALUE), "index");
-        rejected(() -> PeriodRule.weeks().label(Long.MIN_VALUE), "index");
-        rejected(() -> DAYS.calibrationHoldout(List.of(tx("a", "2024-01-01", 1)), Instant.MIN), "calibrationEnd");
+        rejects(() -> Summarizer.of(PeriodRule.days(), LocalDate.MAX), "observationEnd", "+999999999-12-31");
+        rejects(() -> Summarizer.of(PeriodRule.days(), LocalDate.MIN), "observationEnd");
+        rejects(() -> Summarizer.of(PeriodRule.days(), Instant.MAX), "observationEnd", Instant.MAX.toString());
+        rejects(() -> Summarizer.of(PeriodRule.months(), Instant.MIN), "observationEnd");
+        rejects(() -> PeriodRule.months().index(Instant.MIN), "time");
+        rejects(() -> PeriodRule.months(ZoneId.of("Europe/Paris")).index(Instant.MAX), "time");
+        rejects(() -> PeriodRule.days().indexOfEpochDay(Long.MIN_VALUE), "epochDay");
+        rejects(() -> PeriodRule.days().firstDay(Long.MAX_VALUE), "index");
+        rejects(() -> PeriodRule.weeks().label(Long.MIN_VALUE), "index");
+        rejects(() -> DAYS.calibrationHoldout(List.of(tx("a", "2024-01-01", 1)), Instant.MIN), "calibrationEnd");
         // The range's own ends are handled, in every kind of rule.
         for (PeriodRule rule : List.of(PeriodRule.days(ZoneId.of("Pacific/Kiritimati")), PeriodRule.weeks(),
                 PeriodRule.months(ZoneOffset.ofHours(-18)), PeriodRule.quarters(), PeriodRule.years(),
@@ -160,18 +153,18 @@ class DataBadInputRegressionTest {
 
     @Test
     void issue15Item17LongMinEpochSecondsInStringIdColumnsAreRejectedNamingTheRow() {
-        rejected(() -> DAYS.summarize(TransactionColumns.ofEpochSeconds(new String[] {"a", "b"},
+        rejects(() -> DAYS.summarize(TransactionColumns.ofEpochSeconds(new String[] {"a", "b"},
                 new long[] {1_700_000_000L, Long.MIN_VALUE}, new double[] {1, 1})), "row 1", "customer 'b'",
                 "-9223372036854775808");
-        rejected(() -> DAYS.summarize(TransactionColumns.ofEpochSeconds(new int[] {0},
+        rejects(() -> DAYS.summarize(TransactionColumns.ofEpochSeconds(new int[] {0},
                 new long[] {Long.MIN_VALUE}, new double[] {1})), "row 0", "-9223372036854775808");
-        rejected(() -> DAYS.calibrationHoldout(TransactionColumns.ofEpochSeconds(new String[] {"a"},
+        rejects(() -> DAYS.calibrationHoldout(TransactionColumns.ofEpochSeconds(new String[] {"a"},
                 new long[] {Long.MIN_VALUE}, new double[] {1}), Instant.parse("2024-06-01T00:00:00Z")), "row 0");
     }
 
     @Test
     void issue15Item17PeriodLengthsBeyondALongOfNanosecondsAreRejected() {
-        rejected(() -> PeriodRule.every(Duration.ofSeconds(Long.MAX_VALUE)), "length", "Long.MAX_VALUE");
+        rejects(() -> PeriodRule.every(Duration.ofSeconds(Long.MAX_VALUE)), "length", "Long.MAX_VALUE");
         PeriodRule longest = PeriodRule.every(Duration.ofNanos(Long.MAX_VALUE));
         assertEquals(0, longest.index(Instant.parse("2200-01-01T00:00:00Z")));
     }
@@ -192,7 +185,7 @@ class DataBadInputRegressionTest {
             assertTrue(!start.isAfter(t) && start.plusMillis(1500).isAfter(t), at + " in " + start);
         }
         // Periods of a nanosecond a billion years away have no long index: an error, not a wrong number.
-        rejected(() -> PeriodRule.every(Duration.ofNanos(1)).index(Instant.ofEpochSecond(PeriodRule.MAX_SECOND)),
+        rejects(() -> PeriodRule.every(Duration.ofNanos(1)).index(Instant.ofEpochSecond(PeriodRule.MAX_SECOND)),
                 "beyond the indexes a long holds");
     }
 
@@ -221,7 +214,7 @@ class DataBadInputRegressionTest {
 
     @Test
     void serializationRoundTripsThroughTheFactories() throws Exception {
-        for (PeriodRule rule : List.of(PeriodRule.days(ZoneId.of("Asia/Tokyo")).inUnitsOf(7), PeriodRule.weeks(),
+        for (PeriodRule rule : List.of(PeriodRule.days(ZoneId.of("Asia/Tokyo")).withUnit(7), PeriodRule.weeks(),
                 PeriodRule.months(), PeriodRule.quarters(), PeriodRule.years(),
                 PeriodRule.every(Duration.ofMillis(1500)))) {
             assertEquals(rule, read(bytes(rule)));

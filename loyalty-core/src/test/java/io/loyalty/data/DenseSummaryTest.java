@@ -143,7 +143,7 @@ class DenseSummaryTest {
             assertEquals(random, everyTaskCount(DAYS, x.permuted(Property.shuffledPermutation(r, n)).columns()));
             assertEquals(random, DAYS.summarize(x.asStrings()));
             assertEquals(random, split(DAYS, x, r));
-            Summarizer weeks = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+            Summarizer weeks = Summarizer.of(PeriodRule.days().withUnit(7), END);
             assertEquals(weeks.summarize(x.seconds(true)), everyTaskCount(weeks, x.seconds(false)));
         });
     }

@@ -34,8 +34,8 @@ class OrderExportTest {
 
     private static OrderExport recipe(Cancellations mode) {
         return OrderExport.of("CustomerID", "InvoiceDate", "InvoiceNo").withAmount("Quantity", "UnitPrice")
-                .withProduct("StockCode").withCancellations("C", mode).skippingMissingCustomers()
-                .keeping("Country");
+                .withProduct("StockCode").withCancellations("C", mode).withMissingCustomersSkipped()
+                .withKeptColumns("Country");
     }
 
     private static String fixture() throws IOException {
@@ -191,7 +191,7 @@ class OrderExportTest {
                 error(r, HEADER + "\"1,P,x,2,2011-01-01 10:00:00,1.0,7.0,UK\n"));
         assertEquals("order '1' has lines of two customers: '7' on line 2 and '8' on line 3",
                 error(r, HEADER + ok + "1,P,x,2,2011-01-01 10:00:00,1.0,8.0,UK\n"));
-        assertEquals("line 2, column 'CustomerID': the customer id is empty (use skippingMissingCustomers() to skip "
+        assertEquals("line 2, column 'CustomerID': the customer id is empty (use withMissingCustomersSkipped() to skip "
                 + "such rows)", error(OrderExport.of("CustomerID", "InvoiceDate", "InvoiceNo").withAmount("UnitPrice"),
                         HEADER + "1,P,x,2,2011-01-01 10:00:00,1.0,,UK\n"));
         assertEquals("amountColumn 'Amount' is not in the header [InvoiceNo, StockCode, Description, Quantity, "

@@ -45,7 +45,7 @@ class OrderLinesTest {
         // Weekly periods: the lines fall in two weeks, the order in the first; no repeat purchase.
         LocalDateTime sunday = LocalDate.of(2021, 3, 7).atTime(23, 59);
         List<Transaction> lines = List.of(line("a", sunday.plusMinutes(2), 4.0, "o1"), line("a", sunday, 6.0, "o1"));
-        CustomerSummaries s = Summarizer.of(PeriodRule.days().inUnitsOf(7), END).summarize(lines);
+        CustomerSummaries s = Summarizer.of(PeriodRule.days().withUnit(7), END).summarize(lines);
         assertArrayEquals(new int[] {0}, s.frequency());
         assertArrayEquals(new int[] {1}, s.transactions());
         assertEquals(sunday.toEpochSecond(java.time.ZoneOffset.UTC), s.firstPurchaseEpochSecond()[0]);
@@ -167,7 +167,7 @@ class OrderLinesTest {
             for (int i : Property.shuffledPermutation(r, lines.size())) {
                 shuffled.add(lines.get(i));
             }
-            Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+            Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), END);
             CustomerSummaries a = s.summarize(lines);
             CustomerSummaries b = s.summarize(shuffled);
             CustomerSummaries c = s.summarize(shuffled.parallelStream());

@@ -24,7 +24,7 @@ class SummarizerCdnowTest {
 
     @Test
     void everyCustomerEqualsThePublishedCalibrationSummary() {
-        CustomerSummaries s = Summarizer.of(PeriodRule.days().inUnitsOf(7), CALIBRATION_END)
+        CustomerSummaries s = Summarizer.of(PeriodRule.days().withUnit(7), CALIBRATION_END)
                 .summarize(calibrationTransactions());
         List<String[]> published = CdnowFixture.csv("/data/cdnow_customers_summary.csv");
         assertEquals(2357, published.size());
@@ -47,7 +47,7 @@ class SummarizerCdnowTest {
 
     @Test
     void monetaryEqualsThePublishedMeanRepeatSpend() {
-        CustomerSummaries s = Summarizer.of(PeriodRule.days().inUnitsOf(7), CALIBRATION_END)
+        CustomerSummaries s = Summarizer.of(PeriodRule.days().withUnit(7), CALIBRATION_END)
                 .summarize(calibrationTransactions());
         List<String[]> published = CdnowFixture.csv("/data/cdnow_customers_summary_with_transactions.csv");
         for (String[] row : published) {
@@ -68,7 +68,7 @@ class SummarizerCdnowTest {
             days[i] = (int) (txs.get(i).time().getEpochSecond() / 86_400);
             amounts[i] = txs.get(i).amount();
         }
-        Summarizer weeks = Summarizer.of(PeriodRule.days().inUnitsOf(7), CALIBRATION_END);
+        Summarizer weeks = Summarizer.of(PeriodRule.days().withUnit(7), CALIBRATION_END);
         assertEquals(weeks.summarize(txs), weeks.summarize(TransactionColumns.ofEpochDays(ids, days, amounts)));
         assertEquals(weeks.summarize(txs), weeks.summarize(txs.parallelStream()));
         int[] dense = new int[ids.length];
@@ -81,9 +81,9 @@ class SummarizerCdnowTest {
     @Test
     void calibrationHoldoutMatchesTheSummaryAndCountsHoldoutPeriods() {
         List<Transaction> all = CdnowFixture.sampleTransactions();
-        Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30));
+        Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30));
         CalibrationHoldout split = s.calibrationHoldout(all, CALIBRATION_END);
-        assertEquals(Summarizer.of(PeriodRule.days().inUnitsOf(7), CALIBRATION_END).summarize(calibrationTransactions()),
+        assertEquals(Summarizer.of(PeriodRule.days().withUnit(7), CALIBRATION_END).summarize(calibrationTransactions()),
                 split.calibration());
         assertEquals(273.0 / 7, split.holdoutDuration(), 1e-12);
         // Customer 1 bought on 1997-12-12 in the holdout (one day, one row of $26.48).
@@ -110,7 +110,7 @@ class SummarizerCdnowTest {
             days[i] = (int) (all.get(i).time().getEpochSecond() / 86_400);
             amounts[i] = all.get(i).amount();
         }
-        Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30));
+        Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30));
         java.time.Instant end = Summarizer.endOfDay(PeriodRule.days(), CALIBRATION_END);
         CalibrationHoldout objects = s.calibrationHoldout(all, end);
         CalibrationHoldout columns = s.calibrationHoldout(TransactionColumns.ofEpochDays(ids, days, amounts), end);

@@ -37,7 +37,7 @@ class SummaryPropertiesTest {
             for (int i : p) {
                 shuffled.add(txs.get(i));
             }
-            Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+            Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), END);
             assertEquals(s.summarize(txs), s.summarize(shuffled));
         });
     }
@@ -102,7 +102,7 @@ class SummaryPropertiesTest {
             for (int i = 0; i < n; i++) {
                 renamed.add(Transaction.of(Integer.toString(ids[i]), txs.get(i).time(), amounts[i]));
             }
-            Summarizer s = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+            Summarizer s = Summarizer.of(PeriodRule.days().withUnit(7), END);
             assertEquals(s.summarize(renamed), s.summarize(TransactionColumns.ofEpochDays(ids, days, amounts)));
         });
     }

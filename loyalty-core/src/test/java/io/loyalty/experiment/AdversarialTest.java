@@ -1,5 +1,6 @@
 package io.loyalty.experiment;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue 15 for experiments: each listed case as a named regression test, then a seeded adversary over the public
@@ -25,13 +25,6 @@ import org.junit.jupiter.api.function.Executable;
  * every call gives a finite result or an IllegalArgumentException naming the input.
  */
 class AdversarialTest {
-    private static IllegalArgumentException rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        return e;
-    }
 
     // Item 2: weights that overflow when summed.
 
@@ -112,23 +105,22 @@ class AdversarialTest {
     void welchOnValuesNear1e200IsFiniteOrNamesTheArgument() {
         double[] x = {1e150, 2e150, 3e150};
         double[] y = {1e150, 1.5e150, 1.2e150};
-        TTest t = Means.welch(x, y, 0.95, Alternative.TWO_SIDED);
+        TTest.Result t = TTest.withDefaults().test(x, y);
         double[] xs = {1, 2, 3};
         double[] ys = {1, 1.5, 1.2};
-        TTest u = Means.welch(xs, ys, 0.95, Alternative.TWO_SIDED);
+        TTest.Result u = TTest.withDefaults().test(xs, ys);
         assertEquals(u.statistic(), t.statistic(), 1e-12 * Math.abs(u.statistic()));
         assertEquals(u.df(), t.df(), 1e-12 * u.df());
         assertEquals(u.pValue(), t.pValue(), 1e-12);
-        TTest s = Means.student(x, y, 0.95, Alternative.TWO_SIDED);
-        assertEquals(Means.student(xs, ys, 0.95, Alternative.TWO_SIDED).statistic(), s.statistic(), 1e-12);
+        TTest.Result s = TTest.withDefaults().withEqualVariances(true).test(x, y);
+        assertEquals(TTest.withDefaults().withEqualVariances(true).test(xs, ys).statistic(), s.statistic(), 1e-12);
         // Spread over +-1e200 the variance itself exceeds a double: an argument error naming x.
-        rejects(() -> Means.welch(new double[] {1e200, -1e200, 1e200}, ys, 0.95, Alternative.TWO_SIDED), "x:",
+        rejects(() -> TTest.withDefaults().test(new double[] {1e200, -1e200, 1e200}, ys), "x:",
                 "variance overflows", "1.0E200");
-        rejects(() -> Means.welch(new double[] {Double.MAX_VALUE, 1}, new double[] {-Double.MAX_VALUE, 1}, 0.95,
-                Alternative.TWO_SIDED), "variance overflows");
+        rejects(() -> TTest.withDefaults()
+                .test(new double[] {Double.MAX_VALUE, 1}, new double[] {-Double.MAX_VALUE, 1}), "variance overflows");
         // Means as far apart as a summary allows (n * mean finite): the difference is still finite.
-        TTest far = Means.welch(new ArmSummary(2, 8e307, 1), new ArmSummary(2, -8e307, 1), 0.95,
-                Alternative.TWO_SIDED);
+        TTest.Result far = TTest.withDefaults().test(new ArmSummary(2, 8e307, 1), new ArmSummary(2, -8e307, 1));
         assertEquals(1.6e308, far.difference().estimate());
         assertTrue(Double.isFinite(far.difference().upper()) && far.pValue() == 0, far.toString());
         rejects(() -> new ArmSummary(2, 1.5e308, 1), "n * mean", "1.5E308");
@@ -291,9 +283,12 @@ class AdversarialTest {
                     break;
                 case 1:
                     attempt(() -> {
-                        TTest t = r.nextBoolean()
-                                ? Means.welch(values(r), values(r), 0.95, Alternative.values()[r.nextInt(3)])
-                                : Means.student(values(r), values(r), 0.95, Alternative.values()[r.nextInt(3)]);
+                        // Drawn in the order the cases have always been drawn: welch, x, y, alternative.
+                        boolean welch = r.nextBoolean();
+                        double[] x = values(r);
+                        double[] y = values(r);
+                        TTest.Result t = TTest.withDefaults().with(Alternative.values()[r.nextInt(3)])
+                                .withEqualVariances(!welch).test(x, y);
                         assertFiniteTest(t);
                     });
                     break;
@@ -303,7 +298,7 @@ class AdversarialTest {
                         ArmSummary b = new ArmSummary(COUNTS[r.nextInt(COUNTS.length)], edge(r), Math.abs(edge(r)));
                         ArmSummary c = a.combine(b);
                         assertTrue(Double.isFinite(c.mean()) && Double.isFinite(c.variance()), c.toString());
-                        assertFiniteTest(Means.welch(a, b, 0.9, Alternative.TWO_SIDED));
+                        assertFiniteTest(TTest.withDefaults().withConfidence(0.9).test(a, b));
                     });
                     break;
                 case 3:
@@ -316,7 +311,7 @@ class AdversarialTest {
                         for (int i = 0; i < w.length; i++) {
                             w[i] = edge(r);
                         }
-                        ChiSquareTest t = Assignment.sampleRatioCheck(observed, w, 0.001).test();
+                        ChiSquareTest.Result t = Assignment.sampleRatioCheck(observed, w, 0.001).test();
                         assertTrue(Double.isFinite(t.statistic()) && t.pValue() >= 0 && t.pValue() <= 1);
                     });
                     break;
@@ -440,7 +435,7 @@ class AdversarialTest {
                 i.toString());
     }
 
-    private static void assertFiniteTest(TTest t) {
+    private static void assertFiniteTest(TTest.Result t) {
         assertTrue(Double.isFinite(t.statistic()) && Double.isFinite(t.df()) && t.df() > 0, t.toString());
         assertTrue(t.pValue() >= 0 && t.pValue() <= 1, t.toString());
         assertTrue(Double.isFinite(t.difference().estimate()), t.toString());

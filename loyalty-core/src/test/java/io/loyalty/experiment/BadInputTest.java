@@ -1,27 +1,20 @@
 package io.loyalty.experiment;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Each bad input the issue lists fails with an IllegalArgumentException naming the argument and the value. */
 class BadInputTest {
-    private static void rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), () -> "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-    }
 
     @Test
     void negativeCounts() {
         rejects(() -> Proportions.wilson(-1, 10, 0.95), "successes", "-1");
         rejects(() -> FisherExact.pValue(1, -2, 3, 4, Alternative.TWO_SIDED), "b", "-2");
-        rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {5, -3}, new double[] {1, 1}), "observed[1]", "-3");
+        rejects(() -> ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {5, -3}, new double[] {1, 1}), "observed[1]", "-3");
     }
 
     @Test
@@ -32,20 +25,21 @@ class BadInputTest {
 
     @Test
     void fewerThanTwoObservationsForATTest() {
-        rejects(() -> Means.welch(new double[] {1}, new double[] {1, 2}, 0.95, Alternative.TWO_SIDED), "x", "1");
-        rejects(() -> Means.student(new ArmSummary(5, 1, 1), new ArmSummary(1, 2, 0), 0.95, Alternative.TWO_SIDED),
+        rejects(() -> TTest.withDefaults().test(new double[] {1}, new double[] {1, 2}), "x", "1");
+        rejects(() -> TTest.withDefaults().withEqualVariances(true)
+                .test(new ArmSummary(5, 1, 1), new ArmSummary(1, 2, 0)),
                 "y", "1");
     }
 
     @Test
     void zeroVarianceInBothArms() {
-        rejects(() -> Means.welch(new double[] {3, 3, 3}, new double[] {2, 2}, 0.95, Alternative.TWO_SIDED),
+        rejects(() -> TTest.withDefaults().test(new double[] {3, 3, 3}, new double[] {2, 2}),
                 "both arms have zero variance", "3.0", "2.0");
     }
 
     @Test
     void nanOrInfiniteValues() {
-        rejects(() -> Means.welch(new double[] {1, Double.NaN}, new double[] {1, 2}, 0.95, Alternative.TWO_SIDED),
+        rejects(() -> TTest.withDefaults().test(new double[] {1, Double.NaN}, new double[] {1, 2}),
                 "x: values[1]", "NaN");
         rejects(() -> ArmSummary.of(new double[] {1, Double.POSITIVE_INFINITY}), "values[1]", "Infinity");
         rejects(() -> RankSum.normal(new double[] {1, 2}, new double[] {Double.NaN}, Alternative.TWO_SIDED, true),
@@ -75,7 +69,8 @@ class BadInputTest {
                 List.of("s")), "segment", "1", "2");
         rejects(() -> Cuped.test(new double[] {1, 2, 3}, new double[] {1, 2}, new double[] {1, 2},
                 new double[] {1, 2}, 0.95), "treatmentCovariate", "2", "3");
-        rejects(() -> ChiSquareTest.goodnessOfFit(new long[] {1, 2, 3}, new double[] {1, 1}), "weights", "2", "3");
+        rejects(() -> ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {1, 2, 3}, new double[] {1, 1}), "weights", "2", "3");
     }
 
     @Test
@@ -99,5 +94,30 @@ class BadInputTest {
     void rowCodesOutOfRange() {
         rejects(() -> SegmentedSummaries.of(new int[] {0, 3}, new int[] {0, 0}, new double[] {1, 2}, List.of("a"),
                 List.of("s")), "arm[1]", "3");
+    }
+
+    /** Issue 18: the replicates were held in an array sized by the caller's count (16 GB at Integer.MAX_VALUE). */
+    @Test
+    void bootstrapReplicatesAreBoundedNotAllocatedFromTheArgument() {
+        double[] x = {1, 2, 3};
+        double[] y = {2, 3, 5};
+        rejects(() -> Bootstrap.bca(x, y, Integer.MAX_VALUE, 0.95, 1), "replicates", "2147483647", "1000000");
+        rejects(() -> Bootstrap.percentile(x, y, Bootstrap.MAX_REPLICATES + 1, 0.95, 1), "replicates", "1000001");
+        rejects(() -> Bootstrap.percentile(x, y, 99, 0.95, 1), "replicates", "99");
+    }
+
+    /**
+     * Issue 18: the cells were allocated from the product of the two label lists (46,341 arms and segments asked
+     * for 2^31 cells, tens of gigabytes, from two lists of a few megabytes).
+     */
+    @Test
+    void segmentedSummariesCellsAreBoundedNotAllocatedFromTheLabels() {
+        List<String> arms = java.util.stream.IntStream.range(0, 2_237).mapToObj(i -> "a" + i).toList();
+        rejects(() -> SegmentedSummaries.Accumulator.create(arms, arms), "2237 arms x 2237 segments", "5004169",
+                "5000000");
+        rejects(() -> SegmentedSummaries.of(new int[0], new int[0], new double[0], arms, arms), "5004169");
+        SegmentedSummaries one = SegmentedSummaries.of(new int[] {0}, new int[] {0}, new double[] {1}, List.of("a0"),
+                List.of("a0"));
+        rejects(() -> one.withLabels(arms, arms), "5004169");
     }
 }

@@ -50,7 +50,8 @@ class ExperimentPropertiesTest {
             }
             if (x1 + x2 > 0 && x1 + x2 < n1 + n2) {
                 inUnit(Proportions.zTest(x1, n1, x2, n2, Alternative.TWO_SIDED));
-                inUnit(ChiSquareTest.equalProportions(new long[] {x1, x2}, new long[] {n1, n2}, true).pValue());
+                inUnit(ChiSquareTest.withDefaults()
+                        .equalProportions(new long[] {x1, x2}, new long[] {n1, n2}).pValue());
                 // Swapping the arms negates the difference and keeps the two-sided p-value.
                 assertEquals(Proportions.zTest(x1, n1, x2, n2, Alternative.TWO_SIDED),
                         Proportions.zTest(x2, n2, x1, n1, Alternative.TWO_SIDED), 1e-15);
@@ -69,13 +70,14 @@ class ExperimentPropertiesTest {
         Property.forAll("means", 100, r -> {
             double[] x = sample(r, Property.between(r, 3, 300));
             double[] y = sample(r, Property.between(r, 3, 300));
-            TTest w = Means.welch(x, y, 0.95, Alternative.TWO_SIDED);
-            TTest ws = Means.welch(y, x, 0.95, Alternative.TWO_SIDED);
+            TTest.Result w = TTest.withDefaults().test(x, y);
+            TTest.Result ws = TTest.withDefaults().test(y, x);
             inUnit(w.pValue());
             assertTrue(w.difference().contains(w.difference().estimate()));
             assertEquals(-w.difference().estimate(), ws.difference().estimate(), 1e-9);
             assertEquals(w.pValue(), ws.pValue(), 1e-12);
-            TTest s = Means.student(x, y, 0.9, Alternative.GREATER);
+            TTest.Result s = TTest.withDefaults().with(Alternative.GREATER).withEqualVariances(true).withConfidence(0.9)
+                    .test(x, y);
             inUnit(s.pValue());
             assertTrue(s.difference().contains(s.difference().estimate()));
             RankSumTest rs = RankSum.normal(x, y, Alternative.TWO_SIDED, true);

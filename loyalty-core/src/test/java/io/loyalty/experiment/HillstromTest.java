@@ -49,8 +49,8 @@ class HillstromTest {
         assertEquals("Womens E-Mail vs No E-Mail: visit rate +4.52 pp (95 % CI +3.89 to +5.16), p < 1e-40, "
                 + "significant", cmp.toString());
         // The uncorrected chi-square of prop.test is the square of the z statistic.
-        ChiSquareTest chi = ChiSquareTest.equalProportions(new long[] {Math.round(w.total()), Math.round(c.total())},
-                new long[] {w.n(), c.n()}, false);
+        ChiSquareTest.Result chi = ChiSquareTest.withDefaults().withContinuityCorrection(false)
+                .equalProportions(new long[] {Math.round(w.total()), Math.round(c.total())}, new long[] {w.n(), c.n()});
         double z = Proportions.zStatistic(Math.round(w.total()), w.n(), Math.round(c.total()), c.n());
         assertEquals(z * z, chi.statistic(), 1e-9 * chi.statistic());
         assertTrue(ExperimentTables.toTable(List.of(cmp)).rowCount() == 1);

@@ -81,13 +81,13 @@ class PublishedCasesTest {
     void welchAndStudentOnSleep() {
         double[] x = arr("welch_sleep", "x");
         double[] y = arr("welch_sleep", "y");
-        TTest w = Means.welch(x, y, 0.95, Alternative.TWO_SIDED);
+        TTest.Result w = TTest.withDefaults().test(x, y);
         check("welch_sleep", "t", w.statistic());
         check("welch_sleep", "df", w.df());
         check("welch_sleep", "p", w.pValue());
         check("welch_sleep", "ci_low", w.difference().lower());
         check("welch_sleep", "ci_high", w.difference().upper());
-        TTest s = Means.student(x, y, 0.95, Alternative.TWO_SIDED);
+        TTest.Result s = TTest.withDefaults().withEqualVariances(true).test(x, y);
         check("student_sleep", "t", s.statistic());
         check("student_sleep", "df", s.df());
         check("student_sleep", "p", s.pValue());
@@ -113,14 +113,15 @@ class PublishedCasesTest {
 
     @Test
     void propTest() {
-        ChiSquareTest k = ChiSquareTest.equalProportions(new long[] {83, 90, 129, 70}, new long[] {86, 93, 136, 82},
-                true);
+        ChiSquareTest.Result k = ChiSquareTest.withDefaults()
+                .equalProportions(new long[] {83, 90, 129, 70}, new long[] {86, 93, 136, 82});
         check("prop_k_groups", "chi2", k.statistic());
         check("prop_k_groups", "df", k.df());
         check("prop_k_groups", "p", k.pValue());
         for (boolean correct : new boolean[] {false, true}) {
             String id = correct ? "prop_2_groups_correct_TRUE" : "prop_2_groups_correct_FALSE";
-            ChiSquareTest t = ChiSquareTest.equalProportions(new long[] {56, 48}, new long[] {70, 80}, correct);
+            ChiSquareTest.Result t = ChiSquareTest.withDefaults().withContinuityCorrection(correct)
+                    .equalProportions(new long[] {56, 48}, new long[] {70, 80});
             check(id, "chi2", t.statistic());
             check(id, "p", t.pValue());
             Interval ci = Proportions.wald(56, 70, 48, 80, 0.95, correct);
@@ -163,8 +164,8 @@ class PublishedCasesTest {
 
     @Test
     void goodnessOfFit() {
-        ChiSquareTest t = ChiSquareTest.goodnessOfFit(new long[] {89, 37, 30, 28, 2},
-                new double[] {0.40, 0.20, 0.20, 0.19, 0.01});
+        ChiSquareTest.Result t = ChiSquareTest.withDefaults()
+                .goodnessOfFit(new long[] {89, 37, 30, 28, 2}, new double[] {0.40, 0.20, 0.20, 0.19, 0.01});
         check("chisq_goodness_of_fit", "chi2", t.statistic());
         check("chisq_goodness_of_fit", "df", t.df());
         check("chisq_goodness_of_fit", "p", t.pValue());

@@ -67,12 +67,12 @@ class ReadoutCoverageTest {
         assertEquals(theta, c.theta(), 1e-12 * Math.abs(theta));
         // 1 - var(Y') / var(Y) over the pooled arms is the squared pooled correlation of X and Y.
         assertEquals(cov * cov / (vx * vy), c.varianceReduction(), 1e-12);
-        TTest direct = Means.welch(at, ac, 0.95, Alternative.TWO_SIDED);
+        TTest.Result direct = TTest.withDefaults().test(at, ac);
         assertEquals(direct.statistic(), c.test().statistic(), 1e-9 * Math.abs(direct.statistic()));
         assertEquals(direct.df(), c.test().df(), 1e-9 * direct.df());
         assertEquals(direct.difference().lower(), c.test().difference().lower(), 1e-9);
         assertEquals(direct.difference().upper(), c.test().difference().upper(), 1e-9);
-        TTest plain = Means.welch(yt, yc, 0.95, Alternative.TWO_SIDED);
+        TTest.Result plain = TTest.withDefaults().test(yt, yc);
         double widthPlain = plain.difference().upper() - plain.difference().lower();
         double widthCuped = c.test().difference().upper() - c.test().difference().lower();
         assertTrue(widthCuped < widthPlain, widthCuped + " vs " + widthPlain);
@@ -90,13 +90,14 @@ class ReadoutCoverageTest {
         ArmSummary sy = ArmSummary.of(Arrays.copyOfRange(y, 0, 3)).combine(ArmSummary.of(Arrays.copyOfRange(y, 3,
                 877)));
         for (Alternative alt : Alternative.values()) {
-            TTest raw = Means.welch(x, y, 0.9, alt);
-            TTest agg = Means.welch(sx, sy, 0.9, alt);
+            TTest.Result raw = TTest.withDefaults().with(alt).withConfidence(0.9).test(x, y);
+            TTest.Result agg = TTest.withDefaults().with(alt).withConfidence(0.9).test(sx, sy);
             assertEquals(raw.statistic(), agg.statistic(), 1e-10 * Math.abs(raw.statistic()));
             assertEquals(raw.df(), agg.df(), 1e-9 * raw.df());
             assertEquals(raw.pValue(), agg.pValue(), 1e-10 * raw.pValue() + 1e-15);
-            TTest rawS = Means.student(x, y, 0.9, alt);
-            TTest aggS = Means.student(sx, sy, 0.9, alt);
+            TTest.Result rawS = TTest.withDefaults().with(alt).withEqualVariances(true).withConfidence(0.9).test(x, y);
+            TTest.Result aggS = TTest.withDefaults().with(alt).withEqualVariances(true).withConfidence(0.9)
+                    .test(sx, sy);
             assertEquals(rawS.pValue(), aggS.pValue(), 1e-10 * rawS.pValue() + 1e-15);
         }
         // A 0/1 metric: the per-arm summary's total gives the counts of the rate tests.
@@ -132,7 +133,7 @@ class ReadoutCoverageTest {
         assertEquals(Bootstrap.bca(x, y, 2000, 0.95, 42), Bootstrap.bca(x, y, 2000, 0.95, 42));
         assertNotEquals(Bootstrap.percentile(x, y, 2000, 0.95, 42), Bootstrap.percentile(x, y, 2000, 0.95, 43));
         // On normal data both agree with Welch's interval to within a tenth of its half-width.
-        TTest w = Means.welch(x, y, 0.95, Alternative.TWO_SIDED);
+        TTest.Result w = TTest.withDefaults().test(x, y);
         double half = (w.difference().upper() - w.difference().lower()) / 2;
         for (Interval b : new Interval[] {Bootstrap.percentile(x, y, 4000, 0.95, 1), Bootstrap.bca(x, y, 4000, 0.95,
                 1)}) {

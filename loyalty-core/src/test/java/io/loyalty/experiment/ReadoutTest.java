@@ -101,8 +101,8 @@ class ReadoutTest {
         double[] cs = c.clone();
         Arrays.sort(ts);
         Arrays.sort(cs);
-        assertEquals(Means.welch(ts, cs, 0.95, Alternative.TWO_SIDED), r.welch());
-        assertEquals(Means.student(ts, cs, 0.95, Alternative.TWO_SIDED), r.student());
+        assertEquals(TTest.withDefaults().test(ts, cs), r.welch());
+        assertEquals(TTest.withDefaults().withEqualVariances(true).test(ts, cs), r.student());
         assertEquals(RankSum.normal(t, c, Alternative.TWO_SIDED, true), r.wilcoxon());
         assertEquals(Bootstrap.bca(ts, cs, MeanReadout.REPLICATES, 0.95, MeanReadout.SEED), r.bootstrap());
         assertEquals(Means.relativeLift(ArmSummary.of(ts), ArmSummary.of(cs), 0.95), r.relativeLift().orElseThrow());

@@ -1,5 +1,6 @@
 package io.loyalty.nps;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,18 +13,9 @@ import io.loyalty.data.Transaction;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** The cases of issue 15 in the NPS family, each a named regression test. */
 class NpsIssue15Test {
-
-    private static IllegalArgumentException rejects(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String f : fragments) {
-            assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' lacks '" + f + "'");
-        }
-        return e;
-    }
 
     private static CustomerSummaries oneCustomerWith100() {
         List<Transaction> log = List.of(Transaction.of("a", LocalDate.of(2020, 1, 1), 60),
@@ -111,6 +103,34 @@ class NpsIssue15Test {
         NpsAccumulator c = NpsAccumulator.create(2);
         c.add(0, 0, Long.MAX_VALUE / 2 + 1);
         rejects(() -> c.add(1, 10, Long.MAX_VALUE / 2 + 1), "count");
+    }
+
+    /**
+     * Issue 18: {@code create(k)} allocated 3k counters from the caller's k (2.4 GB at the largest k); the counters
+     * now follow the segments answered, so fifty accumulators at the largest k fit in a test's heap.
+     */
+    @Test
+    void createSizesMemoryByTheAnswersNotByTheSegmentCount() {
+        List<NpsAccumulator> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(NpsAccumulator.create(NpsAccumulator.MAX_SEGMENTS).add(i, 10)
+                    .addAll(new int[] {3}, new int[] {0}));
+        }
+        NpsTallies t = many.get(49).snapshot();
+        assertEquals(NpsAccumulator.MAX_SEGMENTS, t.segmentCount());
+        assertEquals(1, t.responses(49));
+        assertEquals(0, t.responses(NpsAccumulator.MAX_SEGMENTS - 1));
+        assertEquals(2, t.total().n());
+        NpsAccumulator merged = NpsAccumulator.create(NpsAccumulator.MAX_SEGMENTS);
+        many.forEach(merged::combine);
+        assertEquals(100, merged.snapshot().total().n());
+        // Equal tallies are equal however far each accumulator had grown: a column rejected after growing the
+        // counters leaves no answer behind, and the snapshot does not show the room.
+        NpsAccumulator grown = NpsAccumulator.create(100).add(0, 9);
+        rejects(() -> grown.addAll(new int[] {99, 0}, new int[] {5, 11}), "answers[1]", "11");
+        assertEquals(NpsAccumulator.create(100).add(0, 9).snapshot(), grown.snapshot());
+        assertTrue(!NpsAccumulator.create(50).add(0, 9).snapshot().equals(grown.snapshot()));
+        rejects(() -> NpsAccumulator.create(NpsAccumulator.MAX_SEGMENTS + 1), "segments", "100000001");
     }
 
     /** Item 18: adding two scores whose counts overflow. */

@@ -19,7 +19,7 @@ class PrivacyTablesTest {
     PrivacyTablesTest() {
         byte[] k = new byte[40];
         Arrays.fill(k, (byte) 7);
-        p = Pseudonymizer.withKey(k);
+        p = Pseudonymizer.keyed(k);
     }
 
     @Test

@@ -28,14 +28,14 @@ class PseudonymizerTest {
         byte[] k = new byte[131];
         Arrays.fill(k, (byte) 0xaa);
         assertEquals("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
-                Pseudonymizer.withKey(k).pseudonym("Test Using Larger Than Block-Size Key - Hash Key First"));
+                Pseudonymizer.keyed(k).pseudonym("Test Using Larger Than Block-Size Key - Hash Key First"));
     }
 
     @Test
     void stableForOneKeyDifferentAcrossKeys() {
-        Pseudonymizer a = Pseudonymizer.withKey(key(1));
-        Pseudonymizer a2 = Pseudonymizer.withKey(key(1));
-        Pseudonymizer b = Pseudonymizer.withKey(key(2));
+        Pseudonymizer a = Pseudonymizer.keyed(key(1));
+        Pseudonymizer a2 = Pseudonymizer.keyed(key(1));
+        Pseudonymizer b = Pseudonymizer.keyed(key(2));
         for (String id : List.of("17850", "ü-кириллица-顧客", " x ", "0")) {
             assertEquals(a.pseudonym(id), a2.pseudonym(id));
             assertNotEquals(a.pseudonym(id), b.pseudonym(id));
@@ -47,27 +47,27 @@ class PseudonymizerTest {
 
     @Test
     void truncationKeepsThePrefixAndStatesItsCollisionBound() {
-        Pseudonymizer full = Pseudonymizer.withKey(key(3));
-        Pseudonymizer short64 = full.truncatedTo(64);
+        Pseudonymizer full = Pseudonymizer.keyed(key(3));
+        Pseudonymizer short64 = full.withBits(64);
         assertEquals(full.pseudonym("c1").substring(0, 16), short64.pseudonym("c1"));
         assertEquals(1e6 * (1e6 - 1) / Math.pow(2, 65), short64.collisionBound(1_000_000), 1e-20);
-        assertEquals(1, full.truncatedTo(32).collisionBound(Long.MAX_VALUE));
+        assertEquals(1, full.withBits(32).collisionBound(Long.MAX_VALUE));
         assertEquals(0, short64.collisionBound(1));
         // 20,000 ids at 32 bits: the bound is 0.047; a collision-free run is the likely outcome, and we see it.
-        Pseudonymizer tiny = full.truncatedTo(32);
+        Pseudonymizer tiny = full.withBits(32);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 20_000; i++) {
             seen.add(tiny.pseudonym(Integer.toString(i)));
         }
         assertEquals(20_000, seen.size());
-        assertThrows(IllegalArgumentException.class, () -> full.truncatedTo(30));
-        assertThrows(IllegalArgumentException.class, () -> full.truncatedTo(260));
-        assertThrows(IllegalArgumentException.class, () -> full.truncatedTo(33));
+        assertThrows(IllegalArgumentException.class, () -> full.withBits(30));
+        assertThrows(IllegalArgumentException.class, () -> full.withBits(260));
+        assertThrows(IllegalArgumentException.class, () -> full.withBits(33));
     }
 
     @Test
     void transactionsKeepEverythingButTheId() {
-        Pseudonymizer p = Pseudonymizer.withKey(key(4));
+        Pseudonymizer p = Pseudonymizer.keyed(key(4));
         Transaction t = Transaction.of("alice", Instant.EPOCH, 12.5).withOrderId("o1").withChannel("web");
         Transaction q = p.apply(t);
         assertEquals(p.pseudonym("alice"), q.customerId());
@@ -80,19 +80,19 @@ class PseudonymizerTest {
 
     @Test
     void missingOrShortKeyIsRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pseudonymizer.withKey(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pseudonymizer.keyed(null));
         assertTrue(e.getMessage().contains("key"), e.getMessage());
         IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
-                () -> Pseudonymizer.withKey(new byte[31]));
+                () -> Pseudonymizer.keyed(new byte[31]));
         assertTrue(s.getMessage().contains("31"), s.getMessage());
-        assertFalse(Pseudonymizer.withKey(key(5)).toString().contains("5,"));
-        assertThrows(IllegalArgumentException.class, () -> Pseudonymizer.withKey(key(5)).pseudonym(" "));
+        assertFalse(Pseudonymizer.keyed(key(5)).toString().contains("5,"));
+        assertThrows(IllegalArgumentException.class, () -> Pseudonymizer.keyed(key(5)).pseudonym(" "));
     }
 
     @Test
     void keyIsCopiedIn() {
         byte[] k = key(6);
-        Pseudonymizer p = Pseudonymizer.withKey(k);
+        Pseudonymizer p = Pseudonymizer.keyed(k);
         String before = p.pseudonym("x");
         k[0] = 9;
         assertEquals(before, p.pseudonym("x"));

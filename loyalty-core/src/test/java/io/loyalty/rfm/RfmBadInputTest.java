@@ -1,26 +1,17 @@
 package io.loyalty.rfm;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.loyalty.testkit.Outcome.rejects;
 
 import io.loyalty.data.Transaction;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Every bad input the issue lists gives an IllegalArgumentException naming the value. */
 class RfmBadInputTest {
     private static final LocalDate DAY = LocalDate.of(2006, 12, 31);
     private static final RfmScorer SCORER = RfmScorer.withDefaults();
-
-    private static void rejects(Executable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), () -> "message '" + e.getMessage() + "' lacks '" + p + "'");
-        }
-    }
 
     private static double[] ones(int n) {
         double[] x = new double[n];
@@ -138,9 +129,9 @@ class RfmBadInputTest {
 
     @Test
     void badClusterArguments() {
-        rejects(() -> RfmClusterer.withSeed(1).withKRange(1, 3), "min (k)", "1");
-        rejects(() -> RfmClusterer.withSeed(1).withK(3).cluster(ones(3), ones(3), ones(3)), "more than 3", "got 3");
-        rejects(() -> RfmClusterer.withSeed(1).cluster(ones(4), ones(4), new double[] {1, 1, Double.NaN, 1}),
+        rejects(() -> RfmClusterer.seeded(1).withKRange(1, 3), "min (k)", "1");
+        rejects(() -> RfmClusterer.seeded(1).withK(3).cluster(ones(3), ones(3), ones(3)), "more than 3", "got 3");
+        rejects(() -> RfmClusterer.seeded(1).cluster(ones(4), ones(4), new double[] {1, 1, Double.NaN, 1}),
                 "monetary", "row 2", "NaN");
     }
 }

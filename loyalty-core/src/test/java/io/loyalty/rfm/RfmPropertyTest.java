@@ -216,7 +216,7 @@ class RfmPropertyTest {
             Figures x = new Figures(r);
             long seed = r.nextLong();
             RfmScores s = RfmScorer.withDefaults().score(x.ids, x.rec, x.ord, x.rev);
-            RfmClusterer c = RfmClusterer.withSeed(seed).withKRange(2, 4);
+            RfmClusterer c = RfmClusterer.seeded(seed).withKRange(2, 4);
             if (x.ids.length <= 2) {
                 // No silent skip: too few customers for two clusters is the documented rejection.
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.cluster(s));

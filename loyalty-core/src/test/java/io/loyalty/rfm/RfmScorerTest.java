@@ -183,7 +183,7 @@ class RfmScorerTest {
             f[i] = big ? 20 + rnd.nextInt(5) : 1 + rnd.nextInt(2);
             m[i] = big ? 2000 + rnd.nextInt(500) : 20 + rnd.nextInt(10);
         }
-        RfmClusters c = RfmClusterer.withSeed(11).withKRange(2, 5).cluster(r, f, m);
+        RfmClusters c = RfmClusterer.seeded(11).withKRange(2, 5).cluster(r, f, m);
         assertEquals(2, c.k());
         assertEquals(200, c.clusters().get(0).size());
         assertEquals(100, c.clusters().get(1).size());

@@ -47,7 +47,7 @@ class RfmTablesTest {
         assertArrayEquals(new double[] {1, 4, 5, 6, 8}, th.doubleColumn("frequency_lower").asDoubleArray(), 0);
         Table mv = RfmTables.toTable(SegmentMovement.between(fromTable, fromTable));
         assertEquals(35, mv.longColumn("Champions").get(0));
-        Table cl = RfmTables.toTable(RfmClusterer.withSeed(3).withK(3).cluster(fromTable));
+        Table cl = RfmTables.toTable(RfmClusterer.seeded(3).withK(3).cluster(fromTable));
         assertEquals(995, (int) cl.intColumn("customers").sum());
     }
 

@@ -1,9 +1,9 @@
 package io.loyalty.stats;
 
+import static io.loyalty.testkit.Outcome.rejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -14,12 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 18: the one interval type checks its invariants, whichever family makes it. */
 class IntervalTest {
-    private static void rejects(Runnable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), e.getMessage());
-        }
-    }
 
     @Test
     void estimateNeverLiesOutsideItsBounds() {

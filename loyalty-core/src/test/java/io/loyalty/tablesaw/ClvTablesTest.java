@@ -21,7 +21,7 @@ class ClvTablesTest {
     void predictionsHaveOneRowPerCustomerAndNamedColumns() {
         List<Transaction> log = List.of(Transaction.of("a", LocalDate.of(2024, 1, 5), 40),
                 Transaction.of("a", LocalDate.of(2024, 3, 8), 25), Transaction.of("b", LocalDate.of(2024, 2, 2), 90));
-        CustomerSummaries s = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(2024, 6, 30)).summarize(log);
+        CustomerSummaries s = Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(2024, 6, 30)).summarize(log);
         BetaGeoModel bg = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752);
         GammaGammaModel gg = GammaGammaModel.of(6.2488, 3.74459, 15.4477);
         Table t = ClvTables.predictions(s, bg, 52, gg, ClvCalculator.of(bg, gg, 4.345));

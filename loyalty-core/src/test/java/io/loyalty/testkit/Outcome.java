@@ -1,10 +1,12 @@
 package io.loyalty.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The contract every adversarial test checks (issue 15): a call on bad input is rejected with an
@@ -52,5 +54,22 @@ public final class Outcome {
             fail("another exception type than IllegalArgumentException", e);
             return null;
         }
+    }
+
+    /**
+     * Asserts that {@code call} is rejected with an {@link IllegalArgumentException} whose message holds every
+     * fragment (the argument's name, its row, its value): the one helper behind every family's bad-input tests.
+     *
+     * @param call the call on bad input
+     * @param fragments what the message must name
+     * @return the exception, for further checks
+     */
+    public static IllegalArgumentException rejects(Executable call, String... fragments) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        String m = String.valueOf(e.getMessage());
+        for (String f : fragments) {
+            assertTrue(m.contains(f), () -> "message '" + m + "' lacks '" + f + "'");
+        }
+        return e;
     }
 }

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class ClvExample {
     private static final int MAX_FREQUENCY = 7;
-    private static final PeriodRule WEEKS = PeriodRule.days().inUnitsOf(7);
+    private static final PeriodRule WEEKS = PeriodRule.days().withUnit(7);
     private static final LocalDate END = LocalDate.of(1998, 6, 30);
 
     private ClvExample() {

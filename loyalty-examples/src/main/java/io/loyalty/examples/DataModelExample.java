@@ -38,7 +38,7 @@ public final class DataModelExample {
                 calibration.add(t);
             }
         }
-        Summarizer weeks = Summarizer.of(PeriodRule.days().inUnitsOf(7), calibrationEnd);
+        Summarizer weeks = Summarizer.of(PeriodRule.days().withUnit(7), calibrationEnd);
         CustomerSummaries summaries = weeks.summarize(calibration);
         System.out.printf("CDNOW sample: %,d transactions to 1997-09-30, daily periods in weeks%n", calibration.size());
         System.out.println(summaries);

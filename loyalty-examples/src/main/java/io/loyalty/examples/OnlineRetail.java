@@ -37,8 +37,8 @@ final class OnlineRetail {
                 .withAmount("Quantity", "UnitPrice")
                 .withProduct("StockCode")
                 .withCancellations("C", cancellations)
-                .skippingMissingCustomers()
-                .keeping("Country");
+                .withMissingCustomersSkipped()
+                .withKeptColumns("Country");
     }
 
     /**

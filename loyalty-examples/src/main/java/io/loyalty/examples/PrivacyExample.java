@@ -65,7 +65,7 @@ public final class PrivacyExample {
         // 1. Pseudonyms: the key is the caller's secret (here a fresh random one; in production from a key store).
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Pseudonymizer pseudonyms = Pseudonymizer.withKey(key).truncatedTo(64);
+        Pseudonymizer pseudonyms = Pseudonymizer.keyed(key).withBits(64);
         long start = System.nanoTime();
         Table pseudo = PrivacyTables.pseudonymize(retail, "Customer", pseudonyms);
         System.out.printf(Locale.ROOT, "%,d rows pseudonymised (HMAC-SHA-256, 64 bits) in %.0f ms; collision bound "

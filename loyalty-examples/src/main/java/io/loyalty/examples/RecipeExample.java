@@ -67,7 +67,7 @@ public final class RecipeExample {
     /** The numbers of the page for a list of orders. */
     static Report report(List<Transaction> orders) {
         RfmScores rfm = RfmScorer.withDefaults().score(orders, ANALYSIS_DATE);
-        CustomerSummaries weeks = Summarizer.of(PeriodRule.days(ZoneOffset.UTC).inUnitsOf(7), LAST_DAY)
+        CustomerSummaries weeks = Summarizer.of(PeriodRule.days(ZoneOffset.UTC).withUnit(7), LAST_DAY)
                 .summarize(orders);
         BetaGeoModel purchases = BetaGeoFitter.withDefaults().fit(weeks);
         GammaGammaModel spend = GammaGammaFitter.withDefaults().fit(weeks);

@@ -62,7 +62,7 @@ public final class RfmExample {
         System.out.printf(Locale.ROOT, "Equal-count (ntile) scoring puts %,d customers in Champions (rfm bins: %,d)%n%n",
                 ntile.summary().row("Champions").customers(), scores.summary().row("Champions").customers());
 
-        RfmClusters clusters = RfmClusterer.withSeed(42).withKRange(2, 6).cluster(scores);
+        RfmClusters clusters = RfmClusterer.seeded(42).withKRange(2, 6).cluster(scores);
         System.out.println("k-means++ on standardized log R, F, M (seed 42, k by mean silhouette over 2..6):");
         clusters.silhouetteByK().forEach((k, s) -> System.out.printf(Locale.ROOT, "  k = %d: silhouette %.3f%n", k, s));
         System.out.println(clusters);

@@ -145,7 +145,7 @@ public final class SparkTour {
                 .select(split(trim(col("value")), "\\s+").as("f"));
         Dataset<Row> cdnow = fields.select(col("f").getItem(1).cast("int").cast("string").as("customer"),
                 to_date(col("f").getItem(2), "yyyyMMdd").as("date"), col("f").getItem(4).cast("double").as("dollars"));
-        Dataset<Row> split = SparkSummaries.of(Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30)),
+        Dataset<Row> split = SparkSummaries.of(Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30)),
                 TransactionSchema.of("customer", "date", "dollars"))
                 .calibrationHoldout(cdnow, LocalDate.of(1997, 10, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
                         .minusNanos(1))

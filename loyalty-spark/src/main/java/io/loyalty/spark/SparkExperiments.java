@@ -38,7 +38,7 @@ import static org.apache.spark.sql.functions.lit;
  * int none = visit.arms().indexOf("No E-Mail");
  * Comparison rate = Proportions.compare("Womens vs none", "visit rate", Math.round(visit.arm(women).total()),
  *         visit.arm(women).n(), Math.round(visit.arm(none).total()), visit.arm(none).n(), 0.95);
- * TTest spend = Means.welch(s.get("spend").arm(women), s.get("spend").arm(none), 0.95, Alternative.TWO_SIDED);
+ * TTest.Result spend = TTest.withDefaults().test(s.get("spend").arm(women), s.get("spend").arm(none));
  * }</pre>
  *
  * <p>Distributed, without an exchange: each partition codes the arms and segments it meets, reduces its rows

@@ -34,7 +34,7 @@ import static org.apache.spark.sql.functions.timestamp_seconds;
  *
  * <pre>{@code
  * SparkSummaries s = SparkSummaries.of(
- *         Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30)),
+ *         Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30)),
  *         TransactionSchema.of("customer", "date", "amount"));
  * Dataset<Row> summaries = s.summarize(transactions);   // one row per customer
  * }</pre>

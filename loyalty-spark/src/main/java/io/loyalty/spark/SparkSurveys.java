@@ -228,7 +228,7 @@ public final class SparkSurveys {
 
     /** Whether a rule is a calendar rule of its zone, which {@link PeriodRule#indexOfEpochDay} maps exactly. */
     private static boolean calendar(PeriodRule rule) {
-        PeriodRule r = rule.inUnitsOf(1);
+        PeriodRule r = rule.withUnit(1);
         ZoneId z = rule.zone();
         return r.equals(PeriodRule.days(z)) || r.equals(PeriodRule.weeks(z)) || r.equals(PeriodRule.months(z))
                 || r.equals(PeriodRule.quarters(z)) || r.equals(PeriodRule.years(z));

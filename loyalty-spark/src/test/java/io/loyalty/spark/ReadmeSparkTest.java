@@ -58,7 +58,7 @@ class ReadmeSparkTest {
 
         // --- README ---
         Dataset<Row> tx = spark.read().parquet(lake + "/transactions");        // customer_id, ts, amount
-        Dataset<Row> customers = SparkSummaries.of(Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30)),
+        Dataset<Row> customers = SparkSummaries.of(Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(1998, 6, 30)),
                 TransactionSchema.of("customer_id", "ts", "amount")).summarize(tx).cache();
         SparkRfm.Result rfm = SparkRfm.of(RfmScorer.withDefaults()).score(customers, LocalDate.of(1998, 7, 1));
         SparkClv clv = SparkClv.withDefaults();

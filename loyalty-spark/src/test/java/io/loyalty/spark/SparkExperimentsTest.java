@@ -1,9 +1,7 @@
 package io.loyalty.spark;
 
-import io.loyalty.experiment.Alternative;
 import io.loyalty.experiment.ArmSummary;
 import io.loyalty.experiment.Comparison;
-import io.loyalty.experiment.Means;
 import io.loyalty.experiment.Proportions;
 import io.loyalty.experiment.SegmentedSummaries;
 import io.loyalty.experiment.TTest;
@@ -172,9 +170,8 @@ class SparkExperimentsTest {
         SegmentedSummaries spend = spark.get("spend");
         SegmentedSummaries coreSpend = core(arm, historySegment, metric[2]);
         for (int s = 0; s < spend.segments().size(); s++) {
-            TTest expected = Means.welch(coreSpend.cell(women, s), coreSpend.cell(none, s), 0.95,
-                    Alternative.TWO_SIDED);
-            TTest actual = Means.welch(spend.cell(women, s), spend.cell(none, s), 0.95, Alternative.TWO_SIDED);
+            TTest.Result expected = TTest.withDefaults().test(coreSpend.cell(women, s), coreSpend.cell(none, s));
+            TTest.Result actual = TTest.withDefaults().test(spend.cell(women, s), spend.cell(none, s));
             // The means and variances agree to 1e-12 relative; t divides the difference of two close means by its
             // standard error, so it agrees to 1e-12 of the means' scale, not of itself. p and the interval's bounds
             // follow t, through commons-math's t distribution (accurate to about 1e-14 absolute).

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SparkSummariesTest {
     private static final LocalDate END = LocalDate.of(1998, 6, 30);
-    private static final Summarizer WEEKS = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+    private static final Summarizer WEEKS = Summarizer.of(PeriodRule.days().withUnit(7), END);
     private static final TransactionSchema SCHEMA = TransactionSchema.of("customer", "time", "amount");
     private static final Instant CALIBRATION_END = LocalDate.of(1997, 10, 1).atStartOfDay()
             .toInstant(java.time.ZoneOffset.UTC).minusNanos(1);
@@ -222,7 +222,7 @@ class SparkSummariesTest {
             {"42", "1998-03-15", "100.10"},
             {"7", "1998-01-05", "5.01"}, {"7", "1998-01-05", "19.99"}, {"7", "1998-02-10", "12.30"},
             {"7", "1998-03-01", "-4.00"}};
-        Summarizer newYork = Summarizer.of(PeriodRule.days(ZoneId.of("America/New_York")).inUnitsOf(7),
+        Summarizer newYork = Summarizer.of(PeriodRule.days(ZoneId.of("America/New_York")).withUnit(7),
                 LocalDate.of(1998, 6, 30)).withReturnsNetted();
         Summarizer tokyo = Summarizer.of(PeriodRule.days(ZoneId.of("Asia/Tokyo")), LocalDate.of(1998, 6, 30));
         TransactionSchema schema = TransactionSchema.of("id", "day", "amount");
@@ -428,7 +428,7 @@ class SparkSummariesTest {
         Dataset<Row> df = spark.createDataFrame(List.of(
                 RowFactory.create("a", java.sql.Date.valueOf("1998-06-01"), 1.0),
                 RowFactory.create("a", java.sql.Date.valueOf("1998-07-01"), 2.0)), schema);
-        Summarizer ny = Summarizer.of(PeriodRule.days(ZoneId.of("America/New_York")).inUnitsOf(7),
+        Summarizer ny = Summarizer.of(PeriodRule.days(ZoneId.of("America/New_York")).withUnit(7),
                 LocalDate.of(1998, 6, 30));
         String message = rejects(SparkSummaries.of(ny, TransactionSchema.of("customer", "day", "amount")), df)
                 .getMessage();
