@@ -4,6 +4,7 @@ import io.loyalty.internal.Checks;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The contribution-bounding kernel as a mergeable accumulator: each customer, added with all of their rows at once,
@@ -34,10 +35,10 @@ public final class BoundedTally implements Serializable {
     private final int l0;
     /** The most rows one customer may contribute to one partition. */
     private final int linf;
-    /** The range each customer's total per partition is clamped to. */
-    private final ValueRange range;
+    /** The range each customer's total per partition is clamped to (null without values). */
+    final ValueRange range;
     /** The key of the hash that picks which partitions and rows a customer keeps. */
-    private final long key;
+    final long key;
     private transient long[] keys;
     private transient int[] runStart;
     private transient int[] runPart;
@@ -68,14 +69,42 @@ public final class BoundedTally implements Serializable {
      * @return the accumulator
      */
     public static BoundedTally create(List<String> labels, int categories, ContributionBounds bounds, long key) {
-        Checks.notNull(labels, "labels");
-        Checks.notNull(bounds, "bounds");
         Checks.require(categories >= 1 && categories <= 256, "categories must lie in [1, 256], got %d", categories);
+        return new BoundedTally(partitionKeys(labels), categories, null, Checks.notNull(bounds, "bounds"), key);
+    }
+
+    /**
+     * An empty accumulator of values (one category) for a release begun with {@link DpRelease}: each customer's
+     * total per partition is clamped to {@code range} and summed, as are the squares of the clamped totals.
+     *
+     * @param labels the partitions' labels, in the release's order
+     * @param range the declared range of one customer's total in one partition
+     * @param bounds the contribution bounds
+     * @param key the release's bounding key ({@link DpRelease#key()})
+     * @return the accumulator
+     */
+    public static BoundedTally create(List<String> labels, ValueRange range, ContributionBounds bounds, long key) {
+        Checks.notNull(range, "range");
+        return new BoundedTally(partitionKeys(labels), 1, range, Checks.notNull(bounds, "bounds"), key);
+    }
+
+    private static long[] partitionKeys(List<String> labels) {
+        Checks.notNull(labels, "labels");
         long[] pk = new long[labels.size()];
         for (int p = 0; p < pk.length; p++) {
             pk[p] = key(Checks.notNull(labels.get(p), "labels[" + p + "]"));
         }
-        return new BoundedTally(pk, categories, null, bounds, key);
+        return pk;
+    }
+
+    /** The bounds this accumulator enforces. */
+    ContributionBounds bounds() {
+        return ContributionBounds.of(l0, linf);
+    }
+
+    /** The number of partitions. */
+    int partitions() {
+        return partitionKey.length;
     }
 
     /** SplitMix64's finaliser: a bijective 64-bit mix. */
@@ -107,19 +136,52 @@ public final class BoundedTally implements Serializable {
         Checks.notBlank(customerId, "customerId");
         Checks.notNull(partitions, "partitions");
         Checks.notNull(categories, "categories");
+        Checks.require(range == null, "this accumulator sums values: add customers with their values");
         Checks.require(rows >= 0 && rows <= partitions.length && rows <= categories.length,
                 "rows must lie in [0, %d], got %d", Math.min(partitions.length, categories.length), rows);
+        checkPartitions(partitions, rows);
         for (int j = 0; j < rows; j++) {
-            if (!(partitions[j] >= 0 && partitions[j] < partitionKey.length)) {
-                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", j,
-                        partitionKey.length, partitions[j]));
-            }
             if (!(categories[j] >= 0 && categories[j] < this.categories)) {
                 throw new IllegalArgumentException(Checks.format("categories[%d] must lie in [0, %d), got %d", j,
                         this.categories, categories[j]));
             }
         }
         add(key(customerId), partitions, categories, null, rows);
+    }
+
+    /**
+     * Adds one customer with all of their rows and values, to an accumulator made with a {@link ValueRange} (a
+     * customer added twice counts twice: add each customer once).
+     *
+     * @param customerId the customer's id
+     * @param partitions the partition index of each row, in [0, labels)
+     * @param values the value of each row, finite
+     * @param rows the number of rows (the arrays may be longer)
+     * @throws IllegalArgumentException if an index is out of range or a value not finite
+     */
+    public void addCustomer(String customerId, int[] partitions, double[] values, int rows) {
+        Checks.notBlank(customerId, "customerId");
+        Checks.notNull(partitions, "partitions");
+        Checks.notNull(values, "values");
+        Checks.require(range != null, "this accumulator counts rows: add customers with their categories");
+        Checks.require(rows >= 0 && rows <= partitions.length && rows <= values.length,
+                "rows must lie in [0, %d], got %d", Math.min(partitions.length, values.length), rows);
+        checkPartitions(partitions, rows);
+        for (int j = 0; j < rows; j++) {
+            if (!Double.isFinite(values[j])) {
+                throw new IllegalArgumentException(Checks.format("values[%d] must be finite, got %s", j, values[j]));
+            }
+        }
+        add(key(customerId), partitions, new int[rows], values, rows);
+    }
+
+    private void checkPartitions(int[] partitions, int rows) {
+        for (int j = 0; j < rows; j++) {
+            if (!(partitions[j] >= 0 && partitions[j] < partitionKey.length)) {
+                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", j,
+                        partitionKey.length, partitions[j]));
+            }
+        }
     }
 
     /**
@@ -132,10 +194,14 @@ public final class BoundedTally implements Serializable {
     public BoundedTally combine(BoundedTally other) {
         Checks.notNull(other, "other");
         Checks.require(other.key == key && Arrays.equals(other.partitionKey, partitionKey)
-                && other.categories == categories && other.l0 == l0 && other.linf == linf && other.range == null
-                && range == null, "other must be made for the same release");
+                && other.categories == categories && other.l0 == l0 && other.linf == linf
+                && Objects.equals(other.range, range), "other must be made for the same release");
         for (int p = 0; p < customers.length; p++) {
             customers[p] += other.customers[p];
+            if (sums != null) {
+                sums[p] += other.sums[p];
+                squares[p] += other.squares[p];
+            }
         }
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];

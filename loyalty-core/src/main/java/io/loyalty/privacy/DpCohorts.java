@@ -123,12 +123,17 @@ public final class DpCohorts {
 
     private static DpTable release(int[] customer, int customerCount, int[] period, List<String> labels,
             int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
+        begin(maxOffsets, cost, budget);
+        long[][] counts = counts(customer, customerCount, period, labels.size(), maxOffsets);
+        return noised(counts, labels, maxOffsets, cost, budget.random());
+    }
+
+    /** Checks the release's arguments, then spends its cost (refused before any draw). */
+    static void begin(int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
         Checks.require(maxOffsets >= 1, "maxOffsets must be >= 1, got %d", maxOffsets);
         Checks.notNull(cost, "cost");
         Checks.notNull(budget, "budget");
         budget.spend("cohort retention matrix, " + cost, cost);
-        long[][] counts = counts(customer, customerCount, period, labels.size(), maxOffsets);
-        return noised(counts, labels, maxOffsets, cost, budget.random());
     }
 
     /** The bounded, exact matrix: counts[cohort][offset]. */
@@ -146,10 +151,7 @@ public final class DpCohorts {
         for (int i = 0; i < customer.length; i++) {
             mask[customer[i]] |= 1L << period[i];
         }
-        long[][] counts = new long[periods][];
-        for (int c = 0; c < periods; c++) {
-            counts[c] = new long[periods - c];
-        }
+        long[][] counts = emptyCounts(periods);
         for (long bits : mask) {
             if (bits == 0) {
                 continue;
@@ -178,10 +180,7 @@ public final class DpCohorts {
         for (int i = 0; i < n; i++) {
             sorted[fill[customer[i]]++] = period[i];
         }
-        long[][] counts = new long[periods][];
-        for (int c = 0; c < periods; c++) {
-            counts[c] = new long[periods - c];
-        }
+        long[][] counts = emptyCounts(periods);
         for (int c = 0; c < customerCount; c++) {
             int from = start[c];
             int to = start[c + 1];
@@ -189,21 +188,38 @@ public final class DpCohorts {
                 continue;
             }
             Arrays.sort(sorted, from, to);
-            int cohort = sorted[from];
-            int kept = 0;
-            int prev = -1;
-            for (int j = from; j < to && kept < maxOffsets; j++) {
-                if (sorted[j] != prev) {
-                    counts[cohort][sorted[j] - cohort]++;
-                    prev = sorted[j];
-                    kept++;
-                }
-            }
+            countCustomer(counts, sorted, from, to, maxOffsets);
         }
         return counts;
     }
 
-    private static DpTable noised(long[][] counts, List<String> labels, int maxOffsets, PrivacyCost cost,
+    /**
+     * Counts one customer whose periods are {@code sorted[from, to)}, ascending, not empty: the cohort is the
+     * first, and the first {@code maxOffsets} distinct periods are counted.
+     */
+    static void countCustomer(long[][] counts, int[] sorted, int from, int to, int maxOffsets) {
+        int cohort = sorted[from];
+        int kept = 0;
+        int prev = -1;
+        for (int j = from; j < to && kept < maxOffsets; j++) {
+            if (sorted[j] != prev) {
+                counts[cohort][sorted[j] - cohort]++;
+                prev = sorted[j];
+                kept++;
+            }
+        }
+    }
+
+    /** The empty matrix: counts[cohort][offset] for offsets up to the span's end. */
+    static long[][] emptyCounts(int periods) {
+        long[][] counts = new long[periods][];
+        for (int c = 0; c < periods; c++) {
+            counts[c] = new long[periods - c];
+        }
+        return counts;
+    }
+
+    static DpTable noised(long[][] counts, List<String> labels, int maxOffsets, PrivacyCost cost,
             RandomGenerator rng) {
         int periods = labels.size();
         Noise noise = Noise.calibrate(cost, maxOffsets, Math.sqrt(maxOffsets));
