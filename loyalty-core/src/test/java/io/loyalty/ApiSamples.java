@@ -1107,6 +1107,11 @@ final class ApiSamples {
         receiverOf("DpRelease.retention(List, CohortTally)", () -> DpRelease.beginRetention(2, cost, budget()));
         member("DpRelease.beginRetention maxOffsets", () -> 2);
         member("CohortTally.addCustomer periods", () -> new int[] {0, 1, 1, 0});
+        member("SmallCellSuppression.kano feature", () -> "f");
+        type("java.util.Map<java.lang.String, io.loyalty.nps.Csat>", () -> Map.of("s", io.loyalty.nps.Csat.ofAnswers(
+                1, 2, 5), "t", io.loyalty.nps.Csat.ofAnswers(4, 5)));
+        type("java.util.Map<java.lang.String, io.loyalty.nps.Ces>", () -> Map.of("s", io.loyalty.nps.Ces.ofAnswers(
+                1, 2, 7), "t", io.loyalty.nps.Ces.ofAnswers(4, 5)));
     }
 
     private void tables() {
