@@ -196,16 +196,7 @@ public final class BoundedTally implements Serializable {
         Checks.require(other.key == key && Arrays.equals(other.partitionKey, partitionKey)
                 && other.categories == categories && other.l0 == l0 && other.linf == linf
                 && Objects.equals(other.range, range), "other must be made for the same release");
-        for (int p = 0; p < customers.length; p++) {
-            customers[p] += other.customers[p];
-            if (sums != null) {
-                sums[p] += other.sums[p];
-                squares[p] += other.squares[p];
-            }
-        }
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += other.counts[i];
-        }
+        add(other);
         return this;
     }
 
@@ -224,38 +215,90 @@ public final class BoundedTally implements Serializable {
             int[] category, int categories, double[] value, ValueRange range, ContributionBounds bounds, long key) {
         int n = customer.length;
         int nc = customerKey.length;
-        BoundedTally out = new BoundedTally(partitionKey, categories, value == null ? null : range, bounds, key);
+        ValueRange r = value == null ? null : range;
         // Two-level grouping by customer, so that every random access stays in cache: rows are first distributed
         // into up to 256 blocks of consecutive customers (256 sequential write streams), then each block is
-        // grouped by a counting sort over its few thousand customers.
+        // grouped by a counting sort over its few thousand customers. Both passes run as tasks on the common pool:
+        // the scatter writes every row where the sequential scatter would, and each task of the second pass tallies
+        // whole customers into its own accumulator; the sums of counts do not depend on the split.
         int shift = Math.max(0, 32 - Integer.numberOfLeadingZeros(Math.max(1, nc - 1)) - 8);
         int blocks = ((nc - 1) >>> shift) + 1;
+        int tasks = Tasks.count(n);
+        int chunk = Tasks.chunk(n, tasks);
+        int[][] fill = new int[tasks][blocks + 1];
+        Tasks.run(tasks, t -> {
+            int[] h = fill[t];
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                h[customer[i] >>> shift]++;
+            }
+        });
+        // Block b holds the rows of chunk 0, then chunk 1, ...: each chunk's write position per block.
         int[] blockStart = new int[blocks + 1];
-        for (int c : customer) {
-            blockStart[(c >>> shift) + 1]++;
-        }
+        int at0 = 0;
         for (int b = 0; b < blocks; b++) {
-            blockStart[b + 1] += blockStart[b];
+            blockStart[b] = at0;
+            for (int t = 0; t < tasks; t++) {
+                int c = fill[t][b];
+                fill[t][b] = at0;
+                at0 += c;
+            }
         }
+        blockStart[blocks] = n;
         // Pass 1: each row packed as (customer within its block, category, partition), written block by block.
         long[] packed = new long[n];
         double[] blockValues = value == null ? null : new double[n];
-        int[] fill = Arrays.copyOf(blockStart, blocks);
-        for (int i = 0; i < n; i++) {
-            int c = customer[i];
-            int at = fill[c >>> shift]++;
-            int cat = category == null ? 0 : category[i];
-            packed[at] = ((long) (c & ((1 << shift) - 1)) << 39) | ((long) cat << 31) | partition[i];
-            if (blockValues != null) {
-                blockValues[at] = value[i];
+        int low = (1 << shift) - 1;
+        Tasks.run(tasks, t -> {
+            int[] f = fill[t];
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                int c = customer[i];
+                int at = f[c >>> shift]++;
+                int cat = category == null ? 0 : category[i];
+                packed[at] = ((long) (c & low) << 39) | ((long) cat << 31) | partition[i];
+                if (blockValues != null) {
+                    blockValues[at] = value[i];
+                }
+            }
+        });
+        // Pass 2: groups of consecutive blocks, each into its own accumulator, combined in order.
+        int groups = Math.max(1, Math.min(blocks, tasks * 4));
+        BoundedTally[] parts = new BoundedTally[groups];
+        Tasks.run(groups, g -> {
+            BoundedTally part = new BoundedTally(partitionKey, categories, r, bounds, key);
+            part.tallyBlocks(g * blocks / groups, (g + 1) * blocks / groups, blockStart, shift, nc, packed,
+                    blockValues, customerKey);
+            parts[g] = part;
+        });
+        BoundedTally out = parts[0];
+        for (int g = 1; g < groups; g++) {
+            out.add(parts[g]);
+        }
+        return out;
+    }
+
+    /** Adds another accumulator's counts and sums (same shape, already checked or built so). */
+    private void add(BoundedTally other) {
+        for (int p = 0; p < customers.length; p++) {
+            customers[p] += other.customers[p];
+            if (sums != null) {
+                sums[p] += other.sums[p];
+                squares[p] += other.squares[p];
             }
         }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+    }
+
+    /** Groups the rows of blocks {@code [fromBlock, toBlock)} by customer and adds each customer. */
+    private void tallyBlocks(int fromBlock, int toBlock, int[] blockStart, int shift, int nc, long[] packed,
+            double[] blockValues, long[] customerKey) {
         int span = 1 << shift;
         int[] start = new int[span + 1];
         int[] at = new int[span];
         long[] keys = new long[16];
-        double[] values = value == null ? null : new double[16];
-        for (int b = 0; b < blocks; b++) {
+        double[] values = blockValues == null ? null : new double[16];
+        for (int b = fromBlock; b < toBlock; b++) {
             int from = blockStart[b];
             int to = blockStart[b + 1];
             int base = b << shift;
@@ -269,9 +312,9 @@ public final class BoundedTally implements Serializable {
             System.arraycopy(start, 0, at, 0, span);
             if (keys.length < to - from) {
                 keys = new long[to - from];
-                values = value == null ? null : new double[to - from];
+                values = blockValues == null ? null : new double[to - from];
             }
-            // Pass 2, in cache: each row's final sort key (partition, category, position among the customer's rows).
+            // In cache: each row's final sort key (partition, category, position among the customer's rows).
             for (int r = from; r < to; r++) {
                 long x = packed[r];
                 int c = (int) (x >>> 39);
@@ -286,12 +329,11 @@ public final class BoundedTally implements Serializable {
             for (int c = 0; c < span && base + c < nc; c++) {
                 int m = start[c + 1] - start[c];
                 if (m > 0) {
-                    out.checkRows(m);
-                    out.addSorted(customerKey[base + c], keys, start[c], m, values);
+                    checkRows(m);
+                    addSorted(customerKey[base + c], keys, start[c], m, values);
                 }
             }
         }
-        return out;
     }
 
     /** {@code key(Integer.toString(id))} for a non-negative id, without making the string. */
@@ -309,6 +351,36 @@ public final class BoundedTally implements Serializable {
             h = (h ^ ('0' + (id / div) % 10)) * 0x100000001b3L;
         }
         return mix(h);
+    }
+
+    /** {@link #key(int)} of customers {@code 0..count-1}, computed in parallel chunks. */
+    static long[] keys(int count) {
+        long[] keys = new long[count];
+        int tasks = Tasks.count(count);
+        int chunk = Tasks.chunk(count, tasks);
+        Tasks.run(tasks, t -> {
+            for (int c = t * chunk, end = (int) Math.min(count, (long) c + chunk); c < end; c++) {
+                keys[c] = key(c);
+            }
+        });
+        return keys;
+    }
+
+    /** Sorts {@code a[from, to)}: a customer's few rows or partitions by insertion, without the library's dispatch. */
+    private static void sortSmall(long[] a, int from, int to) {
+        if (to - from > 32) {
+            Arrays.sort(a, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            long k = a[i];
+            int j = i - 1;
+            while (j >= from && a[j] > k) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = k;
+        }
     }
 
     /** Bits for a position among m rows. */
@@ -350,20 +422,7 @@ public final class BoundedTally implements Serializable {
             runPart = new int[Math.max(m, 16)];
         }
         int posBits = positionBits(m);
-        if (m > 32) {
-            Arrays.sort(keys, from0, from0 + m);
-        } else {
-            // A customer's few rows: an insertion sort without the library sort's dispatch.
-            for (int a = from0 + 1; a < from0 + m; a++) {
-                long k = keys[a];
-                int b = a - 1;
-                while (b >= from0 && keys[b] > k) {
-                    keys[b + 1] = keys[b];
-                    b--;
-                }
-                keys[b + 1] = k;
-            }
-        }
+        sortSmall(keys, from0, from0 + m);
         int runs = 0;
         for (int j = from0; j < from0 + m; j++) {
             if (j == from0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
@@ -386,7 +445,7 @@ public final class BoundedTally implements Serializable {
                 hs[r] = mix(ck + partitionKey[runPart[r]]);
                 hs[runs + r] = hs[r];
             }
-            Arrays.sort(hs, runs, 2 * runs);
+            sortSmall(hs, runs, 2 * runs);
             cutoff = hs[runs + l0 - 1];
         }
         int keptPartitions = 0;
