@@ -44,6 +44,8 @@ public final class BoundedTally implements Serializable {
     private transient int[] runPart;
     private transient long[] hashes;
     private transient long[] rowHashes;
+    private transient int[] smallParts;
+    private transient int[] smallCounts;
 
     private BoundedTally(long[] partitionKey, int categories, ValueRange range, ContributionBounds bounds, long key) {
         this.partitionKey = partitionKey;
@@ -417,6 +419,10 @@ public final class BoundedTally implements Serializable {
      * {@code from} plus the position in the key.
      */
     private void addSorted(long customerKey, long[] keys, int from0, int m, double[] values) {
+        if (values == null && m <= SMALL_ROWS && categories <= SMALL_CATEGORIES) {
+            addSmall(customerKey, keys, from0, m);
+            return;
+        }
         if (runStart == null || runStart.length < m + 1) {
             runStart = new int[Math.max(m, 16) + 1];
             runPart = new int[Math.max(m, 16)];
@@ -475,6 +481,110 @@ public final class BoundedTally implements Serializable {
                 sums[p] += units;
                 squares[p] += Math.round(clamped * clamped / (range.bound() * range.bound() / ValueRange.STEPS));
             }
+        }
+    }
+
+    /** The most rows and categories of a customer counted without sorting their rows. */
+    private static final int SMALL_ROWS = 32;
+    private static final int SMALL_CATEGORIES = 8;
+
+    /**
+     * {@link #addSorted} without values for a customer of few rows, without sorting them: rows of one category in
+     * one partition are interchangeable (the row kept is chosen by the hash of its category and rank), so counting
+     * each (partition, category) is enough. Partitions are visited in increasing index, as the sorted runs are, so
+     * the choices are the same.
+     */
+    private void addSmall(long customerKey, long[] keys, int from0, int m) {
+        if (smallParts == null) {
+            smallParts = new int[SMALL_ROWS];
+            smallCounts = new int[SMALL_ROWS * SMALL_CATEGORIES];
+        }
+        int[] parts = smallParts;
+        int[] cc = smallCounts;
+        int posBits = positionBits(m);
+        int runs = 0;
+        for (int j = from0; j < from0 + m; j++) {
+            int p = (int) (keys[j] >>> 32);
+            int cat = (int) ((keys[j] & 0xffffffffL) >>> posBits);
+            int r = 0;
+            while (r < runs && parts[r] != p) {
+                r++;
+            }
+            if (r == runs) {
+                // A new partition: insert it in increasing order, shifting its counts with it.
+                int at = runs;
+                while (at > 0 && parts[at - 1] > p) {
+                    parts[at] = parts[at - 1];
+                    System.arraycopy(cc, (at - 1) * SMALL_CATEGORIES, cc, at * SMALL_CATEGORIES, SMALL_CATEGORIES);
+                    at--;
+                }
+                parts[at] = p;
+                Arrays.fill(cc, at * SMALL_CATEGORIES, (at + 1) * SMALL_CATEGORIES, 0);
+                runs++;
+                r = at;
+            }
+            cc[r * SMALL_CATEGORIES + cat]++;
+        }
+        long ck = mix(key ^ customerKey);
+        long cutoff = Long.MAX_VALUE;
+        long[] hs = null;
+        if (runs > l0) {
+            // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
+            if (hashes == null || hashes.length < 2 * runs) {
+                hashes = new long[Math.max(2 * runs, 32)];
+            }
+            hs = hashes;
+            for (int r = 0; r < runs; r++) {
+                hs[r] = mix(ck + partitionKey[parts[r]]);
+                hs[runs + r] = hs[r];
+            }
+            sortSmall(hs, runs, 2 * runs);
+            cutoff = hs[runs + l0 - 1];
+        }
+        int keptPartitions = 0;
+        for (int r = 0; r < runs; r++) {
+            if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
+                continue;
+            }
+            keptPartitions++;
+            int p = parts[r];
+            customers[p]++;
+            countCategories(cc, r * SMALL_CATEGORIES, p, mix(ck ^ partitionKey[p]));
+        }
+    }
+
+    /** {@link #countRows} from a run's count per category. */
+    private void countCategories(int[] cc, int at, int p, long runKey) {
+        int base = p * categories;
+        int len = 0;
+        for (int c = 0; c < categories; c++) {
+            len += cc[at + c];
+        }
+        if (len <= linf) {
+            for (int c = 0; c < categories; c++) {
+                counts[base + c] += cc[at + c];
+            }
+            return;
+        }
+        if (rowHashes == null || rowHashes.length < len) {
+            rowHashes = new long[Math.max(len, 32)];
+        }
+        long[] h = rowHashes;
+        int k = 0;
+        long smallest = Long.MAX_VALUE;
+        for (int c = 0; c < categories; c++) {
+            for (int rank = 0; rank < cc[at + c]; rank++) {
+                h[k] = (mix(runKey + ((long) c << 32) + rank) & ~0xffL) | c;
+                smallest = Math.min(smallest, h[k++]);
+            }
+        }
+        if (linf == 1) {
+            counts[base + (int) (smallest & 0xff)]++;
+            return;
+        }
+        sortSmall(h, 0, len);
+        for (int j = 0; j < linf; j++) {
+            counts[base + (int) (h[j] & 0xff)]++;
         }
     }
 
