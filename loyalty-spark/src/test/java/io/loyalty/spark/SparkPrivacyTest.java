@@ -288,4 +288,25 @@ class SparkPrivacyTest {
         assertTrue(e.getMessage().contains("column 'at' has a transaction at 2024-12-"), e.getMessage());
         assertEquals(0, b.spends().size());
     }
+
+    @Test
+    void badInputOfTheOtherAggregatesIsRefusedBeforeAnySpend() {
+        StructType schema = LABELLED.add("value", DataTypes.DoubleType).add("flag", DataTypes.BooleanType);
+        Dataset<Row> ds = spark.createDataFrame(List.of(RowFactory.create("a", "x", Double.NaN, true),
+                RowFactory.create("b", "unknown", 1.0, null), RowFactory.create("c", " ", 2.0, false)), schema);
+        PrivacyBudget b = budget(9);
+        Partitions known = Partitions.known(List.of("x", "y"));
+        IllegalArgumentException arms = assertThrows(IllegalArgumentException.class, () -> SparkPrivacy.arms(ds,
+                "customer", "label", "value", ValueRange.of(0, 10), known, PrivacyCost.laplace(1), b));
+        assertTrue(arms.getMessage().contains("column 'value' is not finite in 1 row")
+                && arms.getMessage().contains("column 'label' is not one of the known partitions in 2 rows")
+                && arms.getMessage().contains("column 'label' is blank in 1 row"), arms.getMessage());
+        IllegalArgumentException paths = assertThrows(IllegalArgumentException.class, () -> SparkPrivacy.pathCounts(
+                ds, "customer", "label", "flag", Partitions.selected(1, 1e-6), ContributionBounds.ONE,
+                PrivacyCost.laplace(1), b));
+        assertTrue(paths.getMessage().contains("column 'flag' is null in 1 row"), paths.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SparkPrivacy.ratings(ds, "customer", "label", "value", 1,
+                5, known, ContributionBounds.ONE, PrivacyCost.laplace(1), b));
+        assertEquals(0, b.spends().size());
+    }
 }
