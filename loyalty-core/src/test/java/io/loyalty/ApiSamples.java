@@ -68,6 +68,7 @@ import io.loyalty.nps.NpsCalculator;
 import io.loyalty.nps.NpsDifference;
 import io.loyalty.nps.NpsScale;
 import io.loyalty.privacy.BoundedTally;
+import io.loyalty.privacy.CohortTally;
 import io.loyalty.privacy.ContributionBounds;
 import io.loyalty.privacy.DiscreteGaussian;
 import io.loyalty.privacy.DiscreteLaplace;
@@ -127,6 +128,8 @@ final class ApiSamples {
     private static final LocalDate END_DAY = LocalDate.of(2020, 6, 30);
 
     private final Map<String, Supplier<Object>> byMember = new HashMap<>();
+    /** Receivers for one method, by {@link #receiverKey}: a release must be begun as the aggregate it finishes. */
+    private final Map<String, Supplier<Object>> byReceiver = new HashMap<>();
     private final Map<String, Supplier<Object>> byName = new HashMap<>();
     private final Map<String, Supplier<Object>> byType = new HashMap<>();
     /** Expensive immutable samples, built once. */
@@ -210,6 +213,32 @@ final class ApiSamples {
             throw new AssertionError("no receiver for " + type.getName() + ": register one in ApiSamples");
         }
         return s.get();
+    }
+
+    /**
+     * The receiver for one instance method: its own sample if one is registered, else {@link #receiver(Class)}.
+     *
+     * @param type the method's public type
+     * @param member the method
+     * @return a fresh instance
+     */
+    Object receiver(Class<?> type, Executable member) {
+        Supplier<Object> s = byReceiver.get(receiverKey(member));
+        return s != null ? s.get() : receiver(type);
+    }
+
+    /** {@code Owner.method(Type, Type)}: the member's name and simple parameter types, telling overloads apart. */
+    private static String receiverKey(Executable member) {
+        StringBuilder b = new StringBuilder(PublicApiSanityTest.memberName(member)).append('(');
+        Class<?>[] types = member.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            b.append(i > 0 ? ", " : "").append(types[i].getSimpleName());
+        }
+        return b.append(')').toString();
+    }
+
+    private void receiverOf(String key, Supplier<Object> s) {
+        byReceiver.put(key, s);
     }
 
     private void type(Class<?> c, Supplier<Object> s) {
@@ -998,8 +1027,9 @@ final class ApiSamples {
         type(SuppressedTable.class, ApiSamples::suppressedTable);
         type(SmallCellSuppression.class, SmallCellSuppression::withDefaults);
         type(BoundedTally.class, () -> BoundedTally.create(List.of("x", "y"), 3, ContributionBounds.ONE, 1L));
-        type(DpRelease.class, () -> DpRelease.beginNps(PrivacyCost.laplace(1), Partitions.known(List.of("x", "y")),
-                budget()));
+        type(CohortTally.class, () -> CohortTally.create(2, 2));
+        type(DpRelease.class, ApiSamples::npsRelease);
+        releases();
         type("java.util.Collection<java.lang.String>", () -> List.of("x", "y"));
         type("java.util.List<io.loyalty.data.Transaction>", ApiSamples::transactions);
         type("tech.tablesaw.columns.Column<?>", () -> StringColumn.create("customer", "a", "b"));
@@ -1028,6 +1058,69 @@ final class ApiSamples {
         member("DpCohorts.retention int[] periods", () -> new int[] {0, 1, 0, 1});
         member("DpCohorts.retention from", () -> Instant.parse("2020-01-01T00:00:00Z"));
         member("DpCohorts.retention to", () -> END);
+    }
+
+    private static final List<String> XY = List.of("x", "y");
+
+    private static DpRelease npsRelease() {
+        return DpRelease.beginNps(PrivacyCost.laplace(1), Partitions.known(XY), budget());
+    }
+
+    /**
+     * Each finishing method of {@link DpRelease} on a release begun as its aggregate, with accumulators made with
+     * its key (the sample budget is seeded, so a fresh release draws the same key).
+     */
+    private void releases() {
+        PrivacyCost cost = PrivacyCost.laplace(1);
+        ContributionBounds one = ContributionBounds.ONE;
+        ValueRange ten = ValueRange.of(0, 10);
+        receiverOf("BoundedTally.addCustomer(String, int[], double[], int)",
+                () -> BoundedTally.create(XY, ten, one, 1L));
+        member("BoundedTally.addCustomer double[] values", () -> new double[] {1, 2, 3, 4});
+        // Every row read, so that a bad last element is seen.
+        member("BoundedTally.addCustomer rows", () -> 4);
+        member("CohortTally.addCustomer rows", () -> 4);
+        member("DpRelease.nps tally", () -> BoundedTally.create(XY, 3, one, npsRelease().key()));
+        member("DpRelease.nps labels", () -> XY);
+        receiverOf("DpRelease.segmentCounts(List, BoundedTally)",
+                () -> DpRelease.beginSegmentCounts(cost, Partitions.known(XY), one, budget()));
+        member("DpRelease.segmentCounts labels", () -> XY);
+        member("DpRelease.segmentCounts tally", () -> BoundedTally.create(XY, 1, one,
+                DpRelease.beginSegmentCounts(cost, Partitions.known(XY), one, budget()).key()));
+        receiverOf("DpRelease.ratings(List, BoundedTally)",
+                () -> DpRelease.beginRatings(1, 5, cost, Partitions.known(XY), budget()));
+        member("DpRelease.ratings labels", () -> XY);
+        member("DpRelease.ratings tally", () -> BoundedTally.create(XY, 5, one,
+                DpRelease.beginRatings(1, 5, cost, Partitions.known(XY), budget()).key()));
+        member("DpRelease.beginRatings max", () -> 5);
+        receiverOf("DpRelease.arms(List, BoundedTally)", () -> DpRelease.beginArms(cost, Partitions.known(XY),
+                budget()));
+        member("DpRelease.arms labels", () -> XY);
+        member("DpRelease.arms tally", () -> BoundedTally.create(XY, ten, one,
+                DpRelease.beginArms(cost, Partitions.known(XY), budget()).key()));
+        receiverOf("DpRelease.pathCounts(List, BoundedTally)",
+                () -> DpRelease.beginPathCounts(cost, Partitions.known(XY), budget()));
+        member("DpRelease.pathCounts labels", () -> XY);
+        member("DpRelease.pathCounts tally", () -> BoundedTally.create(XY, 2, one,
+                DpRelease.beginPathCounts(cost, Partitions.known(XY), budget()).key()));
+        Supplier<DpRelease> rfm = () -> DpRelease.beginRfmSegmentSummary(SegmentMap.rfmDefault(), 10, 10, cost,
+                budget());
+        receiverOf("DpRelease.rfmSegmentSummary(BoundedTally, BoundedTally)", rfm::get);
+        receiverOf("DpRelease.segments()", rfm::get);
+        member("DpRelease.rfmSegmentSummary orders", () -> BoundedTally.create(rfm.get().segments(), ten, one,
+                rfm.get().key()));
+        member("DpRelease.rfmSegmentSummary revenue", () -> BoundedTally.create(rfm.get().segments(), ten, one,
+                rfm.get().key()));
+        member("DpRelease.beginRfmSegmentSummary maxOrders", () -> 10.0);
+        member("DpRelease.beginRfmSegmentSummary maxRevenue", () -> 10.0);
+        receiverOf("DpRelease.retention(List, CohortTally)", () -> DpRelease.beginRetention(2, cost, budget()));
+        member("DpRelease.beginRetention maxOffsets", () -> 2);
+        member("CohortTally.addCustomer periods", () -> new int[] {0, 1, 1, 0});
+        member("SmallCellSuppression.kano feature", () -> "f");
+        type("java.util.Map<java.lang.String, io.loyalty.nps.Csat>", () -> Map.of("s", io.loyalty.nps.Csat.ofAnswers(
+                1, 2, 5), "t", io.loyalty.nps.Csat.ofAnswers(4, 5)));
+        type("java.util.Map<java.lang.String, io.loyalty.nps.Ces>", () -> Map.of("s", io.loyalty.nps.Ces.ofAnswers(
+                1, 2, 7), "t", io.loyalty.nps.Ces.ofAnswers(4, 5)));
     }
 
     private void tables() {

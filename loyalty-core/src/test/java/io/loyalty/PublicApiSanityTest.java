@@ -287,7 +287,7 @@ class PublicApiSanityTest {
                 ((Constructor<?>) member).newInstance(args);
             } else {
                 Method m = (Method) member;
-                m.invoke(Modifier.isStatic(m.getModifiers()) ? null : samples.receiver(type), args);
+                m.invoke(Modifier.isStatic(m.getModifiers()) ? null : samples.receiver(type, m), args);
             }
             return null;
         } catch (InvocationTargetException e) {

@@ -4,6 +4,7 @@ import io.loyalty.internal.Checks;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The contribution-bounding kernel as a mergeable accumulator: each customer, added with all of their rows at once,
@@ -34,15 +35,17 @@ public final class BoundedTally implements Serializable {
     private final int l0;
     /** The most rows one customer may contribute to one partition. */
     private final int linf;
-    /** The range each customer's total per partition is clamped to. */
-    private final ValueRange range;
+    /** The range each customer's total per partition is clamped to (null without values). */
+    final ValueRange range;
     /** The key of the hash that picks which partitions and rows a customer keeps. */
-    private final long key;
+    final long key;
     private transient long[] keys;
     private transient int[] runStart;
     private transient int[] runPart;
     private transient long[] hashes;
     private transient long[] rowHashes;
+    private transient int[] smallParts;
+    private transient int[] smallCounts;
 
     private BoundedTally(long[] partitionKey, int categories, ValueRange range, ContributionBounds bounds, long key) {
         this.partitionKey = partitionKey;
@@ -68,14 +71,42 @@ public final class BoundedTally implements Serializable {
      * @return the accumulator
      */
     public static BoundedTally create(List<String> labels, int categories, ContributionBounds bounds, long key) {
-        Checks.notNull(labels, "labels");
-        Checks.notNull(bounds, "bounds");
         Checks.require(categories >= 1 && categories <= 256, "categories must lie in [1, 256], got %d", categories);
+        return new BoundedTally(partitionKeys(labels), categories, null, Checks.notNull(bounds, "bounds"), key);
+    }
+
+    /**
+     * An empty accumulator of values (one category) for a release begun with {@link DpRelease}: each customer's
+     * total per partition is clamped to {@code range} and summed, as are the squares of the clamped totals.
+     *
+     * @param labels the partitions' labels, in the release's order
+     * @param range the declared range of one customer's total in one partition
+     * @param bounds the contribution bounds
+     * @param key the release's bounding key ({@link DpRelease#key()})
+     * @return the accumulator
+     */
+    public static BoundedTally create(List<String> labels, ValueRange range, ContributionBounds bounds, long key) {
+        Checks.notNull(range, "range");
+        return new BoundedTally(partitionKeys(labels), 1, range, Checks.notNull(bounds, "bounds"), key);
+    }
+
+    private static long[] partitionKeys(List<String> labels) {
+        Checks.notNull(labels, "labels");
         long[] pk = new long[labels.size()];
         for (int p = 0; p < pk.length; p++) {
             pk[p] = key(Checks.notNull(labels.get(p), "labels[" + p + "]"));
         }
-        return new BoundedTally(pk, categories, null, bounds, key);
+        return pk;
+    }
+
+    /** The bounds this accumulator enforces. */
+    ContributionBounds bounds() {
+        return ContributionBounds.of(l0, linf);
+    }
+
+    /** The number of partitions. */
+    int partitions() {
+        return partitionKey.length;
     }
 
     /** SplitMix64's finaliser: a bijective 64-bit mix. */
@@ -107,19 +138,52 @@ public final class BoundedTally implements Serializable {
         Checks.notBlank(customerId, "customerId");
         Checks.notNull(partitions, "partitions");
         Checks.notNull(categories, "categories");
+        Checks.require(range == null, "this accumulator sums values: add customers with their values");
         Checks.require(rows >= 0 && rows <= partitions.length && rows <= categories.length,
                 "rows must lie in [0, %d], got %d", Math.min(partitions.length, categories.length), rows);
+        checkPartitions(partitions, rows);
         for (int j = 0; j < rows; j++) {
-            if (!(partitions[j] >= 0 && partitions[j] < partitionKey.length)) {
-                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", j,
-                        partitionKey.length, partitions[j]));
-            }
             if (!(categories[j] >= 0 && categories[j] < this.categories)) {
                 throw new IllegalArgumentException(Checks.format("categories[%d] must lie in [0, %d), got %d", j,
                         this.categories, categories[j]));
             }
         }
         add(key(customerId), partitions, categories, null, rows);
+    }
+
+    /**
+     * Adds one customer with all of their rows and values, to an accumulator made with a {@link ValueRange} (a
+     * customer added twice counts twice: add each customer once).
+     *
+     * @param customerId the customer's id
+     * @param partitions the partition index of each row, in [0, labels)
+     * @param values the value of each row, finite
+     * @param rows the number of rows (the arrays may be longer)
+     * @throws IllegalArgumentException if an index is out of range or a value not finite
+     */
+    public void addCustomer(String customerId, int[] partitions, double[] values, int rows) {
+        Checks.notBlank(customerId, "customerId");
+        Checks.notNull(partitions, "partitions");
+        Checks.notNull(values, "values");
+        Checks.require(range != null, "this accumulator counts rows: add customers with their categories");
+        Checks.require(rows >= 0 && rows <= partitions.length && rows <= values.length,
+                "rows must lie in [0, %d], got %d", Math.min(partitions.length, values.length), rows);
+        checkPartitions(partitions, rows);
+        for (int j = 0; j < rows; j++) {
+            if (!Double.isFinite(values[j])) {
+                throw new IllegalArgumentException(Checks.format("values[%d] must be finite, got %s", j, values[j]));
+            }
+        }
+        add(key(customerId), partitions, new int[rows], values, rows);
+    }
+
+    private void checkPartitions(int[] partitions, int rows) {
+        for (int j = 0; j < rows; j++) {
+            if (!(partitions[j] >= 0 && partitions[j] < partitionKey.length)) {
+                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", j,
+                        partitionKey.length, partitions[j]));
+            }
+        }
     }
 
     /**
@@ -132,14 +196,9 @@ public final class BoundedTally implements Serializable {
     public BoundedTally combine(BoundedTally other) {
         Checks.notNull(other, "other");
         Checks.require(other.key == key && Arrays.equals(other.partitionKey, partitionKey)
-                && other.categories == categories && other.l0 == l0 && other.linf == linf && other.range == null
-                && range == null, "other must be made for the same release");
-        for (int p = 0; p < customers.length; p++) {
-            customers[p] += other.customers[p];
-        }
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += other.counts[i];
-        }
+                && other.categories == categories && other.l0 == l0 && other.linf == linf
+                && Objects.equals(other.range, range), "other must be made for the same release");
+        add(other);
         return this;
     }
 
@@ -158,38 +217,90 @@ public final class BoundedTally implements Serializable {
             int[] category, int categories, double[] value, ValueRange range, ContributionBounds bounds, long key) {
         int n = customer.length;
         int nc = customerKey.length;
-        BoundedTally out = new BoundedTally(partitionKey, categories, value == null ? null : range, bounds, key);
+        ValueRange r = value == null ? null : range;
         // Two-level grouping by customer, so that every random access stays in cache: rows are first distributed
         // into up to 256 blocks of consecutive customers (256 sequential write streams), then each block is
-        // grouped by a counting sort over its few thousand customers.
+        // grouped by a counting sort over its few thousand customers. Both passes run as tasks on the common pool:
+        // the scatter writes every row where the sequential scatter would, and each task of the second pass tallies
+        // whole customers into its own accumulator; the sums of counts do not depend on the split.
         int shift = Math.max(0, 32 - Integer.numberOfLeadingZeros(Math.max(1, nc - 1)) - 8);
         int blocks = ((nc - 1) >>> shift) + 1;
+        int tasks = Tasks.count(n);
+        int chunk = Tasks.chunk(n, tasks);
+        int[][] fill = new int[tasks][blocks + 1];
+        Tasks.run(tasks, t -> {
+            int[] h = fill[t];
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                h[customer[i] >>> shift]++;
+            }
+        });
+        // Block b holds the rows of chunk 0, then chunk 1, ...: each chunk's write position per block.
         int[] blockStart = new int[blocks + 1];
-        for (int c : customer) {
-            blockStart[(c >>> shift) + 1]++;
-        }
+        int at0 = 0;
         for (int b = 0; b < blocks; b++) {
-            blockStart[b + 1] += blockStart[b];
+            blockStart[b] = at0;
+            for (int t = 0; t < tasks; t++) {
+                int c = fill[t][b];
+                fill[t][b] = at0;
+                at0 += c;
+            }
         }
+        blockStart[blocks] = n;
         // Pass 1: each row packed as (customer within its block, category, partition), written block by block.
         long[] packed = new long[n];
         double[] blockValues = value == null ? null : new double[n];
-        int[] fill = Arrays.copyOf(blockStart, blocks);
-        for (int i = 0; i < n; i++) {
-            int c = customer[i];
-            int at = fill[c >>> shift]++;
-            int cat = category == null ? 0 : category[i];
-            packed[at] = ((long) (c & ((1 << shift) - 1)) << 39) | ((long) cat << 31) | partition[i];
-            if (blockValues != null) {
-                blockValues[at] = value[i];
+        int low = (1 << shift) - 1;
+        Tasks.run(tasks, t -> {
+            int[] f = fill[t];
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                int c = customer[i];
+                int at = f[c >>> shift]++;
+                int cat = category == null ? 0 : category[i];
+                packed[at] = ((long) (c & low) << 39) | ((long) cat << 31) | partition[i];
+                if (blockValues != null) {
+                    blockValues[at] = value[i];
+                }
+            }
+        });
+        // Pass 2: groups of consecutive blocks, each into its own accumulator, combined in order.
+        int groups = Math.max(1, Math.min(blocks, tasks * 4));
+        BoundedTally[] parts = new BoundedTally[groups];
+        Tasks.run(groups, g -> {
+            BoundedTally part = new BoundedTally(partitionKey, categories, r, bounds, key);
+            part.tallyBlocks(g * blocks / groups, (g + 1) * blocks / groups, blockStart, shift, nc, packed,
+                    blockValues, customerKey);
+            parts[g] = part;
+        });
+        BoundedTally out = parts[0];
+        for (int g = 1; g < groups; g++) {
+            out.add(parts[g]);
+        }
+        return out;
+    }
+
+    /** Adds another accumulator's counts and sums (same shape, already checked or built so). */
+    private void add(BoundedTally other) {
+        for (int p = 0; p < customers.length; p++) {
+            customers[p] += other.customers[p];
+            if (sums != null) {
+                sums[p] += other.sums[p];
+                squares[p] += other.squares[p];
             }
         }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+    }
+
+    /** Groups the rows of blocks {@code [fromBlock, toBlock)} by customer and adds each customer. */
+    private void tallyBlocks(int fromBlock, int toBlock, int[] blockStart, int shift, int nc, long[] packed,
+            double[] blockValues, long[] customerKey) {
         int span = 1 << shift;
         int[] start = new int[span + 1];
         int[] at = new int[span];
         long[] keys = new long[16];
-        double[] values = value == null ? null : new double[16];
-        for (int b = 0; b < blocks; b++) {
+        double[] values = blockValues == null ? null : new double[16];
+        for (int b = fromBlock; b < toBlock; b++) {
             int from = blockStart[b];
             int to = blockStart[b + 1];
             int base = b << shift;
@@ -203,9 +314,9 @@ public final class BoundedTally implements Serializable {
             System.arraycopy(start, 0, at, 0, span);
             if (keys.length < to - from) {
                 keys = new long[to - from];
-                values = value == null ? null : new double[to - from];
+                values = blockValues == null ? null : new double[to - from];
             }
-            // Pass 2, in cache: each row's final sort key (partition, category, position among the customer's rows).
+            // In cache: each row's final sort key (partition, category, position among the customer's rows).
             for (int r = from; r < to; r++) {
                 long x = packed[r];
                 int c = (int) (x >>> 39);
@@ -220,12 +331,11 @@ public final class BoundedTally implements Serializable {
             for (int c = 0; c < span && base + c < nc; c++) {
                 int m = start[c + 1] - start[c];
                 if (m > 0) {
-                    out.checkRows(m);
-                    out.addSorted(customerKey[base + c], keys, start[c], m, values);
+                    checkRows(m);
+                    addSorted(customerKey[base + c], keys, start[c], m, values);
                 }
             }
         }
-        return out;
     }
 
     /** {@code key(Integer.toString(id))} for a non-negative id, without making the string. */
@@ -243,6 +353,36 @@ public final class BoundedTally implements Serializable {
             h = (h ^ ('0' + (id / div) % 10)) * 0x100000001b3L;
         }
         return mix(h);
+    }
+
+    /** {@link #key(int)} of customers {@code 0..count-1}, computed in parallel chunks. */
+    static long[] keys(int count) {
+        long[] keys = new long[count];
+        int tasks = Tasks.count(count);
+        int chunk = Tasks.chunk(count, tasks);
+        Tasks.run(tasks, t -> {
+            for (int c = t * chunk, end = (int) Math.min(count, (long) c + chunk); c < end; c++) {
+                keys[c] = key(c);
+            }
+        });
+        return keys;
+    }
+
+    /** Sorts {@code a[from, to)}: a customer's few rows or partitions by insertion, without the library's dispatch. */
+    private static void sortSmall(long[] a, int from, int to) {
+        if (to - from > 32) {
+            Arrays.sort(a, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            long k = a[i];
+            int j = i - 1;
+            while (j >= from && a[j] > k) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = k;
+        }
     }
 
     /** Bits for a position among m rows. */
@@ -279,25 +419,16 @@ public final class BoundedTally implements Serializable {
      * {@code from} plus the position in the key.
      */
     private void addSorted(long customerKey, long[] keys, int from0, int m, double[] values) {
+        if (values == null && m <= SMALL_ROWS && categories <= SMALL_CATEGORIES) {
+            addSmall(customerKey, keys, from0, m);
+            return;
+        }
         if (runStart == null || runStart.length < m + 1) {
             runStart = new int[Math.max(m, 16) + 1];
             runPart = new int[Math.max(m, 16)];
         }
         int posBits = positionBits(m);
-        if (m > 32) {
-            Arrays.sort(keys, from0, from0 + m);
-        } else {
-            // A customer's few rows: an insertion sort without the library sort's dispatch.
-            for (int a = from0 + 1; a < from0 + m; a++) {
-                long k = keys[a];
-                int b = a - 1;
-                while (b >= from0 && keys[b] > k) {
-                    keys[b + 1] = keys[b];
-                    b--;
-                }
-                keys[b + 1] = k;
-            }
-        }
+        sortSmall(keys, from0, from0 + m);
         int runs = 0;
         for (int j = from0; j < from0 + m; j++) {
             if (j == from0 || (keys[j] >>> 32) != (keys[j - 1] >>> 32)) {
@@ -320,7 +451,7 @@ public final class BoundedTally implements Serializable {
                 hs[r] = mix(ck + partitionKey[runPart[r]]);
                 hs[runs + r] = hs[r];
             }
-            Arrays.sort(hs, runs, 2 * runs);
+            sortSmall(hs, runs, 2 * runs);
             cutoff = hs[runs + l0 - 1];
         }
         int keptPartitions = 0;
@@ -350,6 +481,110 @@ public final class BoundedTally implements Serializable {
                 sums[p] += units;
                 squares[p] += Math.round(clamped * clamped / (range.bound() * range.bound() / ValueRange.STEPS));
             }
+        }
+    }
+
+    /** The most rows and categories of a customer counted without sorting their rows. */
+    private static final int SMALL_ROWS = 32;
+    private static final int SMALL_CATEGORIES = 8;
+
+    /**
+     * {@link #addSorted} without values for a customer of few rows, without sorting them: rows of one category in
+     * one partition are interchangeable (the row kept is chosen by the hash of its category and rank), so counting
+     * each (partition, category) is enough. Partitions are visited in increasing index, as the sorted runs are, so
+     * the choices are the same.
+     */
+    private void addSmall(long customerKey, long[] keys, int from0, int m) {
+        if (smallParts == null) {
+            smallParts = new int[SMALL_ROWS];
+            smallCounts = new int[SMALL_ROWS * SMALL_CATEGORIES];
+        }
+        int[] parts = smallParts;
+        int[] cc = smallCounts;
+        int posBits = positionBits(m);
+        int runs = 0;
+        for (int j = from0; j < from0 + m; j++) {
+            int p = (int) (keys[j] >>> 32);
+            int cat = (int) ((keys[j] & 0xffffffffL) >>> posBits);
+            int r = 0;
+            while (r < runs && parts[r] != p) {
+                r++;
+            }
+            if (r == runs) {
+                // A new partition: insert it in increasing order, shifting its counts with it.
+                int at = runs;
+                while (at > 0 && parts[at - 1] > p) {
+                    parts[at] = parts[at - 1];
+                    System.arraycopy(cc, (at - 1) * SMALL_CATEGORIES, cc, at * SMALL_CATEGORIES, SMALL_CATEGORIES);
+                    at--;
+                }
+                parts[at] = p;
+                Arrays.fill(cc, at * SMALL_CATEGORIES, (at + 1) * SMALL_CATEGORIES, 0);
+                runs++;
+                r = at;
+            }
+            cc[r * SMALL_CATEGORIES + cat]++;
+        }
+        long ck = mix(key ^ customerKey);
+        long cutoff = Long.MAX_VALUE;
+        long[] hs = null;
+        if (runs > l0) {
+            // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
+            if (hashes == null || hashes.length < 2 * runs) {
+                hashes = new long[Math.max(2 * runs, 32)];
+            }
+            hs = hashes;
+            for (int r = 0; r < runs; r++) {
+                hs[r] = mix(ck + partitionKey[parts[r]]);
+                hs[runs + r] = hs[r];
+            }
+            sortSmall(hs, runs, 2 * runs);
+            cutoff = hs[runs + l0 - 1];
+        }
+        int keptPartitions = 0;
+        for (int r = 0; r < runs; r++) {
+            if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
+                continue;
+            }
+            keptPartitions++;
+            int p = parts[r];
+            customers[p]++;
+            countCategories(cc, r * SMALL_CATEGORIES, p, mix(ck ^ partitionKey[p]));
+        }
+    }
+
+    /** {@link #countRows} from a run's count per category. */
+    private void countCategories(int[] cc, int at, int p, long runKey) {
+        int base = p * categories;
+        int len = 0;
+        for (int c = 0; c < categories; c++) {
+            len += cc[at + c];
+        }
+        if (len <= linf) {
+            for (int c = 0; c < categories; c++) {
+                counts[base + c] += cc[at + c];
+            }
+            return;
+        }
+        if (rowHashes == null || rowHashes.length < len) {
+            rowHashes = new long[Math.max(len, 32)];
+        }
+        long[] h = rowHashes;
+        int k = 0;
+        long smallest = Long.MAX_VALUE;
+        for (int c = 0; c < categories; c++) {
+            for (int rank = 0; rank < cc[at + c]; rank++) {
+                h[k] = (mix(runKey + ((long) c << 32) + rank) & ~0xffL) | c;
+                smallest = Math.min(smallest, h[k++]);
+            }
+        }
+        if (linf == 1) {
+            counts[base + (int) (smallest & 0xff)]++;
+            return;
+        }
+        sortSmall(h, 0, len);
+        for (int j = 0; j < linf; j++) {
+            counts[base + (int) (h[j] & 0xff)]++;
         }
     }
 

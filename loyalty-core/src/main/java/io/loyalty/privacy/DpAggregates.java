@@ -45,24 +45,39 @@ public final class DpAggregates {
     public static DpTable segmentCounts(String[] customerIds, String[] segments, Partitions partitions,
             ContributionBounds bounds, PrivacyCost cost, PrivacyBudget budget) {
         Release.Rows rows = Release.index(customerIds, segments, "segments", partitions, "partitions");
+        long key = beginSegmentCounts(partitions, bounds, cost, budget);
+        BoundedTally t = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey, null,
+                1, null, null, bounds, key);
+        Release r = Release.select(rows.partitionLabels, t, partitions, bounds, budget.random());
+        return segmentCountsTable(r, partitions, cost, bounds);
+    }
+
+    /** Spends what segment counts cost (the selection's cost only, when selected) and draws the bounding key. */
+    static long beginSegmentCounts(Partitions partitions, ContributionBounds bounds, PrivacyCost cost,
+            PrivacyBudget budget) {
+        Checks.notNull(partitions, "partitions");
+        Checks.notNull(bounds, "bounds");
+        Checks.notNull(budget, "budget");
         if (partitions.isSelected()) {
             // The selection's noisy counts are the release: nothing more to spend.
             budget.spend("segment counts (selection)", partitions.epsilon(), partitions.delta(), 0);
-            long key = budget.random().nextLong();
-            BoundedTally t = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
-                    null, 1, null, null, bounds, key);
-            Release r = Release.select(rows.partitionLabels, t, partitions, bounds, budget.random());
-            NoisyValue[][] cells = new NoisyValue[r.published.length][];
+            return budget.random().nextLong();
+        }
+        return Release.begin("segment counts, " + cost, partitions, "partitions", cost, budget);
+    }
+
+    /** The segment counts of a tallied, selected release: the selection's counts, or counts noised here. */
+    static DpTable segmentCountsTable(Release r, Partitions partitions, PrivacyCost cost, ContributionBounds bounds) {
+        NoisyValue[][] cells = new NoisyValue[r.published.length][];
+        if (partitions.isSelected()) {
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = new NoisyValue[] {r.selectionCounts[i]};
             }
             return new DpTable(Checks.format("DP segment counts (%s)", partitions), labels(r), List.of("customers"),
                     cells);
         }
-        Release r = Release.run("segment counts, " + cost, rows, null, 1, null, null, partitions, bounds, cost, budget);
         int l0 = bounds.maxPartitions();
         Noise noise = Noise.calibrate(cost, l0, Math.sqrt(l0));
-        NoisyValue[][] cells = new NoisyValue[r.published.length][];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = new NoisyValue[] {noise.count(r.tally.customers[r.published[i]], r.rng, 1)};
         }
@@ -90,11 +105,7 @@ public final class DpAggregates {
         Checks.notNull(budget, "budget");
         Checks.positive(maxOrders, "maxOrders");
         Checks.positive(maxRevenue, "maxRevenue");
-        SegmentMap map = scores.segmentMap();
-        List<String> names = new ArrayList<>();
-        for (int s = 0; s <= map.size(); s++) {
-            names.add(map.name(s));
-        }
+        List<String> names = segmentNames(scores.segmentMap());
         int n = scores.size();
         String[] ids = scores.ids().toArray(new String[0]);
         String[] seg = new String[n];
@@ -102,27 +113,41 @@ public final class DpAggregates {
             seg[i] = scores.segment(i);
         }
         Release.Rows rows = Release.index(ids, seg, "segments", Partitions.known(names), "partitions");
-        PrivacyCost each = cost.split(3);
         // The budget pays the whole cost once; each of the three queries is noised at a third of it.
         Release orders = Release.run("RFM segment summary, " + cost, rows, null, 1, scores.orders(),
                 ValueRange.of(0, maxOrders), Partitions.known(names), ContributionBounds.ONE, cost, budget);
         // Revenue needs its own clamp: a second tally on the same rows with the same key costs nothing more.
-        ValueRange revenueRange = ValueRange.of(0, maxRevenue);
         BoundedTally revenue = BoundedTally.tally(rows.customer, rows.customerKey, rows.partition, rows.partitionKey,
-                null, 1, scores.revenue(), revenueRange, ContributionBounds.ONE, 0);
+                null, 1, scores.revenue(), ValueRange.of(0, maxRevenue), ContributionBounds.ONE, orders.tally.key);
+        return rfmTable(orders, revenue, maxOrders, maxRevenue, cost);
+    }
+
+    /** The segments of an RFM summary, in order: the map's, then {@value SegmentMap#OTHERS}. */
+    static List<String> segmentNames(SegmentMap map) {
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s <= map.size(); s++) {
+            names.add(map.name(s));
+        }
+        return names;
+    }
+
+    /** Noises a tallied RFM summary: per segment, customers, orders, revenue, then their ratio. */
+    static DpTable rfmTable(Release orders, BoundedTally revenue, double maxOrders, double maxRevenue,
+            PrivacyCost cost) {
+        PrivacyCost each = cost.split(3);
         Noise countNoise = Noise.calibrate(each, 1, 1);
         Noise orderNoise = Noise.calibrate(each, ValueRange.STEPS, ValueRange.STEPS);
         double orderStep = ValueRange.of(0, maxOrders).step();
-        double revenueStep = revenueRange.step();
-        NoisyValue[][] cells = new NoisyValue[names.size()][];
+        double revenueStep = ValueRange.of(0, maxRevenue).step();
+        NoisyValue[][] cells = new NoisyValue[orders.partitionLabels.length][];
         for (int p = 0; p < cells.length; p++) {
             NoisyValue c = countNoise.count(orders.tally.customers[p], orders.rng, 1);
             NoisyValue o = orderNoise.count(orders.tally.sums[p], orders.rng, orderStep);
             NoisyValue v = orderNoise.count(revenue.sums[p], orders.rng, revenueStep);
             cells[p] = new NoisyValue[] {c, o, v, ratio(v, o, maxRevenue)};
         }
-        return new DpTable("DP RFM segment summary, " + cost, names, List.of("customers", "orders", "revenue",
-                "average order value"), cells);
+        return new DpTable("DP RFM segment summary, " + cost, List.of(orders.partitionLabels), List.of("customers",
+                "orders", "revenue", "average order value"), cells);
     }
 
     /**
@@ -186,28 +211,37 @@ public final class DpAggregates {
         Checks.require(spec.isSelected() || spec.labels().equals(labels),
                 "labels must equal the known partitions %s, got %s", spec.isSelected() ? "" : spec.labels(), labels);
         int[] cat = new int[n];
+        int tasks = Tasks.count(n);
+        int chunk = Tasks.chunk(n, tasks);
+        int[] largest = new int[tasks];
+        int parts = labels.size();
+        // Row chunks on both cores; a bad row throws from its chunk, and the first chunk's failure is reported.
+        Tasks.run(tasks, t -> {
+            int max = -1;
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                // Plain branches, not Checks.require: its varargs would box three values on each of millions of rows.
+                if (!(customers[i] >= 0 && customers[i] < n)) {
+                    throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i,
+                            n, customers[i]));
+                }
+                if (!(partitions[i] >= 0 && partitions[i] < parts)) {
+                    throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d",
+                            i, parts, partitions[i]));
+                }
+                if (!(answers[i] >= scale.min() && answers[i] <= scale.max())) {
+                    throw new IllegalArgumentException(Checks.format("answers[%d] must lie in [%d, %d], got %d", i,
+                            scale.min(), scale.max(), answers[i]));
+                }
+                cat[i] = DpRelease.category(scale, answers[i]);
+                max = Math.max(max, customers[i]);
+            }
+            largest[t] = max;
+        });
         int customerCount = 0;
-        for (int i = 0; i < n; i++) {
-            // Plain branches, not Checks.require: its varargs would box three values on each of millions of rows.
-            if (!(customers[i] >= 0 && customers[i] < n)) {
-                throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i, n,
-                        customers[i]));
-            }
-            if (!(partitions[i] >= 0 && partitions[i] < labels.size())) {
-                throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d", i,
-                        labels.size(), partitions[i]));
-            }
-            if (!(answers[i] >= scale.min() && answers[i] <= scale.max())) {
-                throw new IllegalArgumentException(Checks.format("answers[%d] must lie in [%d, %d], got %d", i,
-                        scale.min(), scale.max(), answers[i]));
-            }
-            cat[i] = DpRelease.category(scale, answers[i]);
-            customerCount = Math.max(customerCount, customers[i] + 1);
+        for (int m : largest) {
+            customerCount = Math.max(customerCount, m + 1);
         }
-        long[] customerKey = new long[customerCount];
-        for (int c = 0; c < customerCount; c++) {
-            customerKey[c] = BoundedTally.key(c);
-        }
+        long[] customerKey = BoundedTally.keys(customerCount);
         String[] names = labels.toArray(new String[0]);
         Release.Rows rows = new Release.Rows(customers, customerKey, partitions, names);
         Release r = Release.run("NPS tallies, " + cost, rows, cat, 3, null, null, spec, bounds, cost, budget);
@@ -275,6 +309,12 @@ public final class DpAggregates {
             cat[i] = answers[i] - min;
         }
         Release r = Release.run("ratings tallies, " + cost, rows, cat, levels, null, null, spec, bounds, cost, budget);
+        return ratingsTable(r, min, max, cost, bounds);
+    }
+
+    /** Noises the tallies of the published partitions, level by level, then derives the mean and top-two box. */
+    static DpTable ratingsTable(Release r, int min, int max, PrivacyCost cost, ContributionBounds bounds) {
+        int levels = max - min + 1;
         Noise noise = tallyNoise(cost, bounds);
         List<String> columns = new ArrayList<>();
         for (int l = min; l <= max; l++) {
@@ -355,9 +395,14 @@ public final class DpAggregates {
         }
         Checks.notNull(cost, "cost");
         Checks.notNull(budget, "budget");
-        PrivacyCost each = cost.split(3);
         Release r = Release.run("experiment arms, " + cost, rows, null, 1, values, range, spec,
                 ContributionBounds.ONE, cost, budget);
+        return armsTable(r, range, cost);
+    }
+
+    /** Noises the count, sum and sum of squares of each published arm, a third of the cost each. */
+    static DpTable armsTable(Release r, ValueRange range, PrivacyCost cost) {
+        PrivacyCost each = cost.split(3);
         Noise countNoise = Noise.calibrate(each, 1, 1);
         Noise sumNoise = Noise.calibrate(each, ValueRange.STEPS, ValueRange.STEPS);
         double step = range.step();
@@ -422,6 +467,11 @@ public final class DpAggregates {
             cat[i] = converted[i] ? 0 : 1;
         }
         Release r = Release.run("path counts, " + cost, rows, cat, 2, null, null, spec, bounds, cost, budget);
+        return pathCountsTable(r, cost, bounds);
+    }
+
+    /** Noises the conversions and nulls of each published path. */
+    static DpTable pathCountsTable(Release r, PrivacyCost cost, ContributionBounds bounds) {
         Noise noise = tallyNoise(cost, bounds);
         NoisyValue[][] cells = new NoisyValue[r.published.length][];
         for (int i = 0; i < cells.length; i++) {

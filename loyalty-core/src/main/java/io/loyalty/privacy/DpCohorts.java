@@ -107,28 +107,48 @@ public final class DpCohorts {
         Checks.require(!labels.isEmpty() && labels.size() <= MAX_PERIODS, "labels must have 1 to %d periods, got %d",
                 MAX_PERIODS, labels.size());
         int n = customers.length;
-        for (int i = 0; i < n; i++) {
-            // Plain branches, not Checks.require: its varargs would box values on each of millions of rows.
-            if (!(customers[i] >= 0 && customers[i] < n)) {
-                throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i, n,
-                        customers[i]));
+        int np = labels.size();
+        int tasks = Tasks.count(n);
+        int chunk = Tasks.chunk(n, tasks);
+        int[] largest = new int[tasks];
+        // Row chunks on both cores; a bad row throws from its chunk, and the first chunk's failure is reported.
+        Tasks.run(tasks, t -> {
+            int max = -1;
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                // Plain branches, not Checks.require: its varargs would box values on each of millions of rows.
+                if (!(customers[i] >= 0 && customers[i] < n)) {
+                    throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i,
+                            n, customers[i]));
+                }
+                if (!(periods[i] >= 0 && periods[i] < np)) {
+                    throw new IllegalArgumentException(Checks.format("periods[%d] must lie in [0, %d), got %d", i,
+                            np, periods[i]));
+                }
+                max = Math.max(max, customers[i]);
             }
-            if (!(periods[i] >= 0 && periods[i] < labels.size())) {
-                throw new IllegalArgumentException(Checks.format("periods[%d] must lie in [0, %d), got %d", i,
-                        labels.size(), periods[i]));
-            }
+            largest[t] = max;
+        });
+        // The masks are sized by the customers present, not by the row count.
+        int customerCount = 0;
+        for (int m : largest) {
+            customerCount = Math.max(customerCount, m + 1);
         }
-        return release(customers, n, periods, labels, maxOffsets, cost, budget);
+        return release(customers, customerCount, periods, labels, maxOffsets, cost, budget);
     }
 
     private static DpTable release(int[] customer, int customerCount, int[] period, List<String> labels,
             int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
+        begin(maxOffsets, cost, budget);
+        long[][] counts = counts(customer, customerCount, period, labels.size(), maxOffsets);
+        return noised(counts, labels, maxOffsets, cost, budget.random());
+    }
+
+    /** Checks the release's arguments, then spends its cost (refused before any draw). */
+    static void begin(int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
         Checks.require(maxOffsets >= 1, "maxOffsets must be >= 1, got %d", maxOffsets);
         Checks.notNull(cost, "cost");
         Checks.notNull(budget, "budget");
         budget.spend("cohort retention matrix, " + cost, cost);
-        long[][] counts = counts(customer, customerCount, period, labels.size(), maxOffsets);
-        return noised(counts, labels, maxOffsets, cost, budget.random());
     }
 
     /** The bounded, exact matrix: counts[cohort][offset]. */
@@ -142,22 +162,47 @@ public final class DpCohorts {
      * and the kept offsets the next lowest.
      */
     static long[][] countsByMask(int[] customer, int customerCount, int[] period, int periods, int maxOffsets) {
-        long[] mask = new long[customerCount];
-        for (int i = 0; i < customer.length; i++) {
-            mask[customer[i]] |= 1L << period[i];
-        }
-        long[][] counts = new long[periods][];
-        for (int c = 0; c < periods; c++) {
-            counts[c] = new long[periods - c];
-        }
-        for (long bits : mask) {
-            if (bits == 0) {
-                continue;
+        int n = customer.length;
+        // A few row chunks, each setting bits in its own masks (OR does not care how the rows were split; the
+        // masks cost 8 bytes a customer each, so there are at most 4), then customer ranges counted into their own
+        // matrices, added in order.
+        int tasks = Tasks.count(n) == 1 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        int chunk = Tasks.chunk(n, tasks);
+        long[][] masks = new long[tasks][];
+        Tasks.run(tasks, t -> {
+            long[] mask = new long[customerCount];
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                mask[customer[i]] |= 1L << period[i];
             }
-            int cohort = Long.numberOfTrailingZeros(bits);
-            for (int kept = 0; kept < maxOffsets && bits != 0; kept++) {
-                counts[cohort][Long.numberOfTrailingZeros(bits) - cohort]++;
-                bits &= bits - 1;
+            masks[t] = mask;
+        });
+        int groups = Tasks.count(customerCount);
+        int span = Tasks.chunk(customerCount, groups);
+        long[][][] parts = new long[groups][][];
+        Tasks.run(groups, g -> {
+            long[][] counts = emptyCounts(periods);
+            for (int c = g * span, end = (int) Math.min(customerCount, (long) c + span); c < end; c++) {
+                long bits = 0;
+                for (long[] mask : masks) {
+                    bits |= mask[c];
+                }
+                if (bits == 0) {
+                    continue;
+                }
+                int cohort = Long.numberOfTrailingZeros(bits);
+                for (int kept = 0; kept < maxOffsets && bits != 0; kept++) {
+                    counts[cohort][Long.numberOfTrailingZeros(bits) - cohort]++;
+                    bits &= bits - 1;
+                }
+            }
+            parts[g] = counts;
+        });
+        long[][] counts = parts[0];
+        for (int g = 1; g < groups; g++) {
+            for (int c = 0; c < periods; c++) {
+                for (int k = 0; k < counts[c].length; k++) {
+                    counts[c][k] += parts[g][c][k];
+                }
             }
         }
         return counts;
@@ -178,10 +223,7 @@ public final class DpCohorts {
         for (int i = 0; i < n; i++) {
             sorted[fill[customer[i]]++] = period[i];
         }
-        long[][] counts = new long[periods][];
-        for (int c = 0; c < periods; c++) {
-            counts[c] = new long[periods - c];
-        }
+        long[][] counts = emptyCounts(periods);
         for (int c = 0; c < customerCount; c++) {
             int from = start[c];
             int to = start[c + 1];
@@ -189,21 +231,38 @@ public final class DpCohorts {
                 continue;
             }
             Arrays.sort(sorted, from, to);
-            int cohort = sorted[from];
-            int kept = 0;
-            int prev = -1;
-            for (int j = from; j < to && kept < maxOffsets; j++) {
-                if (sorted[j] != prev) {
-                    counts[cohort][sorted[j] - cohort]++;
-                    prev = sorted[j];
-                    kept++;
-                }
-            }
+            countCustomer(counts, sorted, from, to, maxOffsets);
         }
         return counts;
     }
 
-    private static DpTable noised(long[][] counts, List<String> labels, int maxOffsets, PrivacyCost cost,
+    /**
+     * Counts one customer whose periods are {@code sorted[from, to)}, ascending, not empty: the cohort is the
+     * first, and the first {@code maxOffsets} distinct periods are counted.
+     */
+    static void countCustomer(long[][] counts, int[] sorted, int from, int to, int maxOffsets) {
+        int cohort = sorted[from];
+        int kept = 0;
+        int prev = -1;
+        for (int j = from; j < to && kept < maxOffsets; j++) {
+            if (sorted[j] != prev) {
+                counts[cohort][sorted[j] - cohort]++;
+                prev = sorted[j];
+                kept++;
+            }
+        }
+    }
+
+    /** The empty matrix: counts[cohort][offset] for offsets up to the span's end. */
+    static long[][] emptyCounts(int periods) {
+        long[][] counts = new long[periods][];
+        for (int c = 0; c < periods; c++) {
+            counts[c] = new long[periods - c];
+        }
+        return counts;
+    }
+
+    static DpTable noised(long[][] counts, List<String> labels, int maxOffsets, PrivacyCost cost,
             RandomGenerator rng) {
         int periods = labels.size();
         Noise noise = Noise.calibrate(cost, maxOffsets, Math.sqrt(maxOffsets));

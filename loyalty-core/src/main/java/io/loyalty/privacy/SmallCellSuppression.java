@@ -3,6 +3,12 @@ package io.loyalty.privacy;
 import io.loyalty.cohort.CohortMatrices;
 import io.loyalty.experiment.SegmentedSummaries;
 import io.loyalty.internal.Checks;
+import io.loyalty.kano.Category;
+import io.loyalty.kano.CategoryCounts;
+import io.loyalty.kano.Kano;
+import io.loyalty.kano.KanoAnalysis;
+import io.loyalty.nps.Ces;
+import io.loyalty.nps.Csat;
 import io.loyalty.nps.NpsBreakdown;
 import io.loyalty.rfm.SegmentStats;
 import io.loyalty.rfm.SegmentSummary;
@@ -10,6 +16,7 @@ import io.loyalty.privacy.SuppressedTable.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small-cell suppression for published aggregate tables (statistical disclosure control). Primary: a cell or margin
@@ -163,6 +170,120 @@ public final class SmallCellSuppression {
         return run("NPS by " + breakdown.dimension() + ", cells from fewer than " + k + " answers suppressed", rows,
                 List.of("answers", "detractors", "passives", "promoters", "NPS"), values, customers, false,
                 new boolean[] {true, true, true, true, false}, true, true);
+    }
+
+    /**
+     * CSAT by segment or by period (one {@link Csat} per label): answers, the tally of each level, the top-two-box
+     * share and the mean per row, and a total row for the counts; the scores are not additive but the tallies are,
+     * so whole rows are suppressed.
+     *
+     * @param byLabel the CSAT of each row label, in the map's iteration order (a {@code TreeMap} sorts them); answers
+     *        stand in for customers, so give one answer per customer
+     * @return the suppressed table
+     */
+    public SuppressedTable csat(Map<String, Csat> byLabel) {
+        Checks.notNull(byLabel, "byLabel");
+        List<String> labels = new ArrayList<>();
+        List<long[]> tallies = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        for (Map.Entry<String, Csat> e : byLabel.entrySet()) {
+            Csat c = Checks.notNull(e.getValue(), "byLabel[" + e.getKey() + "]");
+            labels.add(e.getKey());
+            tallies.add(c.counts());
+            scores.add(new double[] {c.topTwoBox(), c.mean()});
+        }
+        return ratings("CSAT", labels, tallies, List.of("top-two-box %", "mean"), scores);
+    }
+
+    /**
+     * CES by segment or by period (one {@link Ces} per label): answers, the tally of each level, the mean and the
+     * net score per row, and a total row for the counts; whole rows are suppressed, as for {@link #csat}.
+     *
+     * @param byLabel the CES of each row label, in the map's iteration order; one answer per customer
+     * @return the suppressed table
+     */
+    public SuppressedTable ces(Map<String, Ces> byLabel) {
+        Checks.notNull(byLabel, "byLabel");
+        List<String> labels = new ArrayList<>();
+        List<long[]> tallies = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        for (Map.Entry<String, Ces> e : byLabel.entrySet()) {
+            Ces c = Checks.notNull(e.getValue(), "byLabel[" + e.getKey() + "]");
+            labels.add(e.getKey());
+            tallies.add(c.counts());
+            scores.add(new double[] {c.mean(), c.net()});
+        }
+        return ratings("CES", labels, tallies, List.of("mean", "net"), scores);
+    }
+
+    /** A ratings table: answers, level tallies (additive, with a total row), then non-additive scores. */
+    private SuppressedTable ratings(String what, List<String> labels, List<long[]> tallies, List<String> scoreNames,
+            List<double[]> scores) {
+        int levels = tallies.isEmpty() ? 0 : tallies.get(0).length;
+        List<String> columns = new ArrayList<>();
+        columns.add("answers");
+        for (int l = 1; l <= levels; l++) {
+            columns.add("n=" + l);
+        }
+        columns.addAll(scoreNames);
+        int nc = columns.size();
+        double[][] values = new double[labels.size()][nc];
+        long[][] customers = new long[labels.size()][nc];
+        boolean[] additive = new boolean[nc];
+        Arrays.fill(additive, 0, levels + 1, true);
+        for (int r = 0; r < labels.size(); r++) {
+            long[] t = tallies.get(r);
+            long n = 0;
+            for (int l = 0; l < levels; l++) {
+                values[r][l + 1] = t[l];
+                n += t[l];
+            }
+            values[r][0] = n;
+            for (int s = 0; s < scoreNames.size(); s++) {
+                values[r][levels + 1 + s] = scores.get(r)[s];
+            }
+            Arrays.fill(customers[r], n);
+        }
+        return run(what + " by row, cells from fewer than " + k + " answers suppressed", labels, columns, values,
+                customers, false, additive, true, true);
+    }
+
+    /**
+     * Kano categories by segment for one feature: respondents per segment (rows) and category (columns A, O, M, I,
+     * R, Q), with the segments' totals, the categories' totals and the grand total published beside them: a
+     * contingency table, suppressed cell by cell with secondary suppression against all three margins.
+     *
+     * @param bySegment the analysis of each segment, as {@link Kano#analyzeBySegment} returns it (rows in the map's
+     *        iteration order)
+     * @param feature the feature to publish
+     * @return the suppressed table
+     * @throws IllegalArgumentException if a segment has no such feature or a count is not a whole number
+     */
+    public SuppressedTable kano(Map<String, KanoAnalysis> bySegment, String feature) {
+        Checks.notNull(bySegment, "bySegment");
+        Checks.notNull(feature, "feature");
+        List<String> rows = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (Category c : Category.values()) {
+            columns.add(String.valueOf(c.letter()));
+        }
+        long[][] counts = new long[bySegment.size()][];
+        int r = 0;
+        for (Map.Entry<String, KanoAnalysis> e : bySegment.entrySet()) {
+            KanoAnalysis a = Checks.notNull(e.getValue(), "bySegment[" + e.getKey() + "]");
+            CategoryCounts cc = a.feature(feature).counts();
+            counts[r] = new long[columns.size()];
+            for (Category c : Category.values()) {
+                double v = cc.get(c);
+                Checks.require(v == Math.rint(v), "bySegment[%s] feature '%s' has %s %s respondents: not a whole"
+                        + " number", e.getKey(), feature, v, c);
+                counts[r][c.ordinal()] = (long) v;
+            }
+            rows.add(e.getKey());
+            r++;
+        }
+        return counts("Kano categories of '" + feature + "' by segment, cells from fewer than " + k
+                + " respondents suppressed", rows, columns, counts);
     }
 
     /**

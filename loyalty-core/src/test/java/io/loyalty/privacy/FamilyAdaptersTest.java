@@ -83,4 +83,44 @@ class FamilyAdaptersTest {
         assertEquals(Status.SECONDARY, e.status(1, 1));
         assertEquals(4, e.rowTotal(1).getAsDouble(), 1e-12);
     }
+
+    @Test
+    void kanoBySegmentSuppressesASmallCategoryAndItsComplement() {
+        // Answer pairs of the six categories A, O, M, I, R, Q on the standard table. Segment s1 has 20 respondents
+        // of each but Q, which has 3; s2 has 20 of each. s1's Q is primary, and s1's published total would give it
+        // away: a complement in its row, its column and the opposite corner is hidden too.
+        int[][] pairs = {{1, 3}, {1, 5}, {3, 5}, {3, 3}, {5, 1}, {1, 1}};
+        List<int[]> answers = new java.util.ArrayList<>();
+        List<String> segments = new java.util.ArrayList<>();
+        for (String seg : List.of("s1", "s2")) {
+            for (int c = 0; c < 6; c++) {
+                for (int j = 0; j < (seg.equals("s1") && c == 5 ? 3 : 20); j++) {
+                    answers.add(pairs[c]);
+                    segments.add(seg);
+                }
+            }
+        }
+        int n = answers.size();
+        int[] functional = answers.stream().mapToInt(p -> p[0]).toArray();
+        int[] dysfunctional = answers.stream().mapToInt(p -> p[1]).toArray();
+        String[] segment = segments.toArray(new String[0]);
+        java.util.Map<String, io.loyalty.kano.KanoAnalysis> bySegment = io.loyalty.kano.Kano.withDefaults()
+                .analyzeBySegment(io.loyalty.kano.KanoSurvey.of(io.loyalty.kano.FeatureAnswers.ofCodes("f",
+                        functional, dysfunctional)).withSegments(segment));
+        SuppressedTable t = SmallCellSuppression.withDefaults().kano(bySegment, "f");
+        int primary = 0;
+        int secondary = 0;
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 6; c++) {
+                primary += t.status(r, c) == Status.PRIMARY ? 1 : 0;
+                secondary += t.status(r, c) == Status.SECONDARY ? 1 : 0;
+            }
+        }
+        assertEquals(1, primary, t.toString());
+        assertTrue(secondary >= 3, t.toString());
+        boolean[] all = {true, true, true, true, true, true};
+        SmallCellSuppressionTest.assertNothingRecoverable(t, true, all, true);
+        assertEquals(n, t.grandTotal().getAsDouble());
+        assertEquals(Status.PRIMARY, t.status(0, 5));
+    }
 }

@@ -40,7 +40,7 @@ class SmallCellSuppressionTest {
      * value i is determined iff the unit vector e_i lies in the row space of the equations over the hidden values;
      * tested by exact fraction-free elimination over the integers.
      */
-    private static void assertNothingRecoverable(SuppressedTable t, boolean rowTotals, boolean[] columnTotals,
+    static void assertNothingRecoverable(SuppressedTable t, boolean rowTotals, boolean[] columnTotals,
             boolean grand) {
         int nr = t.rows().size();
         int nc = t.columns().size();
