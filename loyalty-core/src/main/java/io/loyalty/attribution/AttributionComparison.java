@@ -1,6 +1,9 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,39 +113,87 @@ public final class AttributionComparison {
         return v == 0 ? 0 : v / costs[channel];
     }
 
+    /**
+     * Two tables: the conversions each model credits with their share, then the value credited (and the return on
+     * spend when costs were given); {@link #writeCsv(Writer)} has every column.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Conversions credited (share of all conversions)\n");
-        sb.append(Checks.format("%-12s", "channel"));
+        TextTable all = textTable();
+        List<String> first = new ArrayList<>(List.of("channel"));
+        List<String> second = new ArrayList<>(List.of("channel"));
         for (Attribution a : models) {
-            sb.append(Checks.format(" %22s", a.model()));
+            first.add(a.model() + " conversions");
+            first.add(a.model() + " share");
+            second.add(a.model() + " value");
         }
-        sb.append('\n');
-        double[][] conv = new double[models.size()][];
-        double[] totals = new double[models.size()];
-        for (int m = 0; m < models.size(); m++) {
-            conv[m] = models.get(m).conversions();
-            totals[m] = models.get(m).totalConversions();
-        }
-        for (int c = 0; c < channels().size(); c++) {
-            sb.append(Checks.format("%-12s", channels().get(c)));
-            for (int m = 0; m < models.size(); m++) {
-                sb.append(Checks.format(" %13.1f (%5.1f%%)", conv[m][c], totals[m] > 0 ? 100 * conv[m][c] / totals[m]
-                        : 0.0));
+        if (costs != null) {
+            second.add("cost");
+            for (Attribution a : models) {
+                second.add(a.model() + " return on spend");
             }
-            sb.append('\n');
         }
-        sb.append("Value credited");
-        sb.append(costs == null ? "\n" : " / return on spend\n");
-        for (int c = 0; c < channels().size(); c++) {
-            sb.append(Checks.format("%-12s", channels().get(c)));
-            for (int m = 0; m < models.size(); m++) {
-                double v = models.get(m).values()[c];
-                sb.append(costs == null ? Checks.format(" %22.1f", v)
-                        : Checks.format(" %13.1f / %6.2f", v, returnOnSpend(m, c)));
+        return "Conversions credited (share of each model's conversions)" + System.lineSeparator()
+                + all.select(first.toArray(new String[0])) + "Value credited"
+                + (costs == null ? "" : ", cost and return on spend") + System.lineSeparator()
+                + all.select(second.toArray(new String[0]));
+    }
+
+    /** Every column, one row per channel, as {@code AttributionTables.toTable} has them. */
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("channel");
+        for (Attribution a : models) {
+            b.decimal(a.model() + " conversions", 1).decimal(a.model() + " value", 1).percent(a.model() + " share", 1);
+        }
+        if (costs != null) {
+            b.decimal("cost", 1);
+            for (Attribution a : models) {
+                b.decimal(a.model() + " return on spend", 2);
             }
-            sb.append('\n');
         }
-        return sb.toString();
+        int nc = channels().size();
+        for (int c = 0; c < nc; c++) {
+            List<Object> row = new ArrayList<>();
+            row.add(channels().get(c));
+            for (Attribution a : models) {
+                double total = a.totalConversions();
+                row.add(a.conversions()[c]);
+                row.add(a.values()[c]);
+                row.add(total > 0 ? a.conversions()[c] / total : 0.0);
+            }
+            if (costs != null) {
+                row.add(costs[c]);
+                for (int m = 0; m < models.size(); m++) {
+                    row.add(returnOnSpend(m, c));
+                }
+            }
+            b.row(row.toArray());
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per channel, {@code channel}, then {@code <model> conversions}, {@code <model> value} and {@code <model> share} for each model, then, when costs were given, {@code cost} and {@code <model> return on spend} for each model.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

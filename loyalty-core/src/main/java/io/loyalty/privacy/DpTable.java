@@ -1,6 +1,7 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.CsvWriter;
 import java.util.List;
 
 /**
@@ -116,7 +117,7 @@ public final class DpTable {
         }
         b.append('\n');
         for (int r = 0; r < rows.size(); r++) {
-            b.append(Csv.quote(rows.get(r)));
+            b.append(CsvWriter.quote(rows.get(r)));
             for (NoisyValue v : cells[r]) {
                 b.append(v == null ? ",,,," : Checks.format(",%s,%s,%s,%s", v.value(), v.standardDeviation(),
                         v.lower(), v.upper()));

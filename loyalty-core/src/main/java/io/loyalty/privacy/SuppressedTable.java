@@ -1,6 +1,7 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.CsvWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -266,7 +267,7 @@ public final class SuppressedTable {
         StringBuilder b = new StringBuilder();
         for (String[] f : lines()) {
             for (int i = 0; i < f.length; i++) {
-                b.append(i == 0 ? "" : ",").append(Csv.quote(f[i]));
+                b.append(i == 0 ? "" : ",").append(CsvWriter.quote(f[i]));
             }
             b.append('\n');
         }
