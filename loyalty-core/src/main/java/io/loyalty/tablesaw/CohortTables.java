@@ -67,8 +67,9 @@ public final class CohortTables {
     }
 
     /**
-     * One row per cohort: {@code cohort, size}, then one column per offset named {@code 0, 1, ...}; a cell past
-     * the data end is missing.
+     * One row per cohort: {@code cohort, size}, then one column per offset named by the cohort period and the
+     * offset ({@code month_0, month_1, ...}); a cell past the data end is missing. The columns of
+     * {@link CohortMatrices#writeCsv(java.io.Writer, CohortMatrices.Measure)}, which also marks incomplete cells.
      *
      * @param matrices the matrices
      * @param measure what the cells hold
@@ -84,7 +85,8 @@ public final class CohortTables {
         Table t = Table.create(measure.name().toLowerCase(java.util.Locale.ROOT),
                 StringColumn.create("cohort", matrices.labels()), LongColumn.create("size", matrices.sizes()));
         for (int k = 0; k < width; k++) {
-            DoubleColumn col = DoubleColumn.create(Integer.toString(k), m.length);
+            DoubleColumn col = DoubleColumn.create(
+                    matrices.period().name().toLowerCase(java.util.Locale.ROOT) + "_" + k, m.length);
             for (int c = 0; c < m.length; c++) {
                 if (k < m[c].length) {
                     col.set(c, m[c][k]);
@@ -142,7 +144,7 @@ public final class CohortTables {
     }
 
     /**
-     * One row per customer: {@code customer_id, first_purchase, duration, churned}.
+     * One row per customer: {@code customer_id, first_purchase, duration_days, churned}.
      *
      * @param durations the durations
      * @return the table
@@ -152,7 +154,7 @@ public final class CohortTables {
         return Table.create("churn durations",
                 StringColumn.create("customer_id", durations.ids()),
                 DateColumn.create("first_purchase", durations.firstPurchaseDays()),
-                DoubleColumn.create("duration", durations.durations()),
+                DoubleColumn.create("duration_days", durations.durations()),
                 BooleanColumn.create("churned", durations.churned()));
     }
 
