@@ -209,7 +209,8 @@ public final class ExperimentTables {
 
     /**
      * One row per comparison: {@code comparison, metric, treatment, control, difference, lower, upper,
-     * confidence, p_value, significant, method}.
+     * confidence, p_value, significant, method}, the columns of
+     * {@link Comparison#writeCsv(List, java.io.Writer)}.
      *
      * @param comparisons the comparisons
      * @return a new table named "comparisons"
@@ -246,7 +247,8 @@ public final class ExperimentTables {
     }
 
     /**
-     * One row per non-empty (arm, segment) cell: {@code arm, segment, n, mean, sd}.
+     * One row per non-empty (arm, segment) cell: {@code arm, segment, n, mean, sd}, the columns of
+     * {@link SegmentedSummaries#writeCsv(java.io.Writer)}.
      *
      * @param summaries the summaries
      * @return a new table named "arm summaries"
