@@ -5,7 +5,6 @@ import io.loyalty.internal.TextTable;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Churn rate per calendar period made by {@link ChurnDurations#churnRates(CohortPeriod)}: customers at risk at

@@ -5,7 +5,6 @@ import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * A Kaplan-Meier survival curve made by {@link KaplanMeier}: one row per distinct time (an event or a censoring
