@@ -184,13 +184,13 @@ public final class TextTable {
         }
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < width; c++) {
-            pad(line, names.get(c), "", 0, cellWidth[c], kinds[c] == Kind.TEXT, c == 0);
+            pad(line, names.get(c), "", 0, cellWidth[c], kinds[c] == Kind.TEXT || kinds[c] == Kind.FLAG, c == 0);
         }
         b.append(strip(line)).append(nl);
         for (int r = 0; r < shown; r++) {
             line.setLength(0);
             for (int c = 0; c < width; c++) {
-                pad(line, cells[r][c], marks[r][c], markWidth[c], cellWidth[c], kinds[c] == Kind.TEXT, c == 0);
+                pad(line, cells[r][c], marks[r][c], markWidth[c], cellWidth[c], kinds[c] == Kind.TEXT || kinds[c] == Kind.FLAG, c == 0);
             }
             b.append(strip(line)).append(nl);
         }
