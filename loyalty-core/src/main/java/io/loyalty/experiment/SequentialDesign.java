@@ -1,6 +1,7 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.CsvWriter;
 import io.loyalty.internal.TextTable;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -97,8 +98,8 @@ public record SequentialDesign(GroupSequential.Type type, double alpha, double[]
 
     TextTable textTable() {
         TextTable.Builder b = TextTable.builder().title(Checks.format("%s, one-sided alpha %s", type,
-                TextTable.significant(alpha, 6))).count("look").decimal("information", 4).decimal("critical_z", 5)
-                .significant("alpha_spent", 4);
+                CsvWriter.number(alpha))).count("look").decimal("information", 4).decimal("critical_z", 5)
+                .pValue("alpha_spent");
         for (int k = 0; k < criticalValues.length; k++) {
             b.row(k + 1, informationRates[k], criticalValues[k], cumulativeAlphaSpent[k]);
         }

@@ -153,6 +153,7 @@ public final class TextTable {
     public String render(int maxRows) {
         int shown = Math.min(Math.max(0, maxRows), rows.size());
         int width = names.size();
+        int[] places = places(shown);
         String[][] cells = new String[shown][width];
         String[][] marks = new String[shown][width];
         int[] cellWidth = new int[width];
@@ -166,7 +167,8 @@ public final class TextTable {
                     mark = ((Marked) v).marker;
                     v = ((Marked) v).value;
                 }
-                cells[r][c] = v == null ? "" : print(v, kinds[c], digits[c]);
+                cells[r][c] = v == null ? "" : places[c] >= 0 && v instanceof Double && Double.isFinite((Double) v)
+                        ? fixed((Double) v, places[c]) : print(v, kinds[c], digits[c]);
                 marks[r][c] = mark;
                 markWidth[c] = Math.max(markWidth[c], mark.length());
             }
@@ -201,6 +203,38 @@ public final class TextTable {
             b.append(note).append(nl);
         }
         return b.toString();
+    }
+
+    /**
+     * The decimal places of each number column in print, or -1 to format cell by cell: a column whose shown values
+     * are all whole prints none; a {@code SIGNIFICANT} column prints the places that give its largest value the
+     * column's significant digits (so the points align), unless that value is beyond 1e15 or below 1e-4.
+     */
+    private int[] places(int shown) {
+        int[] out = new int[names.size()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = -1;
+            if (kinds[c] != Kind.DECIMAL && kinds[c] != Kind.SIGNIFICANT) {
+                continue;
+            }
+            boolean whole = true;
+            double max = 0;
+            for (int r = 0; r < shown; r++) {
+                Object v = rows.get(r)[c];
+                v = v instanceof Marked ? ((Marked) v).value : v;
+                if (v instanceof Number && Double.isFinite(((Number) v).doubleValue())) {
+                    double d = ((Number) v).doubleValue();
+                    whole &= d == Math.rint(d) && Math.abs(d) < 1e15;
+                    max = Math.max(max, Math.abs(d));
+                }
+            }
+            if (whole) {
+                out[c] = 0;
+            } else if (kinds[c] == Kind.SIGNIFICANT && max >= 1e-4 && max < 1e15) {
+                out[c] = Math.max(0, digits[c] - 1 - (int) Math.floor(Math.log10(max)));
+            }
+        }
+        return out;
     }
 
     /**

@@ -384,8 +384,8 @@ public final class RfmScores {
         TextTable.Builder b = TextTable.builder()
                 .title(Checks.format("RfmScores[%d customers, %s, %d bins]", ids.length, method, bins()))
                 .count("bin").significant("recency_days_lower", 4).significant("recency_days_upper", 4)
-                .significant("orders_lower", 4).significant("orders_upper", 4).significant("monetary_lower", 6)
-                .significant("monetary_upper", 6);
+                .significant("orders_lower", 4).significant("orders_upper", 4).decimal("monetary_lower", 2)
+                .decimal("monetary_upper", 2);
         Bins[] all = {recencyBins, frequencyBins, monetaryBins};
         for (int k = 0; k < bins(); k++) {
             Object[] row = new Object[7];

@@ -115,7 +115,7 @@ class CohortTablesTest {
             assertArrayEquals(new double[] {2, 1}, cells(t, "size"), measure.name());
             for (int k = 0; k < 3; k++) {
                 double[] column = {expected.get(measure)[0][k], expected.get(measure)[1][k]};
-                assertArrayEquals(column, cells(t, Integer.toString(k)), measure + " offset " + k);
+                assertArrayEquals(column, cells(t, "month_" + k), measure + " offset " + k);
             }
         }
         Table counts = CohortTables.bracketTable(m, false);

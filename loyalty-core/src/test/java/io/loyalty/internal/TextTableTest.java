@@ -77,7 +77,7 @@ class TextTableTest {
         String expected = String.join(System.lineSeparator(),
                 "title",
                 "name            n  x_days   share        p  flag     big",
-                "a, \"quoted\"     3  63.40    12.3%  1.2e-05  yes   123500",
+                "a, \"quoted\"     3  63.40    12.3%  1.2e-05  yes   123456",
                 "bee          1234   0.67*            0.500  no",
                 "c               7       x  100.0%   <1e-40  no       NaN",
                 "* incomplete", "");
