@@ -94,7 +94,7 @@ public final class CohortTables {
             }
             t.addColumns(col);
         }
-        return t;
+        return Columns.readable(t);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class CohortTables {
      */
     public static Table toTable(SurvivalCurve curve) {
         Checks.notNull(curve, "curve");
-        return Table.create("kaplan-meier " + curve.label(),
+        return Columns.readable(Table.create("kaplan-meier " + curve.label(),
                 DoubleColumn.create("time", curve.times()),
                 LongColumn.create("n_risk", curve.atRisk()),
                 LongColumn.create("n_event", curve.events()),
@@ -114,7 +114,7 @@ public final class CohortTables {
                 DoubleColumn.create("survival", curve.survival()),
                 DoubleColumn.create("std_err", curve.stdErr()),
                 DoubleColumn.create("lower", curve.lower()),
-                DoubleColumn.create("upper", curve.upper()));
+                DoubleColumn.create("upper", curve.upper())));
     }
 
     /**
@@ -140,7 +140,7 @@ public final class CohortTables {
             }
             t.addColumns(col);
         }
-        return t;
+        return Columns.readable(t);
     }
 
     /**
@@ -151,11 +151,11 @@ public final class CohortTables {
      */
     public static Table toTable(ChurnDurations durations) {
         Checks.notNull(durations, "durations");
-        return Table.create("churn durations",
+        return Columns.readable(Table.create("churn durations",
                 StringColumn.create("customer_id", durations.ids()),
                 DateColumn.create("first_purchase", durations.firstPurchaseDays()),
                 DoubleColumn.create("duration_days", durations.durations()),
-                BooleanColumn.create("churned", durations.churned()));
+                BooleanColumn.create("churned", durations.churned())));
     }
 
     /**
@@ -166,11 +166,11 @@ public final class CohortTables {
      */
     public static Table toTable(ChurnRates rates) {
         Checks.notNull(rates, "rates");
-        return Table.create("churn rates",
+        return Columns.readable(Table.create("churn rates",
                 StringColumn.create("period", rates.labels()),
                 LongColumn.create("at_risk", rates.atRisk()),
                 LongColumn.create("churned", rates.churned()),
-                DoubleColumn.create("rate", rates.rates()));
+                DoubleColumn.create("rate", rates.rates())));
     }
 
     /**
@@ -182,12 +182,13 @@ public final class CohortTables {
      */
     public static Table toTable(LogRankTest test) {
         Checks.notNull(test, "test");
-        return Table.create(String.format(java.util.Locale.ROOT, "log-rank chisq = %.6g, df = %d, p = %.6g",
-                        test.chiSquare(), test.degreesOfFreedom(), test.pValue()),
+        return Columns.readable(Table.create(String.format(java.util.Locale.ROOT,
+                        "log-rank chisq = %.6g, df = %d, p = %.6g", test.chiSquare(), test.degreesOfFreedom(),
+                        test.pValue()),
                 StringColumn.create("group", test.groups()),
                 LongColumn.create("n", test.n()),
                 DoubleColumn.create("observed", test.observed()),
-                DoubleColumn.create("expected", test.expected()));
+                DoubleColumn.create("expected", test.expected())));
     }
 
     /**
@@ -212,6 +213,7 @@ public final class CohortTables {
                 retention.set(i, model.retentionRate(i));
             }
         }
-        return Table.create("sBG projection", t, survival, retention, DoubleColumn.create("alive", alive));
+        return Columns.readable(Table.create("sBG projection", t, survival, retention,
+                DoubleColumn.create("alive", alive)));
     }
 }

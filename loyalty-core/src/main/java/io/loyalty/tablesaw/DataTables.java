@@ -106,7 +106,7 @@ public final class DataTables {
             lastCol.set(i, Instant.ofEpochSecond(last[i]));
         }
         String unit = summaries.rule().unitName();
-        return Table.create("customer summaries",
+        return Columns.readable(Table.create("customer summaries",
                 StringColumn.create("customer_id", summaries.ids()),
                 IntColumn.create("frequency", summaries.frequency()),
                 DoubleColumn.create("recency_" + unit, summaries.recency()),
@@ -114,7 +114,7 @@ public final class DataTables {
                 DoubleColumn.create("mean_repeat_amount", summaries.monetary()),
                 firstCol, lastCol,
                 IntColumn.create("transactions", summaries.transactions()),
-                DoubleColumn.create("revenue", summaries.totalValue()));
+                DoubleColumn.create("revenue", summaries.totalValue())));
     }
 
     /**
@@ -130,7 +130,7 @@ public final class DataTables {
         double[] duration = new double[cal.size()];
         java.util.Arrays.fill(duration, split.holdoutDuration());
         String unit = cal.rule().unitName();
-        return Table.create("calibration and holdout",
+        return Columns.readable(Table.create("calibration and holdout",
                 StringColumn.create("customer_id", cal.ids()),
                 IntColumn.create("frequency_cal", cal.frequency()),
                 DoubleColumn.create("recency_" + unit + "_cal", cal.recency()),
@@ -138,6 +138,6 @@ public final class DataTables {
                 DoubleColumn.create("mean_repeat_amount_cal", cal.monetary()),
                 IntColumn.create("frequency_holdout", split.holdoutFrequency()),
                 DoubleColumn.create("mean_amount_holdout", split.holdoutMonetary()),
-                DoubleColumn.create("duration_" + unit + "_holdout", duration));
+                DoubleColumn.create("duration_" + unit + "_holdout", duration)));
     }
 }

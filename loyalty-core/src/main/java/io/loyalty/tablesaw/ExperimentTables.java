@@ -242,8 +242,8 @@ public final class ExperimentTables {
             significant.append(c.significant());
             method.append(c.method());
         }
-        return Table.create("comparisons", label, metric, treatment, control, difference, lower, upper, confidence,
-                p, significant, method);
+        return Columns.readable(Table.create("comparisons", label, metric, treatment, control, difference, lower,
+                upper, confidence, p, significant, method));
     }
 
     /**
@@ -273,6 +273,6 @@ public final class ExperimentTables {
                 sd.append(Math.sqrt(c.variance()));
             }
         }
-        return Table.create("arm summaries", arm, segment, n, mean, sd);
+        return Columns.readable(Table.create("arm summaries", arm, segment, n, mean, sd));
     }
 }

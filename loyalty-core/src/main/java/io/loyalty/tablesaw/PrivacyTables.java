@@ -89,7 +89,7 @@ public final class PrivacyTables {
             }
             out.addColumns(v, sd, lo, hi);
         }
-        return out;
+        return Columns.readable(out);
     }
 
     /**
@@ -140,7 +140,7 @@ public final class PrivacyTables {
             }
             out.addColumns(v);
         }
-        return out;
+        return Columns.readable(out);
     }
 
     private static StringColumn pseudonymize(Table table, String name, Pseudonymizer p, String role) {

@@ -90,7 +90,7 @@ public final class RfmTables {
         for (int i = 0; i < n; i++) {
             segments[i] = scores.segment(i);
         }
-        return Table.create("rfm scores",
+        return Columns.readable(Table.create("rfm scores",
                 StringColumn.create("customer_id", scores.ids()),
                 DoubleColumn.create("recency_days", scores.recencyDays()),
                 DoubleColumn.create("orders", scores.orders()),
@@ -100,7 +100,7 @@ public final class RfmTables {
                 IntColumn.create("frequency_score", scores.frequencyScores()),
                 IntColumn.create("monetary_score", scores.monetaryScores()),
                 IntColumn.create("rfm_score", scores.rfmScores()),
-                StringColumn.create("segment", segments));
+                StringColumn.create("segment", segments)));
     }
 
     /**
@@ -120,11 +120,11 @@ public final class RfmTables {
         for (int k = 0; k < r.size(); k++) {
             bin.set(k, k + 1);
         }
-        return Table.create("rfm thresholds", bin,
+        return Columns.readable(Table.create("rfm thresholds", bin,
                 DoubleColumn.create("recency_days_lower", r.lowers()),
                 DoubleColumn.create("recency_days_upper", r.uppers()),
                 DoubleColumn.create("orders_lower", f.lowers()), DoubleColumn.create("orders_upper", f.uppers()),
-                DoubleColumn.create("monetary_lower", m.lowers()), DoubleColumn.create("monetary_upper", m.uppers()));
+                DoubleColumn.create("monetary_lower", m.lowers()), DoubleColumn.create("monetary_upper", m.uppers())));
     }
 
     /**
@@ -155,8 +155,8 @@ public final class RfmTables {
             customerShare.set(i, s.customerShare());
             revenueShare.set(i, s.revenueShare());
         }
-        return Table.create("rfm segment summary", name, customers, orders, revenue, aov, customerShare,
-                revenueShare);
+        return Columns.readable(Table.create("rfm segment summary", name, customers, orders, revenue, aov,
+                customerShare, revenueShare));
     }
 
     /**
@@ -179,7 +179,7 @@ public final class RfmTables {
             }
             t.addColumns(c);
         }
-        return t;
+        return Columns.readable(t);
     }
 
     /**
@@ -205,6 +205,6 @@ public final class RfmTables {
             f.set(i, c.orders());
             m.set(i, c.monetary());
         }
-        return Table.create("rfm clusters", label, size, r, f, m);
+        return Columns.readable(Table.create("rfm clusters", label, size, r, f, m));
     }
 }
