@@ -114,29 +114,38 @@ public final class AttributionComparison {
     }
 
     /**
-     * Two tables: the conversions each model credits with their share, then the value credited (and the return on
-     * spend when costs were given); {@link #writeCsv(Writer)} has every column.
+     * Two tables, one column per model: the conversions each model credits with their share of the model's
+     * conversions, then the value credited (with the return on spend when costs were given); {@link #writeCsv(Writer)}
+     * has every number in its own column.
      */
     @Override
     public String toString() {
-        TextTable all = textTable();
-        List<String> first = new ArrayList<>(List.of("channel"));
-        List<String> second = new ArrayList<>(List.of("channel"));
+        TextTable.Builder conversions = TextTable.builder()
+                .title("Conversions credited (share of each model's conversions)").text("channel");
+        TextTable.Builder value = TextTable.builder()
+                .title(costs == null ? "Value credited" : "Value credited / return on spend").text("channel");
         for (Attribution a : models) {
-            first.add(a.model() + " conversions");
-            first.add(a.model() + " share");
-            second.add(a.model() + " value");
+            conversions.decimal(a.model(), 1);
+            value.decimal(a.model(), 1);
         }
-        if (costs != null) {
-            second.add("cost");
-            for (Attribution a : models) {
-                second.add(a.model() + " return on spend");
+        for (int c = 0; c < channels().size(); c++) {
+            Object[] first = new Object[models.size() + 1];
+            Object[] second = new Object[models.size() + 1];
+            first[0] = channels().get(c);
+            second[0] = channels().get(c);
+            for (int m = 0; m < models.size(); m++) {
+                Attribution a = models.get(m);
+                double total = a.totalConversions();
+                double credited = a.conversions()[c];
+                first[m + 1] = TextTable.marked(credited, Checks.format(" (%5.1f%%)",
+                        total > 0 ? 100 * credited / total : 0.0));
+                double v = a.values()[c];
+                second[m + 1] = costs == null ? v : TextTable.marked(v, Checks.format(" / %.2f", returnOnSpend(m, c)));
             }
+            conversions.row(first);
+            value.row(second);
         }
-        return "Conversions credited (share of each model's conversions)" + System.lineSeparator()
-                + all.select(first.toArray(new String[0])) + "Value credited"
-                + (costs == null ? "" : ", cost and return on spend") + System.lineSeparator()
-                + all.select(second.toArray(new String[0]));
+        return conversions.build().toString() + value.build();
     }
 
     /** Every column, one row per channel, as {@code AttributionTables.toTable} has them. */

@@ -206,15 +206,16 @@ public final class TextTable {
     }
 
     /**
-     * The decimal places of each number column in print, or -1 to format cell by cell: a column whose shown values
-     * are all whole prints none; a {@code SIGNIFICANT} column prints the places that give its largest value the
-     * column's significant digits (so the points align), unless that value is beyond 1e15 or below 1e-4.
+     * The decimal places of each {@code SIGNIFICANT} column in print, or -1 to format cell by cell: none when its
+     * shown values are all whole, else the places that give its largest value the column's significant digits (so
+     * the points align), unless that value is beyond 1e15 or below 1e-4. A {@code DECIMAL} column keeps its places
+     * (money prints cents even when whole).
      */
     private int[] places(int shown) {
         int[] out = new int[names.size()];
         for (int c = 0; c < out.length; c++) {
             out[c] = -1;
-            if (kinds[c] != Kind.DECIMAL && kinds[c] != Kind.SIGNIFICANT) {
+            if (kinds[c] != Kind.SIGNIFICANT) {
                 continue;
             }
             boolean whole = true;
@@ -230,7 +231,7 @@ public final class TextTable {
             }
             if (whole) {
                 out[c] = 0;
-            } else if (kinds[c] == Kind.SIGNIFICANT && max >= 1e-4 && max < 1e15) {
+            } else if (max >= 1e-4 && max < 1e15) {
                 out[c] = Math.max(0, digits[c] - 1 - (int) Math.floor(Math.log10(max)));
             }
         }
