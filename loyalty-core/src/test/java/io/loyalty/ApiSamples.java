@@ -284,6 +284,9 @@ final class ApiSamples {
             LocalDate.of(2020, 1, 9), LocalDate.of(2020, 1, 10)});
         type(java.time.ZoneId.class, () -> ZoneOffset.UTC);
         type(Appendable.class, StringBuilder::new);
+        type(java.io.Writer.class, java.io.StringWriter::new);
+        // writeCsv(Path) replaces the file: a fresh one each time, never the shared order CSV.
+        name("java.nio.file.Path csvFile", ApiSamples::freshCsvFile);
         type(java.io.Reader.class, () -> new StringReader(journeysCsv()));
         // Probabilities, levels and shares lie in (0, 1); indexes start at 0.
         for (String n : List.of("alpha", "marginOfError", "monthlyRate", "discountRate", "threshold")) {
@@ -378,6 +381,16 @@ final class ApiSamples {
     private static io.loyalty.data.OrderExport.Result read(io.loyalty.data.OrderExport recipe, java.io.Reader in) {
         try {
             return recipe.read(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.Path freshCsvFile() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("result", ".csv");
+            file.toFile().deleteOnExit();
+            return file;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

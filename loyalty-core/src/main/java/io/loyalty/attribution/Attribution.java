@@ -1,6 +1,9 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -138,15 +141,44 @@ public final class Attribution {
         return i;
     }
 
+    /** The model, then one row per channel with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(model).append('\n');
-        sb.append(Checks.format("%-16s %14s %8s %14s%n", "channel", "conversions", "share", "value"));
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(model).text("channel").decimal("conversions", 3)
+                .percent("share", 2).decimal("value", 3);
         double total = totalConversions();
         for (int i = 0; i < channels.size(); i++) {
-            sb.append(Checks.format("%-16s %14.3f %7.2f%% %14.3f%n", channels.get(i), conversions[i],
-                    total > 0 ? 100 * conversions[i] / total : 0.0, values[i]));
+            b.row(channels.get(i), conversions[i], total > 0 ? conversions[i] / total : 0.0, values[i]);
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per channel, {@code channel, conversions, share, value} (share of all conversions, as a fraction).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

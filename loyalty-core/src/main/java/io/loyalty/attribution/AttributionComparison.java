@@ -1,6 +1,9 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -110,39 +113,96 @@ public final class AttributionComparison {
         return v == 0 ? 0 : v / costs[channel];
     }
 
+    /**
+     * Two tables, one column per model: the conversions each model credits with their share of the model's
+     * conversions, then the value credited (with the return on spend when costs were given); {@link #writeCsv(Writer)}
+     * has every number in its own column.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Conversions credited (share of all conversions)\n");
-        sb.append(Checks.format("%-12s", "channel"));
+        TextTable.Builder conversions = TextTable.builder()
+                .title("Conversions credited (share of each model's conversions)").text("channel");
+        TextTable.Builder value = TextTable.builder()
+                .title(costs == null ? "Value credited" : "Value credited / return on spend").text("channel");
         for (Attribution a : models) {
-            sb.append(Checks.format(" %22s", a.model()));
-        }
-        sb.append('\n');
-        double[][] conv = new double[models.size()][];
-        double[] totals = new double[models.size()];
-        for (int m = 0; m < models.size(); m++) {
-            conv[m] = models.get(m).conversions();
-            totals[m] = models.get(m).totalConversions();
+            conversions.decimal(a.model(), 1);
+            value.decimal(a.model(), 1);
         }
         for (int c = 0; c < channels().size(); c++) {
-            sb.append(Checks.format("%-12s", channels().get(c)));
+            Object[] first = new Object[models.size() + 1];
+            Object[] second = new Object[models.size() + 1];
+            first[0] = channels().get(c);
+            second[0] = channels().get(c);
             for (int m = 0; m < models.size(); m++) {
-                sb.append(Checks.format(" %13.1f (%5.1f%%)", conv[m][c], totals[m] > 0 ? 100 * conv[m][c] / totals[m]
-                        : 0.0));
+                Attribution a = models.get(m);
+                double total = a.totalConversions();
+                double credited = a.conversions()[c];
+                first[m + 1] = TextTable.marked(credited, Checks.format(" (%5.1f%%)",
+                        total > 0 ? 100 * credited / total : 0.0));
+                double v = a.values()[c];
+                second[m + 1] = costs == null ? v : TextTable.marked(v, Checks.format(" / %.2f", returnOnSpend(m, c)));
             }
-            sb.append('\n');
+            conversions.row(first);
+            value.row(second);
         }
-        sb.append("Value credited");
-        sb.append(costs == null ? "\n" : " / return on spend\n");
-        for (int c = 0; c < channels().size(); c++) {
-            sb.append(Checks.format("%-12s", channels().get(c)));
-            for (int m = 0; m < models.size(); m++) {
-                double v = models.get(m).values()[c];
-                sb.append(costs == null ? Checks.format(" %22.1f", v)
-                        : Checks.format(" %13.1f / %6.2f", v, returnOnSpend(m, c)));
+        return conversions.build().toString() + value.build();
+    }
+
+    /** Every column, one row per channel, as {@code AttributionTables.toTable} has them. */
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("channel");
+        for (Attribution a : models) {
+            b.decimal(a.model() + " conversions", 1).decimal(a.model() + " value", 1).percent(a.model() + " share", 1);
+        }
+        if (costs != null) {
+            b.decimal("cost", 1);
+            for (Attribution a : models) {
+                b.decimal(a.model() + " return on spend", 2);
             }
-            sb.append('\n');
         }
-        return sb.toString();
+        int nc = channels().size();
+        for (int c = 0; c < nc; c++) {
+            List<Object> row = new ArrayList<>();
+            row.add(channels().get(c));
+            for (Attribution a : models) {
+                double total = a.totalConversions();
+                row.add(a.conversions()[c]);
+                row.add(a.values()[c]);
+                row.add(total > 0 ? a.conversions()[c] / total : 0.0);
+            }
+            if (costs != null) {
+                row.add(costs[c]);
+                for (int m = 0; m < models.size(); m++) {
+                    row.add(returnOnSpend(m, c));
+                }
+            }
+            b.row(row.toArray());
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per channel, {@code channel}, then {@code <model> conversions}, {@code <model> value} and {@code <model> share} for each model, then, when costs were given, {@code cost} and {@code <model> return on spend} for each model.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

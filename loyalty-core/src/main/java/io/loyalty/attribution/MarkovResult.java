@@ -1,6 +1,9 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -114,20 +117,49 @@ public final class MarkovResult {
         return transitions;
     }
 
+    /** The chain, then one row per channel with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Checks.format(
-                "Markov order %d%s: %d states, P(conversion) = %.7f, expected value %.6f%n", order,
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(Checks.format(
+                "Markov order %d%s: %d states, P(conversion) = %.7f, expected value %.6f", order,
                 withNulls ? " with nulls" : " without nulls", transitions.states().size(), conversionProbability,
-                expectedValue));
-        sb.append(Checks.format("%-16s %10s %10s %14s %14s%n", "channel", "RE conv", "RE value", "conversions",
-                "value"));
+                expectedValue))
+                .text("channel").decimal("removal_effect", 6).decimal("value_removal_effect", 6)
+                .decimal("conversions", 3).decimal("value", 3);
         double[] c = attribution.conversions();
         double[] v = attribution.values();
         for (int i = 0; i < c.length; i++) {
-            sb.append(Checks.format("%-16s %10.6f %10.6f %14.3f %14.3f%n", channels().get(i), removalEffects[i],
-                    valueRemovalEffects[i], c[i], v[i]));
+            b.row(channels().get(i), removalEffects[i], valueRemovalEffects[i], c[i], v[i]);
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per channel, {@code channel, removal_effect, value_removal_effect, conversions, value}.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -2,6 +2,9 @@ package io.loyalty.cohort;
 
 import io.loyalty.data.PeriodRule;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -165,9 +168,45 @@ public final class ChurnDurations {
         return new ChurnRates(List.of(labels), atRisk, churn);
     }
 
+    /** The counts, then the first five customers with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ChurnDurations[%d customers, %d churned, %d censored at %s]", size(),
-                churnCount(), size() - churnCount(), lastDay());
+        return textTable().render(5);
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(String.format(Locale.ROOT,
+                "ChurnDurations[%d customers, %d churned, %d censored at %s]", size(), churnCount(),
+                size() - churnCount(), lastDay())).text("customer_id").text("first_purchase").decimal("duration_days", 0)
+                .flag("churned");
+        for (int i = 0; i < duration.length; i++) {
+            b.row(ids.get(i), LocalDate.ofEpochDay(firstDay[i]).toString(), duration[i], churned[i]);
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per customer, {@code customer_id, first_purchase (a date), duration_days, churned}.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

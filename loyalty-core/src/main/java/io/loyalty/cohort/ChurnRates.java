@@ -1,7 +1,10 @@
 package io.loyalty.cohort;
 
+import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Churn rate per calendar period made by {@link ChurnDurations#churnRates(CohortPeriod)}: customers at risk at
@@ -60,15 +63,43 @@ public final class ChurnRates {
         return r;
     }
 
+    /** One row per period, with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s %8s %7s%n", "period", "at risk",
-                "churned", "rate"));
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("period").count("at_risk").count("churned").percent("rate", 1);
         double[] r = rates();
         for (int i = 0; i < r.length; i++) {
-            sb.append(String.format(Locale.ROOT, "%-10s %9d %8d %6.1f%%%n", labels.get(i), atRisk[i], churned[i],
-                    100 * r[i]));
+            b.row(labels.get(i), atRisk[i], churned[i], r[i]);
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per period, {@code period, at_risk, churned, rate} (the rate as a fraction).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,6 +1,9 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -285,29 +288,87 @@ public final class CohortMatrices {
         return cohort;
     }
 
-    /** The "return on" shares in percent, one line per cohort; an asterisk marks an incomplete cell. */
+    /**
+     * The "return on" shares, one line per cohort, with the columns of {@link #writeCsv(Writer, Measure)}; an
+     * asterisk marks an incomplete cell.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Return-on retention (%%), %d %s cohorts, data end %s%n",
-                labels.size(), period.name().toLowerCase(Locale.ROOT), dataEnd));
+        return textTable(Measure.RETURN_ON_SHARE).toString();
+    }
+
+    /**
+     * One row per cohort: {@code cohort, size}, then one column per offset named by the period and the offset
+     * ({@code month_0, month_1, ...}); a cell of an incomplete period is marked {@code *}, a cell past the data end
+     * is blank.
+     */
+    TextTable textTable(Measure measure) {
+        double[][] m = matrix(measure);
+        String unit = period.name().toLowerCase(Locale.ROOT);
+        TextTable.Builder b = TextTable.builder().title(Checks.format("%s, %d %s cohorts, data end %s",
+                measure.name().toLowerCase(Locale.ROOT).replace('_', ' '), labels.size(), unit, dataEnd))
+                .text("cohort").count("size");
         int width = 0;
         for (int c = 0; c < labels.size(); c++) {
             width = Math.max(width, lastOffset[c] + 1);
         }
-        sb.append(String.format(Locale.ROOT, "%-10s %7s", "cohort", "size"));
         for (int k = 0; k < width; k++) {
-            sb.append(String.format(Locale.ROOT, " %6d", k));
-        }
-        sb.append(System.lineSeparator());
-        for (int c = 0; c < labels.size(); c++) {
-            sb.append(String.format(Locale.ROOT, "%-10s %7d", labels.get(c), size[c]));
-            for (int k = 0; k <= lastOffset[c]; k++) {
-                sb.append(String.format(Locale.ROOT, " %5.1f%s", 100.0 * active[c][k] / size[c],
-                        isIncomplete(c, k) ? "*" : " "));
+            String name = unit + "_" + k;
+            switch (measure) {
+                case RETURN_ON_COUNT:
+                case RETURN_ON_OR_AFTER_COUNT:
+                    b.count(name);
+                    break;
+                case RETURN_ON_SHARE:
+                case RETURN_ON_OR_AFTER_SHARE:
+                case NET_REVENUE_RETENTION:
+                    b.percent(name, 1);
+                    break;
+                default:
+                    b.decimal(name, 2);
             }
-            sb.append(System.lineSeparator());
         }
-        return sb.toString();
+        for (int c = 0; c < labels.size(); c++) {
+            Object[] row = new Object[width + 2];
+            row[0] = labels.get(c);
+            row[1] = size[c];
+            for (int k = 0; k < m[c].length; k++) {
+                row[k + 2] = isIncomplete(c, k) ? TextTable.marked(m[c][k], "*") : m[c][k];
+            }
+            b.row(row);
+        }
+        if (lastPeriodIncomplete()) {
+            b.note("* the period had not ended at the data end");
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes one matrix as CSV with full precision (rounding is only for print): one row per cohort, {@code cohort,
+     * size}, then one column per offset ({@code month_0, month_1, ...}, named by the cohort period), the Tablesaw
+     * adapter's columns; shares as fractions; a cell of an incomplete period has {@code *} after its value
+     * ({@code 0.4512*}), a cell past the data end is empty. See {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @param measure what the cells hold
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out, Measure measure) {
+        Checks.notNull(out, "out");
+        textTable(Checks.notNull(measure, "measure")).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer, Measure)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @param measure what the cells hold
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile, Measure measure) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable(Checks.notNull(measure, "measure")).writeCsv(csvFile);
     }
 }

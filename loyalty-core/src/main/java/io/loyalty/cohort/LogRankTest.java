@@ -1,9 +1,11 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -187,16 +189,44 @@ public final class LogRankTest {
         return pValue;
     }
 
+    /** One row per group, with the columns of {@link #writeCsv(Writer)}, then the statistic and its p-value. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Log-rank test\n");
-        sb.append(String.format(Locale.ROOT, "%-16s %8s %9s %9s%n", "group", "N", "Observed", "Expected"));
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title("Log-rank test").text("group").count("n")
+                .decimal("observed", 0).decimal("expected", 2)
+                .note(Checks.format("Chisq = %.4f on %d degrees of freedom, p = %.4g", chiSquare, df, pValue));
         for (int g = 0; g < groups.size(); g++) {
-            sb.append(String.format(Locale.ROOT, "%-16s %8d %9.0f %9.2f%n", groups.get(g), n[g], observed[g],
-                    expected[g]));
+            b.row(groups.get(g), n[g], observed[g], expected[g]);
         }
-        sb.append(String.format(Locale.ROOT, "Chisq = %.4f on %d degrees of freedom, p = %.4g", chiSquare, df,
-                pValue));
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per group, {@code group, n, observed, expected} (the statistic and p-value are in {@link #chiSquare()} and {@link #pValue()}).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

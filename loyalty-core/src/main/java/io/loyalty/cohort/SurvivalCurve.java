@@ -1,8 +1,10 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
-import java.util.Locale;
+import java.io.Writer;
+import java.nio.file.Path;
 
 /**
  * A Kaplan-Meier survival curve made by {@link KaplanMeier}: one row per distinct time (an event or a censoring
@@ -274,21 +276,59 @@ public final class SurvivalCurve {
         return restrictedMean(time.length == 0 ? 0 : time[time.length - 1]);
     }
 
-    /** The rows with events, as R's {@code summary(survfit(...))} prints them, then the median. */
+    /**
+     * The rows with events, as R's {@code summary(survfit(...))} prints them, then the median;
+     * {@link #writeCsv(Writer)} has every row.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Kaplan-Meier '%s': %d subjects, %d rows, %.0f%% intervals%n", label,
-                subjects(), time.length, level * 100));
-        sb.append(String.format(Locale.ROOT, "%10s %8s %7s %8s %9s %9s %9s %9s%n", "time", "n.risk", "n.event",
-                "n.censor", "survival", "std.err", "lower", "upper"));
+        TextTable.Builder b = header();
         for (int i = 0; i < time.length; i++) {
             if (events[i] > 0) {
-                sb.append(String.format(Locale.ROOT, "%10.6g %8d %7d %8d %9.4f %9.4f %9.4f %9.4f%n", time[i],
-                        atRisk[i], events[i], censored[i], survival[i], standardError[i], lower[i], upper[i]));
+                b.row(time[i], atRisk[i], events[i], censored[i], survival[i], standardError[i], lower[i], upper[i]);
             }
         }
-        sb.append(median());
-        return sb.toString();
+        return b.note(median().toString()).build().toString();
+    }
+
+    private TextTable.Builder header() {
+        return TextTable.builder().title(Checks.format("Kaplan-Meier '%s': %d subjects, %d rows, %s%% intervals",
+                label, subjects(), time.length, TextTable.level(level)))
+                .significant("time", 6).count("n_risk").count("n_event").count("n_censor").decimal("survival", 4)
+                .decimal("std_err", 4).decimal("lower", 4).decimal("upper", 4);
+    }
+
+    /** One row per distinct time. */
+    TextTable textTable() {
+        TextTable.Builder b = header();
+        for (int i = 0; i < time.length; i++) {
+            b.row(time[i], atRisk[i], events[i], censored[i], survival[i], standardError[i], lower[i], upper[i]);
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per distinct time, {@code time, n_risk, n_event, n_censor, survival, std_err, lower, upper}.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,6 +1,9 @@
 package io.loyalty.data;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -302,20 +305,51 @@ public final class CustomerSummaries {
         return 31 * Arrays.hashCode(ids) + Arrays.hashCode(recency);
     }
 
+    /**
+     * The rule and observation end, then the first ten customers with the columns of {@link #writeCsv(Writer)}
+     * (recency and age in the rule's unit).
+     */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        b.append(Checks.format("CustomerSummaries[%d customers, %s, observation end %s]%n", size(), rule,
-                observationEnd));
-        b.append(Checks.format("%-12s %9s %9s %9s %10s%n", "customer", "frequency", "recency", "T", "monetary"));
-        int shown = Math.min(size(), 10);
-        for (int i = 0; i < shown; i++) {
-            b.append(Checks.format("%-12s %9d %9.2f %9.2f %10.2f%n", ids[i], frequency[i], recency[i], t[i],
-                    monetary[i]));
+        return textTable().render(10);
+    }
+
+    TextTable textTable() {
+        String unit = rule.unitName();
+        TextTable.Builder b = TextTable.builder().title(Checks.format(
+                "CustomerSummaries[%d customers, %s, observation end %s]", size(), rule, observationEnd))
+                .text("customer_id").count("frequency").decimal("recency_" + unit, 2).decimal("T_" + unit, 2)
+                .decimal("mean_repeat_amount", 2).text("first_purchase").text("last_purchase").count("transactions")
+                .decimal("revenue", 2);
+        for (int i = 0; i < ids.length; i++) {
+            b.row(ids[i], frequency[i], recency[i], t[i], monetary[i], Instant.ofEpochSecond(firstSecond[i], firstNano[i]).toString(),
+                    Instant.ofEpochSecond(lastSecond[i], lastNano[i]).toString(), transactions[i], totalValue[i]);
         }
-        if (shown < size()) {
-            b.append(Checks.format("... %d more%n", size() - shown));
-        }
-        return b.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per customer, {@code customer_id, frequency, recency_<unit>, T_<unit>, mean_repeat_amount, first_purchase, last_purchase, transactions, revenue}, where {@code <unit>} is {@link PeriodRule#unitName()} ({@code recency_weeks}) and the purchase times are ISO-8601 instants.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -221,6 +221,31 @@ public final class PeriodRule implements Serializable {
     }
 
     /**
+     * The name of the unit recency and age are measured in, as result columns carry it ({@code recency_weeks}):
+     * {@code seconds}, {@code minutes}, {@code hours}, {@code days}, {@code weeks}, {@code months},
+     * {@code quarters} or {@code years} when one unit is exactly one of those ({@code days().inUnitsOf(7)} is
+     * {@code weeks}, {@code months().inUnitsOf(3)} is {@code quarters}), otherwise {@code periods}.
+     *
+     * @return the unit's name
+     * @since 0.2
+     */
+    public String unitName() {
+        switch (kind) {
+            case MONTHS:
+                return unit == 1 ? "months" : unit == 3 ? "quarters" : unit == 12 ? "years" : "periods";
+            case QUARTERS:
+                return unit == 1 ? "quarters" : unit == 4 ? "years" : "periods";
+            case YEARS:
+                return unit == 1 ? "years" : "periods";
+            default:
+                double seconds = unit * (kind == Kind.DAYS ? SECONDS_PER_DAY : kind == Kind.WEEKS
+                        ? 7.0 * SECONDS_PER_DAY : fixedNanos / 1e9);
+                return seconds == 1 ? "seconds" : seconds == 60 ? "minutes" : seconds == 3600 ? "hours"
+                        : seconds == SECONDS_PER_DAY ? "days" : seconds == 7 * SECONDS_PER_DAY ? "weeks" : "periods";
+        }
+    }
+
+    /**
      * The time zone of calendar periods.
      *
      * @return the zone

@@ -1,7 +1,10 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
+import java.io.Writer;
+import java.util.List;
 
 /**
  * A treatment-versus-control readout a marketer reads: the difference (treatment minus control), its interval,
@@ -80,6 +83,36 @@ public record Comparison(String label, String metric, boolean rate, double treat
                 signed(difference.estimate() * scale), unit, Format.percent(difference.confidence()),
                 signed(difference.lower() * scale), signed(difference.upper() * scale), Format.p(pValue),
                 significant() ? "significant" : "not significant");
+    }
+
+    /**
+     * Writes comparisons as CSV with full precision, one row per comparison: {@code comparison, metric, treatment,
+     * control, difference, lower, upper, confidence, p_value, significant, method}, the columns of the Tablesaw
+     * adapter; see {@code docs/data.md}.
+     *
+     * @param comparisons the comparisons
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public static void writeCsv(List<Comparison> comparisons, Writer out) {
+        Checks.notNull(out, "out");
+        textTable(comparisons).writeCsv(out);
+    }
+
+    private static TextTable textTable(List<Comparison> comparisons) {
+        Checks.notNull(comparisons, "comparisons");
+        TextTable.Builder b = TextTable.builder().text("comparison").text("metric").significant("treatment", 5)
+                .significant("control", 5).significant("difference", 4).significant("lower", 4)
+                .significant("upper", 4).significant("confidence", 4).pValue("p_value").flag("significant")
+                .text("method");
+        for (int i = 0; i < comparisons.size(); i++) {
+            Comparison c = Checks.notNull(comparisons.get(i), "comparisons[" + i + "]");
+            b.row(c.label(), c.metric(), c.treatment(), c.control(), c.difference().estimate(),
+                    c.difference().lower(), c.difference().upper(), c.confidence(), c.pValue(), c.significant(),
+                    c.method());
+        }
+        return b.build();
     }
 
     private static String signed(double v) {

@@ -1,10 +1,13 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -424,17 +427,50 @@ public final class SegmentedSummaries implements Serializable {
         return arm * segments.size() + segment;
     }
 
+    /** One row per non-empty (arm, segment) cell, with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("arm").text("segment").count("n").significant("mean", 5)
+                .significant("sd", 5);
         for (int a = 0; a < arms.size(); a++) {
-            boolean any = false;
             for (int sg = 0; sg < segments.size(); sg++) {
-                any |= n[a * segments.size() + sg] > 0;
+                if (count(a, sg) > 0) {
+                    ArmSummary c = cell(a, sg);
+                    b.row(arms.get(a), segments.get(sg), c.n(), c.mean(), Math.sqrt(c.variance()));
+                }
             }
-            sb.append(Checks.format("%s: %s%n", arms.get(a), any ? arm(a) : "no data"));
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per
+     * non-empty (arm, segment) cell, {@code arm, segment, n, mean, sd}, the columns of the Tablesaw adapter; see
+     * {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.loyalty.experiment;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.CsvWriter;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -86,15 +90,20 @@ public record SequentialDesign(GroupSequential.Type type, double alpha, double[]
                 >= criticalValues[look - 1];
     }
 
+    /** The design, then one row per look with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Checks.format("%s, one-sided alpha %s%n", type, alpha));
-        sb.append("look  information  critical z  alpha spent\n");
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(Checks.format("%s, one-sided alpha %s", type,
+                CsvWriter.number(alpha))).count("look").decimal("information", 4).decimal("critical_z", 5)
+                .pValue("alpha_spent");
         for (int k = 0; k < criticalValues.length; k++) {
-            sb.append(Checks.format("%4d  %11.4f  %10.5f  %11.3e%n", k + 1, informationRates[k], criticalValues[k],
-                    cumulativeAlphaSpent[k]));
+            b.row(k + 1, informationRates[k], criticalValues[k], cumulativeAlphaSpent[k]);
         }
-        return sb.toString();
+        return b.build();
     }
 
     @Override
@@ -109,5 +118,30 @@ public record SequentialDesign(GroupSequential.Type type, double alpha, double[]
     @Override
     public int hashCode() {
         return Arrays.hashCode(criticalValues) * 31 + type.hashCode();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per look, {@code look, information, critical_z, alpha_spent} (the cumulative alpha spent).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,6 +1,9 @@
 package io.loyalty.kano;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -139,25 +142,57 @@ public final class KanoAnalysis {
      */
     @Override
     public String toString() {
-        int w = Math.max(7, features.stream().mapToInt(f -> f.feature().length()).max().orElse(7));
-        StringBuilder sb = new StringBuilder(Checks.format("Kano analysis: %d respondents, table %s, rule %s%n",
-                respondents, table.name(), rule));
-        sb.append(Checks.format("%-" + w + "s %5s %4s %5s %5s %5s %5s %5s %5s %3s %5s %5s %4s %7s %7s %5s %6s %6s %2s%n",
-                "feature", "n", "miss", "A", "O", "M", "I", "R", "Q", "cat", "TS", "CS", "Fong", "Better",
-                "Worse", "imp", "fun", "dys", "qd"));
+        return textTable().select("feature", "n", "missing", "A", "O", "M", "I", "R", "Q", "category",
+                "category_strength", "fong_significant", "better", "worse", "importance", "quadrant").toString();
+    }
+
+    /** Every column, one row per feature, as {@code KanoTables.toTable} has them. */
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(Checks.format("Kano analysis: %d respondents, table %s, "
+                + "rule %s", respondents, table.name(), rule))
+                .text("feature").count("n").count("missing").count("A").count("O").count("M").count("I").count("R")
+                .count("Q").text("category").decimal("total_strength", 3).decimal("category_strength", 3)
+                .decimal("fong_difference", 2).decimal("fong_critical", 2).flag("fong_significant")
+                .decimal("better", 4).decimal("worse", 4).decimal("chi_square", 2).pValue("chi_square_p")
+                .decimal("importance", 2).decimal("functional_mean", 2).decimal("functional_sd", 2)
+                .decimal("dysfunctional_mean", 2).decimal("dysfunctional_sd", 2).text("quadrant");
         for (FeatureResult f : features) {
             CategoryCounts c = f.counts();
-            sb.append(Checks.format("%-" + w + "s %5s %4d %5s %5s %5s %5s %5s %5s %3s %5.3f %5.3f %4s %7.4f %7.4f %5s %6s %6s %2s%n",
-                    f.feature(), CategoryCounts.num(f.n()), f.missing(), CategoryCounts.num(c.attractive()),
-                    CategoryCounts.num(c.oneDimensional()), CategoryCounts.num(c.mustBe()),
-                    CategoryCounts.num(c.indifferent()), CategoryCounts.num(c.reverse()),
-                    CategoryCounts.num(c.questionable()), f.category().letter(), f.totalStrength(),
-                    f.categoryStrength(), f.fong().significant() ? "sig" : "ns", f.better(), f.worse(),
-                    f.meanImportance().isPresent() ? Checks.format("%.2f", f.meanImportance().getAsDouble()) : "-",
-                    f.continuous().map(s -> Checks.format("%.2f", s.functionalMean())).orElse("-"),
-                    f.continuous().map(s -> Checks.format("%.2f", s.dysfunctionalMean())).orElse("-"),
-                    f.continuous().map(s -> String.valueOf(s.quadrant().letter())).orElse("-")));
+            ContinuousScores s = f.continuous().orElse(null);
+            b.row(f.feature(), f.n(), f.missing(), c.attractive(), c.oneDimensional(), c.mustBe(), c.indifferent(),
+                    c.reverse(), c.questionable(), String.valueOf(f.category().letter()), f.totalStrength(),
+                    f.categoryStrength(), f.fong().difference(), f.fong().critical(), f.fong().significant(),
+                    f.better(), f.worse(), f.chiSquare(), f.chiSquarePValue(),
+                    f.meanImportance().isPresent() ? f.meanImportance().getAsDouble() : null,
+                    s == null ? null : s.functionalMean(), s == null ? null : s.functionalSd(),
+                    s == null ? null : s.dysfunctionalMean(), s == null ? null : s.dysfunctionalSd(),
+                    s == null ? null : String.valueOf(s.quadrant().letter()));
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per feature, {@code feature, n, missing, A, O, M, I, R, Q, category, total_strength, category_strength, fong_difference, fong_critical, fong_significant, better, worse, chi_square, chi_square_p, importance, functional_mean, functional_sd, dysfunctional_mean, dysfunctional_sd, quadrant}; importance and the continuous columns blank where the result has none.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,7 +1,10 @@
 package io.loyalty.nps;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -184,28 +187,76 @@ public final class NpsBreakdown {
                 dimension));
     }
 
+    /**
+     * The breakdown for a reader: one row per label, then the overall row; differences in points, {@code *} where
+     * significant. {@link #writeCsv(Writer)} has every column.
+     */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        b.append(Checks.format("NPS by %s (%s, %.0f%% intervals; * p < %.2g)%n", dimension,
+        TextTable.Builder b = TextTable.builder().title(Checks.format("NPS by %s (%s, %.0f%% intervals; * p < %.2g)",
+                dimension,
                 // The constant's name ("ADJUSTED_WALD"), as the printout has always shown it.
                 overallInterval.method().toUpperCase(Locale.ROOT).replace(' ', '_'),
-                overallInterval.confidence() * 100, 1 - overallInterval.confidence()));
-        b.append(Checks.format("%-12s %7s %8s %18s %9s %9s%n", "", "n", "NPS", "interval", "vs rest", "vs prev"));
+                overallInterval.confidence() * 100, 1 - overallInterval.confidence()))
+                .text(dimension).count("n").decimal("nps", 2).decimal("lower", 2).decimal("upper", 2)
+                .decimal("vs_rest", 1).decimal("vs_previous", 1);
         for (Row r : rows) {
-            b.append(Checks.format("%-12s %7d %8.2f   [%6.2f, %6.2f] %9s %9s%n", r.label(), r.nps().n(),
-                    r.nps().points(), 100 * r.interval().lower(), 100 * r.interval().upper(), flag(r.vsRest()),
-                    flag(r.vsPrevious())));
+            b.row(r.label(), r.nps().n(), r.nps().points(), 100 * r.interval().lower(), 100 * r.interval().upper(),
+                    flag(r.vsRest()), flag(r.vsPrevious()));
         }
-        b.append(Checks.format("%-12s %7d %8.2f   [%6.2f, %6.2f]%n", "overall", overall.n(), overall.points(),
-                100 * overallInterval.lower(), 100 * overallInterval.upper()));
-        return b.toString();
+        b.row("overall", overall.n(), overall.points(), 100 * overallInterval.lower(), 100 * overallInterval.upper(),
+                null, null);
+        return b.build().toString();
     }
 
-    private static String flag(NpsDifference d) {
+    private static Object flag(NpsDifference d) {
         if (d == null) {
-            return "";
+            return null;
         }
-        return Checks.format("%+.1f%s", 100 * d.difference(), d.significant() ? "*" : "");
+        return d.significant() ? TextTable.marked(100 * d.difference(), "*") : 100 * d.difference();
+    }
+
+    /** Every column, one row per label (no overall row), as {@code NpsTables.toTable} has them. */
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text(dimension).count("n").count("detractors").count("passives")
+                .count("promoters").decimal("nps", 2).decimal("lower", 2).decimal("upper", 2).decimal("vs_rest", 2)
+                .pValue("p_vs_rest").flag("differs_from_rest").decimal("vs_previous", 2).pValue("p_vs_previous")
+                .flag("differs_from_previous").decimal("vs_overall", 2).flag("differs_from_overall");
+        for (Row r : rows) {
+            NpsDifference rest = r.vsRest();
+            NpsDifference prev = r.vsPrevious();
+            b.row(r.label(), r.nps().n(), r.nps().detractors(), r.nps().passives(), r.nps().promoters(),
+                    r.nps().points(), 100 * r.interval().lower(), 100 * r.interval().upper(),
+                    rest == null ? null : 100 * rest.difference(), rest == null ? null : rest.pValue(),
+                    r.differsFromRest(), prev == null ? null : 100 * prev.difference(),
+                    prev == null ? null : prev.pValue(), r.differsFromPrevious(),
+                    r.vsOverall() == null ? null : 100 * r.vsOverall().difference(), r.differsFromOverall());
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per label, {@code <dimension>, n, detractors, passives, promoters, nps, lower, upper, vs_rest, p_vs_rest, differs_from_rest, vs_previous, p_vs_previous, differs_from_previous, vs_overall, differs_from_overall} (scores and differences in points, a missing comparison blank).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,6 +1,10 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -104,48 +108,76 @@ public final class DpTable {
     }
 
     /**
-     * The table as CSV: a row label column, then for each column its value, standard deviation and 95 % bounds.
+     * The table: a {@code row} label column, then for each column {@code x} its value, {@code x sd},
+     * {@code x lower} and {@code x upper} (95 % bounds); a cell that does not exist is blank.
+     */
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(title).text("row");
+        for (String c : columns) {
+            b.significant(c, 6).significant(c + " sd", 3).significant(c + " lower", 6).significant(c + " upper", 6);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] f = new Object[1 + 4 * columns.size()];
+            f[0] = rows.get(r);
+            for (int c = 0; c < columns.size(); c++) {
+                NoisyValue v = cells[r][c];
+                if (v != null) {
+                    f[1 + 4 * c] = v.value();
+                    f[2 + 4 * c] = v.standardDeviation();
+                    f[3 + 4 * c] = v.lower();
+                    f[4 + 4 * c] = v.upper();
+                }
+            }
+            b.row(f);
+        }
+        return b.build();
+    }
+
+    /**
+     * The CSV of {@link #writeCsv(Writer)} as a string.
      *
      * @return the CSV text, lines ending in \n
      */
     public String toCsv() {
-        StringBuilder b = new StringBuilder("row");
-        for (String c : columns) {
-            b.append(',').append(c).append(',').append(c).append(" sd,").append(c).append(" lower,").append(c)
-                    .append(" upper");
-        }
-        b.append('\n');
-        for (int r = 0; r < rows.size(); r++) {
-            b.append(Csv.quote(rows.get(r)));
-            for (NoisyValue v : cells[r]) {
-                b.append(v == null ? ",,,," : Checks.format(",%s,%s,%s,%s", v.value(), v.standardDeviation(),
-                        v.lower(), v.upper()));
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        StringWriter out = new StringWriter();
+        writeCsv(out);
+        return out.toString();
     }
 
+    /** The title, then each column's value and standard deviation (the bounds are in the CSV). */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(title).append(System.lineSeparator());
-        int w = 8;
-        for (String r : rows) {
-            w = Math.max(w, r.length());
+        String[] shown = new String[1 + 2 * columns.size()];
+        shown[0] = "row";
+        for (int c = 0; c < columns.size(); c++) {
+            shown[1 + 2 * c] = columns.get(c);
+            shown[2 + 2 * c] = columns.get(c) + " sd";
         }
-        b.append(String.format(java.util.Locale.ROOT, "%-" + w + "s", ""));
-        for (String c : columns) {
-            b.append(Checks.format(" %24s", c));
-        }
-        b.append(System.lineSeparator());
-        for (int r = 0; r < rows.size(); r++) {
-            b.append(String.format(java.util.Locale.ROOT, "%-" + w + "s", rows.get(r)));
-            for (NoisyValue v : cells[r]) {
-                b.append(v == null ? Checks.format(" %24s", "")
-                        : Checks.format(" %12.6g ± %9.3g", v.value(), NoisyValue.Z95 * v.standardDeviation()));
-            }
-            b.append(System.lineSeparator());
-        }
-        return b.toString();
+        return textTable().select(shown).toString();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): a {@code row} label column, then for each column {@code x} its value, {@code x sd}, {@code x lower} and {@code x upper} (95 % bounds); a cell that does not exist is empty.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,8 +1,11 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -192,17 +195,6 @@ public final class SuppressedTable {
                 column);
     }
 
-    private static String text(double v, Status s) {
-        if (s == Status.ABSENT) {
-            return "";
-        }
-        if (s != Status.PUBLISHED) {
-            return MARK;
-        }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g",
-                v);
-    }
-
     boolean hasRowTotals() {
         for (Status s : rowStatus) {
             if (s != Status.ABSENT) {
@@ -221,72 +213,91 @@ public final class SuppressedTable {
         return grandStatus != Status.ABSENT;
     }
 
-    /** The table as fields: a header, the rows, and a totals row where column totals are published. */
-    private List<String[]> lines() {
-        List<String[]> out = new java.util.ArrayList<>();
-        boolean rt = hasRowTotals();
-        int width = columns.size() + 1 + (rt ? 1 : 0);
-        String[] head = new String[width];
-        head[0] = "row";
-        for (int c = 0; c < columns.size(); c++) {
-            head[c + 1] = columns.get(c);
+    private static Object cell(double v, Status s) {
+        if (s == Status.ABSENT) {
+            return null;
         }
-        if (rt) {
-            head[width - 1] = "Total";
-        }
-        out.add(head);
-        for (int r = 0; r < rows.size(); r++) {
-            String[] f = new String[width];
-            f[0] = rows.get(r);
-            for (int c = 0; c < columns.size(); c++) {
-                f[c + 1] = text(values[r][c], status[r][c]);
-            }
-            if (rt) {
-                f[width - 1] = text(rowTotals[r], rowStatus[r]);
-            }
-            out.add(f);
-        }
-        if (hasColumnTotals()) {
-            String[] f = new String[width];
-            f[0] = "Total";
-            for (int c = 0; c < columns.size(); c++) {
-                f[c + 1] = text(columnTotals[c], columnStatus[c]);
-            }
-            if (rt) {
-                f[width - 1] = text(grandTotal, grandStatus);
-            }
-            out.add(f);
-        }
-        return out;
+        return s == Status.PUBLISHED ? (Object) v : TextTable.marked(null, MARK);
     }
 
     /**
-     * The table as CSV: a label column, the columns, and "Total" where margins are published; suppressed values
-     * read {@value #MARK}.
+     * The table: a {@code row} label column, the columns, and a {@code Total} column and row where margins are
+     * published; a suppressed value is {@value #MARK}, an absent one blank.
+     */
+    TextTable textTable() {
+        boolean rt = hasRowTotals();
+        TextTable.Builder b = TextTable.builder().title(title).text("row");
+        for (String c : columns) {
+            b.significant(c, 6);
+        }
+        if (rt) {
+            b.significant("Total", 6);
+        }
+        int width = columns.size() + 1 + (rt ? 1 : 0);
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] f = new Object[width];
+            f[0] = rows.get(r);
+            for (int c = 0; c < columns.size(); c++) {
+                f[c + 1] = cell(values[r][c], status[r][c]);
+            }
+            if (rt) {
+                f[width - 1] = cell(rowTotals[r], rowStatus[r]);
+            }
+            b.row(f);
+        }
+        if (hasColumnTotals()) {
+            Object[] f = new Object[width];
+            f[0] = "Total";
+            for (int c = 0; c < columns.size(); c++) {
+                f[c + 1] = cell(columnTotals[c], columnStatus[c]);
+            }
+            if (rt) {
+                f[width - 1] = cell(grandTotal, grandStatus);
+            }
+            b.row(f);
+        }
+        return b.build();
+    }
+
+    /**
+     * The CSV of {@link #writeCsv(Writer)} as a string.
      *
      * @return the CSV text, lines ending in \n
      */
     public String toCsv() {
-        StringBuilder b = new StringBuilder();
-        for (String[] f : lines()) {
-            for (int i = 0; i < f.length; i++) {
-                b.append(i == 0 ? "" : ",").append(Csv.quote(f[i]));
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        StringWriter out = new StringWriter();
+        writeCsv(out);
+        return out.toString();
     }
 
+    /** The title, then the table with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(title).append(System.lineSeparator());
-        for (String[] f : lines()) {
-            b.append(String.format(Locale.ROOT, "%-22s", f[0]));
-            for (int i = 1; i < f.length; i++) {
-                b.append(String.format(Locale.ROOT, " %10s", f[i]));
-            }
-            b.append(System.lineSeparator());
-        }
-        return b.toString();
+        return textTable().toString();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): a {@code row} label column, the columns, and a {@code Total} column and row where margins are published; a suppressed value reads {@value #MARK}, an absent one is empty, never zero.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

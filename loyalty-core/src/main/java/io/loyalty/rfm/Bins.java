@@ -1,6 +1,7 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import java.util.Arrays;
 
 /**
@@ -91,7 +92,7 @@ public final class Bins {
     public String toString() {
         StringBuilder sb = new StringBuilder("Bins[");
         for (int i = 0; i < lower.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(Checks.format("[%s, %s)", lower[i], upper[i]));
+            sb.append(i == 0 ? "" : ", ").append("[" + TextTable.significant(lower[i], 6) + ", " + TextTable.significant(upper[i], 6) + ")");
         }
         return sb.append(']').toString();
     }

@@ -1,6 +1,7 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 
 /**
  * One customer's row of an {@link RfmScores} table, as rfm prints it.
@@ -53,7 +54,7 @@ public record CustomerRfm(String customerId, double recencyDays, double orders, 
 
     @Override
     public String toString() {
-        return Checks.format("%s: recency %s d, %s orders, monetary %s, score %d, %s", customerId, recencyDays, orders,
-                monetary, rfmScore(), segment);
+        return Checks.format("%s: recency %s days, %s orders, monetary %.2f, score %d, %s", customerId,
+                TextTable.count(recencyDays), TextTable.count(orders), monetary, rfmScore(), segment);
     }
 }

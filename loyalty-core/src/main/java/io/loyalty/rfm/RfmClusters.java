@@ -1,6 +1,9 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +110,45 @@ public final class RfmClusters {
         return Arrays.hashCode(labels) * 31 + clusters.hashCode();
     }
 
+    /** The fit (k, mean silhouette, seed) and the clusters, with the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Checks.format("RfmClusters[k = %d, mean silhouette %.3f, seed %d]%n",
-                k(), silhouette, seed));
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder()
+                .title(Checks.format("RfmClusters[k = %d, mean silhouette %.3f, seed %d]", k(), silhouette, seed))
+                .count("cluster").count("customers").decimal("recency_days", 1).decimal("orders", 2)
+                .decimal("monetary", 2);
         for (RfmCluster c : clusters) {
-            sb.append("  ").append(c).append(System.lineSeparator());
+            b.row(c.label(), c.size(), c.recencyDays(), c.orders(), c.monetary());
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per cluster, {@code cluster, customers, recency_days, orders, monetary} (centroids in original units).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

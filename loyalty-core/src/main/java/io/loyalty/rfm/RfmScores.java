@@ -1,6 +1,9 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -368,20 +371,83 @@ public final class RfmScores {
         return 31 * Arrays.hashCode(ids) + Arrays.hashCode(segment);
     }
 
-    /** The method, the bins and the first rows. */
+    /**
+     * The method, the bins and the first five customers, as a table with the columns of {@link #writeCsv(Writer)}.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Checks.format("RfmScores[%d customers, %s, %d bins]%n", ids.length,
-                method, bins()));
-        sb.append("  recency   ").append(recencyBins).append(System.lineSeparator());
-        sb.append("  frequency ").append(frequencyBins).append(System.lineSeparator());
-        sb.append("  monetary  ").append(monetaryBins).append(System.lineSeparator());
-        for (int i = 0; i < Math.min(5, ids.length); i++) {
-            sb.append("  ").append(get(i)).append(System.lineSeparator());
+        return thresholds().toString() + textTable().render(5);
+    }
+
+    /** The bins as a table: one row per bin in increasing value, [lower, upper). */
+    TextTable thresholds() {
+        TextTable.Builder b = TextTable.builder()
+                .title(Checks.format("RfmScores[%d customers, %s, %d bins]", ids.length, method, bins()))
+                .count("bin").significant("recency_days_lower", 4).significant("recency_days_upper", 4)
+                .significant("orders_lower", 4).significant("orders_upper", 4).decimal("monetary_lower", 2)
+                .decimal("monetary_upper", 2);
+        Bins[] all = {recencyBins, frequencyBins, monetaryBins};
+        for (int k = 0; k < bins(); k++) {
+            Object[] row = new Object[7];
+            row[0] = k + 1;
+            for (int j = 0; j < 3; j++) {
+                boolean has = k < all[j].size();
+                row[1 + 2 * j] = has ? all[j].lower(k) : null;
+                row[2 + 2 * j] = has ? all[j].upper(k) : null;
+            }
+            b.row(row);
         }
-        if (ids.length > 5) {
-            sb.append(Checks.format("  ... %d more%n", ids.length - 5));
+        return b.build();
+    }
+
+    /** One row per customer. */
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("customer_id").decimal("recency_days", 1).count("orders")
+                .decimal("revenue", 2).decimal("monetary", 2).count("recency_score").count("frequency_score")
+                .count("monetary_score").count("rfm_score").text("segment");
+        for (int i = 0; i < ids.length; i++) {
+            b.row(ids[i], recency[i], orders[i], revenue[i], monetary[i], r[i], f[i], m[i],
+                    combinedScore(r[i], f[i], m[i]), segment(i));
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the bins as CSV, one row per bin in increasing value (recency bin 1 scores 5): {@code bin,
+     * recency_days_lower, recency_days_upper, orders_lower, orders_upper, monetary_lower, monetary_upper}, each
+     * bin [lower, upper); a method with fewer bins for a measure leaves the later cells blank.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeThresholdsCsv(Writer out) {
+        Checks.notNull(out, "out");
+        thresholds().writeCsv(out);
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per customer, {@code customer_id, recency_days, orders, revenue, monetary (the value scored, by the scorer's {@link MonetaryMeasure}), recency_score, frequency_score, monetary_score, rfm_score, segment}.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

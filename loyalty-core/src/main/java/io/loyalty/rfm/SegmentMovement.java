@@ -1,6 +1,9 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -149,21 +152,50 @@ public final class SegmentMovement {
         return Arrays.deepHashCode(counts);
     }
 
-    /** The matrix as an aligned text table, rows = before, columns = after. */
+    /** The matrix as an aligned text table, rows = before, columns = after: the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Checks.format("%-20s", "before \\ after"));
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("from_segment");
         for (String t : to) {
-            sb.append(Checks.format(" %8.8s", t));
+            b.count(t);
         }
-        sb.append(System.lineSeparator());
         for (int i = 0; i < from.size(); i++) {
-            sb.append(Checks.format("%-20s", from.get(i)));
-            for (long c : counts[i]) {
-                sb.append(Checks.format(" %8d", c));
+            Object[] row = new Object[to.size() + 1];
+            row[0] = from.get(i);
+            for (int j = 0; j < to.size(); j++) {
+                row[j + 1] = counts[i][j];
             }
-            sb.append(System.lineSeparator());
+            b.row(row);
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): a {@code from_segment} column, then one count column per later segment.
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

@@ -1,6 +1,7 @@
 package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 
 /**
  * One row of a {@link SegmentSummary}.
@@ -40,7 +41,7 @@ public record SegmentStats(String segment, long customers, double orders, double
 
     @Override
     public String toString() {
-        return Checks.format("%s: %d customers, %s orders, revenue %s, AOV %.2f, %.1f%% of customers, %.1f%% of revenue",
-                segment, customers, orders, revenue, averageOrderValue, 100 * customerShare, 100 * revenueShare);
+        return Checks.format("%s: %d customers, %s orders, revenue %.2f, AOV %.2f, %.1f%% of customers, %.1f%% of revenue",
+                segment, customers, TextTable.count(orders), revenue, averageOrderValue, 100 * customerShare, 100 * revenueShare);
     }
 }

@@ -2,6 +2,9 @@ package io.loyalty.rfm;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -126,15 +129,44 @@ public final class SegmentSummary {
         return rows.hashCode();
     }
 
-    /** The summary as an aligned text table. */
+    /** The summary as an aligned text table, the columns of {@link #writeCsv(Writer)}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(Checks.format("%-20s %10s %10s %14s %9s %8s %8s%n", "segment",
-                "customers", "orders", "revenue", "AOV", "cust %", "rev %"));
+        return textTable().toString();
+    }
+
+    TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().text("segment").count("customers").count("orders")
+                .decimal("revenue", 2).decimal("aov", 2).percent("customer_share", 1).percent("revenue_share", 1);
         for (SegmentStats r : rows) {
-            sb.append(Checks.format("%-20s %10d %10.0f %14.2f %9.2f %8.1f %8.1f%n", r.segment(), r.customers(),
-                    r.orders(), r.revenue(), r.averageOrderValue(), 100 * r.customerShare(), 100 * r.revenueShare()));
+            b.row(r.segment(), r.customers(), r.orders(), r.revenue(), r.averageOrderValue(), r.customerShare(),
+                    r.revenueShare());
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per segment, {@code segment, customers, orders, revenue, aov, customer_share, revenue_share} (shares as fractions).
+     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

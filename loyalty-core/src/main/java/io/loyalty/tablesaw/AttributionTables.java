@@ -59,9 +59,9 @@ public final class AttributionTables {
             v[i] = journeys.value(i);
             z[i] = journeys.nulls(i);
         }
-        return Table.create("journeys", StringColumn.create("path", paths),
+        return Columns.readable(Table.create("journeys", StringColumn.create("path", paths),
                 DoubleColumn.create("total_conversions", c), DoubleColumn.create("total_conversion_value", v),
-                DoubleColumn.create("total_null", z));
+                DoubleColumn.create("total_null", z)));
     }
 
     /**
@@ -77,9 +77,9 @@ public final class AttributionTables {
         for (int i = 0; i < c.length; i++) {
             share[i] = total > 0 ? c[i] / total : 0;
         }
-        return Table.create(attribution.model(), StringColumn.create("channel", attribution.channels()),
-                DoubleColumn.create("conversions", c), DoubleColumn.create("share", share),
-                DoubleColumn.create("value", attribution.values()));
+        return Columns.readable(Table.create(attribution.model(),
+                StringColumn.create("channel", attribution.channels()), DoubleColumn.create("conversions", c),
+                DoubleColumn.create("share", share), DoubleColumn.create("value", attribution.values())));
     }
 
     /**
@@ -90,10 +90,10 @@ public final class AttributionTables {
      */
     public static Table toTable(MarkovResult result) {
         Attribution a = Checks.notNull(result, "result").attribution();
-        return Table.create(a.model(), StringColumn.create("channel", a.channels()),
+        return Columns.readable(Table.create(a.model(), StringColumn.create("channel", a.channels()),
                 DoubleColumn.create("removal_effect", result.removalEffects()),
                 DoubleColumn.create("value_removal_effect", result.valueRemovalEffects()),
-                DoubleColumn.create("conversions", a.conversions()), DoubleColumn.create("value", a.values()));
+                DoubleColumn.create("conversions", a.conversions()), DoubleColumn.create("value", a.values())));
     }
 
     /**
@@ -129,7 +129,7 @@ public final class AttributionTables {
                 t.addColumns(DoubleColumn.create(comparison.models().get(m).model() + " return on spend", ros));
             }
         }
-        return t;
+        return Columns.readable(t);
     }
 
     private static String[] paths(Table table, String name) {

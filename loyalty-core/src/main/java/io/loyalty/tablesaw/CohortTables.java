@@ -67,8 +67,9 @@ public final class CohortTables {
     }
 
     /**
-     * One row per cohort: {@code cohort, size}, then one column per offset named {@code 0, 1, ...}; a cell past
-     * the data end is missing.
+     * One row per cohort: {@code cohort, size}, then one column per offset named by the cohort period and the
+     * offset ({@code month_0, month_1, ...}); a cell past the data end is missing. The columns of
+     * {@link CohortMatrices#writeCsv(java.io.Writer, CohortMatrices.Measure)}, which also marks incomplete cells.
      *
      * @param matrices the matrices
      * @param measure what the cells hold
@@ -84,7 +85,8 @@ public final class CohortTables {
         Table t = Table.create(measure.name().toLowerCase(java.util.Locale.ROOT),
                 StringColumn.create("cohort", matrices.labels()), LongColumn.create("size", matrices.sizes()));
         for (int k = 0; k < width; k++) {
-            DoubleColumn col = DoubleColumn.create(Integer.toString(k), m.length);
+            DoubleColumn col = DoubleColumn.create(
+                    matrices.period().name().toLowerCase(java.util.Locale.ROOT) + "_" + k, m.length);
             for (int c = 0; c < m.length; c++) {
                 if (k < m[c].length) {
                     col.set(c, m[c][k]);
@@ -92,7 +94,7 @@ public final class CohortTables {
             }
             t.addColumns(col);
         }
-        return t;
+        return Columns.readable(t);
     }
 
     /**
@@ -104,7 +106,7 @@ public final class CohortTables {
      */
     public static Table toTable(SurvivalCurve curve) {
         Checks.notNull(curve, "curve");
-        return Table.create("kaplan-meier " + curve.label(),
+        return Columns.readable(Table.create("kaplan-meier " + curve.label(),
                 DoubleColumn.create("time", curve.times()),
                 LongColumn.create("n_risk", curve.atRisk()),
                 LongColumn.create("n_event", curve.events()),
@@ -112,7 +114,7 @@ public final class CohortTables {
                 DoubleColumn.create("survival", curve.survival()),
                 DoubleColumn.create("std_err", curve.standardError()),
                 DoubleColumn.create("lower", curve.lower()),
-                DoubleColumn.create("upper", curve.upper()));
+                DoubleColumn.create("upper", curve.upper())));
     }
 
     /**
@@ -138,22 +140,22 @@ public final class CohortTables {
             }
             t.addColumns(col);
         }
-        return t;
+        return Columns.readable(t);
     }
 
     /**
-     * One row per customer: {@code customer_id, first_purchase, duration, churned}.
+     * One row per customer: {@code customer_id, first_purchase, duration_days, churned}.
      *
      * @param durations the durations
      * @return the table
      */
     public static Table toTable(ChurnDurations durations) {
         Checks.notNull(durations, "durations");
-        return Table.create("churn durations",
+        return Columns.readable(Table.create("churn durations",
                 StringColumn.create("customer_id", durations.ids()),
                 DateColumn.create("first_purchase", durations.firstPurchaseDays()),
-                DoubleColumn.create("duration", durations.durations()),
-                BooleanColumn.create("churned", durations.churned()));
+                DoubleColumn.create("duration_days", durations.durations()),
+                BooleanColumn.create("churned", durations.churned())));
     }
 
     /**
@@ -164,11 +166,11 @@ public final class CohortTables {
      */
     public static Table toTable(ChurnRates rates) {
         Checks.notNull(rates, "rates");
-        return Table.create("churn rates",
+        return Columns.readable(Table.create("churn rates",
                 StringColumn.create("period", rates.labels()),
                 LongColumn.create("at_risk", rates.atRisk()),
                 LongColumn.create("churned", rates.churned()),
-                DoubleColumn.create("rate", rates.rates()));
+                DoubleColumn.create("rate", rates.rates())));
     }
 
     /**
@@ -180,12 +182,13 @@ public final class CohortTables {
      */
     public static Table toTable(LogRankTest test) {
         Checks.notNull(test, "test");
-        return Table.create(String.format(java.util.Locale.ROOT, "log-rank chisq = %.6g, df = %d, p = %.6g",
-                        test.chiSquare(), test.degreesOfFreedom(), test.pValue()),
+        return Columns.readable(Table.create(String.format(java.util.Locale.ROOT,
+                        "log-rank chisq = %.6g, df = %d, p = %.6g", test.chiSquare(), test.degreesOfFreedom(),
+                        test.pValue()),
                 StringColumn.create("group", test.groups()),
                 LongColumn.create("n", test.n()),
                 DoubleColumn.create("observed", test.observed()),
-                DoubleColumn.create("expected", test.expected()));
+                DoubleColumn.create("expected", test.expected())));
     }
 
     /**
@@ -210,6 +213,7 @@ public final class CohortTables {
                 retention.set(i, model.retentionRate(i));
             }
         }
-        return Table.create("sBG projection", t, survival, retention, DoubleColumn.create("alive", alive));
+        return Columns.readable(Table.create("sBG projection", t, survival, retention,
+                DoubleColumn.create("alive", alive)));
     }
 }

@@ -1,11 +1,15 @@
 package io.loyalty.tablesaw;
 
 import io.loyalty.internal.Checks;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -15,6 +19,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Column extraction shared by the adapters: each column is looked up once by name, its type checked, and copied
@@ -137,6 +142,34 @@ final class Columns {
             throw wrongType(c, role, "dates, date-times or instants");
         }
         return out;
+    }
+
+    /**
+     * Sets each double column's print format to the library's table style; the values keep full precision. A
+     * column whose values are all whole prints without decimals, another with the decimals that give its largest
+     * value four significant digits (two to six places), so Tablesaw's {@code print()} shows {@code 0.9999} and
+     * {@code 63.40} rather than {@code 0.999923057185907} and {@code 63.39999999999999}.
+     */
+    static Table readable(Table table) {
+        for (Column<?> c : table.columns()) {
+            if (c instanceof DoubleColumn) {
+                DoubleColumn d = (DoubleColumn) c;
+                boolean whole = true;
+                double max = 0;
+                for (int row = 0; row < d.size(); row++) {
+                    double v = d.getDouble(row);
+                    if (Double.isFinite(v)) {
+                        whole &= v == Math.rint(v) && Math.abs(v) < 1e15;
+                        max = Math.max(max, Math.abs(v));
+                    }
+                }
+                int places = whole ? 0 : max > 0 ? Math.max(2, Math.min(6, 3 - (int) Math.floor(Math.log10(max)))) : 2;
+                DecimalFormat format = new DecimalFormat(places == 0 ? "0" : "0." + "0".repeat(places),
+                        DecimalFormatSymbols.getInstance(Locale.ROOT));
+                d.setPrintFormatter(new NumberColumnFormatter(format));
+            }
+        }
+        return table;
     }
 
     static IllegalArgumentException wrongType(Column<?> c, String role, String expected) {

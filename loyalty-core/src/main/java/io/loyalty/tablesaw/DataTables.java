@@ -89,8 +89,10 @@ public final class DataTables {
     }
 
     /**
-     * One row per customer: {@code customer_id, frequency, recency, T, monetary, first_purchase, last_purchase,
-     * transactions, total_value}.
+     * One row per customer: {@code customer_id, frequency, recency_<unit>, T_<unit>, mean_repeat_amount,
+     * first_purchase, last_purchase, transactions, revenue}, where {@code <unit>} is the rule's
+     * {@link io.loyalty.data.PeriodRule#unitName()} ({@code recency_weeks}): the columns of
+     * {@link CustomerSummaries#writeCsv(java.io.Writer)}.
      *
      * @param summaries the summaries
      * @return a new table named "customer summaries"
@@ -105,20 +107,22 @@ public final class DataTables {
             firstCol.set(i, Instant.ofEpochSecond(first[i]));
             lastCol.set(i, Instant.ofEpochSecond(last[i]));
         }
-        return Table.create("customer summaries",
+        String unit = summaries.rule().unitName();
+        return Columns.readable(Table.create("customer summaries",
                 StringColumn.create("customer_id", summaries.ids()),
                 IntColumn.create("frequency", summaries.frequency()),
-                DoubleColumn.create("recency", summaries.recency()),
-                DoubleColumn.create("T", summaries.t()),
-                DoubleColumn.create("monetary", summaries.monetary()),
+                DoubleColumn.create("recency_" + unit, summaries.recency()),
+                DoubleColumn.create("T_" + unit, summaries.t()),
+                DoubleColumn.create("mean_repeat_amount", summaries.monetary()),
                 firstCol, lastCol,
                 IntColumn.create("transactions", summaries.transactions()),
-                DoubleColumn.create("total_value", summaries.totalValue()));
+                DoubleColumn.create("revenue", summaries.totalValue())));
     }
 
     /**
-     * One row per calibration customer: {@code customer_id, frequency_cal, recency_cal, T_cal, monetary_cal,
-     * frequency_holdout, monetary_holdout, duration_holdout}, as lifetimes names them.
+     * One row per calibration customer: {@code customer_id, frequency_cal, recency_<unit>_cal, T_<unit>_cal,
+     * mean_repeat_amount_cal, frequency_holdout, mean_amount_holdout, duration_<unit>_holdout} (lifetimes' columns
+     * with the unit in the name), the columns of {@link CalibrationHoldout#writeCsv(java.io.Writer)}.
      *
      * @param split the calibration/holdout split
      * @return a new table named "calibration and holdout"
@@ -127,14 +131,15 @@ public final class DataTables {
         CustomerSummaries cal = Checks.notNull(split, "split").calibration();
         double[] duration = new double[cal.size()];
         java.util.Arrays.fill(duration, split.holdoutDuration());
-        return Table.create("calibration and holdout",
+        String unit = cal.rule().unitName();
+        return Columns.readable(Table.create("calibration and holdout",
                 StringColumn.create("customer_id", cal.ids()),
                 IntColumn.create("frequency_cal", cal.frequency()),
-                DoubleColumn.create("recency_cal", cal.recency()),
-                DoubleColumn.create("T_cal", cal.t()),
-                DoubleColumn.create("monetary_cal", cal.monetary()),
+                DoubleColumn.create("recency_" + unit + "_cal", cal.recency()),
+                DoubleColumn.create("T_" + unit + "_cal", cal.t()),
+                DoubleColumn.create("mean_repeat_amount_cal", cal.monetary()),
                 IntColumn.create("frequency_holdout", split.holdoutFrequency()),
-                DoubleColumn.create("monetary_holdout", split.holdoutMonetary()),
-                DoubleColumn.create("duration_holdout", duration));
+                DoubleColumn.create("mean_amount_holdout", split.holdoutMonetary()),
+                DoubleColumn.create("duration_" + unit + "_holdout", duration)));
     }
 }

@@ -209,7 +209,8 @@ public final class ExperimentTables {
 
     /**
      * One row per comparison: {@code comparison, metric, treatment, control, difference, lower, upper,
-     * confidence, p_value, significant, method}.
+     * confidence, p_value, significant, method}, the columns of
+     * {@link Comparison#writeCsv(List, java.io.Writer)}.
      *
      * @param comparisons the comparisons
      * @return a new table named "comparisons"
@@ -241,12 +242,13 @@ public final class ExperimentTables {
             significant.append(c.significant());
             method.append(c.method());
         }
-        return Table.create("comparisons", label, metric, treatment, control, difference, lower, upper, confidence,
-                p, significant, method);
+        return Columns.readable(Table.create("comparisons", label, metric, treatment, control, difference, lower,
+                upper, confidence, p, significant, method));
     }
 
     /**
-     * One row per non-empty (arm, segment) cell: {@code arm, segment, n, mean, sd}.
+     * One row per non-empty (arm, segment) cell: {@code arm, segment, n, mean, sd}, the columns of
+     * {@link SegmentedSummaries#writeCsv(java.io.Writer)}.
      *
      * @param summaries the summaries
      * @return a new table named "arm summaries"
@@ -271,6 +273,6 @@ public final class ExperimentTables {
                 sd.append(Math.sqrt(c.variance()));
             }
         }
-        return Table.create("arm summaries", arm, segment, n, mean, sd);
+        return Columns.readable(Table.create("arm summaries", arm, segment, n, mean, sd));
     }
 }

@@ -159,7 +159,7 @@ public final class KanoTables {
             priority.append(k);
         }
         t.insertColumn(0, priority);
-        return t.setName("kano priority");
+        return Columns.readable(t.setName("kano priority"));
     }
 
     /**
@@ -178,7 +178,7 @@ public final class KanoTables {
             out = out == null ? t : out.append(t);
         }
         Checks.require(out != null, "bySegment must not be empty");
-        return out.setName("kano by segment");
+        return Columns.readable(out.setName("kano by segment"));
     }
 
     private static Table toTable(KanoAnalysis analysis, String segment) {
@@ -256,7 +256,7 @@ public final class KanoTables {
         t.addColumns(counts);
         t.addColumns(category, ts, cs, fongDiff, fongCrit, fongSig, better, worse, chi, chiP, importance, fm, fsd,
                 dm, dsd, quadrant);
-        return t;
+        return Columns.readable(t);
     }
 
     private static Optional<Column<?>> find(Table table, String name) {

@@ -6,7 +6,6 @@ import io.loyalty.privacy.NoisyValue;
 import io.loyalty.privacy.Pseudonymizer;
 import io.loyalty.privacy.SuppressedTable;
 import java.util.OptionalDouble;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -63,7 +62,8 @@ public final class PrivacyTables {
 
     /**
      * A DP table: a "row" column, then for each column its value, standard deviation and 95 % bounds (named
-     * "x", "x sd", "x lower", "x upper"); a cell that does not exist is missing.
+     * "x", "x sd", "x lower", "x upper"); a cell that does not exist is missing. The columns of
+     * {@link DpTable#writeCsv(java.io.Writer)}.
      *
      * @param table the released table
      * @return a new Tablesaw table named after its title
@@ -89,12 +89,14 @@ public final class PrivacyTables {
             }
             out.addColumns(v, sd, lo, hi);
         }
-        return out;
+        return Columns.readable(out);
     }
 
     /**
-     * A suppressed table: a "row" column, one number column per column (a suppressed or absent cell is missing, never
-     * zero) with a boolean column "x suppressed" beside it, and a last row "Total" when column totals are published.
+     * A suppressed table with the columns of {@link SuppressedTable#writeCsv(java.io.Writer)}: a "row" column, one
+     * number column per column, a "Total" column when row totals are published, and a last row "Total" when column
+     * totals are; a suppressed or absent cell is missing, never zero ({@link SuppressedTable#status} tells them
+     * apart).
      *
      * @param table the suppressed table
      * @return a new Tablesaw table named after its title
@@ -102,9 +104,15 @@ public final class PrivacyTables {
     public static Table toTable(SuppressedTable table) {
         Checks.notNull(table, "table");
         int n = table.rows().size();
-        boolean totals = false;
-        for (int c = 0; c < table.columns().size() && !totals; c++) {
-            totals = table.marginStatus()[n + c] != SuppressedTable.Status.ABSENT;
+        int k = table.columns().size();
+        SuppressedTable.Status[] margins = table.marginStatus();
+        boolean rowTotals = false;
+        for (int r = 0; r < n && !rowTotals; r++) {
+            rowTotals = margins[r] != SuppressedTable.Status.ABSENT;
+        }
+        boolean totals = margins[n + k] != SuppressedTable.Status.ABSENT;
+        for (int c = 0; c < k && !totals; c++) {
+            totals = margins[n + c] != SuppressedTable.Status.ABSENT;
         }
         int size = n + (totals ? 1 : 0);
         StringColumn labels = StringColumn.create("row", table.rows());
@@ -112,21 +120,27 @@ public final class PrivacyTables {
             labels.append("Total");
         }
         Table out = Table.create(table.title(), labels);
-        for (int c = 0; c < table.columns().size(); c++) {
-            String name = table.columns().get(c);
-            DoubleColumn v = DoubleColumn.create(name, size);
-            BooleanColumn hidden = BooleanColumn.create(name + " suppressed", size);
+        for (int c = 0; c < k; c++) {
+            DoubleColumn v = DoubleColumn.create(table.columns().get(c), size);
             for (int r = 0; r < size; r++) {
                 OptionalDouble x = r < n ? table.value(r, c) : table.columnTotal(c);
-                SuppressedTable.Status s = r < n ? table.status(r, c) : table.marginStatus()[n + c];
-                hidden.set(r, s == SuppressedTable.Status.PRIMARY || s == SuppressedTable.Status.SECONDARY);
                 if (x.isPresent()) {
                     v.set(r, x.getAsDouble());
                 }
             }
-            out.addColumns(v, hidden);
+            out.addColumns(v);
         }
-        return out;
+        if (rowTotals) {
+            DoubleColumn v = DoubleColumn.create("Total", size);
+            for (int r = 0; r < size; r++) {
+                OptionalDouble x = r < n ? table.rowTotal(r) : table.grandTotal();
+                if (x.isPresent()) {
+                    v.set(r, x.getAsDouble());
+                }
+            }
+            out.addColumns(v);
+        }
+        return Columns.readable(out);
     }
 
     private static StringColumn pseudonymize(Table table, String name, Pseudonymizer p, String role) {

@@ -76,8 +76,9 @@ public final class RfmTables {
     }
 
     /**
-     * One row per customer: {@code customer_id, recency_days, transaction_count, revenue, amount (the scored
-     * monetary value), recency_score, frequency_score, monetary_score, rfm_score, segment}.
+     * One row per customer: {@code customer_id, recency_days, orders, revenue, monetary (the scored monetary
+     * value), recency_score, frequency_score, monetary_score, rfm_score, segment}, the columns of
+     * {@link RfmScores#writeCsv(java.io.Writer)}.
      *
      * @param scores the scores
      * @return a new table named "rfm scores"
@@ -89,22 +90,23 @@ public final class RfmTables {
         for (int i = 0; i < n; i++) {
             segments[i] = scores.segment(i);
         }
-        return Table.create("rfm scores",
+        return Columns.readable(Table.create("rfm scores",
                 StringColumn.create("customer_id", scores.ids()),
                 DoubleColumn.create("recency_days", scores.recencyDays()),
-                DoubleColumn.create("transaction_count", scores.orders()),
+                DoubleColumn.create("orders", scores.orders()),
                 DoubleColumn.create("revenue", scores.revenue()),
-                DoubleColumn.create("amount", scores.monetary()),
+                DoubleColumn.create("monetary", scores.monetary()),
                 IntColumn.create("recency_score", scores.recencyScores()),
                 IntColumn.create("frequency_score", scores.frequencyScores()),
                 IntColumn.create("monetary_score", scores.monetaryScores()),
                 IntColumn.create("rfm_score", scores.rfmScores()),
-                StringColumn.create("segment", segments));
+                StringColumn.create("segment", segments)));
     }
 
     /**
-     * The bins as rfm's threshold table, one row per bin in increasing value: {@code recency_lower,
-     * recency_upper, frequency_lower, frequency_upper, monetary_lower, monetary_upper}.
+     * The bins as rfm's threshold table, one row per bin in increasing value: {@code bin, recency_days_lower,
+     * recency_days_upper, orders_lower, orders_upper, monetary_lower, monetary_upper}, the columns of
+     * {@link RfmScores#writeThresholdsCsv(java.io.Writer)}.
      *
      * @param scores the scores
      * @return a new table named "rfm thresholds"
@@ -114,14 +116,20 @@ public final class RfmTables {
         Bins r = scores.recencyBins();
         Bins f = scores.frequencyBins();
         Bins m = scores.monetaryBins();
-        return Table.create("rfm thresholds",
-                DoubleColumn.create("recency_lower", r.lowers()), DoubleColumn.create("recency_upper", r.uppers()),
-                DoubleColumn.create("frequency_lower", f.lowers()), DoubleColumn.create("frequency_upper", f.uppers()),
-                DoubleColumn.create("monetary_lower", m.lowers()), DoubleColumn.create("monetary_upper", m.uppers()));
+        IntColumn bin = IntColumn.create("bin", r.size());
+        for (int k = 0; k < r.size(); k++) {
+            bin.set(k, k + 1);
+        }
+        return Columns.readable(Table.create("rfm thresholds", bin,
+                DoubleColumn.create("recency_days_lower", r.lowers()),
+                DoubleColumn.create("recency_days_upper", r.uppers()),
+                DoubleColumn.create("orders_lower", f.lowers()), DoubleColumn.create("orders_upper", f.uppers()),
+                DoubleColumn.create("monetary_lower", m.lowers()), DoubleColumn.create("monetary_upper", m.uppers())));
     }
 
     /**
-     * One row per segment: {@code segment, customers, orders, revenue, aov, customer_share, revenue_share}.
+     * One row per segment: {@code segment, customers, orders, revenue, aov, customer_share, revenue_share}, the
+     * columns of {@link SegmentSummary#writeCsv(java.io.Writer)}.
      *
      * @param summary the summary
      * @return a new table named "rfm segment summary"
@@ -147,8 +155,8 @@ public final class RfmTables {
             customerShare.set(i, s.customerShare());
             revenueShare.set(i, s.revenueShare());
         }
-        return Table.create("rfm segment summary", name, customers, orders, revenue, aov, customerShare,
-                revenueShare);
+        return Columns.readable(Table.create("rfm segment summary", name, customers, orders, revenue, aov,
+                customerShare, revenueShare));
     }
 
     /**
@@ -171,7 +179,7 @@ public final class RfmTables {
             }
             t.addColumns(c);
         }
-        return t;
+        return Columns.readable(t);
     }
 
     /**
@@ -197,6 +205,6 @@ public final class RfmTables {
             f.set(i, c.orders());
             m.set(i, c.monetary());
         }
-        return Table.create("rfm clusters", label, size, r, f, m);
+        return Columns.readable(Table.create("rfm clusters", label, size, r, f, m));
     }
 }

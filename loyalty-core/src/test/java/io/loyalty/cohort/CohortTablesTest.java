@@ -32,10 +32,10 @@ class CohortTablesTest {
         CohortMatrices m = CohortTables.matrices(transactions(), "customer", "day", "amount",
                 Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC));
         Table t = CohortTables.toTable(m, CohortMatrices.Measure.RETURN_ON_COUNT);
-        assertEquals(List.of("cohort", "size", "0", "1", "2"), t.columnNames());
-        assertEquals(2.0, t.doubleColumn("0").get(0));
-        assertEquals(1.0, t.doubleColumn("2").get(0));
-        assertTrue(t.doubleColumn("2").isMissing(1), "cell past the data end is missing");
+        assertEquals(List.of("cohort", "size", "month_0", "month_1", "month_2"), t.columnNames());
+        assertEquals(2.0, t.doubleColumn("month_0").get(0));
+        assertEquals(1.0, t.doubleColumn("month_2").get(0));
+        assertTrue(t.doubleColumn("month_2").isMissing(1), "cell past the data end is missing");
     }
 
     @Test
@@ -61,7 +61,7 @@ class CohortTablesTest {
         ChurnDurations d = CohortTables.churn(transactions(), "customer", "day",
                 ChurnRule.inactivityDays(20, ZoneOffset.UTC));
         Table dt = CohortTables.toTable(d);
-        assertEquals(List.of("customer_id", "first_purchase", "duration", "churned"), dt.columnNames());
+        assertEquals(List.of("customer_id", "first_purchase", "duration_days", "churned"), dt.columnNames());
         assertEquals(3, dt.rowCount());
         assertEquals(LocalDate.of(2024, 1, 5), dt.dateColumn("first_purchase").get(0));
         Table rt = CohortTables.toTable(d.churnRates(CohortPeriod.MONTH));
@@ -115,7 +115,7 @@ class CohortTablesTest {
             assertArrayEquals(new double[] {2, 1}, cells(t, "size"), measure.name());
             for (int k = 0; k < 3; k++) {
                 double[] column = {expected.get(measure)[0][k], expected.get(measure)[1][k]};
-                assertArrayEquals(column, cells(t, Integer.toString(k)), measure + " offset " + k);
+                assertArrayEquals(column, cells(t, "month_" + k), measure + " offset " + k);
             }
         }
         Table counts = CohortTables.bracketTable(m, false);
@@ -138,7 +138,7 @@ class CohortTablesTest {
         assertEquals(List.of("A", "B", "C"), dt.stringColumn("customer_id").asList());
         assertEquals(List.of(LocalDate.of(2024, 1, 5), LocalDate.of(2024, 1, 10), LocalDate.of(2024, 2, 1)),
                 dt.dateColumn("first_purchase").asList());
-        assertArrayEquals(new double[] {0, 0, 30}, cells(dt, "duration"));
+        assertArrayEquals(new double[] {0, 0, 30}, cells(dt, "duration_days"));
         assertEquals(List.of(true, true, false), dt.booleanColumn("churned").asList());
 
         SurvivalCurve curve = KaplanMeier.withDefaults().fit(d);

@@ -56,7 +56,7 @@ class PrivacyTablesTest {
         Table out = PrivacyTables.toTable(t);
         assertEquals(4, out.rowCount());
         assertTrue(out.doubleColumn("n").isMissing(0));
-        assertTrue(out.booleanColumn("n suppressed").get(0));
+        assertEquals(SuppressedTable.Status.PRIMARY, t.status(0, 0));
         assertEquals(50, out.doubleColumn("n").get(1));
         assertEquals(93, out.doubleColumn("n").get(3));
         DpTable dp = DpAggregates.segmentCounts(new String[] {"a"}, new String[] {"x"},

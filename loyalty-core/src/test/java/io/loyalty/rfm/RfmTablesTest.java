@@ -38,13 +38,13 @@ class RfmTablesTest {
 
         Table out = RfmTables.toTable(fromTable);
         assertEquals(995, out.rowCount());
-        assertEquals(List.of("customer_id", "recency_days", "transaction_count", "revenue", "amount",
+        assertEquals(List.of("customer_id", "recency_days", "orders", "revenue", "monetary",
                 "recency_score", "frequency_score", "monetary_score", "rfm_score", "segment"), out.columnNames());
         Table summary = RfmTables.toTable(fromTable.summary());
         assertEquals(11, summary.rowCount());
         assertEquals(35, summary.longColumn("customers").get(0));
         Table th = RfmTables.thresholds(fromTable);
-        assertArrayEquals(new double[] {1, 4, 5, 6, 8}, th.doubleColumn("frequency_lower").asDoubleArray(), 0);
+        assertArrayEquals(new double[] {1, 4, 5, 6, 8}, th.doubleColumn("orders_lower").asDoubleArray(), 0);
         Table mv = RfmTables.toTable(SegmentMovement.between(fromTable, fromTable));
         assertEquals(35, mv.longColumn("Champions").get(0));
         Table cl = RfmTables.toTable(RfmClusterer.seeded(3).withK(3).cluster(fromTable));

@@ -39,9 +39,9 @@ class DataTablesTest {
         assertEquals(fromObjects, fromTable);
         Table out = DataTables.toTable(fromTable);
         assertEquals(2, out.rowCount());
-        assertEquals(List.of("customer_id", "frequency", "recency", "T", "monetary", "first_purchase",
-                "last_purchase", "transactions", "total_value"), out.columnNames());
-        assertEquals(60.0, out.doubleColumn("recency").get(0));
+        assertEquals(List.of("customer_id", "frequency", "recency_days", "T_days", "mean_repeat_amount",
+                "first_purchase", "last_purchase", "transactions", "revenue"), out.columnNames());
+        assertEquals(60.0, out.doubleColumn("recency_days").get(0));
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class CohortExample {
         ChurnDurations churn = CohortTables.churn(retail, "Customer", "InvoiceDate",
                 ChurnRule.inactivityDays(90, ZoneOffset.UTC).withLastDay(LAST_DAY));
         SurvivalCurve km = KaplanMeier.withDefaults().fit(churn);
-        System.out.printf(Locale.ROOT, "%nTime to churn (90 days without a purchase; days from the first purchase): "
+        System.out.printf(Locale.ROOT, "%nTime to churn (90 days without a purchase; days from the first purchase):%n"
                 + "%s%n", churn);
         printSurvival(km);
         curve(km);

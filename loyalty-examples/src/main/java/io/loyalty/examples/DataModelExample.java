@@ -49,7 +49,7 @@ public final class DataModelExample {
                 .summarize(DataTables.transactions(retail, "Customer", "InvoiceDate", "Amount"));
         System.out.printf("Online Retail: %,d rows, %,d customers summarized from a Tablesaw table in %.0f ms "
                 + "(daily periods, days)%n", retail.rowCount(), retailSummaries.size(), (System.nanoTime() - start) / 1e6);
-        System.out.println(DataTables.toTable(retailSummaries).sortDescendingOn("total_value").first(5).print());
+        System.out.println(DataTables.toTable(retailSummaries).sortDescendingOn("revenue").first(5).print());
         System.out.println();
     }
 

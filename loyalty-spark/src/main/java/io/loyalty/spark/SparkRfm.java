@@ -50,7 +50,7 @@ import static org.apache.spark.sql.functions.when;
  * analysis date, frequency = its transactions, revenue = its total value, as {@link
  * RfmScorer#score(io.loyalty.data.CustomerSummaries, LocalDate)}), or ready per-customer figures in named columns
  * (as {@link RfmScorer#score(String[], double[], double[], double[])}). Output columns, as {@code
- * io.loyalty.tablesaw.RfmTables} names them: {@code customer_id, recency_days, transaction_count, revenue, amount}
+ * io.loyalty.tablesaw.RfmTables} names them: {@code customer_id, recency_days, orders, revenue, monetary}
  * (the scored monetary value), {@code recency_score, frequency_score, monetary_score, rfm_score, segment}.
  *
  * <p>How it runs. On the cluster, by aggregation only (no shuffle): one validation pass (nulls, out-of-range
@@ -333,7 +333,7 @@ public final class SparkRfm {
         Column combination = col("recency_score").minus(1).multiply(n).plus(col("frequency_score")).minus(1)
                 .multiply(n).plus(col("monetary_score"));
         return scored.select(col(ID).as(SparkSummaries.CUSTOMER_ID), col(RECENCY).as("recency_days"),
-                col(ORDERS).as("transaction_count"), col(REVENUE).as("revenue"), col(MONETARY).as("amount"),
+                col(ORDERS).as("orders"), col(REVENUE).as("revenue"), col(MONETARY).as("monetary"),
                 col("recency_score"), col("frequency_score"), col("monetary_score"),
                 element_at(lit(combined), combination).as("rfm_score"),
                 element_at(lit(names), element_at(lit(segment), combination).plus(1)).as("segment"));
@@ -383,7 +383,7 @@ public final class SparkRfm {
         }
 
         /**
-         * One row per customer: {@code customer_id, recency_days, transaction_count, revenue, amount,
+         * One row per customer: {@code customer_id, recency_days, orders, revenue, monetary,
          * recency_score, frequency_score, monetary_score, rfm_score, segment}; lazy, in no particular order.
          *
          * @return the scores
@@ -408,7 +408,7 @@ public final class SparkRfm {
                 names[s] = segments.name(s);
             }
             SegmentTotals total = new SegmentTotals(k);
-            for (byte[] part : scores.select(col("segment"), col("transaction_count"), col("revenue"))
+            for (byte[] part : scores.select(col("segment"), col("orders"), col("revenue"))
                     .mapPartitions(new SegmentTotals.PerPartition(names), Encoders.BINARY()).collectAsList()) {
                 total.add(Shipment.unpack(part, SegmentTotals.class));
             }
