@@ -223,8 +223,8 @@ public final class PeriodRule implements Serializable {
     /**
      * The name of the unit recency and age are measured in, as result columns carry it ({@code recency_weeks}):
      * {@code seconds}, {@code minutes}, {@code hours}, {@code days}, {@code weeks}, {@code months},
-     * {@code quarters} or {@code years} when one unit is exactly one of those ({@code days().inUnitsOf(7)} is
-     * {@code weeks}, {@code months().inUnitsOf(3)} is {@code quarters}), otherwise {@code periods}.
+     * {@code quarters} or {@code years} when one unit is exactly one of those ({@code days().withUnit(7)} is
+     * {@code weeks}, {@code months().withUnit(3)} is {@code quarters}), otherwise {@code periods}.
      *
      * @return the unit's name
      * @since 0.2

@@ -20,7 +20,7 @@ class DataCsvOutTest {
     @Test
     void summariesAndSplitsRoundTripWithTheUnitInTheirNames() {
         List<Transaction> tx = CdnowFixture.sampleTransactions();
-        Summarizer weeks = Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+        Summarizer weeks = Summarizer.of(PeriodRule.days().withUnit(7), END);
         CustomerSummaries s = weeks.summarize(tx);
         List<List<String>> csv = CsvRoundTrip.assertMatches(DataTables.toTable(s), s::writeCsv);
         assertEquals(List.of("customer_id", "frequency", "recency_weeks", "T_weeks", "mean_repeat_amount",
@@ -35,13 +35,13 @@ class DataCsvOutTest {
     @Test
     void unitNamesFollowTheRule() {
         assertEquals("days", PeriodRule.days().unitName());
-        assertEquals("weeks", PeriodRule.days().inUnitsOf(7).unitName());
+        assertEquals("weeks", PeriodRule.days().withUnit(7).unitName());
         assertEquals("weeks", PeriodRule.weeks(ZoneOffset.UTC).unitName());
         assertEquals("months", PeriodRule.months().unitName());
-        assertEquals("quarters", PeriodRule.months().inUnitsOf(3).unitName());
-        assertEquals("years", PeriodRule.quarters().inUnitsOf(4).unitName());
+        assertEquals("quarters", PeriodRule.months().withUnit(3).unitName());
+        assertEquals("years", PeriodRule.quarters().withUnit(4).unitName());
         assertEquals("hours", PeriodRule.every(java.time.Duration.ofHours(1)).unitName());
-        assertEquals("days", PeriodRule.every(java.time.Duration.ofHours(1)).inUnitsOf(24).unitName());
-        assertEquals("periods", PeriodRule.days().inUnitsOf(30).unitName());
+        assertEquals("days", PeriodRule.every(java.time.Duration.ofHours(1)).withUnit(24).unitName());
+        assertEquals("periods", PeriodRule.days().withUnit(30).unitName());
     }
 }

@@ -22,7 +22,7 @@ class RfmCsvOutTest {
         CsvRoundTrip.assertMatches(RfmTables.toTable(scores.summary()), scores.summary()::writeCsv);
         SegmentMovement movement = SegmentMovement.between(scores, scores);
         CsvRoundTrip.assertMatches(RfmTables.toTable(movement), movement::writeCsv);
-        RfmClusters clusters = RfmClusterer.withSeed(3).withK(3).cluster(scores);
+        RfmClusters clusters = RfmClusterer.seeded(3).withK(3).cluster(scores);
         CsvRoundTrip.assertMatches(RfmTables.toTable(clusters), clusters::writeCsv);
 
         // Revenue per order is rarely a short decimal: the CSV still reads back bit for bit.
