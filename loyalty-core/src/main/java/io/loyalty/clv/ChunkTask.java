@@ -76,7 +76,6 @@ public final class ChunkTask implements Serializable {
      * {@code scale}; with {@code gradient}, also the summed gradient (analytic models only).
      */
     static ChunkTask logLikelihood(Kind kind, double scale, double[][] thetas, boolean gradient) {
-        Checks.require(!(gradient && kind == Kind.PARETO_NBD), "Pareto/NBD has no analytic gradient");
         double[][] copy = new double[thetas.length][];
         for (int p = 0; p < thetas.length; p++) {
             Checks.require(thetas[p].length == kind.dimension, "%s needs %d parameters, got %d", kind,
@@ -138,7 +137,7 @@ public final class ChunkTask implements Serializable {
         return switch (kind) {
             case BG_NBD -> BetaGeoFitter.logLikelihood(chunk.purchases, scale, theta, g, false);
             case MBG_NBD -> BetaGeoFitter.logLikelihood(chunk.purchases, scale, theta, g, true);
-            case PARETO_NBD -> ParetoNbdFitter.logLikelihood(chunk.purchases, chunk.pairs(), scale, theta);
+            case PARETO_NBD -> ParetoNbdGradient.logLikelihood(chunk.purchases, chunk.pairs(), scale, theta, g);
             case GAMMA_GAMMA -> GammaGammaFitter.logLikelihood(chunk.spendFrequency, chunk.spendMonetary,
                     chunk.spendWeight, theta, g);
         };
