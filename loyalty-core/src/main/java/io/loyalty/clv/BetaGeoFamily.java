@@ -68,7 +68,7 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
     @Override
     public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
         Inputs.horizon(t);
-        RfmRows.check(frequency, recency, T, null, false);
+        RfmRows.checkInParallel(frequency, recency, T);
         int n = frequency.length;
         double maxX = 0;
         for (double f : frequency) {

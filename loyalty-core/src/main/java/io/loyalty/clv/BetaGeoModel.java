@@ -73,7 +73,7 @@ public final class BetaGeoModel extends BetaGeoFamily {
      */
     @Override
     public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
-        RfmRows.check(frequency, recency, T, null, false);
+        RfmRows.checkInParallel(frequency, recency, T);
         double maxX = 0;
         for (double f : frequency) {
             maxX = Math.max(maxX, f);
