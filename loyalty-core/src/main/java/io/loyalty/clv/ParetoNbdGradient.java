@@ -24,13 +24,13 @@ import org.apache.commons.math3.special.Gamma;
  * d ln H/da = sum t_n n/(a+n)^2 / (a S0),   d ln H/db = sum t_n psi_n/(a+n) / S0,
  * d ln H/dz = sum t_n n/(a+n) / (z S0),     S0 = sum t_n/(a+n),  t_n = (b)_n z^n/n!,  psi_n = sum_{j&lt;n} 1/(b+j)
  * </pre>
- * (H itself, and so the log-likelihood, is {@link Hypergeometric2F1}'s, exactly as in
- * {@link ParetoNbdFitter#logLikelihood}.) Then, with alpha &gt;= beta (the other case exchanges the roles):
+ * (and H = a S0 itself, summed with them; {@link Hypergeometric2F1} where the series would be long). Then, with alpha &gt;= beta (the other case exchanges the roles):
  * <pre>
  * d ln F/dr = H_a - ln q,  d ln F/ds = H_a + H_b - ln q,  d ln F/dalpha = (H_z (1-z) - a)/q,  d ln F/dbeta = -H_z/q
  * </pre>
  * and {@code d ln A0 = (d ln F(t_x) - e d ln F(T)) / (1 - e)}, e = F(T)/F(t_x). Where a pair's series would be
  * too long (z within about 1e-5 of 1) its three derivatives are central differences of ln H instead.
+ * {@link ParetoNbdFitter#logLikelihood} is this method without the gradient.
  *
  * <p>Checked against central differences of the likelihood and by the CDNOW fit (ParetoNbdGradientTest).
  */
@@ -39,15 +39,18 @@ final class ParetoNbdGradient {
     private static final double EPS = 1e-17;
     /** Series estimated to need more terms than this take central differences instead. */
     private static final double MAX_TERMS = 200_000;
+    /** Series estimated to need more terms than this take ln H from {@link Hypergeometric2F1}. */
+    private static final double VALUE_TERMS = 20_000;
     private static final double RESCALE = 1e250;
+    private static final double LOG_RESCALE = Math.log(RESCALE);
 
     private ParetoNbdGradient() {
     }
 
     /**
      * Sum over rows of w * LL, recency and T multiplied by {@code scale}, with F once per (x, time) pair; when
-     * {@code gradient} is not null, the sum of w * dLL/dtheta is written into it. The value is that of
-     * {@link ParetoNbdFitter#logLikelihood} to the bit (the same operations in the same order).
+     * {@code gradient} is not null, the sum of w * dLL/dtheta is written into it. The value is the same to the bit
+     * with or without the gradient.
      */
     static double logLikelihood(RfmRows rows, ParetoNbdFitter.Pairs pairs, double scale, double[] theta,
             double[] gradient) {
@@ -90,23 +93,22 @@ final class ParetoNbdGradient {
         double[] logF = new double[pairs.size];
         double[] dLogF = grad ? new double[4 * pairs.size] : null;
         ChunkedSum.forEach(pairs.size, (from, to) -> {
-            double[] h = new double[3];
+            double[] h = new double[4];
             for (int p = from; p < to; p++) {
                 double x = pairs.x[p];
                 double rsx = r + s + x;
                 double q = max + times[pairs.time[p]];
                 double k = alphaLarger ? s + 1 : r + x;
-                double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, k, rsx + 1, diff / q);
+                double z = diff / q;
+                logH(rsx, k, z, grad, h);
                 double logQ = Math.log(q);
-                logF[p] = f - rsx * logQ;
+                logF[p] = h[0] - rsx * logQ;
                 if (grad) {
-                    double z = diff / q;
-                    logHDerivatives(rsx, k, z, h);
-                    double hz1 = (h[2] * (1 - z) - rsx) / q;
-                    double hzq = -h[2] / q;
-                    dLogF[4 * p] = h[0] + (alphaLarger ? 0 : h[1]) - logQ;
+                    double hz1 = (h[3] * (1 - z) - rsx) / q;
+                    double hzq = -h[3] / q;
+                    dLogF[4 * p] = h[1] + (alphaLarger ? 0 : h[2]) - logQ;
                     dLogF[4 * p + 1] = alphaLarger ? hz1 : hzq;
-                    dLogF[4 * p + 2] = h[0] + (alphaLarger ? h[1] : 0) - logQ;
+                    dLogF[4 * p + 2] = h[1] + (alphaLarger ? h[2] : 0) - logQ;
                     dLogF[4 * p + 3] = alphaLarger ? hzq : hz1;
                 }
             }
@@ -173,32 +175,43 @@ final class ParetoNbdGradient {
     }
 
     /**
-     * {d ln H/da, d ln H/db, d ln H/dz} of H(a, b, z) = 2F1(a, b; a+1; z) into {@code out}, for a, b &gt; 0 and
-     * 0 &lt;= z &lt; 1: the series of positive terms, or central differences of ln H where it would be too long.
+     * {ln H, d ln H/da, d ln H/db, d ln H/dz} of H(a, b, z) = 2F1(a, b; a+1; z) into {@code out} (the derivatives
+     * only when {@code derivatives}), for a, b &gt; 0 and 0 &lt;= z &lt; 1. ln H comes from the series of positive
+     * terms where it takes at most {@value #VALUE_TERMS} terms, else from {@link Hypergeometric2F1} (which sums
+     * with compensation and transforms near z = 1); the derivatives from the series where it takes at most
+     * {@value #MAX_TERMS} terms, else from central differences of ln H. Which way is taken depends on (a, b, z)
+     * only, so the value is the same with or without the derivatives.
      */
-    static void logHDerivatives(double a, double b, double z, double[] out) {
+    static void logH(double a, double b, double z, boolean derivatives, double[] out) {
         if (z == 0) {
             out[0] = 0;
             out[1] = 0;
-            out[2] = a * b / (a + 1);
+            out[2] = 0;
+            out[3] = a * b / (a + 1);
             return;
         }
-        if ((b * z / (1 - z) + 40) / (1 - z) < MAX_TERMS && series(a, b, z, out)) {
+        double terms = (b * z / (1 - z) + 40) / (1 - z);
+        boolean summed = (terms < VALUE_TERMS || derivatives && terms < MAX_TERMS) && series(a, b, z, out);
+        if (summed && terms < VALUE_TERMS) {
+            return;
+        }
+        out[0] = Hypergeometric2F1.logValue(a, b, a + 1, z);
+        if (summed || !derivatives) {
             return;
         }
         double ha = 1e-5 * a;
         double hb = 1e-5 * b;
         double hz = 1e-5 * Math.min(z, 1 - z);
-        out[0] = (Hypergeometric2F1.logValue(a + ha, b, a + ha + 1, z)
+        out[1] = (Hypergeometric2F1.logValue(a + ha, b, a + ha + 1, z)
                 - Hypergeometric2F1.logValue(a - ha, b, a - ha + 1, z)) / (2 * ha);
-        out[1] = (Hypergeometric2F1.logValue(a, b + hb, a + 1, z)
+        out[2] = (Hypergeometric2F1.logValue(a, b + hb, a + 1, z)
                 - Hypergeometric2F1.logValue(a, b - hb, a + 1, z)) / (2 * hb);
-        out[2] = (Hypergeometric2F1.logValue(a, b, a + 1, z + hz)
+        out[3] = (Hypergeometric2F1.logValue(a, b, a + 1, z + hz)
                 - Hypergeometric2F1.logValue(a, b, a + 1, z - hz)) / (2 * hz);
     }
 
     /**
-     * The four positive series S0 = sum t_n/(a+n), SA = sum t_n n/(a+n)^2, SB = sum t_n psi_n/(a+n),
+     * ln H = ln(a S0) and the derivatives from the four positive series S0 = sum t_n/(a+n), SA = sum t_n n/(a+n)^2, SB = sum t_n psi_n/(a+n),
      * SZ = sum t_n n/(a+n), rescaled together against overflow (only their ratios are used). Past term n every
      * later term ratio of each is at most rho = z max(1, (b+n)/(n+1)) (n+1)/n, which decreases in n, so the
      * series stop once each term times rho/(1-rho) is below EPS of its sum. False if that does not happen.
@@ -210,6 +223,7 @@ final class ParetoNbdGradient {
         double sa = 0;
         double sb = 0;
         double sz = 0;
+        int shift = 0;
         for (int n = 0; n < MAX_TERMS; n++) {
             double inv = 1 / (a + n);
             double u = t * inv;
@@ -226,10 +240,12 @@ final class ParetoNbdGradient {
                     double bound = rho / (1 - rho);
                     if (u * bound <= EPS * s0 && termA * bound <= EPS * sa && termB * bound <= EPS * sb
                             && termZ * bound <= EPS * sz) {
-                        out[0] = sa / (a * s0);
-                        out[1] = sb / s0;
-                        out[2] = sz / (z * s0);
-                        return out[0] >= 0 && out[1] >= 0 && out[2] >= 0 && out[2] < Double.POSITIVE_INFINITY;
+                        out[0] = Math.log(a) + Math.log(s0) + shift * LOG_RESCALE;
+                        out[1] = sa / (a * s0);
+                        out[2] = sb / s0;
+                        out[3] = sz / (z * s0);
+                        return out[1] >= 0 && out[2] >= 0 && out[3] >= 0 && out[3] < Double.POSITIVE_INFINITY
+                                && out[0] < Double.POSITIVE_INFINITY;
                     }
                 }
             }
@@ -241,6 +257,7 @@ final class ParetoNbdGradient {
                 sa /= RESCALE;
                 sb /= RESCALE;
                 sz /= RESCALE;
+                shift++;
             }
         }
         return false;
