@@ -92,6 +92,24 @@ final class ParetoNbdGradient {
         boolean alphaLarger = alpha >= beta;
         double[] logF = new double[pairs.size];
         double[] dLogF = grad ? new double[4 * pairs.size] : null;
+        // The series' coefficients depend on the frequency only: one table per frequency, long enough for the
+        // largest z among its pairs that take the series.
+        int[] pairX = new int[pairs.size];
+        double[] zMax = new double[fx.length];
+        for (int p = 0; p < pairs.size; p++) {
+            int kx = java.util.Arrays.binarySearch(fx, pairs.x[p]);
+            pairX[p] = kx;
+            double z = diff / (max + times[pairs.time[p]]);
+            if (terms(alphaLarger ? s + 1 : r + fx[kx], z) < VALUE_TERMS) {
+                zMax[kx] = Math.max(zMax[kx], z);
+            }
+        }
+        Table[] tables = new Table[fx.length];
+        for (int kx = 0; kx < fx.length; kx++) {
+            if (zMax[kx] > 0) {
+                tables[kx] = Table.upTo(r + s + fx[kx], alphaLarger ? s + 1 : r + fx[kx], zMax[kx]);
+            }
+        }
         ChunkedSum.forEach(pairs.size, (from, to) -> {
             double[] h = new double[4];
             for (int p = from; p < to; p++) {
@@ -100,7 +118,7 @@ final class ParetoNbdGradient {
                 double q = max + times[pairs.time[p]];
                 double k = alphaLarger ? s + 1 : r + x;
                 double z = diff / q;
-                logH(rsx, k, z, grad, h);
+                logH(rsx, k, z, grad, tables[pairX[p]], h);
                 double logQ = Math.log(q);
                 logF[p] = h[0] - rsx * logQ;
                 if (grad) {
@@ -183,6 +201,19 @@ final class ParetoNbdGradient {
      * only, so the value is the same with or without the derivatives.
      */
     static void logH(double a, double b, double z, boolean derivatives, double[] out) {
+        logH(a, b, z, derivatives, null, out);
+    }
+
+    /** The series' length estimate: the terms grow for about b z / (1 - z) of them, then shrink like z^n. */
+    private static double terms(double b, double z) {
+        return (b * z / (1 - z) + 40) / (1 - z);
+    }
+
+    /**
+     * {@link #logH(double, double, double, boolean, double[])} with the coefficients of (a, b) from {@code table}
+     * when it is long enough for z (else from a table built for z: the same bits).
+     */
+    private static void logH(double a, double b, double z, boolean derivatives, Table table, double[] out) {
         if (z == 0) {
             out[0] = 0;
             out[1] = 0;
@@ -190,11 +221,18 @@ final class ParetoNbdGradient {
             out[3] = a * b / (a + 1);
             return;
         }
-        double terms = (b * z / (1 - z) + 40) / (1 - z);
-        boolean summed = (terms < VALUE_TERMS || derivatives && terms < MAX_TERMS) && series(a, b, z, out);
-        if (summed && terms < VALUE_TERMS) {
-            return;
+        double terms = terms(b, z);
+        if (terms < VALUE_TERMS) {
+            if (table != null && table.evaluate(z, out)) {
+                return;
+            }
+            // A table cut short by its coefficients' size would be cut at the same place again.
+            Table own = table != null && table.truncated ? null : Table.upTo(a, b, z);
+            if (own != null && own.evaluate(z, out)) {
+                return;
+            }
         }
+        boolean summed = derivatives && terms < MAX_TERMS && series(a, b, z, out);
         out[0] = Hypergeometric2F1.logValue(a, b, a + 1, z);
         if (summed || !derivatives) {
             return;
@@ -261,5 +299,116 @@ final class ParetoNbdGradient {
             }
         }
         return false;
+    }
+
+    /**
+     * The coefficients of the four series for one (a, b), shared by every z (the pairs of one frequency):
+     * {@code t_n/(a+n)}, {@code t_n n/(a+n)^2}, {@code t_n psi_n/(a+n)}, {@code t_n n/(a+n)} without their
+     * {@code z^n}, and the tail-bound factor {@code max(1, (b+n)/(n+1)) (n+1)/n}. A pair then costs a few
+     * multiplications per term and no division. The value at z depends only on the coefficients (the same
+     * recurrences from n = 0 whatever the length) and on z, so a table built for a larger z gives the very value
+     * of one built for this z.
+     */
+    static final class Table {
+        private final double a;
+        private final double[] w0;
+        private final double[] wa;
+        private final double[] wb;
+        private final double[] wz;
+        private final double[] tail;
+        private final int length;
+        /** Whether the table stops where a coefficient would pass 1e250 (this (a, b) never gets longer). */
+        final boolean truncated;
+
+        private Table(double a, double[] w0, double[] wa, double[] wb, double[] wz, double[] tail, int length,
+                boolean truncated) {
+            this.a = a;
+            this.w0 = w0;
+            this.wa = wa;
+            this.wb = wb;
+            this.wz = wz;
+            this.tail = tail;
+            this.length = length;
+            this.truncated = truncated;
+        }
+
+        /**
+         * A table long enough for every z up to zMax, or shorter where a coefficient would pass 1e250 (pairs that
+         * need more then take the other paths of {@link #logH}); null if not even the first terms fit.
+         */
+        static Table upTo(double a, double b, double zMax) {
+            int cap = 64;
+            double[] w0 = new double[cap];
+            double[] wa = new double[cap];
+            double[] wb = new double[cap];
+            double[] wz = new double[cap];
+            double[] tail = new double[cap];
+            double t = 1;
+            double psi = 0;
+            int n = 0;
+            while (true) {
+                if (n == cap) {
+                    Table partial = new Table(a, w0, wa, wb, wz, tail, n, false);
+                    if (partial.evaluate(zMax, new double[4]) || cap >= 2 * VALUE_TERMS) {
+                        return partial;
+                    }
+                    cap *= 2;
+                    w0 = java.util.Arrays.copyOf(w0, cap);
+                    wa = java.util.Arrays.copyOf(wa, cap);
+                    wb = java.util.Arrays.copyOf(wb, cap);
+                    wz = java.util.Arrays.copyOf(wz, cap);
+                    tail = java.util.Arrays.copyOf(tail, cap);
+                }
+                double inv = 1 / (a + n);
+                double u = t * inv;
+                w0[n] = u;
+                wa[n] = u * n * inv;
+                wb[n] = u * psi;
+                wz[n] = u * n;
+                tail[n] = n == 0 ? Double.POSITIVE_INFINITY : Math.max(1, (b + n) / (n + 1.0)) * (n + 1.0) / n;
+                psi += 1 / (b + n);
+                t *= (b + n) / (n + 1);
+                n++;
+                if (!(t < RESCALE)) {
+                    return n > 1 ? new Table(a, w0, wa, wb, wz, tail, n, true) : null;
+                }
+            }
+        }
+
+        /**
+         * {ln H, d ln H/da, d ln H/db, d ln H/dz} at z into {@code out}; false (out unspecified) if the table ends
+         * before the series does.
+         */
+        boolean evaluate(double z, double[] out) {
+            double s0 = 0;
+            double sa = 0;
+            double sb = 0;
+            double sz = 0;
+            double power = 1;
+            for (int n = 0; n < length; n++) {
+                double u = w0[n] * power;
+                double termA = wa[n] * power;
+                double termB = wb[n] * power;
+                double termZ = wz[n] * power;
+                s0 += u;
+                sa += termA;
+                sb += termB;
+                sz += termZ;
+                double rho = z * tail[n];
+                if (rho < 1) {
+                    double bound = rho / (1 - rho);
+                    if (u * bound <= EPS * s0 && termA * bound <= EPS * sa && termB * bound <= EPS * sb
+                            && termZ * bound <= EPS * sz) {
+                        out[0] = Math.log(a) + Math.log(s0);
+                        out[1] = sa / (a * s0);
+                        out[2] = sb / s0;
+                        out[3] = sz / (z * s0);
+                        return out[3] < Double.POSITIVE_INFINITY && out[0] < Double.POSITIVE_INFINITY;
+                    }
+                }
+                power *= z;
+            }
+            return false;
+        }
     }
 }
