@@ -75,6 +75,7 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
             maxX = Math.max(maxX, f);
         }
         SharedSeries[] shared = null;
+        double[] ratios = null;
         if (maxX < 4.0 * n + 64) {
             boolean[] seen = new boolean[(int) maxX + 1];
             ChunkedSum.forEach(n, (from, to) -> {
@@ -83,17 +84,27 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
                 }
             });
             shared = new SharedSeries[seen.length];
+            ratios = new double[seen.length];
             for (int x = 0; x < seen.length; x++) {
                 shared[x] = seen[x] ? series(t, x) : null;
+                ratios[x] = seen[x] && !certainlyAlive(x) ? aliveLogRatio(x) : 0;
             }
         }
         SharedSeries[] table = shared;
+        double[] logRatio = ratios;
         double[] out = new double[n];
         ChunkedSum.forEach(n, (from, to) -> {
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
-                SharedSeries s = table == null ? null : table[(int) x];
-                out[i] = expectation(t, x, T[i], s) * probabilityAliveUnchecked(x, recency[i], T[i]);
+                double alive;
+                SharedSeries s = null;
+                if (table == null) {
+                    alive = probabilityAliveUnchecked(x, recency[i], T[i]);
+                } else {
+                    s = table[(int) x];
+                    alive = certainlyAlive(x) ? 1 : alive(logRatio[(int) x], x, recency[i], T[i]);
+                }
+                out[i] = expectation(t, x, T[i], s) * alive;
             }
         });
         return checked(out, "the conditional expectation");
@@ -197,5 +208,19 @@ abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoMo
     abstract double dropoutShape(double x);
 
     /** P(alive | x, t_x, T) of checked arguments. */
-    abstract double probabilityAliveUnchecked(double x, double tx, double age);
+    final double probabilityAliveUnchecked(double x, double tx, double age) {
+        return certainlyAlive(x) ? 1 : alive(aliveLogRatio(x), x, tx, age);
+    }
+
+    /** P(alive) = 1 / (1 + exp(ratio + (r+x) ln((alpha+T)/(alpha+t_x)))), ratio from {@link #aliveLogRatio}. */
+    final double alive(double ratio, double x, double tx, double age) {
+        double log = ratio + (r + x) * Math.log((alpha + age) / (alpha + tx));
+        return 1 / (1 + Math.exp(log));
+    }
+
+    /** Whether a customer with x repeat purchases is alive for sure (BG/NBD: x = 0, no chance to drop out yet). */
+    abstract boolean certainlyAlive(double x);
+
+    /** ln of the odds factor of dropping out in P(alive): ln(a/(b+x-1)) for BG/NBD, ln(a/(b+x)) for MBG/NBD. */
+    abstract double aliveLogRatio(double x);
 }

@@ -97,12 +97,13 @@ public final class BetaGeoModel extends BetaGeoFamily {
     }
 
     @Override
-    double probabilityAliveUnchecked(double x, double tx, double age) {
-        if (x == 0) {
-            return 1;
-        }
-        double log = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
-        return 1 / (1 + Math.exp(log));
+    boolean certainlyAlive(double x) {
+        return x == 0;
+    }
+
+    @Override
+    double aliveLogRatio(double x) {
+        return Math.log(a / (b + x - 1));
     }
 
     @Override
