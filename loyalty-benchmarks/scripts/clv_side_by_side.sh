@@ -12,7 +12,7 @@ BENCH=${2:-../shared/bench}
 OUT=${OUT:-target/bench/side_by_side}
 M2=${M2:-$HOME/.m2/repository}
 mkdir -p "$OUT"
-CP=loyalty-core/target/classes:loyalty-benchmarks/target/classes
+CP=${CLASSES:-loyalty-core/target/classes:loyalty-benchmarks/target/classes}
 CP=$CP:$M2/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar
 CP=$CP:$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar
 peer() {

@@ -185,10 +185,6 @@ public final class ClvPeerHarness {
     }
 
     /** {frequency, recency, T} of a {@code customer_id,frequency,recency,T} file. */
-    public static double[][] readPublic(Path file) throws IOException {
-        return read(file);
-    }
-
     static double[][] read(Path file) throws IOException {
         double[][] c = new double[3][1 << 16];
         int n = 0;
