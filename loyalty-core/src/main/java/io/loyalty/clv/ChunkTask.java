@@ -8,8 +8,8 @@ import java.io.Serializable;
 /**
  * One request of a fitter to the chunks of a {@link ChunkedCustomers}: either the totals (customers, merged rows,
  * largest T) or the summed log-likelihood of one model at one or several parameter points, with gradients when
- * the model has analytic ones. A request for several points (the nine of a Pareto/NBD central-difference
- * gradient, the 33 of its Hessian) is still one pass over the chunks.
+ * the model has analytic ones. A request for several points (the eight gradients of a Hessian, the nine points
+ * of the diagnostics' profile step) is still one pass over the chunks.
  *
  * <p>Made only by the fitters. An implementation of {@link ChunkedCustomers} treats it as a fold: start from
  * {@link #zero()}, {@link #add} each chunk, {@link #merge} partial results. The task is small (the parameter
