@@ -45,12 +45,12 @@ enum ModelKind {
             return new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3], fit);
         }
     },
-    /** Pareto/NBD, {@link ParetoNbdModel}: central-difference gradients. */
+    /** Pareto/NBD, {@link ParetoNbdModel}: analytic gradients ({@link ParetoNbdGradient}). */
     PARETO_NBD("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"}, new boolean[] {false, true, false, true},
-            true, false) {
+            true, true) {
         @Override
         double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient) {
-            return paretoNbd(chunk.purchases, chunk.pairs(), scale, theta);
+            return ParetoNbdGradient.logLikelihood(chunk.purchases, chunk.pairs(), scale, theta, gradient);
         }
 
         @Override
@@ -340,66 +340,7 @@ enum ModelKind {
 
     /** Sum over rows of w * LL, recency and T multiplied by {@code scale}, with F once per (x, time) pair. */
     static double paretoNbd(RfmRows rows, Pairs pairs, double scale, double[] theta) {
-        double r = theta[0];
-        double alpha = theta[1];
-        double s = theta[2];
-        double beta = theta[3];
-        // lnGamma(r+x) - lnGamma(r) by recurrence, once per frequency.
-        double[] fx = rows.frequencies;
-        double[] lg = new double[fx.length];
-        double cx = 0;
-        double cLg = 0;
-        for (int k = 0; k < fx.length; k++) {
-            if (fx[k] - cx > GAP) {
-                cLg += Gamma.logGamma(r + fx[k]) - Gamma.logGamma(r + cx);
-                cx = fx[k];
-            }
-            for (; cx < fx[k]; cx++) {
-                cLg = cLg + Math.log(r + cx);
-            }
-            lg[k] = cLg;
-        }
-        double[] times = new double[rows.times.length];
-        double[] logAt = new double[times.length];
-        double[] logBt = new double[times.length];
-        for (int k = 0; k < times.length; k++) {
-            times[k] = rows.times[k] * scale;
-            logAt[k] = Math.log(alpha + times[k]);
-            logBt[k] = Math.log(beta + times[k]);
-        }
-        double max = Math.max(alpha, beta);
-        double diff = Math.abs(alpha - beta);
-        boolean alphaLarger = alpha >= beta;
-        double[] logF = new double[pairs.size];
-        ChunkedSum.forEach(pairs.size, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                double x = pairs.x[p];
-                double rsx = r + s + x;
-                double q = max + times[pairs.time[p]];
-                double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, alphaLarger ? s + 1 : r + x, rsx + 1,
-                        diff / q);
-                logF[p] = f - rsx * Math.log(q);
-            }
-        });
-        double base = r * Math.log(alpha) + s * Math.log(beta);
-        double logS = Math.log(s);
-        double[] sum = ChunkedSum.sum(rows.size, 1, (from, to, out) -> {
-            double ll = 0;
-            for (int i = from; i < to; i++) {
-                double x = rows.x[i];
-                int kt = rows.tIndex[i];
-                double l1 = logF[pairs.txPair[i]];
-                double l2 = logF[pairs.tPair[i]];
-                double logA0 = l2 < l1 ? l1 + Math.log(-Math.expm1(l2 - l1)) : Double.NEGATIVE_INFINITY;
-                double first = -(r + x) * logAt[kt] - s * logBt[kt];
-                double second = logS - Math.log(r + s + x) + logA0;
-                double hi = Math.max(first, second);
-                double tail = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
-                ll += rows.w[i] * (base + lg[rows.xIndex[i]] + tail);
-            }
-            out[0] += ll;
-        });
-        return sum[0];
+        return ParetoNbdGradient.logLikelihood(rows, pairs, scale, theta, null);
     }
 
     /** Sum over the spend rows of w * LL and, if {@code gradient} is not null, of w * dLL/d(p, q, gamma). */

@@ -1,7 +1,9 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ChunkedSum;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order).
@@ -78,6 +80,35 @@ final class RfmRows {
         RfmRows rows = collapse(frequency, recency, age, weights);
         Checks.require(rows.maxT > 0, NO_AGE);
         return rows;
+    }
+
+    /**
+     * {@link #check} of unweighted continuous-time rows, for the prediction methods: the rows are tested on both
+     * cores, and only when one fails does the serial check run again, so the error names the first bad row as
+     * {@link #check} does.
+     */
+    static void checkInParallel(double[] frequency, double[] recency, double[] age) {
+        if (frequency == null || recency == null || age == null || frequency.length == 0
+                || recency.length != frequency.length || age.length != frequency.length) {
+            check(frequency, recency, age, null, false);
+            return;
+        }
+        AtomicBoolean bad = new AtomicBoolean();
+        ChunkedSum.forEach(frequency.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double x = frequency[i];
+                double r = recency[i];
+                double t = age[i];
+                if (!(x >= 0 && x == Math.rint(x) && x < Integer.MAX_VALUE && t >= 0 && t < Double.POSITIVE_INFINITY
+                        && r >= 0 && r <= t && (x != 0 || r == 0))) {
+                    bad.set(true);
+                    return;
+                }
+            }
+        });
+        if (bad.get()) {
+            check(frequency, recency, age, null, false);
+        }
     }
 
     static void check(double[] frequency, double[] recency, double[] age, double[] weights, boolean discrete) {
