@@ -27,7 +27,9 @@ import java.util.Optional;
  * again in the holdout scores above a random one who does not, ties counting half) of P(alive) at the calibration
  * end, beside the same AUC of a recency baseline (the score {@code -(T - t_x)}: time since the last purchase,
  * shorter ranks higher); and the fit's {@link Diagnostics}. A model whose fit throws {@link FitException} stays
- * in the comparison, with the exception's message as its {@link Candidate#failure() failure}.
+ * in the comparison, with the exception's message as its {@link Candidate#failure() failure}; so does a fitted
+ * model whose predictions cannot be evaluated in double precision (extreme boundary parameters, where the
+ * predictions throw {@link IllegalArgumentException} naming them).
  *
  * <p>The recommendation rule: among the fits whose diagnostics are not {@link Diagnostics#degenerate()
  * degenerate} (every fit, if all are degenerate, and the reason says so), the lowest holdout MAE wins; fits whose
@@ -179,7 +181,16 @@ public final class ModelComparison {
                 candidates.add(Candidate.failed(names[m], e.getMessage()));
                 continue;
             }
-            candidates.add(score(model, frequency, recency, T, actual, holdoutDuration, actualCounts, buysAgain));
+            try {
+                candidates.add(score(model, frequency, recency, T, actual, holdoutDuration, actualCounts,
+                        buysAgain));
+            } catch (IllegalArgumentException e) {
+                // The rows were checked above, so this is the fitted model refusing a prediction it cannot
+                // evaluate in double precision (documented for extreme parameters): a failed candidate, not a crash.
+                candidates.add(Candidate.failed(names[m], Checks.format("%s fit returned %s = %s, but its "
+                        + "predictions cannot be evaluated: %s", names[m], Arrays.toString(model.parameterNames()),
+                        Arrays.toString(model.parameters()), e.getMessage())));
+            }
         }
         return new Result(n, holdoutDuration, totalActual.value(), buyers, actualCounts, recencyAuc, candidates);
     }
@@ -433,8 +444,13 @@ public final class ModelComparison {
             return diagnostics == null ? List.of() : diagnostics.warnings();
         }
 
-        /** A short status: "ok", "DEGENERATE", "weak" or "FAILED". */
-        String status() {
+        /**
+         * A short status: "ok" (no flag), "weak" (a weakly identified parameter or an ill-conditioned information),
+         * "DEGENERATE" (a parameter at a boundary) or "FAILED".
+         *
+         * @return the status
+         */
+        public String status() {
             if (model == null) {
                 return "FAILED";
             }

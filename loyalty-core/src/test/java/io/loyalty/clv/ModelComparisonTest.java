@@ -222,6 +222,25 @@ class ModelComparisonTest {
     }
 
     @Test
+    void fittedModelWhosePredictionsFailIsListedNotThrown() {
+        // Five CDNOW customers: BG/NBD runs to a = 3.8e9, b = 1.6e10 (flagged weak), where E[Y(39)] cannot be
+        // evaluated in double precision; the comparison lists it as failed, naming the parameters and the cause.
+        double[] f = {1, 5, 0, 1, 7};
+        double[] r = {2.86, 13, 0, 18, 26};
+        double[] t = {32.29, 27, 36, 37.57, 34};
+        double[] h = {6, 0, 1, 0, 1};
+        ModelComparison.Result result = ModelComparison.withDefaults().withFitters(BetaGeoFitter.withDefaults(),
+                ModifiedBetaGeoFitter.withDefaults(), ParetoNbdFitter.withDefaults().withPenalizer(0.001))
+                .compare(f, r, t, h, 39);
+        ModelComparison.Candidate bg = result.candidate("BG/NBD");
+        assertFalse(bg.fitted());
+        String why = bg.failure().orElseThrow();
+        assertTrue(why.startsWith("BG/NBD fit returned [r, alpha, a, b] = [") && why.contains(
+                "but its predictions cannot be evaluated: the expected purchases overflow a double"), why);
+        assertTrue(result.toString().contains("BG/NBD FAILED: BG/NBD fit returned"));
+    }
+
+    @Test
     void csvIsLossless(@TempDir Path dir) throws IOException {
         ModelComparison.Result r = onlineRetail();
         Path file = dir.resolve("comparison.csv");
