@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which purchase model to trust on a calibration/holdout split: BG/NBD, MBG/NBD and Pareto/NBD are each fitted on
@@ -95,11 +96,12 @@ public final class ModelComparison {
     /**
      * This comparison with another last histogram bin.
      *
-     * @param maxFrequency the first frequency pooled into the last bin, 1 to 1,000
+     * @param maxFrequency the first frequency pooled into the last bin, 1 to 100 (the expected histogram costs
+     *     P(X(t) = n) for every n below it and every distinct age, and Pareto/NBD's P(X(t) = n) itself grows with n)
      * @return a new comparison
      */
     public ModelComparison withMaxFrequency(int maxFrequency) {
-        Checks.require(maxFrequency >= 1 && maxFrequency <= 1000, "maxFrequency must be in [1, 1000], got %d",
+        Checks.require(maxFrequency >= 1 && maxFrequency <= 100, "maxFrequency must be in [1, 100], got %d",
                 maxFrequency);
         return new ModelComparison(betaGeo, modifiedBetaGeo, paretoNbd, maxFrequency);
     }
@@ -798,7 +800,7 @@ public final class ModelComparison {
             return b.toString();
         }
 
-        private void line(StringBuilder b, String label, java.util.function.Function<Candidate, String> value) {
+        private void line(StringBuilder b, String label, Function<Candidate, String> value) {
             b.append(Checks.format("  %-26s", label));
             for (Candidate c : candidates) {
                 b.append(Checks.format(" %16s", value.apply(c)));

@@ -350,8 +350,8 @@ class ModelComparisonTest {
         assertMessage("holdoutPurchases must not be null", () -> c.compare(f, r, t, null, 5));
         assertMessage("recency at row 4", () -> c.compare(f, new double[] {0, 1, 2, 0, 6}, t, h, 5));
         assertMessage("split must not be null", () -> c.compare(null));
-        assertMessage("maxFrequency must be in [1, 1000], got 0", () -> c.withMaxFrequency(0));
-        assertMessage("maxFrequency must be in [1, 1000], got 2147483647", () -> c.withMaxFrequency(Integer.MAX_VALUE));
+        assertMessage("maxFrequency must be in [1, 100], got 0", () -> c.withMaxFrequency(0));
+        assertMessage("maxFrequency must be in [1, 100], got 2147483647", () -> c.withMaxFrequency(Integer.MAX_VALUE));
         assertMessage("betaGeo must not be null", () -> c.withFitters(null, ModifiedBetaGeoFitter.withDefaults(),
                 ParetoNbdFitter.withDefaults()));
     }
