@@ -131,7 +131,7 @@ public final class ModelComparison {
      * @param frequency calibration repeat purchases per customer
      * @param recency calibration t_x per customer
      * @param T calibration age per customer
-     * @param holdoutPurchases purchases in the holdout window per customer, finite and &gt;= 0
+     * @param holdoutPurchases purchases in the holdout window per customer, whole numbers &gt;= 0 below 2^31
      * @param holdoutDuration the holdout window's length in the columns' time unit, finite and &gt; 0
      * @return the result
      * @throws IllegalArgumentException naming the argument (and row) if a column is invalid, there are fewer than
@@ -153,8 +153,9 @@ public final class ModelComparison {
         int buyers = 0;
         for (int i = 0; i < n; i++) {
             double h = actual[i];
-            Checks.require(h >= 0 && h < Double.POSITIVE_INFINITY, "holdoutPurchases at row %d must be finite and "
-                    + ">= 0, got %s", i, h);
+            // Whole counts below 2^31, as the calibration frequency: squared errors then stay finite.
+            Checks.require(h >= 0 && h == Math.rint(h) && h < Integer.MAX_VALUE, "holdoutPurchases at row %d must "
+                    + "be a whole number >= 0 below 2^31, got %s", i, h);
             totalActual.add(h);
             buyers += h > 0 ? 1 : 0;
         }
@@ -217,6 +218,8 @@ public final class ModelComparison {
             double d = actual[i] - predicted[i];
             absolute[i] = Math.abs(d);
             squared[i] = d * d;
+            Checks.require(squared[i] < Double.POSITIVE_INFINITY, "the squared holdout error at row %d overflows a "
+                    + "double (predicted %s purchases)", i, predicted[i]);
         }
         double auc = ComparisonMetrics.auc(model.probabilityAlive(frequency, recency, T), buysAgain);
         return new Candidate(model.name(), model, null, model.parameterNames(), model.parameters(), ll,

@@ -339,10 +339,14 @@ class ModelComparisonTest {
         double[] t = {5, 5, 5, 5, 5};
         double[] h = {0, 1, 0, 2, 1};
         ModelComparison c = ModelComparison.withDefaults();
-        assertMessage("holdoutPurchases at row 2 must be finite and >= 0, got NaN",
+        assertMessage("holdoutPurchases at row 2 must be a whole number >= 0 below 2^31, got NaN",
                 () -> c.compare(f, r, t, new double[] {0, 1, Double.NaN, 0, 0}, 5));
-        assertMessage("holdoutPurchases at row 0 must be finite and >= 0, got -1.0",
+        assertMessage("holdoutPurchases at row 0 must be a whole number >= 0 below 2^31, got -1.0",
                 () -> c.compare(f, r, t, new double[] {-1, 1, 0, 0, 0}, 5));
+        assertMessage("holdoutPurchases at row 1 must be a whole number >= 0 below 2^31, got 1.5",
+                () -> c.compare(f, r, t, new double[] {0, 1.5, 0, 0, 0}, 5));
+        assertMessage("holdoutPurchases at row 4 must be a whole number >= 0 below 2^31, got 1.0E300",
+                () -> c.compare(f, r, t, new double[] {0, 1, 0, 0, 1e300}, 5));
         assertMessage("holdoutDuration must be finite and > 0, got NaN", () -> c.compare(f, r, t, h, Double.NaN));
         assertMessage("holdoutDuration must be finite and > 0, got Infinity",
                 () -> c.compare(f, r, t, h, Double.POSITIVE_INFINITY));
