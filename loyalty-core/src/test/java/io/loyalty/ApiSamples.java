@@ -405,6 +405,13 @@ final class ApiSamples {
         type(ParetoNbdFitter.class, ParetoNbdFitter::withDefaults);
         type(BetaGeoBetaBinomFitter.class, BetaGeoBetaBinomFitter::withDefaults);
         type(GammaGammaFitter.class, GammaGammaFitter::withDefaults);
+        type(io.loyalty.clv.TransactionModelFitter.class, BetaGeoFitter::withDefaults);
+        type(io.loyalty.stats.ConvergenceException.class, () -> new io.loyalty.stats.ConvergenceException("stopped",
+                new double[] {1, 2}, 10, 3, 0.5));
+        member("TransactionModel.of name", () -> "BG/NBD");
+        member("TransactionModel.of parameters", () -> new double[] {0.243, 4.414, 0.793, 2.426});
+        member("ParameterEstimate.ofLogScale value", () -> 2.0);
+        member("ParameterEstimate.ofLogScale logStandardError", () -> 0.1);
         type(ClvCalculator.class, () -> ClvCalculator.of(betaGeo(), gammaGamma(), 4.33));
         type(HoldoutValidation.class, () -> HoldoutValidation.of(betaGeo(),
                 summarizer().calibrationHoldout(transactions(), LocalDate.of(2020, 3, 1)), 3));
@@ -434,7 +441,8 @@ final class ApiSamples {
         member("BetaGeoBetaBinomFitter.fit recency", () -> bgbbData()[1]);
         member("BetaGeoBetaBinomFitter.fit periods", () -> bgbbData()[2]);
         member("BetaGeoBetaBinomFitter.fit weights", () -> bgbbData()[3]);
-        for (String fitter : List.of("BetaGeoFitter", "ModifiedBetaGeoFitter", "ParetoNbdFitter")) {
+        for (String fitter : List.of("BetaGeoFitter", "ModifiedBetaGeoFitter", "ParetoNbdFitter",
+                "TransactionModelFitter")) {
             member(fitter + ".fit frequency", () -> simulated().frequency());
             member(fitter + ".fit recency", () -> simulated().recency());
             member(fitter + ".fit T", () -> simulated().t());
@@ -569,7 +577,7 @@ final class ApiSamples {
     /** ChunkTask has no public factory (loyalty-spark builds its tasks through the fitters); reflection it is. */
     private static ChunkTask chunkTask() {
         try {
-            Class<?> kind = Class.forName("io.loyalty.clv.ChunkTask$Kind");
+            Class<?> kind = Class.forName("io.loyalty.clv.ModelKind");
             Method totals = ChunkTask.class.getDeclaredMethod("totals", kind);
             totals.setAccessible(true);
             return (ChunkTask) totals.invoke(null, kind.getEnumConstants()[0]);

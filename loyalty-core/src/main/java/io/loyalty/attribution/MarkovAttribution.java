@@ -80,7 +80,7 @@ public final class MarkovAttribution {
      * @param journeys the journeys
      * @return the result
      * @throws IllegalArgumentException if there are more than 65,534 channels
-     * @throws IllegalStateException if the chain has more than 500 states and is so close to non-absorbing (journeys
+     * @throws io.loyalty.stats.ConvergenceException if the chain has more than 500 states and is so close to non-absorbing (journeys
      *     cycling between channels for hundreds of thousands of touches) that a million sweeps do not reach machine
      *     precision
      */

@@ -1,5 +1,6 @@
 package io.loyalty.attribution;
 
+import io.loyalty.stats.ConvergenceException;
 import java.util.Arrays;
 
 /**
@@ -214,8 +215,9 @@ final class MarkovChain {
             solveDirect(removed, h, g);
             return maxSweeps;
         }
-        throw new IllegalStateException("Markov solve did not reach machine precision in " + MAX_SWEEPS
-                + " sweeps; the chain is close to non-absorbing");
+        // A linear solve: no parameter point and no gradient to report.
+        throw new ConvergenceException("Markov solve did not reach machine precision in " + MAX_SWEEPS
+                + " sweeps; the chain is close to non-absorbing", new double[0], MAX_SWEEPS, MAX_SWEEPS, Double.NaN);
     }
 
     /**

@@ -15,20 +15,19 @@ import io.loyalty.internal.ChunkedSum;
  * log-parameters, BFGS with central-difference gradients and Newton polish, start (1, 1, 1, 1); standard errors
  * from the observed information. Input: whole numbers with 0 &lt;= frequency &lt;= recency &lt;= periods, recency 0
  * when frequency is 0, weights finite and &gt;= 0 with a positive sum; otherwise {@link IllegalArgumentException}
- * naming the row. Non-convergence throws {@link FitException}. Immutable and thread-safe.
+ * naming the row. Non-convergence throws {@link io.loyalty.stats.ConvergenceException}. Immutable and thread-safe.
  *
  * <p>References: P. S. Fader, B. G. S. Hardie and J. Shang (2010), Marketing Science 29(6), 1086-1108,
  * doi:10.1287/mksc.1100.0580.
  *
  * @since 0.1
  */
-public final class BetaGeoBetaBinomFitter {
+public final class BetaGeoBetaBinomFitter extends AbstractFitter<BetaGeoBetaBinomFitter> {
     static final String[] NAMES = {"alpha", "beta", "gamma", "delta"};
     private static final boolean[] NO_TIME = {false, false, false, false};
-    private final Fitting.Options options;
 
     private BetaGeoBetaBinomFitter(Fitting.Options options) {
-        this.options = options;
+        super(options);
     }
 
     /**
@@ -37,49 +36,12 @@ public final class BetaGeoBetaBinomFitter {
      * @return the fitter
      */
     public static BetaGeoBetaBinomFitter withDefaults() {
-        return new BetaGeoBetaBinomFitter(Fitting.Options.defaults(4));
+        return new BetaGeoBetaBinomFitter(Fitting.Options.defaults(NAMES.length));
     }
 
-    /**
-     * This fitter with an L2 penalizer on the parameters.
-     *
-     * @param penalizer the coefficient, &gt;= 0
-     * @return a new fitter
-     */
-    public BetaGeoBetaBinomFitter withPenalizer(double penalizer) {
-        return new BetaGeoBetaBinomFitter(options.withPenalizer(penalizer));
-    }
-
-    /**
-     * This fitter with another iteration limit.
-     *
-     * @param maxIterations the limit, &gt; 0
-     * @return a new fitter
-     */
-    public BetaGeoBetaBinomFitter withMaxIterations(int maxIterations) {
-        return new BetaGeoBetaBinomFitter(options.withMaxIterations(maxIterations));
-    }
-
-    /**
-     * This fitter with another gradient tolerance.
-     *
-     * @param tolerance the tolerance, &gt; 0
-     * @return a new fitter
-     */
-    public BetaGeoBetaBinomFitter withTolerance(double tolerance) {
-        return new BetaGeoBetaBinomFitter(options.withTolerance(tolerance));
-    }
-
-    /**
-     * A fitter that throws {@link FitException} when the fit's {@link Diagnostics} flag anything (a parameter at
-     * a boundary, a weakly identified parameter, an ill-conditioned information), instead of returning the
-     * flagged model with a warning.
-     *
-     * @return a new fitter
-     * @since 0.2
-     */
-    public BetaGeoBetaBinomFitter withStrictDiagnostics() {
-        return new BetaGeoBetaBinomFitter(options.withStrictDiagnostics());
+    @Override
+    BetaGeoBetaBinomFitter with(Fitting.Options options) {
+        return new BetaGeoBetaBinomFitter(options);
     }
 
     /**
@@ -92,7 +54,7 @@ public final class BetaGeoBetaBinomFitter {
      * @return a new fitter
      */
     public BetaGeoBetaBinomFitter withInitialParameters(double alpha, double beta, double gamma, double delta) {
-        return new BetaGeoBetaBinomFitter(options.withStart(new double[] {alpha, beta, gamma, delta}, NAMES));
+        return withStart(new double[] {alpha, beta, gamma, delta}, NAMES);
     }
 
     /**
@@ -122,11 +84,5 @@ public final class BetaGeoBetaBinomFitter {
             }
         });
         return s[0];
-    }
-
-    @Override
-    public String toString() {
-        return Checks.format("BetaGeoBetaBinomFitter[penalizer=%s, maxIterations=%d, tolerance=%s]",
-                options.penalizer(), options.maxIterations(), options.tolerance());
     }
 }

@@ -11,7 +11,7 @@ import org.apache.commons.math3.special.Beta;
  * and is the mixture integral of {@link DropoutMixture} (continuous across a = 1 and a + b = 1). The two models
  * differ in the second shape of the dropout mixture and in P(alive).
  */
-abstract sealed class BetaGeoFamily extends FourParameterModel permits BetaGeoModel, ModifiedBetaGeoModel {
+abstract class BetaGeoFamily extends FourParameterModel {
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
     final double r;
     final double alpha;

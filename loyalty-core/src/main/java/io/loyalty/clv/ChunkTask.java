@@ -27,29 +27,11 @@ import java.io.Serializable;
 public final class ChunkTask implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The likelihood kernels a task can run. */
-    enum Kind {
-        BG_NBD(4, true), MBG_NBD(4, true), PARETO_NBD(4, true), GAMMA_GAMMA(3, false);
-
-        final int dimension;
-        private final boolean timed;
-
-        Kind(int dimension, boolean timed) {
-            this.dimension = dimension;
-            this.timed = timed;
-        }
-
-        /** Whether the model's data are purchase rows in time units (else spend rows). */
-        boolean timed() {
-            return timed;
-        }
-    }
-
     /** Slots of the totals: customers, merged rows, largest T (a maximum, the others sums). */
     private static final int TOTALS_WIDTH = 3;
 
     /** The model whose likelihood the task sums. */
-    private final Kind kind;
+    private final ModelKind kind;
     /** Whether the task asks for the totals rather than a likelihood. */
     private final boolean totals;
     /** The factor applied to each chunk's sum. */
@@ -59,7 +41,7 @@ public final class ChunkTask implements Serializable {
     /** Whether the analytic gradients are wanted too. */
     private final boolean gradient;
 
-    private ChunkTask(Kind kind, boolean totals, double scale, double[][] points, boolean gradient) {
+    private ChunkTask(ModelKind kind, boolean totals, double scale, double[][] points, boolean gradient) {
         this.kind = kind;
         this.totals = totals;
         this.scale = scale;
@@ -67,7 +49,7 @@ public final class ChunkTask implements Serializable {
         this.gradient = gradient;
     }
 
-    static ChunkTask totals(Kind kind) {
+    static ChunkTask totals(ModelKind kind) {
         return new ChunkTask(kind, true, 1, new double[0][], false);
     }
 
@@ -75,8 +57,8 @@ public final class ChunkTask implements Serializable {
      * The summed log-likelihood at natural parameters {@code thetas[p]}, recency and T multiplied by
      * {@code scale}; with {@code gradient}, also the summed gradient (analytic models only).
      */
-    static ChunkTask logLikelihood(Kind kind, double scale, double[][] thetas, boolean gradient) {
-        Checks.require(!(gradient && kind == Kind.PARETO_NBD), "Pareto/NBD has no analytic gradient");
+    static ChunkTask logLikelihood(ModelKind kind, double scale, double[][] thetas, boolean gradient) {
+        Checks.require(!gradient || kind.analytic, "%s has no analytic gradient", kind.label);
         double[][] copy = new double[thetas.length][];
         for (int p = 0; p < thetas.length; p++) {
             Checks.require(thetas[p].length == kind.dimension, "%s needs %d parameters, got %d", kind,
@@ -124,7 +106,7 @@ public final class ChunkTask implements Serializable {
         int width = width();
         double[] g = gradient ? new double[kind.dimension] : null;
         for (int p = 0; p < points.length; p++) {
-            partial[p * width] += kernel(chunk, points[p], g);
+            partial[p * width] += kind.logLikelihood(chunk, scale, points[p], g);
             if (gradient) {
                 for (int i = 0; i < kind.dimension; i++) {
                     partial[p * width + 1 + i] += g[i];
@@ -132,16 +114,6 @@ public final class ChunkTask implements Serializable {
             }
         }
         return partial;
-    }
-
-    private double kernel(CustomerChunk chunk, double[] theta, double[] g) {
-        return switch (kind) {
-            case BG_NBD -> BetaGeoFitter.logLikelihood(chunk.purchases, scale, theta, g, false);
-            case MBG_NBD -> BetaGeoFitter.logLikelihood(chunk.purchases, scale, theta, g, true);
-            case PARETO_NBD -> ParetoNbdFitter.logLikelihood(chunk.purchases, chunk.pairs(), scale, theta);
-            case GAMMA_GAMMA -> GammaGammaFitter.logLikelihood(chunk.spendFrequency, chunk.spendMonetary,
-                    chunk.spendWeight, theta, g);
-        };
     }
 
     /**
@@ -218,7 +190,7 @@ public final class ChunkTask implements Serializable {
 
         private Object readResolve() throws InvalidObjectException {
             try {
-                Kind k = Kind.valueOf(Checks.notNull(kind, "kind"));
+                ModelKind k = ModelKind.valueOf(Checks.notNull(kind, "kind"));
                 if (totals) {
                     return ChunkTask.totals(k);
                 }

@@ -46,7 +46,7 @@ public final class CustomerChunk implements Serializable {
     /** The number of (merged) rows in the chunk. */
     private final int rows;
     /** The Pareto/NBD (x, time) pair index, built on first use by a Pareto/NBD task. */
-    private transient volatile ParetoNbdFitter.Pairs pairs;
+    private transient volatile ModelKind.Pairs pairs;
 
     private CustomerChunk(RfmRows purchases, double[] spendFrequency, double[] spendMonetary, double[] spendWeight,
             double customers, int rows) {
@@ -181,10 +181,10 @@ public final class CustomerChunk implements Serializable {
     }
 
     /** The Pareto/NBD pair index of the purchase rows; built once (a race builds it twice, harmlessly). */
-    ParetoNbdFitter.Pairs pairs() {
-        ParetoNbdFitter.Pairs p = pairs;
+    ModelKind.Pairs pairs() {
+        ModelKind.Pairs p = pairs;
         if (p == null) {
-            p = new ParetoNbdFitter.Pairs(purchases);
+            p = new ModelKind.Pairs(purchases);
             pairs = p;
         }
         return p;

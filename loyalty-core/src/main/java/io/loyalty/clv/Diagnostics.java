@@ -39,6 +39,8 @@ public final class Diagnostics {
      * @param logLikelihoodChange the log-likelihood at {@value #PROBE_FACTOR} times nearer the boundary minus the
      *     log-likelihood at the estimate (above {@code -PROFILE_DROP}; positive when it still improves)
      * @param meaning what running to this boundary means for the model's predictions
+     *
+     * @since 0.2
      */
     public record Boundary(String parameter, boolean towardZero, double logLikelihoodChange, String meaning) {
         /**
@@ -70,6 +72,8 @@ public final class Diagnostics {
      * @param relativeStandardError standard error over estimate (the standard error of the log-parameter);
      *     +Infinity for a parameter the information does not bound
      * @param intervalRatio upper over lower end of the 95% interval; +Infinity when it overflows a double
+     *
+     * @since 0.2
      */
     public record WeakParameter(String parameter, double relativeStandardError, double intervalRatio) {
         /**

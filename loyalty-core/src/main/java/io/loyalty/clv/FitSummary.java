@@ -186,7 +186,7 @@ public final class FitSummary {
                 "upper 95%"));
         for (ParameterEstimate e : estimates) {
             b.append(Checks.format("  %-8s %12.6f %12.6f %12.6f %12.6f%n", e.name(), e.value(), e.standardError(),
-                    e.lower(), e.upper()));
+                    e.interval().lower(), e.interval().upper()));
         }
         b.append("  ").append(diagnostics).append(System.lineSeparator());
         return b.toString();

@@ -2,6 +2,7 @@ package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.Minimizer;
+import io.loyalty.stats.ConvergenceException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,7 +154,7 @@ final class Fitting {
                 r.iterations(), r.evaluations(), r.gradientNorm());
         if (!r.converged()) {
             List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
-            throw new FitException(Checks.format("%s fit did not converge: %s after %d iterations and %d "
+            throw new ConvergenceException(Checks.format("%s fit did not converge: %s after %d iterations and %d "
                     + "evaluations, largest gradient component %.3g (tolerance %.1g) at %s = %s. %s", model,
                     r.message(), r.iterations(), r.evaluations(), r.gradientNorm(), options.tolerance(),
                     Arrays.toString(names), Arrays.toString(fitted), advice(model, edges, options)), fitted,
@@ -172,7 +173,7 @@ final class Fitting {
         }
         if (covU == null) {
             List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
-            throw new FitException(Checks.format("%s fit stopped at %s = %s with a gradient of %.3g, but the "
+            throw new ConvergenceException(Checks.format("%s fit stopped at %s = %s with a gradient of %.3g, but the "
                     + "observed information there is not positive definite, so there is no proper maximum to "
                     + "report. %s", model, Arrays.toString(names), Arrays.toString(fitted), r.gradientNorm(),
                     advice(model, edges, options)), fitted, r.evaluations(), r.iterations(), r.gradientNorm());
@@ -181,7 +182,7 @@ final class Fitting {
         double[][] cov = new double[k][k];
         for (int i = 0; i < k; i++) {
             double seLog = Math.sqrt(covU[i][i]);
-            estimates.add(ParameterEstimate.of(names[i], fitted[i], seLog));
+            estimates.add(ParameterEstimate.ofLogScale(names[i], fitted[i], seLog));
             for (int j = 0; j < k; j++) {
                 cov[i][j] = covU[i][j] * fitted[i] * fitted[j];
             }
@@ -205,8 +206,8 @@ final class Fitting {
         if (diagnostics.flagged()) {
             String words = String.join("; ", diagnostics.warnings());
             if (options.strict()) {
-                throw new FitException(Checks.format("%s fit at %s = %s is flagged and strict diagnostics are on: "
-                        + "%s", model, Arrays.toString(names), Arrays.toString(fitted), words), fitted,
+                throw new ConvergenceException(Checks.format("%s fit at %s = %s is flagged and strict diagnostics "
+                        + "are on: %s", model, Arrays.toString(names), Arrays.toString(fitted), words), fitted,
                         minimizer.evaluations(), r.iterations(), r.gradientNorm());
             }
             LOG.warn("{} fit returned a flagged model: {}", model, words);
@@ -218,17 +219,12 @@ final class Fitting {
      * Fits a model to customers held in chunks: the totals first (customers, rows, largest T), then every
      * likelihood evaluation as one {@link ChunkTask} folded over the chunks, however many points it carries.
      *
-     * @param model the model's name
-     * @param names the parameter names
-     * @param kind the likelihood kernel
-     * @param analytic whether the kernel writes gradients
+     * @param kind the model: name, parameter names, time parameters, kernel
      * @param customers the chunks
      * @param options penalizer, iterations, tolerance, start
-     * @param timeParams which parameters are rates in time units (all false for a model without time)
      * @param startNanos when the fit began
      */
-    static Outcome fit(String model, String[] names, ChunkTask.Kind kind, boolean analytic,
-            ChunkedCustomers customers, Options options, boolean[] timeParams, long startNanos) {
+    static Outcome fit(ModelKind kind, ChunkedCustomers customers, Options options, long startNanos) {
         Checks.notNull(customers, "customers");
         double[] totals = aggregate(customers, ChunkTask.totals(kind));
         double total = totals[0];
@@ -251,8 +247,8 @@ final class Fitting {
                 return task.unpack(aggregate(customers, task), gradients);
             }
         };
-        return fit(model, names, ll, analytic, (int) Math.min(Integer.MAX_VALUE, totals[1]), total, options, scale,
-                timeParams, theta -> {
+        return fit(kind.label, kind.names(), ll, kind.analytic, (int) Math.min(Integer.MAX_VALUE, totals[1]), total,
+                options, scale, kind.timeParams(), theta -> {
                     ChunkTask task = ChunkTask.logLikelihood(kind, 1, new double[][] {theta}, false);
                     return task.unpack(aggregate(customers, task), null)[0];
                 }, startNanos);

@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * What BG/NBD, MBG/NBD and Pareto/NBD share: four positive parameters checked once, their names, the optional fit
- * summary, and equality, hash and text from the parameters alone (not the fit summary).
+ * summary, and equality, hash and text from the parameters alone (not the fit summary). Not sealed: the
+ * class is package-private with a package-private constructor, so only this package's models extend it, and a
+ * new model need not be listed here (see {@link ModelKind}).
  */
-abstract sealed class FourParameterModel implements TransactionModel
-        permits BetaGeoFamily, ParetoNbdModel {
+abstract non-sealed class FourParameterModel implements TransactionModel {
     private final String name;
     private final String[] names;
     private final double[] parameters;

@@ -2,9 +2,7 @@ package io.loyalty.clv;
 
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.internal.Checks;
-import io.loyalty.internal.ChunkedSum;
-import io.loyalty.internal.SpecialFunctions;
-import org.apache.commons.math3.special.Gamma;
+import java.util.List;
 
 /**
  * Fits a {@link GammaGammaModel} of spend per transaction by maximum likelihood on customers with at least one
@@ -18,7 +16,7 @@ import org.apache.commons.math3.special.Gamma;
  * <p>Algorithm: identical (frequency, monetary) rows are merged; the objective is the mean negative
  * log-likelihood plus {@code penalizer * (p^2 + q^2 + gamma^2)} (lifetimes' {@code penalizer_coef}), minimized
  * over log-parameters by BFGS with the analytic gradient and Newton polish from the start point (1, 1, 1).
- * Standard errors from the observed information. Non-convergence throws {@link FitException}.
+ * Standard errors from the observed information. Non-convergence throws {@link io.loyalty.stats.ConvergenceException}.
  *
  * <p>The model assumes spend is independent of purchase frequency; check
  * {@link #frequencyMonetaryCorrelation(double[], double[])} before relying on it (Fader, Hardie and Lee 2005).
@@ -28,13 +26,9 @@ import org.apache.commons.math3.special.Gamma;
  *
  * @since 0.1
  */
-public final class GammaGammaFitter {
-    static final String[] NAMES = {"p", "q", "gamma"};
-    private static final boolean[] NO_TIME = {false, false, false};
-    private final Fitting.Options options;
-
+public final class GammaGammaFitter extends ChunkFitter<GammaGammaModel, GammaGammaFitter> {
     private GammaGammaFitter(Fitting.Options options) {
-        this.options = options;
+        super(ModelKind.GAMMA_GAMMA, options);
     }
 
     /**
@@ -43,49 +37,12 @@ public final class GammaGammaFitter {
      * @return the fitter
      */
     public static GammaGammaFitter withDefaults() {
-        return new GammaGammaFitter(Fitting.Options.defaults(3));
+        return new GammaGammaFitter(Fitting.Options.defaults(ModelKind.GAMMA_GAMMA.dimension));
     }
 
-    /**
-     * This fitter with an L2 penalizer on the parameters.
-     *
-     * @param penalizer the coefficient, &gt;= 0
-     * @return a new fitter
-     */
-    public GammaGammaFitter withPenalizer(double penalizer) {
-        return new GammaGammaFitter(options.withPenalizer(penalizer));
-    }
-
-    /**
-     * This fitter with another iteration limit.
-     *
-     * @param maxIterations the limit, &gt; 0
-     * @return a new fitter
-     */
-    public GammaGammaFitter withMaxIterations(int maxIterations) {
-        return new GammaGammaFitter(options.withMaxIterations(maxIterations));
-    }
-
-    /**
-     * This fitter with another gradient tolerance.
-     *
-     * @param tolerance the tolerance, &gt; 0
-     * @return a new fitter
-     */
-    public GammaGammaFitter withTolerance(double tolerance) {
-        return new GammaGammaFitter(options.withTolerance(tolerance));
-    }
-
-    /**
-     * A fitter that throws {@link FitException} when the fit's {@link Diagnostics} flag anything (a parameter at
-     * a boundary, a weakly identified parameter, an ill-conditioned information), instead of returning the
-     * flagged model with a warning.
-     *
-     * @return a new fitter
-     * @since 0.2
-     */
-    public GammaGammaFitter withStrictDiagnostics() {
-        return new GammaGammaFitter(options.withStrictDiagnostics());
+    @Override
+    GammaGammaFitter with(Fitting.Options options) {
+        return new GammaGammaFitter(options);
     }
 
     /**
@@ -97,7 +54,7 @@ public final class GammaGammaFitter {
      * @return a new fitter
      */
     public GammaGammaFitter withInitialParameters(double p, double q, double gamma) {
-        return new GammaGammaFitter(options.withStart(new double[] {p, q, gamma}, NAMES));
+        return withStart(new double[] {p, q, gamma}, kind.names());
     }
 
     /**
@@ -190,63 +147,6 @@ public final class GammaGammaFitter {
     public GammaGammaModel fit(double[] frequency, double[] monetary, double[] weights) {
         long start = System.nanoTime();
         CustomerChunk chunk = CustomerChunk.spend(frequency, monetary, weights);
-        return fit(ChunkedCustomers.of(java.util.List.of(chunk)), start);
-    }
-
-    /**
-     * Fits customers held in chunks elsewhere (chunks made by {@link CustomerChunk#ofSpend}); see
-     * {@link BetaGeoFitter#fit(ChunkedCustomers)}.
-     *
-     * @param customers the chunks
-     * @return the fitted model
-     * @throws FitException if the fit does not converge
-     */
-    public GammaGammaModel fit(ChunkedCustomers customers) {
-        return fit(customers, System.nanoTime());
-    }
-
-    private GammaGammaModel fit(ChunkedCustomers customers, long start) {
-        Fitting.Outcome o = Fitting.fit("Gamma-Gamma", NAMES, ChunkTask.Kind.GAMMA_GAMMA, true, customers, options,
-                NO_TIME, start);
-        double[] p = o.theta();
-        return new GammaGammaModel(p[0], p[1], p[2], o.summary());
-    }
-
-    static double logLikelihood(double[] x, double[] m, double[] w, double[] theta, double[] gradient) {
-        double p = theta[0];
-        double q = theta[1];
-        double v = theta[2];
-        double lgq = Gamma.logGamma(q);
-        double psiQ = SpecialFunctions.digamma(q);
-        double logV = Math.log(v);
-        boolean grad = gradient != null;
-        double[] s = ChunkedSum.sum(x.length, grad ? 4 : 1, (from, to, out) -> {
-            for (int i = from; i < to; i++) {
-                double xi = x[i];
-                double mi = m[i];
-                double px = p * xi;
-                double logM = Math.log(mi);
-                double logX = Math.log(xi);
-                double logD = Math.log(xi * mi + v);
-                out[0] += w[i] * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgq + q * logV + (px - 1) * logM
-                        + px * logX - (px + q) * logD);
-                if (grad) {
-                    double psiPxq = SpecialFunctions.digamma(px + q);
-                    out[1] += w[i] * xi * (psiPxq - SpecialFunctions.digamma(px) + logM + logX - logD);
-                    out[2] += w[i] * (psiPxq - psiQ + logV - logD);
-                    out[3] += w[i] * (q / v - (px + q) / (xi * mi + v));
-                }
-            }
-        });
-        if (grad) {
-            System.arraycopy(s, 1, gradient, 0, 3);
-        }
-        return s[0];
-    }
-
-    @Override
-    public String toString() {
-        return Checks.format("GammaGammaFitter[penalizer=%s, maxIterations=%d, tolerance=%s]", options.penalizer(),
-                options.maxIterations(), options.tolerance());
+        return fit(ChunkedCustomers.of(List.of(chunk)), start);
     }
 }

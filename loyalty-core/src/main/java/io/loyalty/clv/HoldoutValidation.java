@@ -27,6 +27,8 @@ public final class HoldoutValidation {
      * @param customers the number of customers
      * @param actualMean their mean holdout purchases
      * @param predictedMean their mean predicted holdout purchases
+     *
+     * @since 0.1
      */
     public record Group(int frequency, boolean pooled, int customers, double actualMean, double predictedMean) {
         /**

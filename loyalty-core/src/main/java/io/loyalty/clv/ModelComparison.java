@@ -3,6 +3,7 @@ package io.loyalty.clv;
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.stats.ConvergenceException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,9 @@ import java.util.function.Function;
  * the total predicted against actual holdout purchases; the AUC (the probability that a random customer who buys
  * again in the holdout scores above a random one who does not, ties counting half) of P(alive) at the calibration
  * end, beside the same AUC of a recency baseline (the score {@code -(T - t_x)}: time since the last purchase,
- * shorter ranks higher); and the fit's {@link Diagnostics}. A model whose fit throws {@link FitException} stays
- * in the comparison, with the exception's message as its {@link Candidate#failure() failure}; so does a fitted
+ * shorter ranks higher); and the fit's {@link Diagnostics}. A model whose fit throws
+ * {@link ConvergenceException} stays in the comparison, with the exception's message as its
+ * {@link Candidate#failure() failure}; so does a fitted
  * model whose predictions cannot be evaluated in double precision (extreme boundary parameters, where the
  * predictions throw {@link IllegalArgumentException} naming them).
  *
@@ -180,7 +182,7 @@ public final class ModelComparison {
                     case 1 -> modifiedBetaGeo.fit(frequency, recency, T);
                     default -> paretoNbd.fit(frequency, recency, T);
                 };
-            } catch (FitException e) {
+            } catch (ConvergenceException e) {
                 candidates.add(Candidate.failed(names[m], e.getMessage()));
                 continue;
             }
@@ -312,7 +314,7 @@ public final class ModelComparison {
         }
 
         /**
-         * Why the fit failed: the {@link FitException}'s message.
+         * Why the fit failed: the {@link ConvergenceException}'s message.
          *
          * @return the message, empty when fitted
          */

@@ -1,14 +1,5 @@
 package io.loyalty.clv;
 
-import io.loyalty.data.CustomerSummaries;
-import io.loyalty.internal.Checks;
-import io.loyalty.internal.ChunkedSum;
-import io.loyalty.internal.Hypergeometric2F1;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import org.apache.commons.math3.special.Gamma;
-
 /**
  * Fits a {@link ParetoNbdModel} by maximum likelihood.
  *
@@ -23,7 +14,8 @@ import org.apache.commons.math3.special.Gamma;
  * The surface is flat along alpha and beta (on CDNOW, fits whose log-likelihoods agree to 1e-10 differ by about
  * 0.001 in alpha and 0.003 in beta), so compare fits by their log-likelihood.
  *
- * <p>Input checks and {@link FitException} as in {@link BetaGeoFitter}. Immutable and thread-safe.
+ * <p>Input checks and {@link io.loyalty.stats.ConvergenceException} as in {@link BetaGeoFitter}. Immutable and
+ * thread-safe.
  *
  * <p>References: D. C. Schmittlein, D. G. Morrison and R. Colombo (1987), Management Science 33(1), 1-24,
  * doi:10.1287/mnsc.33.1.1; P. S. Fader and B. G. S. Hardie (2005), "A note on deriving the Pareto/NBD model and
@@ -31,13 +23,9 @@ import org.apache.commons.math3.special.Gamma;
  *
  * @since 0.1
  */
-public final class ParetoNbdFitter {
-    static final String[] NAMES = {"r", "alpha", "s", "beta"};
-    private static final boolean[] TIME_PARAMS = {false, true, false, true};
-    private final Fitting.Options options;
-
+public final class ParetoNbdFitter extends PurchaseFitter<ParetoNbdModel, ParetoNbdFitter> {
     private ParetoNbdFitter(Fitting.Options options) {
-        this.options = options;
+        super(ModelKind.PARETO_NBD, options);
     }
 
     /**
@@ -47,50 +35,12 @@ public final class ParetoNbdFitter {
      * @return the fitter
      */
     public static ParetoNbdFitter withDefaults() {
-        return new ParetoNbdFitter(Fitting.Options.defaults(4));
+        return new ParetoNbdFitter(Fitting.Options.defaults(ModelKind.PARETO_NBD.dimension));
     }
 
-    /**
-     * This fitter with an L2 penalizer on the (time-scaled) parameters, lifetimes' {@code penalizer_coef}.
-     *
-     * @param penalizer the coefficient, &gt;= 0
-     * @return a new fitter
-     */
-    public ParetoNbdFitter withPenalizer(double penalizer) {
-        return new ParetoNbdFitter(options.withPenalizer(penalizer));
-    }
-
-    /**
-     * This fitter with another iteration limit.
-     *
-     * @param maxIterations the largest number of BFGS iterations, &gt; 0
-     * @return a new fitter
-     */
-    public ParetoNbdFitter withMaxIterations(int maxIterations) {
-        return new ParetoNbdFitter(options.withMaxIterations(maxIterations));
-    }
-
-    /**
-     * This fitter with another convergence tolerance: the largest gradient component of the per-customer
-     * objective over log-parameters, relative to max(1, |objective|).
-     *
-     * @param tolerance the tolerance, &gt; 0
-     * @return a new fitter
-     */
-    public ParetoNbdFitter withTolerance(double tolerance) {
-        return new ParetoNbdFitter(options.withTolerance(tolerance));
-    }
-
-    /**
-     * A fitter that throws {@link FitException} when the fit's {@link Diagnostics} flag anything (a parameter at
-     * a boundary, a weakly identified parameter, an ill-conditioned information), instead of returning the
-     * flagged model with a warning.
-     *
-     * @return a new fitter
-     * @since 0.2
-     */
-    public ParetoNbdFitter withStrictDiagnostics() {
-        return new ParetoNbdFitter(options.withStrictDiagnostics());
+    @Override
+    ParetoNbdFitter with(Fitting.Options options) {
+        return new ParetoNbdFitter(options);
     }
 
     /**
@@ -103,174 +53,6 @@ public final class ParetoNbdFitter {
      * @return a new fitter
      */
     public ParetoNbdFitter withInitialParameters(double r, double alpha, double s, double beta) {
-        return new ParetoNbdFitter(options.withStart(new double[] {r, alpha, s, beta}, NAMES));
-    }
-
-    /**
-     * Fits the summaries' frequency, recency and T.
-     *
-     * @param summaries the customers
-     * @return the fitted model
-     */
-    public ParetoNbdModel fit(CustomerSummaries summaries) {
-        Checks.notNull(summaries, "summaries");
-        return fit(summaries.frequencyAsDouble(), summaries.recency(), summaries.t(), null);
-    }
-
-    /**
-     * Fits one row per customer.
-     *
-     * @param frequency repeat purchases x
-     * @param recency t_x
-     * @param T age
-     * @return the fitted model
-     */
-    public ParetoNbdModel fit(double[] frequency, double[] recency, double[] T) {
-        return fit(frequency, recency, T, null);
-    }
-
-    /**
-     * Fits weighted rows: row i stands for {@code weights[i]} customers with the same history.
-     *
-     * @param frequency repeat purchases x
-     * @param recency t_x
-     * @param T age
-     * @param weights customers per row, or null for one each
-     * @return the fitted model
-     */
-    public ParetoNbdModel fit(double[] frequency, double[] recency, double[] T, double[] weights) {
-        long start = System.nanoTime();
-        CustomerChunk chunk = CustomerChunk.purchases(frequency, recency, T, weights);
-        return fit(ChunkedCustomers.of(java.util.List.of(chunk)), start);
-    }
-
-    /**
-     * Fits customers held in chunks elsewhere (chunks made by {@link CustomerChunk#ofPurchases}); see
-     * {@link BetaGeoFitter#fit(ChunkedCustomers)}. The central-difference gradient needs the likelihood at nine
-     * points and the Hessian at 33: each set is one {@link ChunkTask}, so one pass over the chunks.
-     *
-     * @param customers the chunks
-     * @return the fitted model
-     * @throws FitException if the fit does not converge
-     */
-    public ParetoNbdModel fit(ChunkedCustomers customers) {
-        return fit(customers, System.nanoTime());
-    }
-
-    private ParetoNbdModel fit(ChunkedCustomers customers, long start) {
-        Fitting.Outcome o = Fitting.fit("Pareto/NBD", NAMES, ChunkTask.Kind.PARETO_NBD, false, customers, options,
-                TIME_PARAMS, start);
-        double[] p = o.theta();
-        return new ParetoNbdModel(p[0], p[1], p[2], p[3], o.summary());
-    }
-
-    /**
-     * The distinct (frequency, time) pairs of the rows' (x, t_x) and (x, T): the function F of A0 depends on these
-     * only, so each likelihood evaluation computes one 2F1 per pair instead of two per row.
-     */
-    static final class Pairs {
-        final int[] txPair;
-        final int[] tPair;
-        final double[] x;
-        final int[] time;
-        final int size;
-
-        Pairs(RfmRows rows) {
-            Map<Long, Integer> index = new HashMap<>();
-            txPair = new int[rows.size];
-            tPair = new int[rows.size];
-            double[] px = new double[2 * rows.size];
-            int[] pt = new int[2 * rows.size];
-            long width = rows.times.length;
-            int n = 0;
-            for (int pass = 0; pass < 2; pass++) {
-                int[] times = pass == 0 ? rows.txIndex : rows.tIndex;
-                int[] out = pass == 0 ? txPair : tPair;
-                for (int i = 0; i < rows.size; i++) {
-                    long key = (long) rows.x[i] * width + times[i];
-                    Integer at = index.get(key);
-                    if (at == null) {
-                        at = n;
-                        index.put(key, n);
-                        px[n] = rows.x[i];
-                        pt[n++] = times[i];
-                    }
-                    out[i] = at;
-                }
-            }
-            x = Arrays.copyOf(px, n);
-            time = Arrays.copyOf(pt, n);
-            size = n;
-        }
-    }
-
-    /** Sum over rows of w * LL, recency and T multiplied by {@code scale}, with F once per (x, time) pair. */
-    static double logLikelihood(RfmRows rows, Pairs pairs, double scale, double[] theta) {
-        double r = theta[0];
-        double alpha = theta[1];
-        double s = theta[2];
-        double beta = theta[3];
-        // lnGamma(r+x) - lnGamma(r) by recurrence, once per frequency.
-        double[] fx = rows.frequencies;
-        double[] lg = new double[fx.length];
-        double cx = 0;
-        double cLg = 0;
-        for (int k = 0; k < fx.length; k++) {
-            if (fx[k] - cx > BetaGeoFitter.GAP) {
-                cLg += Gamma.logGamma(r + fx[k]) - Gamma.logGamma(r + cx);
-                cx = fx[k];
-            }
-            for (; cx < fx[k]; cx++) {
-                cLg = cLg + Math.log(r + cx);
-            }
-            lg[k] = cLg;
-        }
-        double[] times = new double[rows.times.length];
-        double[] logAt = new double[times.length];
-        double[] logBt = new double[times.length];
-        for (int k = 0; k < times.length; k++) {
-            times[k] = rows.times[k] * scale;
-            logAt[k] = Math.log(alpha + times[k]);
-            logBt[k] = Math.log(beta + times[k]);
-        }
-        double max = Math.max(alpha, beta);
-        double diff = Math.abs(alpha - beta);
-        boolean alphaLarger = alpha >= beta;
-        double[] logF = new double[pairs.size];
-        ChunkedSum.forEach(pairs.size, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                double x = pairs.x[p];
-                double rsx = r + s + x;
-                double q = max + times[pairs.time[p]];
-                double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, alphaLarger ? s + 1 : r + x, rsx + 1,
-                        diff / q);
-                logF[p] = f - rsx * Math.log(q);
-            }
-        });
-        double base = r * Math.log(alpha) + s * Math.log(beta);
-        double logS = Math.log(s);
-        double[] sum = ChunkedSum.sum(rows.size, 1, (from, to, out) -> {
-            double ll = 0;
-            for (int i = from; i < to; i++) {
-                double x = rows.x[i];
-                int kt = rows.tIndex[i];
-                double l1 = logF[pairs.txPair[i]];
-                double l2 = logF[pairs.tPair[i]];
-                double logA0 = l2 < l1 ? l1 + Math.log(-Math.expm1(l2 - l1)) : Double.NEGATIVE_INFINITY;
-                double first = -(r + x) * logAt[kt] - s * logBt[kt];
-                double second = logS - Math.log(r + s + x) + logA0;
-                double hi = Math.max(first, second);
-                double tail = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
-                ll += rows.w[i] * (base + lg[rows.xIndex[i]] + tail);
-            }
-            out[0] += ll;
-        });
-        return sum[0];
-    }
-
-    @Override
-    public String toString() {
-        return Checks.format("ParetoNbdFitter[penalizer=%s, maxIterations=%d, tolerance=%s]", options.penalizer(),
-                options.maxIterations(), options.tolerance());
+        return withStart(new double[] {r, alpha, s, beta}, kind.names());
     }
 }

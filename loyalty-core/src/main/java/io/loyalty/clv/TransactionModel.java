@@ -17,6 +17,26 @@ import java.util.Optional;
  */
 public sealed interface TransactionModel permits FourParameterModel {
     /**
+     * The purchase model of this name at these parameters, without a fit summary: the inverse of {@link #name()}
+     * and {@link #parameters()}, for parameters stored after a fit or shipped to another machine.
+     *
+     * <pre>{@code
+     * TransactionModel model = TransactionModel.of("Pareto/NBD", 0.55, 10.58, 0.61, 11.67);
+     * }</pre>
+     *
+     * @param name the model's {@link #name()}: "BG/NBD", "MBG/NBD" or "Pareto/NBD"
+     * @param parameters the model's {@link #parameters()}, in the order of {@link #parameterNames()}, each finite
+     *     and &gt; 0
+     * @return the model, equal to the one whose name and parameters were given
+     * @throws IllegalArgumentException if the name is null or no purchase model's, or the parameters are null,
+     *     not as many as the model has, or one is not finite and &gt; 0
+     * @since 0.2
+     */
+    static TransactionModel of(String name, double... parameters) {
+        return ModelKind.purchaseModel(name, parameters);
+    }
+
+    /**
      * The model's name as in the literature, e.g. "BG/NBD".
      *
      * @return the name

@@ -7,7 +7,9 @@
  *       2005), {@link io.loyalty.clv.ParetoNbdFitter} to {@link io.loyalty.clv.ParetoNbdModel} (Pareto/NBD,
  *       Schmittlein, Morrison and Colombo 1987), {@link io.loyalty.clv.ModifiedBetaGeoFitter} to
  *       {@link io.loyalty.clv.ModifiedBetaGeoModel} (MBG/NBD, Batislam et al. 2007): continuous-time purchase
- *       models, all {@link io.loyalty.clv.TransactionModel}s, on frequency x, recency t_x and age T;</li>
+ *       models, all {@link io.loyalty.clv.TransactionModel}s, on frequency x, recency t_x and age T; their
+ *       fitters are all {@link io.loyalty.clv.TransactionModelFitter}s, so code that fits "any purchase model" takes
+ *       one of those;</li>
  *   <li>{@link io.loyalty.clv.BetaGeoBetaBinomFitter} to {@link io.loyalty.clv.BetaGeoBetaBinomModel} (BG/BB,
  *       Fader, Hardie and Shang 2010) for discrete opportunities, on weighted patterns;</li>
  *   <li>{@link io.loyalty.clv.GammaGammaFitter} to {@link io.loyalty.clv.GammaGammaModel}: spend per
@@ -26,8 +28,9 @@
  * lifetimes' (mean negative log-likelihood plus an L2 penalty on the parameters, time scaled so the largest T is
  * 10) minimized over log-parameters to a gradient below {@code 1e-9}; the result carries a
  * {@link io.loyalty.clv.FitSummary} with standard errors and 95% intervals from the observed information. A model
- * can be rebuilt from its parameters alone ({@code BetaGeoModel.of(r, alpha, a, b)}). A fit that does not converge
- * throws {@link io.loyalty.clv.FitException}. Experimental: the API may change before 1.0.
+ * can be rebuilt from its parameters alone ({@code BetaGeoModel.of(r, alpha, a, b)}, or for any purchase model
+ * {@code TransactionModel.of(name, parameters...)}). A fit that does not converge
+ * throws {@link io.loyalty.stats.ConvergenceException}. Experimental: the API may change before 1.0.
  *
  * <pre>{@code
  * CalibrationHoldout split = Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(1998, 6, 30))

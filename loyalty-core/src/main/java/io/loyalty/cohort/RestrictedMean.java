@@ -8,29 +8,29 @@ import io.loyalty.internal.Checks;
  *
  * @param horizon the horizon tau
  * @param estimate the area under the curve on [0, tau]
- * @param stdErr its standard error
+ * @param standardError its standard error
  *
  * @since 0.1
  */
-public record RestrictedMean(double horizon, double estimate, double stdErr) {
+public record RestrictedMean(double horizon, double estimate, double standardError) {
     /**
      * Checks the values.
      *
      * @param horizon the horizon tau
      * @param estimate the area under the curve on [0, tau]
-     * @param stdErr its standard error
+     * @param standardError its standard error
      * @throws IllegalArgumentException naming the component if one is null, or a number is NaN or out of range
      */
     public RestrictedMean {
         Checks.nonNegative(horizon, "horizon");
         Checks.nonNegative(estimate, "estimate");
-        Checks.nonNegative(stdErr, "stdErr");
+        Checks.nonNegative(standardError, "standardError");
     }
 
 
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "restricted mean to %.6g: %.6g (se %.6g)", horizon, estimate,
-                stdErr);
+                standardError);
     }
 }

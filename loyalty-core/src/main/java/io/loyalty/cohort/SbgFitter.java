@@ -3,6 +3,7 @@ package io.loyalty.cohort;
 import io.loyalty.clv.ParameterEstimate;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.Minimizer;
+import io.loyalty.stats.ConvergenceException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,6 @@ import java.util.List;
 public final class SbgFitter {
     /** The gradient tolerance of the CLV fitters, per customer on log-parameters. */
     private static final double TOLERANCE = 1e-9;
-    /** The two-sided 95% normal quantile, as {@link ParameterEstimate}'s intervals use it. */
-    private static final double Z95 = 1.959963984540054;
 
     private final int maxIterations;
 
@@ -56,7 +55,7 @@ public final class SbgFitter {
      * @param data the cohort's data
      * @return the fitted model
      * @throws IllegalArgumentException if {@code data} is null or has no churners or no survivors after t = 0
-     * @throws IllegalStateException if the fit does not converge within the iteration budget, or the observed
+     * @throws ConvergenceException if the fit does not converge within the iteration budget, or the observed
      *     information at the optimum is not positive definite (the message gives the last point)
      */
     public SbgModel fit(SbgData data) {
@@ -70,7 +69,7 @@ public final class SbgFitter {
      * @return the fitted model
      * @throws IllegalArgumentException if the list is null, empty or holds null, or the cohorts have no churners
      *     or no survivors after t = 0
-     * @throws IllegalStateException if the fit does not converge within the iteration budget, or the observed
+     * @throws ConvergenceException if the fit does not converge within the iteration budget, or the observed
      *     information at the optimum is not positive definite (the message gives the last point)
      */
     public SbgModel fit(List<SbgData> cohorts) {
@@ -115,10 +114,11 @@ public final class SbgFitter {
         double alpha = Math.exp(r.point()[0]);
         double beta = Math.exp(r.point()[1]);
         if (!r.converged()) {
-            throw notConverged(Checks.format("sBG fit did not converge: %s after %d iterations and %d evaluations, "
-                    + "largest gradient component %.3g (tolerance %.1g) at alpha = %s, beta = %s; raise "
+            throw new ConvergenceException(Checks.format("sBG fit did not converge: %s after %d iterations and %d "
+                    + "evaluations, largest gradient component %.3g (tolerance %.1g) at alpha = %s, beta = %s; raise "
                     + "withMaxIterations", r.message(), r.iterations(), r.evaluations(), r.gradientNorm(),
-                    TOLERANCE, alpha, beta));
+                    TOLERANCE, alpha, beta), new double[] {alpha, beta}, r.evaluations(), r.iterations(),
+                    r.gradientNorm());
         }
         double[][] covU = null;
         if (r.hessian() != null) {
@@ -131,35 +131,18 @@ public final class SbgFitter {
             covU = Minimizer.inverse(info);
         }
         if (covU == null) {
-            throw notConverged(Checks.format("sBG fit stopped at alpha = %s, beta = %s, but the observed "
-                    + "information there is not positive definite: the data do not identify both parameters",
-                    alpha, beta));
+            throw new ConvergenceException(Checks.format("sBG fit stopped at alpha = %s, beta = %s, but the "
+                    + "observed information there is not positive definite: the data do not identify both "
+                    + "parameters", alpha, beta), new double[] {alpha, beta}, r.evaluations(), r.iterations(),
+                    r.gradientNorm());
         }
         double ll = 0;
         for (SbgData d : data) {
             ll += d.logLikelihood(alpha, beta);
         }
-        List<ParameterEstimate> estimates = List.of(estimate("alpha", alpha, Math.sqrt(covU[0][0])),
-                estimate("beta", beta, Math.sqrt(covU[1][1])));
+        List<ParameterEstimate> estimates = List.of(ParameterEstimate.ofLogScale("alpha", alpha,
+                Math.sqrt(covU[0][0])), ParameterEstimate.ofLogScale("beta", beta, Math.sqrt(covU[1][1])));
         return SbgModel.fitted(alpha, beta, ll, customers, r.evaluations(), r.iterations(), estimates);
-    }
-
-    /**
-     * The estimate with its delta-method standard error and the Wald interval of the log-parameter, the shape of
-     * the CLV fits' estimates.
-     */
-    private static ParameterEstimate estimate(String name, double value, double logStandardError) {
-        return new ParameterEstimate(name, value, value * logStandardError,
-                value * Math.exp(-Z95 * logStandardError), value * Math.exp(Z95 * logStandardError));
-    }
-
-    /**
-     * The one place the non-convergence exception is made: clv's {@code FitException} is the library's
-     * convergence exception, but its constructor is package-private to clv, so sBG throws
-     * {@link IllegalStateException} until clv makes it reachable.
-     */
-    private static IllegalStateException notConverged(String message) {
-        return new IllegalStateException(message);
     }
 
     /**
@@ -168,7 +151,7 @@ public final class SbgFitter {
      * @param cohorts the cohorts, not empty
      * @return the fitted models, in the cohorts' order
      * @throws IllegalArgumentException if the list is null, empty or holds a cohort that cannot be fitted
-     * @throws IllegalStateException if a fit does not converge
+     * @throws ConvergenceException if a fit does not converge
      */
     public List<SbgModel> fitEach(List<SbgData> cohorts) {
         Checks.notNull(cohorts, "cohorts");

@@ -23,12 +23,12 @@ public final class SurvivalCurve {
     private final long[] events;
     private final long[] censored;
     private final double[] survival;
-    private final double[] stdErr;
+    private final double[] standardError;
     private final double[] lower;
     private final double[] upper;
 
     SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events,
-            long[] censored, double[] survival, double[] stdErr, double[] lower, double[] upper) {
+            long[] censored, double[] survival, double[] standardError, double[] lower, double[] upper) {
         this.label = label;
         this.level = level;
         this.method = method;
@@ -37,7 +37,7 @@ public final class SurvivalCurve {
         this.events = events;
         this.censored = censored;
         this.survival = survival;
-        this.stdErr = stdErr;
+        this.standardError = standardError;
         this.lower = lower;
         this.upper = upper;
     }
@@ -128,8 +128,8 @@ public final class SurvivalCurve {
      *
      * @return the standard errors
      */
-    public double[] stdErr() {
-        return stdErr.clone();
+    public double[] standardError() {
+        return standardError.clone();
     }
 
     /**
@@ -285,7 +285,7 @@ public final class SurvivalCurve {
         for (int i = 0; i < time.length; i++) {
             if (events[i] > 0) {
                 sb.append(String.format(Locale.ROOT, "%10.6g %8d %7d %8d %9.4f %9.4f %9.4f %9.4f%n", time[i],
-                        atRisk[i], events[i], censored[i], survival[i], stdErr[i], lower[i], upper[i]));
+                        atRisk[i], events[i], censored[i], survival[i], standardError[i], lower[i], upper[i]));
             }
         }
         sb.append(median());

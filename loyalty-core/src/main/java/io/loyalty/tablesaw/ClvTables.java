@@ -40,8 +40,8 @@ public final class ClvTables {
             name.append(e.name());
             value.set(i, e.value());
             se.set(i, e.standardError());
-            lower.set(i, e.lower());
-            upper.set(i, e.upper());
+            lower.set(i, e.interval().lower());
+            upper.set(i, e.interval().upper());
         }
         return Table.create(fit.model(), name, value, se, lower, upper);
     }

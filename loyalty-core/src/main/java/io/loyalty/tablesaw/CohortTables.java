@@ -110,7 +110,7 @@ public final class CohortTables {
                 LongColumn.create("n_event", curve.events()),
                 LongColumn.create("n_censor", curve.censored()),
                 DoubleColumn.create("survival", curve.survival()),
-                DoubleColumn.create("std_err", curve.stdErr()),
+                DoubleColumn.create("std_err", curve.standardError()),
                 DoubleColumn.create("lower", curve.lower()),
                 DoubleColumn.create("upper", curve.upper()));
     }

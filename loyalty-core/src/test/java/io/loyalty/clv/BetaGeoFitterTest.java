@@ -28,7 +28,7 @@ class BetaGeoFitterTest {
         assertEquals(2357, s.customers());
         assertTrue(s.rows() < 2357, "identical rows are merged");
         for (ParameterEstimate e : s.estimates()) {
-            assertTrue(e.standardError() > 0 && e.lower() < e.value() && e.value() < e.upper(), e.toString());
+            assertTrue(e.standardError() > 0 && e.interval().lower() < e.value() && e.value() < e.interval().upper(), e.toString());
         }
     }
 

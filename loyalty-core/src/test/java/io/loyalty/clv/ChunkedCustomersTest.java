@@ -106,7 +106,7 @@ class ChunkedCustomersTest {
     void foldOrderChangesOnlyRounding() {
         double[][] d = ClvData.cdnow();
         List<CustomerChunk> chunks = purchaseChunks(d, 500, 1500);
-        ChunkTask task = ChunkTask.logLikelihood(ChunkTask.Kind.BG_NBD, 0.25,
+        ChunkTask task = ChunkTask.logLikelihood(ModelKind.BG_NBD, 0.25,
                 new double[][] {{0.3, 1.2, 0.8, 2.5}, {0.2, 1.0, 0.7, 2.0}}, true);
         double[] sequential = ChunkedCustomers.of(chunks).aggregate(task);
         double[] left = task.add(task.zero(), chunks.get(2));
@@ -116,7 +116,7 @@ class ChunkedCustomersTest {
         for (int i = 0; i < tree.length; i++) {
             assertEquals(sequential[i], tree[i], 1e-12 * Math.max(1, Math.abs(sequential[i])), "slot " + i);
         }
-        ChunkTask totals = ChunkTask.totals(ChunkTask.Kind.BG_NBD);
+        ChunkTask totals = ChunkTask.totals(ModelKind.BG_NBD);
         double[] t = totals.merge(totals.add(totals.zero(), chunks.get(0)), totals.add(totals.zero(), chunks.get(2)));
         assertEquals(38.86, t[2]);
         assertEquals(chunks.get(0).customers() + chunks.get(2).customers(), t[0]);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.loyalty.stats.ConvergenceException;
 import io.loyalty.testkit.Property;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Issue 15 for the CLV family: the named regressions (items 4, 16, 19 and the serialization attack surface) and a
  * seeded adversary for the public entry points (models, fitters, {@link ClvCalculator}, {@link HoldoutValidation}):
  * boundary values mixed with ordinary rows must give a finite, in-range result or an
- * {@link IllegalArgumentException} whose message names the argument (a {@link FitException}, documented, when a
+ * {@link IllegalArgumentException} whose message names the argument (a {@link ConvergenceException}, documented, when a
  * fit does not converge); never NaN or infinity, never another exception type, never an allocation sized by a
  * value.
  */
@@ -78,7 +79,7 @@ class ClvAdversarialTest {
         assertEquals(sum, ll, 1e-9 * Math.abs(sum));
         double[] theta = {0.242593, 4.413532, 0.792886, 2.425752};
         RfmRows rows = RfmRows.of(x, tx, t, null);
-        assertEquals(sum, BetaGeoFitter.logLikelihood(rows, 1, theta, new double[4], false), 1e-9 * Math.abs(sum));
+        assertEquals(sum, ModelKind.betaGeo(rows, 1, theta, new double[4], false), 1e-9 * Math.abs(sum));
         assertTrue(Double.isFinite(ParetoNbdModel.of(0.55, 10.6, 0.61, 11.7).logLikelihood(x, tx, t, null)));
         HoldoutValidation h = HoldoutValidation.of(BG, x, tx, t, new double[] {1, 0, 0, 2}, 39, Integer.MAX_VALUE);
         assertEquals(4, h.groups().size());
@@ -86,7 +87,7 @@ class ClvAdversarialTest {
         assertTrue(Double.isFinite(bgbb.logLikelihood(3, 5, 2_000_000)));
     }
 
-    /** Issue 15 item 19 (CLV part): finite weights summing to infinity gave a FitException. */
+    /** Issue 15 item 19 (CLV part): finite weights summing to infinity gave a ConvergenceException. */
     @Test
     void issue15Item19InfiniteWeightSumIsAnArgumentError() {
         double[] x = {1, 2, 0};
@@ -161,7 +162,7 @@ class ClvAdversarialTest {
         CustomerChunk copy = (CustomerChunk) deserialize(serialize(chunk));
         assertEquals(chunk.customers(), copy.customers());
         assertEquals(chunk.rows(), copy.rows());
-        ChunkTask task = ChunkTask.logLikelihood(ChunkTask.Kind.BG_NBD, 1, new double[][] {{0.25, 4.5, 0.75, 2.5}},
+        ChunkTask task = ChunkTask.logLikelihood(ModelKind.BG_NBD, 1, new double[][] {{0.25, 4.5, 0.75, 2.5}},
                 true);
         ChunkTask taskCopy = (ChunkTask) deserialize(serialize(task));
         assertEquals(task.add(task.zero(), chunk)[0], taskCopy.add(taskCopy.zero(), copy)[0], 0);
@@ -183,8 +184,8 @@ class ClvAdversarialTest {
         crafted(patchBytes(taskStream, "BG_NBD".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "XX_NBD".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "XX_NBD");
 
-        FitException fe = new FitException("did not converge", new double[] {1, 2}, 123456789, 42, 0.5);
-        FitException feCopy = (FitException) deserialize(serialize(fe));
+        ConvergenceException fe = new ConvergenceException("did not converge", new double[] {1, 2}, 123456789, 42, 0.5);
+        ConvergenceException feCopy = (ConvergenceException) deserialize(serialize(fe));
         assertEquals(123456789, feCopy.evaluations());
         assertEquals(42, feCopy.iterations());
         crafted(patchBytes(serialize(fe), ByteBuffer.allocate(4).putInt(123456789).array(),
@@ -202,7 +203,7 @@ class ClvAdversarialTest {
         return rnd.nextInt(3) == 0 ? EDGES[rnd.nextInt(EDGES.length)] : rnd.nextInt(0, 50);
     }
 
-    /** Runs {@code call}: a finite result in range, an IAE naming one of {@code names}, or a FitException. */
+    /** Runs {@code call}: a finite result in range, an IAE naming one of {@code names}, or a ConvergenceException. */
     private static void contract(Supplier<double[]> call, double lo, double hi, String what, String... names) {
         double[] out;
         try {
@@ -217,7 +218,7 @@ class ClvAdversarialTest {
             }
             fail(what + ": message names none of " + String.join(", ", names) + ": " + m);
             return;
-        } catch (FitException e) {
+        } catch (ConvergenceException e) {
             assertTrue(e.getMessage().contains("penalizer"), e.getMessage());
             return;
         } catch (RuntimeException | OutOfMemoryError e) {

@@ -3,6 +3,7 @@ package io.loyalty.clv;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.ConvergenceException;
 import org.junit.jupiter.api.Test;
 
 /** Data that cannot identify the model: a clear error, or a penalized fit. */
@@ -15,7 +16,7 @@ class DegenerateDataTest {
         for (int i = 0; i < 50; i++) {
             t[i] = 1 + i;
         }
-        FitException e = assertThrows(FitException.class, () -> BetaGeoFitter.withDefaults().fit(x, tx, t));
+        ConvergenceException e = assertThrows(ConvergenceException.class, () -> BetaGeoFitter.withDefaults().fit(x, tx, t));
         assertTrue(e.getMessage().contains("withPenalizer"), e.getMessage());
         BetaGeoModel m = BetaGeoFitter.withDefaults().withPenalizer(0.01).fit(x, tx, t);
         assertTrue(m.expectedPurchases(10) < 0.1, m.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.ConvergenceException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,12 +62,12 @@ class FitDiagnosticsTest {
     @Test
     void strictDiagnosticsThrowOnOnlineRetail() {
         double[][] c = onlineRetail();
-        FitException e = assertThrows(FitException.class,
+        ConvergenceException e = assertThrows(ConvergenceException.class,
                 () -> BetaGeoFitter.withDefaults().withStrictDiagnostics().fit(c[0], c[1], c[2]));
         assertTrue(e.getMessage().contains("strict diagnostics"), e.getMessage());
         assertTrue(e.getMessage().contains("a -> 0: the model sees almost no dropout"), e.getMessage());
         assertEquals(0.003443, e.lastPoint()[2], 5e-6);
-        assertThrows(FitException.class,
+        assertThrows(ConvergenceException.class,
                 () -> ModifiedBetaGeoFitter.withDefaults().withStrictDiagnostics().fit(c[0], c[1], c[2]));
     }
 
@@ -74,7 +75,7 @@ class FitDiagnosticsTest {
     void paretoNbdFailureOnOnlineRetailNamesTheBoundaryAndNoUsedPenalizer() {
         double[][] c = onlineRetail();
         for (double p : new double[] {0, 0.001, 0.01, 0.1}) {
-            FitException e = assertThrows(FitException.class,
+            ConvergenceException e = assertThrows(ConvergenceException.class,
                     () -> ParetoNbdFitter.withDefaults().withPenalizer(p).fit(c[0], c[1], c[2]));
             String msg = e.getMessage();
             assertTrue(msg.contains("s -> 0: dropout rates collapse onto 0"), msg);

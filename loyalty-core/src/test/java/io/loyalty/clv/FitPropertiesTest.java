@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loyalty.stats.ConvergenceException;
 import io.loyalty.testkit.Property;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class FitPropertiesTest {
             }
         });
         // Samples drawn with replacement (ties and duplicates, 50 to 300 rows): a shuffled copy gives the same fit or
-        // the same failure, with the penalizer the FitException recommends. Known gap (docs/clv.md): on a handful
+        // the same failure, with the penalizer the ConvergenceException recommends. Known gap (docs/clv.md): on a handful
         // of rows, or unpenalized with the maximum at a -> infinity, the optimizer's stop (converged, or gradient
         // 2e-9 against the tolerance 1e-9) can still depend on the summation order of the rows.
         Property.forAll("BG/NBD fit of small samples independent of row order", 200, rnd -> {
@@ -96,11 +97,11 @@ class FitPropertiesTest {
         return s;
     }
 
-    /** The fitted parameters, or the exception the fit threw (a FitException or an argument error). */
+    /** The fitted parameters, or the exception the fit threw (a ConvergenceException or an argument error). */
     private static Object fitOrFailure(double[][] d) {
         try {
             return BetaGeoFitter.withDefaults().withPenalizer(0.001).fit(d[0], d[1], d[2]).parameters();
-        } catch (FitException | IllegalArgumentException e) {
+        } catch (ConvergenceException | IllegalArgumentException e) {
             return e;
         }
     }
@@ -120,12 +121,12 @@ class FitPropertiesTest {
     @Test
     void nonConvergenceThrowsWithDiagnostics() {
         double[][] c = ClvData.cdnow();
-        FitException e = assertThrows(FitException.class,
+        ConvergenceException e = assertThrows(ConvergenceException.class,
                 () -> BetaGeoFitter.withDefaults().withMaxIterations(2).fit(c[0], c[1], c[2]));
         assertEquals(4, e.lastPoint().length);
         assertTrue(e.evaluations() > 0 && e.iterations() == 2 && e.gradientNorm() > 1e-9, e.getMessage());
         assertTrue(e.getMessage().contains("withPenalizer"), e.getMessage());
-        assertThrows(FitException.class,
+        assertThrows(ConvergenceException.class,
                 () -> ParetoNbdFitter.withDefaults().withMaxIterations(1).fit(c[0], c[1], c[2]));
     }
 

@@ -27,7 +27,7 @@ class GammaGammaFitterTest {
         assertEquals(3.74, m.q(), 0.005);
         assertEquals(15.44, m.gamma(), 0.01);
         for (ParameterEstimate e : s.estimates()) {
-            assertTrue(e.standardError() > 0 && e.lower() < e.value() && e.value() < e.upper(), e.toString());
+            assertTrue(e.standardError() > 0 && e.interval().lower() < e.value() && e.value() < e.interval().upper(), e.toString());
         }
     }
 

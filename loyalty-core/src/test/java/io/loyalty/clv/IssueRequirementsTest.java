@@ -102,7 +102,7 @@ class IssueRequirementsTest {
             RfmRows rows = RfmRows.of(d[0], d[1], d[2], null);
             double[] g = new double[4];
             for (boolean modified : new boolean[] {false, true}) {
-                double ll = BetaGeoFitter.logLikelihood(rows, 1, theta, g, modified);
+                double ll = ModelKind.betaGeo(rows, 1, theta, g, modified);
                 assertTrue(Double.isFinite(ll), "kernel LL at " + Arrays.toString(theta));
                 for (double gi : g) {
                     assertTrue(Double.isFinite(gi), "kernel gradient " + Arrays.toString(g));

@@ -33,7 +33,7 @@ class ParetoNbdTest {
         assertEquals(11.6679, m.beta(), 5e-3);
         assertEquals(-9594.97393, s.logLikelihood(), 1e-5);
         for (ParameterEstimate e : s.estimates()) {
-            assertTrue(e.standardError() > 0 && e.lower() < e.value() && e.value() < e.upper(), e.toString());
+            assertTrue(e.standardError() > 0 && e.interval().lower() < e.value() && e.value() < e.interval().upper(), e.toString());
         }
     }
 

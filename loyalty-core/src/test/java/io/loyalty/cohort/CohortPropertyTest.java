@@ -143,7 +143,7 @@ class CohortPropertyTest {
             }
             SurvivalCurve c2 = km.fit(t2, e2);
             assertArrayEquals(s, c2.survival());
-            assertArrayEquals(c.stdErr(), c2.stdErr());
+            assertArrayEquals(c.standardError(), c2.standardError());
         });
     }
 

@@ -148,7 +148,7 @@ class CohortTablesTest {
         assertArrayEquals(Arrays.stream(curve.events()).asDoubleStream().toArray(), cells(kt, "n_event"));
         assertArrayEquals(Arrays.stream(curve.censored()).asDoubleStream().toArray(), cells(kt, "n_censor"));
         assertArrayEquals(curve.survival(), cells(kt, "survival"));
-        assertArrayEquals(curve.stdErr(), cells(kt, "std_err"));
+        assertArrayEquals(curve.standardError(), cells(kt, "std_err"));
         assertArrayEquals(curve.lower(), cells(kt, "lower"));
         assertArrayEquals(curve.upper(), cells(kt, "upper"));
         // Two of three churn at time 0, the third is censored at 30.

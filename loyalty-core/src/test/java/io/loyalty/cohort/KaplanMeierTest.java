@@ -74,9 +74,11 @@ class KaplanMeierTest {
             assertEquals(Long.parseLong(row[3]), c.events()[i], "n.event at " + t);
             assertEquals(Double.parseDouble(row[4]), c.survival()[i], printedTolerance(row[4]), "survival at " + t);
             if (row[5].equals("NaN")) {
-                assertTrue(Double.isNaN(c.stdErr()[i]) && Double.isNaN(c.lower()[i]) && Double.isNaN(c.upper()[i]));
+                assertTrue(Double.isNaN(c.standardError()[i]) && Double.isNaN(c.lower()[i])
+                        && Double.isNaN(c.upper()[i]));
             } else {
-                assertEquals(Double.parseDouble(row[5]), c.stdErr()[i], printedTolerance(row[5]), "std.err " + t);
+                assertEquals(Double.parseDouble(row[5]), c.standardError()[i], printedTolerance(row[5]),
+                        "std.err " + t);
                 assertEquals(Double.parseDouble(row[6]), c.lower()[i], printedTolerance(row[6]), "lower " + t);
                 assertEquals(Double.parseDouble(row[7]), c.upper()[i], printedTolerance(row[7]), "upper " + t);
             }
@@ -132,7 +134,7 @@ class KaplanMeierTest {
             int i = indexOf(c.times(), times[k]);
             double sd = Math.sqrt(var[k]);
             assertEquals(surv[k], c.survival()[i], 1e-10, "survival at " + times[k]);
-            assertEquals(surv[k] * sd, c.stdErr()[i], 1e-10, "std.err at " + times[k]);
+            assertEquals(surv[k] * sd, c.standardError()[i], 1e-10, "std.err at " + times[k]);
             assertEquals(surv[k] * Math.exp(-Z * sd), c.lower()[i], 1e-10, "lower at " + times[k]);
             assertEquals(Math.min(1, surv[k] * Math.exp(Z * sd)), c.upper()[i], 1e-10, "upper at " + times[k]);
         }
@@ -203,26 +205,27 @@ class KaplanMeierTest {
             assertEquals(Long.parseLong(row[1]), c.atRisk()[i]);
             assertEquals(Long.parseLong(row[2]), c.events()[i]);
             for (int k = 3; k < 7; k++) {
-                double[] col = k == 3 ? c.survival() : k == 4 ? c.stdErr() : k == 5 ? c.lower() : c.upper();
+                double[] col = k == 3 ? c.survival() : k == 4 ? c.standardError() : k == 5 ? c.lower() : c.upper();
                 assertEquals(Double.parseDouble(row[k]), col[i], printedTolerance(row[k]), "column " + k + " at "
                         + row[0]);
             }
         }
         int last = indexOf(c.times(), 11.5);
         assertEquals(0.0, c.survival()[last]);
-        assertTrue(Double.isNaN(c.stdErr()[last]) && Double.isNaN(c.lower()[last]) && Double.isNaN(c.upper()[last]));
+        assertTrue(Double.isNaN(c.standardError()[last]) && Double.isNaN(c.lower()[last])
+                && Double.isNaN(c.upper()[last]));
         // rmean* 7.94, se(rmean) 1.12, median 8.5 (1.5, NA), upper limit 11.5.
         RestrictedMean rm = c.restrictedMean();
         assertEquals(11.5, rm.horizon());
         assertEquals(7.94, rm.estimate(), printedTolerance("7.94"));
-        assertEquals(1.12, rm.stdErr(), printedTolerance("1.12"));
+        assertEquals(1.12, rm.standardError(), printedTolerance("1.12"));
         assertEquals(Interval.of(8.5, 1.5, Double.POSITIVE_INFINITY, 0.95, "log-log"), c.median());
         // All ten as events: rmean* 6.3, se(rmean) 0.892, median 6 (1.5, 8.5): S = 0.5 exactly on [5.5, 6.5).
         boolean[] all = new boolean[t.length];
         java.util.Arrays.fill(all, true);
         SurvivalCurve c2 = km.fit(t, all);
         assertEquals(6.3, c2.restrictedMean().estimate(), 1e-12);
-        assertEquals(0.892, c2.restrictedMean().stdErr(), printedTolerance("0.892"));
+        assertEquals(0.892, c2.restrictedMean().standardError(), printedTolerance("0.892"));
         assertEquals(Interval.of(6, 1.5, 8.5, 0.95, "log-log"), c2.median());
     }
 
@@ -245,7 +248,7 @@ class KaplanMeierTest {
         RestrictedMean rm = c.restrictedMean(3);
         assertEquals(1 + 2.0 / 3 * 2, rm.estimate(), 1e-12);
         // A(1) = 4/3, d/(n(n-d)) = 1/(3*2): var = (16/9)/6; the event at 3 has n = d.
-        assertEquals(Math.sqrt(16.0 / 9 / 6), rm.stdErr(), 1e-12);
+        assertEquals(Math.sqrt(16.0 / 9 / 6), rm.standardError(), 1e-12);
         assertEquals(1 + 2.0 / 3, c.restrictedMean(2).estimate(), 1e-12);
     }
 

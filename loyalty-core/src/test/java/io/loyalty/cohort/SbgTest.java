@@ -202,7 +202,7 @@ class SbgTest {
         assertEquals(m.alpha(), m.estimates().get(0).value());
         assertEquals(m.beta(), m.estimates().get(1).value());
         for (io.loyalty.clv.ParameterEstimate e : m.estimates()) {
-            assertTrue(e.standardError() > 0 && e.lower() < e.value() && e.value() < e.upper(), e.toString());
+            assertTrue(e.standardError() > 0 && e.interval().lower() < e.value() && e.value() < e.interval().upper(), e.toString());
         }
         assertTrue(m.iterations() > 0 && m.evaluations() >= m.iterations(), m.toString());
         assertTrue(SbgModel.of(0.5, 1).estimates().isEmpty());

@@ -39,14 +39,14 @@ class SurvivalAdversarialTest {
             previous = s[i];
             if (s[i] > 0) {
                 // NaN is documented only where the curve has reached 0.
-                assertTrue(Double.isFinite(c.stdErr()[i]) && c.lower()[i] >= 0 && c.upper()[i] <= 1
+                assertTrue(Double.isFinite(c.standardError()[i]) && c.lower()[i] >= 0 && c.upper()[i] <= 1
                         && c.lower()[i] <= s[i] && s[i] <= c.upper()[i], c.toString());
             }
         }
         RestrictedMean rm = c.restrictedMean();
         assertTrue(Double.isFinite(rm.estimate()) && rm.estimate() >= 0 && rm.estimate() <= rm.horizon(),
                 rm.toString());
-        assertTrue(Double.isFinite(rm.stdErr()) && rm.stdErr() >= 0, rm.toString());
+        assertTrue(Double.isFinite(rm.standardError()) && rm.standardError() >= 0, rm.toString());
         Interval m = c.median();
         assertTrue(Double.isFinite(m.estimate()) || m.estimate() == Double.POSITIVE_INFINITY,
                 m.toString());
@@ -101,7 +101,7 @@ class SurvivalAdversarialTest {
             }
             SurvivalCurve shuffled = km.fit(t2, e2);
             assertArrayEquals(c.survival(), shuffled.survival());
-            assertArrayEquals(c.stdErr(), shuffled.stdErr());
+            assertArrayEquals(c.standardError(), shuffled.standardError());
             assertEquals(c.restrictedMean(), shuffled.restrictedMean());
             List<String> groupBad = new ArrayList<>();
             if (java.util.Arrays.stream(groups).distinct().count() < 2) {
@@ -223,7 +223,8 @@ class SurvivalAdversarialTest {
         boolean[] events = {true, true, false, true};
         SurvivalCurve c = KaplanMeier.withDefaults().fit(times, events);
         RestrictedMean rm = c.restrictedMean();
-        assertTrue(Double.isFinite(rm.estimate()) && Double.isFinite(rm.stdErr()) && rm.stdErr() > 0, rm.toString());
+        assertTrue(Double.isFinite(rm.estimate()) && Double.isFinite(rm.standardError()) && rm.standardError() > 0,
+                rm.toString());
         // The same curve in units 2^-1000 smaller: every number scales exactly.
         double[] small = new double[times.length];
         for (int i = 0; i < times.length; i++) {
@@ -231,7 +232,7 @@ class SurvivalAdversarialTest {
         }
         RestrictedMean rs = KaplanMeier.withDefaults().fit(small, events).restrictedMean();
         assertEquals(Math.scalb(rs.estimate(), 1000), rm.estimate(), Math.ulp(rm.estimate()));
-        assertEquals(Math.scalb(rs.stdErr(), 1000), rm.stdErr(), Math.ulp(rm.stdErr()));
+        assertEquals(Math.scalb(rs.standardError(), 1000), rm.standardError(), Math.ulp(rm.standardError()));
         // Two events at the top, the median flat at 0.5 between them.
         SurvivalCurve flat = KaplanMeier.withDefaults().fit(new double[] {1e308, Double.MAX_VALUE},
                 new boolean[] {true, true});

@@ -91,7 +91,7 @@ public final class CohortExample {
             if (i >= 0) {
                 System.out.printf(Locale.ROOT, "%4d %6.0f %8d %7d %8d %9.4f %8.4f %8.4f %8.4f%n", day, t[i],
                         km.atRisk()[i],
-                        km.events()[i], km.censored()[i], km.survival()[i], km.stdErr()[i], km.lower()[i],
+                        km.events()[i], km.censored()[i], km.survival()[i], km.standardError()[i], km.lower()[i],
                         km.upper()[i]);
             }
         }

@@ -1,10 +1,7 @@
 package io.loyalty.spark;
 
-import io.loyalty.clv.BetaGeoModel;
 import io.loyalty.clv.ClvCalculator;
 import io.loyalty.clv.GammaGammaModel;
-import io.loyalty.clv.ModifiedBetaGeoModel;
-import io.loyalty.clv.ParetoNbdModel;
 import io.loyalty.clv.TransactionModel;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -20,41 +17,17 @@ import java.util.NoSuchElementException;
 /**
  * The per-partition prediction step of {@link SparkClv}: rows are taken in batches, their frequency, recency, T
  * (and monetary value) copied into arrays, and the core model's array methods fill the new columns. The models
- * travel as their parameters and are rebuilt once per partition with the core's factories, so the core's model
- * classes need not be serializable.
+ * travel as their names and parameters and are rebuilt once per partition with the core's factories
+ * ({@link TransactionModel#of}, {@link GammaGammaModel#of}), so the core's model classes need not be serializable
+ * and a new purchase model needs no case here.
  */
 final class ClvPredictions implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     /** Rows per call of the core's array methods (each call runs on the executor's cores in 8,192-row chunks). */
     static final int BATCH = 32_768;
 
-    /** The purchase models, by the factory that rebuilds them. */
-    enum Kind {
-        BG_NBD, MBG_NBD, PARETO_NBD;
-
-        static Kind of(TransactionModel model) {
-            if (model instanceof BetaGeoModel) {
-                return BG_NBD;
-            }
-            if (model instanceof ModifiedBetaGeoModel) {
-                return MBG_NBD;
-            }
-            if (model instanceof ParetoNbdModel) {
-                return PARETO_NBD;
-            }
-            throw new IllegalArgumentException("unknown purchase model " + model);
-        }
-
-        TransactionModel rebuild(double[] p) {
-            return switch (this) {
-                case BG_NBD -> BetaGeoModel.of(p[0], p[1], p[2], p[3]);
-                case MBG_NBD -> ModifiedBetaGeoModel.of(p[0], p[1], p[2], p[3]);
-                case PARETO_NBD -> ParetoNbdModel.of(p[0], p[1], p[2], p[3]);
-            };
-        }
-    }
-
-    private final Kind kind;
+    /** The purchase model's name, with its parameters all {@link TransactionModel#of} needs to rebuild it. */
+    private final String name;
     private final double[] purchases;
     /** Gamma-Gamma parameters, or null when only purchases are predicted. */
     private final double[] spend;
@@ -69,7 +42,7 @@ final class ClvPredictions implements MapPartitionsFunction<Row, Row> {
 
     private ClvPredictions(TransactionModel model, ClvCalculator clv, double horizon, int frequency, int recency,
             int age, int monetary) {
-        this.kind = Kind.of(model);
+        this.name = model.name();
         this.purchases = model.parameters();
         this.spend = clv == null ? null : clv.spend().parameters();
         this.unitsPerMonth = clv == null ? 0 : clv.unitsPerMonth();
@@ -94,7 +67,7 @@ final class ClvPredictions implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        TransactionModel model = kind.rebuild(purchases);
+        TransactionModel model = TransactionModel.of(name, purchases);
         GammaGammaModel spendModel = spend == null ? null : GammaGammaModel.of(spend[0], spend[1], spend[2]);
         ClvCalculator clv = spendModel == null ? null : ClvCalculator.of(model, spendModel, unitsPerMonth)
                 .withMonths(months).withDiscountRate(discountRate);

@@ -4,6 +4,8 @@ package io.loyalty.spark;
  * How {@link SparkClv} fits a CLV model on the customers of a {@code Dataset<Row>}. Both strategies find the
  * maximum the core's fitter finds on the same customers (up to rounding); they differ in where the work runs
  * and what it costs.
+ *
+ * @since 0.1
  */
 public enum ClvStrategy {
     /**

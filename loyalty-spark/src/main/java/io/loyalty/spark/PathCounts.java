@@ -9,6 +9,8 @@ import java.util.Locale;
  * distinct path with its conversions, value and nulls), which every model of {@code io.loyalty.attribution} takes,
  * and the conversions that had no touch within the lookback (no path, so no credit), as the core's
  * {@link io.loyalty.attribution.TimedJourneys#unattributedConversions()}. Immutable.
+ *
+ * @since 0.1
  */
 public final class PathCounts {
     private final Journeys journeys;

@@ -1,17 +1,12 @@
 package io.loyalty.spark;
 
-import io.loyalty.clv.BetaGeoFitter;
-import io.loyalty.clv.BetaGeoModel;
 import io.loyalty.clv.ChunkedCustomers;
 import io.loyalty.clv.ClvCalculator;
 import io.loyalty.clv.CustomerChunk;
 import io.loyalty.clv.GammaGammaFitter;
 import io.loyalty.clv.GammaGammaModel;
-import io.loyalty.clv.ModifiedBetaGeoFitter;
-import io.loyalty.clv.ModifiedBetaGeoModel;
-import io.loyalty.clv.ParetoNbdFitter;
-import io.loyalty.clv.ParetoNbdModel;
 import io.loyalty.clv.TransactionModel;
+import io.loyalty.clv.TransactionModelFitter;
 import io.loyalty.internal.Checks;
 
 import org.apache.spark.api.java.JavaRDD;
@@ -66,11 +61,13 @@ import static org.apache.spark.sql.functions.when;
  *
  * <p>Fitting: see {@link ClvStrategy}. The fitter passed in carries the core's options (penalizer, tolerance,
  * iterations, initial parameters); the optimizer runs on the driver and the fit is the core's maximum on the same
- * customers. A fit that does not converge throws the core's {@link io.loyalty.clv.FitException}. Gamma-Gamma is
+ * customers. A fit that does not converge throws the core's {@link io.loyalty.stats.ConvergenceException}. Gamma-Gamma is
  * fitted on the customers with frequency &gt; 0, as the core's {@code fit(CustomerSummaries)} does.
  *
  * <p>Predictions run per partition on batches of rows through the core model's array methods; the models are
  * shipped as their parameters and rebuilt on the executors. Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class SparkClv {
     /** Column added by the predictions: P(alive). */
@@ -169,50 +166,25 @@ public final class SparkClv {
     }
 
     /**
-     * Fits BG/NBD on every customer.
+     * Fits a purchase model (BG/NBD, MBG/NBD, Pareto/NBD: whichever the fitter fits) on every customer. Pareto/NBD's
+     * gradient is by central differences in the core; the distributed strategy evaluates the nine points of each
+     * gradient in one pass.
      *
+     * <pre>{@code
+     * BetaGeoModel model = clv.fit(customers, BetaGeoFitter.withDefaults().withPenalizer(0.001));
+     * }</pre>
+     *
+     * @param <M> the model the fitter fits
      * @param customers one row per customer
      * @param fitter the core fitter with its options
      * @return the core's fitted model
      * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
      *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
      *     there are no customers or every T is 0
-     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
+     * @throws io.loyalty.stats.ConvergenceException if the core's optimizer does not converge
+     * @since 0.2
      */
-    public BetaGeoModel fit(Dataset<Row> customers, BetaGeoFitter fitter) {
-        Checks.notNull(fitter, "fitter");
-        return fitPurchases(customers, fitter::fit, fitter::fit);
-    }
-
-    /**
-     * Fits MBG/NBD on every customer.
-     *
-     * @param customers one row per customer
-     * @param fitter the core fitter with its options
-     * @return the core's fitted model
-     * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
-     *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
-     *     there are no customers or every T is 0
-     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
-     */
-    public ModifiedBetaGeoModel fit(Dataset<Row> customers, ModifiedBetaGeoFitter fitter) {
-        Checks.notNull(fitter, "fitter");
-        return fitPurchases(customers, fitter::fit, fitter::fit);
-    }
-
-    /**
-     * Fits Pareto/NBD on every customer. Its gradient is by central differences in the core; the distributed
-     * strategy evaluates the nine points of each gradient in one pass.
-     *
-     * @param customers one row per customer
-     * @param fitter the core fitter with its options
-     * @return the core's fitted model
-     * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
-     *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
-     *     there are no customers or every T is 0
-     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
-     */
-    public ParetoNbdModel fit(Dataset<Row> customers, ParetoNbdFitter fitter) {
+    public <M extends TransactionModel> M fit(Dataset<Row> customers, TransactionModelFitter<M> fitter) {
         Checks.notNull(fitter, "fitter");
         return fitPurchases(customers, fitter::fit, fitter::fit);
     }
@@ -226,7 +198,7 @@ public final class SparkClv {
      * @throws IllegalArgumentException if an argument is null, a column is missing or not numeric, rows hold null
      *     cells (unless dropped) or impossible values (each offending column named with its count of rows), or
      *     no customer has repeat purchases
-     * @throws io.loyalty.clv.FitException if the core's optimizer does not converge
+     * @throws io.loyalty.stats.ConvergenceException if the core's optimizer does not converge
      */
     public GammaGammaModel fit(Dataset<Row> customers, GammaGammaFitter fitter) {
         Checks.notNull(fitter, "fitter");

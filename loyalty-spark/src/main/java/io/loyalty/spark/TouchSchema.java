@@ -27,6 +27,8 @@ import java.util.Optional;
  * <pre>{@code
  * TouchSchema schema = TouchSchema.of("user", "time", "channel", "converted").withValue("revenue");
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class TouchSchema implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -20,6 +20,8 @@ import java.util.Objects;
  * <pre>{@code
  * TransactionSchema schema = TransactionSchema.of("CustomerID", "InvoiceDate", "Amount");
  * }</pre>
+ *
+ * @since 0.1
  */
 public final class TransactionSchema implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,6 @@ package io.loyalty.spark;
 import io.loyalty.clv.BetaGeoFitter;
 import io.loyalty.clv.BetaGeoModel;
 import io.loyalty.clv.ClvCalculator;
-import io.loyalty.clv.FitException;
 import io.loyalty.clv.FitSummary;
 import io.loyalty.clv.GammaGammaFitter;
 import io.loyalty.clv.GammaGammaModel;
@@ -12,6 +11,7 @@ import io.loyalty.clv.ModifiedBetaGeoModel;
 import io.loyalty.clv.ParetoNbdFitter;
 import io.loyalty.clv.ParetoNbdModel;
 import io.loyalty.clv.TransactionModel;
+import io.loyalty.stats.ConvergenceException;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * SparkClv against the core on the CDNOW summaries (2,357 customers, two partitions): the fits of both
  * strategies equal the core's array fits, the prediction columns equal the core's array methods per customer,
- * a failed fit is the core's FitException, and bad input is named before any fit job.
+ * a failed fit is the core's ConvergenceException, and bad input is named before any fit job.
  */
 class SparkClvTest {
     private static final ClvStrategy[] STRATEGIES = {ClvStrategy.COMPRESSED, ClvStrategy.DISTRIBUTED};
@@ -220,7 +220,7 @@ class SparkClvTest {
     }
 
     @Test
-    void aFailedFitIsTheCoresFitException() {
+    void aFailedFitIsTheCoresConvergenceException() {
         // No repeat buyers: the data cannot identify the dropout process.
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -229,7 +229,7 @@ class SparkClvTest {
         Dataset<Row> newcomers = spark.createDataFrame(rows, new StructType().add("frequency", DataTypes.IntegerType)
                 .add("recency", DataTypes.DoubleType).add("T", DataTypes.DoubleType)).coalesce(2);
         for (ClvStrategy s : STRATEGIES) {
-            FitException e = assertThrows(FitException.class,
+            ConvergenceException e = assertThrows(ConvergenceException.class,
                     () -> SparkClv.withDefaults().withStrategy(s).fit(newcomers, BetaGeoFitter.withDefaults()));
             assertTrue(e.getMessage().contains("withPenalizer"), e.getMessage());
             assertEquals(4, e.lastPoint().length);

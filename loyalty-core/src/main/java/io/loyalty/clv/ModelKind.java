@@ -1,0 +1,437 @@
+package io.loyalty.clv;
+
+import io.loyalty.internal.Checks;
+import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.Hypergeometric2F1;
+import io.loyalty.internal.SpecialFunctions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.special.Gamma;
+
+/**
+ * The CLV models fitted on {@link CustomerChunk chunks}, each constant carrying all that is particular to its model
+ * (as Commons Statistics puts each method on its enum constant): the name, the parameter names, which parameters
+ * are rates in time units, the kind of rows it is fitted on, whether its likelihood kernel has an analytic
+ * gradient, the kernel itself and the factory of the fitted model. {@link ChunkTask}, {@link Fitting}, the fitters
+ * ({@link ChunkFitter}) and {@link TransactionModel#of} read everything from here, so a new model is one constant
+ * (with its model class and a fitter of a few lines); see docs/design.md, "Adding a model".
+ */
+enum ModelKind {
+    /** BG/NBD, {@link BetaGeoModel}. */
+    BG_NBD("BG/NBD", new String[] {"r", "alpha", "a", "b"}, new boolean[] {false, true, false, false}, true, true) {
+        @Override
+        double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient) {
+            return betaGeo(chunk.purchases, scale, theta, gradient, false);
+        }
+
+        @Override
+        Object model(double[] p, FitSummary fit) {
+            return new BetaGeoModel(p[0], p[1], p[2], p[3], fit);
+        }
+    },
+    /** MBG/NBD, {@link ModifiedBetaGeoModel}. */
+    MBG_NBD("MBG/NBD", new String[] {"r", "alpha", "a", "b"}, new boolean[] {false, true, false, false}, true,
+            true) {
+        @Override
+        double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient) {
+            return betaGeo(chunk.purchases, scale, theta, gradient, true);
+        }
+
+        @Override
+        Object model(double[] p, FitSummary fit) {
+            return new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3], fit);
+        }
+    },
+    /** Pareto/NBD, {@link ParetoNbdModel}: central-difference gradients. */
+    PARETO_NBD("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"}, new boolean[] {false, true, false, true},
+            true, false) {
+        @Override
+        double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient) {
+            return paretoNbd(chunk.purchases, chunk.pairs(), scale, theta);
+        }
+
+        @Override
+        Object model(double[] p, FitSummary fit) {
+            return new ParetoNbdModel(p[0], p[1], p[2], p[3], fit);
+        }
+    },
+    /** Gamma-Gamma, {@link GammaGammaModel}: spend rows, no time scale. */
+    GAMMA_GAMMA("Gamma-Gamma", new String[] {"p", "q", "gamma"}, new boolean[] {false, false, false}, false, true) {
+        @Override
+        double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient) {
+            return gammaGamma(chunk.spendFrequency, chunk.spendMonetary, chunk.spendWeight, theta, gradient);
+        }
+
+        @Override
+        Object model(double[] p, FitSummary fit) {
+            return new GammaGammaModel(p[0], p[1], p[2], fit);
+        }
+    };
+
+    /**
+     * Frequencies further apart than this are bridged by lnGamma and digamma differences rather than term by
+     * term: the per-frequency tables then cost time and memory per distinct frequency, whatever the largest is.
+     */
+    static final double GAP = 4096;
+
+    /** The model's name as in the literature, as {@link TransactionModel#name()} gives it. */
+    final String label;
+    /** The parameter names, in the order of the kernel's theta. */
+    private final String[] names;
+    /** Which parameters are rates in time units (divided by the time scale on the way out). */
+    private final boolean[] timeParams;
+    /**
+     * Whether the model is fitted on purchase rows in time units (else spend rows); purchase models are
+     * {@link TransactionModel}s.
+     */
+    private final boolean timed;
+    /** Whether the kernel writes its gradient. */
+    final boolean analytic;
+    /** The number of parameters. */
+    final int dimension;
+
+    ModelKind(String label, String[] names, boolean[] timeParams, boolean timed, boolean analytic) {
+        this.label = label;
+        this.names = names;
+        this.timeParams = timeParams;
+        this.timed = timed;
+        this.analytic = analytic;
+        this.dimension = names.length;
+    }
+
+    /**
+     * The summed log-likelihood of the chunk's rows at natural parameters {@code theta}, recency and T multiplied
+     * by {@code scale}; with a non-null {@code gradient} (analytic kernels only), the summed gradient written into
+     * it.
+     */
+    abstract double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient);
+
+    /** The model at checked-positive parameters {@code p} (taken over, not copied), with its fit or null. */
+    abstract Object model(double[] p, FitSummary fit);
+
+    /** Whether the model's data are purchase rows in time units (else spend rows). */
+    boolean timed() {
+        return timed;
+    }
+
+    /** The parameter names. */
+    String[] names() {
+        return names.clone();
+    }
+
+    /** Which parameters are rates in time units. */
+    boolean[] timeParams() {
+        return timeParams.clone();
+    }
+
+    /**
+     * The purchase model of this name at these parameters: {@link TransactionModel#of}.
+     *
+     * @throws IllegalArgumentException if the name is no purchase model's, or the parameters are not as many as
+     *     the model has, or one is not finite and &gt; 0
+     */
+    static TransactionModel purchaseModel(String name, double[] parameters) {
+        Checks.notNull(name, "name");
+        Checks.notNull(parameters, "parameters");
+        List<String> known = new ArrayList<>();
+        for (ModelKind kind : values()) {
+            if (!kind.timed) {
+                continue;
+            }
+            if (kind.label.equals(name)) {
+                Checks.require(parameters.length == kind.dimension, "parameters: %s needs %d (%s), got %d", name,
+                        kind.dimension, String.join(", ", kind.names), parameters.length);
+                for (int i = 0; i < parameters.length; i++) {
+                    Checks.positive(parameters[i], Checks.format("parameter %s (parameters[%d])", kind.names[i], i));
+                }
+                return (TransactionModel) kind.model(parameters.clone(), null);
+            }
+            known.add(kind.label);
+        }
+        throw new IllegalArgumentException(Checks.format("name must be a purchase model's name (%s), got '%s'",
+                String.join(", ", known), name));
+    }
+
+    /**
+     * The BG/NBD kernel, or with {@code modified} the MBG/NBD one (Batislam, Denizel and Filiztekin 2007), whose
+     * dropout can also happen at time 0: its beta terms shift x by one, B(a, b+x+1)/B(a, b), and the second
+     * likelihood term a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x) is present for x = 0 too. Sum over rows of w * LL
+     * and, if {@code gradient} is not null, of w * dLL/d(r, alpha, a, b), with recency and T multiplied by
+     * {@code scale}.
+     */
+    static double betaGeo(RfmRows rows, double scale, double[] theta, double[] gradient, boolean modified) {
+        double r = theta[0];
+        double alpha = theta[1];
+        double a = theta[2];
+        double b = theta[3];
+        // Per-frequency terms, one per distinct frequency: lnGamma(r+x)-lnGamma(r), lnB(a,b+x+k)-lnB(a,b), digamma
+        // differences, ln(b+x-1+k) with k = 1 for MBG/NBD, 0 for BG/NBD. Between nearby frequencies by recurrence;
+        // across a gap wider than GAP by lnGamma and digamma differences, so that time and memory follow the
+        // number of distinct frequencies, not the largest one.
+        double[] fx = rows.frequencies;
+        int nx = fx.length;
+        double[] lg = new double[nx];
+        double[] psiR = new double[nx];
+        double[] psiAbx = new double[nx];
+        double[] psiBx = new double[nx];
+        double[] logBx1 = new double[nx];
+        double cx = 0;
+        double cLg = 0;
+        double cPsiR = 0;
+        double cPsiAbx = 0;
+        double cPsiBx = 0;
+        for (int k = 0; k < nx; k++) {
+            double target = fx[k];
+            if (target - cx > GAP) {
+                cLg += Gamma.logGamma(r + target) - Gamma.logGamma(r + cx) + Gamma.logGamma(b + target)
+                        - Gamma.logGamma(b + cx) - Gamma.logGamma(a + b + target) + Gamma.logGamma(a + b + cx);
+                cPsiR += SpecialFunctions.digamma(r + target) - SpecialFunctions.digamma(r + cx);
+                cPsiAbx -= SpecialFunctions.digamma(a + b + target) - SpecialFunctions.digamma(a + b + cx);
+                cPsiBx += SpecialFunctions.digamma(b + target) - SpecialFunctions.digamma(b + cx);
+                cx = target;
+            }
+            for (; cx < target; cx++) {
+                cLg = cLg + Math.log(r + cx) + Math.log(b + cx) - Math.log(a + b + cx);
+                cPsiR = cPsiR + 1 / (r + cx);
+                cPsiAbx = cPsiAbx - 1 / (a + b + cx);
+                cPsiBx = cPsiBx + 1 / (b + cx);
+            }
+            lg[k] = cLg;
+            psiR[k] = cPsiR;
+            psiAbx[k] = cPsiAbx;
+            psiBx[k] = cPsiBx;
+            logBx1[k] = target == 0 ? 0 : Math.log(b + (target - 1));
+        }
+        double shift = 0;
+        if (modified) {
+            shift = 1;
+            for (int k = 0; k < nx; k++) {
+                double x = fx[k];
+                lg[k] += Math.log(b + x) - Math.log(a + b + x);
+                psiAbx[k] -= 1 / (a + b + x);
+                psiBx[k] += 1 / (b + x);
+                logBx1[k] = Math.log(b + x);
+            }
+        }
+        double bShift = b - 1 + shift;
+        double logAlpha = Math.log(alpha);
+        double logA = Math.log(a);
+        boolean grad = gradient != null;
+        // ln(alpha + t) and 1/(alpha + t) once per distinct (scaled) recency or T value, looked up per row.
+        double[] times = rows.times;
+        double[] logAt = new double[times.length];
+        double[] invAt = grad ? new double[times.length] : null;
+        for (int k = 0; k < times.length; k++) {
+            double at = alpha + times[k] * scale;
+            logAt[k] = Math.log(at);
+            if (grad) {
+                invAt[k] = 1 / at;
+            }
+        }
+        double[] s = ChunkedSum.sum(rows.size, grad ? 5 : 1, (from, to, out) -> {
+            double ll = 0;
+            double gr = 0;
+            double gal = 0;
+            double ga = 0;
+            double gb = 0;
+            double[] xs = rows.x;
+            int[] txi = rows.txIndex;
+            int[] ti = rows.tIndex;
+            double[] ws = rows.w;
+            int[] xi = rows.xIndex;
+            for (int i = from; i < to; i++) {
+                int x = (int) xs[i];
+                int kx = xi[i];
+                double w = ws[i];
+                double rx = r + x;
+                int kt = ti[i];
+                double logAT = logAt[kt];
+                double a3 = -rx * logAT;
+                if (x == 0 && !modified) {
+                    ll += w * (r * logAlpha + a3);
+                    if (grad) {
+                        gr += w * (logAlpha - logAT);
+                        gal += w * (r / alpha - rx * invAt[kt]);
+                    }
+                    continue;
+                }
+                int ktx = txi[i];
+                double logATx = logAt[ktx];
+                double a4 = logA - logBx1[kx] - rx * logATx;
+                double d = a4 - a3;
+                double w4;
+                double tail;
+                // log(1 + e) rather than log1p: e <= 1 and the result is added to terms of order one or more,
+                // so the absolute error (1 ulp of 1) is harmless, and Math.log is an intrinsic, log1p is not.
+                if (d > 0) {
+                    double e = Math.exp(-d);
+                    tail = a4 + Math.log(1 + e);
+                    w4 = 1 / (1 + e);
+                } else {
+                    double e = Math.exp(d);
+                    tail = a3 + Math.log(1 + e);
+                    w4 = e / (1 + e);
+                }
+                double w3 = 1 - w4;
+                ll += w * (r * logAlpha + lg[kx] + tail);
+                if (grad) {
+                    gr += w * (psiR[kx] + logAlpha - w3 * logAT - w4 * logATx);
+                    gal += w * (r / alpha - rx * (w3 * invAt[kt] + w4 * invAt[ktx]));
+                    ga += w * (psiAbx[kx] + w4 / a);
+                    gb += w * (psiAbx[kx] + psiBx[kx] - w4 / (bShift + x));
+                }
+            }
+            out[0] += ll;
+            if (grad) {
+                out[1] += gr;
+                out[2] += gal;
+                out[3] += ga;
+                out[4] += gb;
+            }
+        });
+        if (grad) {
+            System.arraycopy(s, 1, gradient, 0, 4);
+        }
+        return s[0];
+    }
+
+    /**
+     * The distinct (frequency, time) pairs of the rows' (x, t_x) and (x, T): the function F of A0 depends on these
+     * only, so each likelihood evaluation computes one 2F1 per pair instead of two per row.
+     */
+    static final class Pairs {
+        final int[] txPair;
+        final int[] tPair;
+        final double[] x;
+        final int[] time;
+        final int size;
+
+        Pairs(RfmRows rows) {
+            Map<Long, Integer> index = new HashMap<>();
+            txPair = new int[rows.size];
+            tPair = new int[rows.size];
+            double[] px = new double[2 * rows.size];
+            int[] pt = new int[2 * rows.size];
+            long width = rows.times.length;
+            int n = 0;
+            for (int pass = 0; pass < 2; pass++) {
+                int[] times = pass == 0 ? rows.txIndex : rows.tIndex;
+                int[] out = pass == 0 ? txPair : tPair;
+                for (int i = 0; i < rows.size; i++) {
+                    long key = (long) rows.x[i] * width + times[i];
+                    Integer at = index.get(key);
+                    if (at == null) {
+                        at = n;
+                        index.put(key, n);
+                        px[n] = rows.x[i];
+                        pt[n++] = times[i];
+                    }
+                    out[i] = at;
+                }
+            }
+            x = Arrays.copyOf(px, n);
+            time = Arrays.copyOf(pt, n);
+            size = n;
+        }
+    }
+
+    /** Sum over rows of w * LL, recency and T multiplied by {@code scale}, with F once per (x, time) pair. */
+    static double paretoNbd(RfmRows rows, Pairs pairs, double scale, double[] theta) {
+        double r = theta[0];
+        double alpha = theta[1];
+        double s = theta[2];
+        double beta = theta[3];
+        // lnGamma(r+x) - lnGamma(r) by recurrence, once per frequency.
+        double[] fx = rows.frequencies;
+        double[] lg = new double[fx.length];
+        double cx = 0;
+        double cLg = 0;
+        for (int k = 0; k < fx.length; k++) {
+            if (fx[k] - cx > GAP) {
+                cLg += Gamma.logGamma(r + fx[k]) - Gamma.logGamma(r + cx);
+                cx = fx[k];
+            }
+            for (; cx < fx[k]; cx++) {
+                cLg = cLg + Math.log(r + cx);
+            }
+            lg[k] = cLg;
+        }
+        double[] times = new double[rows.times.length];
+        double[] logAt = new double[times.length];
+        double[] logBt = new double[times.length];
+        for (int k = 0; k < times.length; k++) {
+            times[k] = rows.times[k] * scale;
+            logAt[k] = Math.log(alpha + times[k]);
+            logBt[k] = Math.log(beta + times[k]);
+        }
+        double max = Math.max(alpha, beta);
+        double diff = Math.abs(alpha - beta);
+        boolean alphaLarger = alpha >= beta;
+        double[] logF = new double[pairs.size];
+        ChunkedSum.forEach(pairs.size, (from, to) -> {
+            for (int p = from; p < to; p++) {
+                double x = pairs.x[p];
+                double rsx = r + s + x;
+                double q = max + times[pairs.time[p]];
+                double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, alphaLarger ? s + 1 : r + x, rsx + 1,
+                        diff / q);
+                logF[p] = f - rsx * Math.log(q);
+            }
+        });
+        double base = r * Math.log(alpha) + s * Math.log(beta);
+        double logS = Math.log(s);
+        double[] sum = ChunkedSum.sum(rows.size, 1, (from, to, out) -> {
+            double ll = 0;
+            for (int i = from; i < to; i++) {
+                double x = rows.x[i];
+                int kt = rows.tIndex[i];
+                double l1 = logF[pairs.txPair[i]];
+                double l2 = logF[pairs.tPair[i]];
+                double logA0 = l2 < l1 ? l1 + Math.log(-Math.expm1(l2 - l1)) : Double.NEGATIVE_INFINITY;
+                double first = -(r + x) * logAt[kt] - s * logBt[kt];
+                double second = logS - Math.log(r + s + x) + logA0;
+                double hi = Math.max(first, second);
+                double tail = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
+                ll += rows.w[i] * (base + lg[rows.xIndex[i]] + tail);
+            }
+            out[0] += ll;
+        });
+        return sum[0];
+    }
+
+    /** Sum over the spend rows of w * LL and, if {@code gradient} is not null, of w * dLL/d(p, q, gamma). */
+    static double gammaGamma(double[] x, double[] m, double[] w, double[] theta, double[] gradient) {
+        double p = theta[0];
+        double q = theta[1];
+        double v = theta[2];
+        double lgq = Gamma.logGamma(q);
+        double psiQ = SpecialFunctions.digamma(q);
+        double logV = Math.log(v);
+        boolean grad = gradient != null;
+        double[] s = ChunkedSum.sum(x.length, grad ? 4 : 1, (from, to, out) -> {
+            for (int i = from; i < to; i++) {
+                double xi = x[i];
+                double mi = m[i];
+                double px = p * xi;
+                double logM = Math.log(mi);
+                double logX = Math.log(xi);
+                double logD = Math.log(xi * mi + v);
+                out[0] += w[i] * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgq + q * logV + (px - 1) * logM
+                        + px * logX - (px + q) * logD);
+                if (grad) {
+                    double psiPxq = SpecialFunctions.digamma(px + q);
+                    out[1] += w[i] * xi * (psiPxq - SpecialFunctions.digamma(px) + logM + logX - logD);
+                    out[2] += w[i] * (psiPxq - psiQ + logV - logD);
+                    out[3] += w[i] * (q / v - (px + q) / (xi * mi + v));
+                }
+            }
+        });
+        if (grad) {
+            System.arraycopy(s, 1, gradient, 0, 3);
+        }
+        return s[0];
+    }
+}
