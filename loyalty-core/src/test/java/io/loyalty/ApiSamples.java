@@ -455,6 +455,28 @@ final class ApiSamples {
                 spendData()[0], spendData()[1]))));
         member("GammaGammaFitter.fit summaries", () -> simulatedSummaries());
         member("FitSummary.estimate name", () -> "r");
+        name("double holdoutDuration", () -> 9.0);
+        type(java.io.Writer.class, java.io.StringWriter::new);
+        type(io.loyalty.clv.ModelComparison.class, io.loyalty.clv.ModelComparison::withDefaults);
+        type(io.loyalty.clv.ModelComparison.Result.class, this::comparison);
+        type(io.loyalty.clv.ModelComparison.Candidate.class, () -> comparison().candidates().get(0));
+        member("ModelComparison.compare split", this::simulatedSplit);
+        String[] columns = {"frequency", "recency", "T", "holdoutPurchases"};
+        for (int k = 0; k < columns.length; k++) {
+            int column = k;
+            member("ModelComparison.compare " + columns[k], () -> simulatedSplitColumns()[column]);
+        }
+        member("ModelComparison.compare holdoutDuration", () -> simulatedSplit().holdoutDuration());
+        member("ModelComparison.Result.candidate name", () -> "BG/NBD");
+        member("ModelComparison.Result.writeCsv file", () -> {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("comparison", ".csv");
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** 300 customers simulated from the BG/NBD sample model, a data set every transaction fitter converges on. */
@@ -464,7 +486,29 @@ final class ApiSamples {
 
     /** The simulated customers as transactions (days), summarised by week: data the fitters converge on. */
     private CustomerSummaries simulatedSummaries() {
-        return once("summaries", () -> {
+        return once("summaries", () -> summarizer().summarize(simulatedTransactions()));
+    }
+
+    /** The simulated customers split at 2020-04-30 (weeks): a split every model of a comparison fits. */
+    private CalibrationHoldout simulatedSplit() {
+        return once("split", () -> summarizer().calibrationHoldout(simulatedTransactions(), LocalDate.of(2020, 4,
+                30)));
+    }
+
+    /** The columns of {@link #simulatedSplit()}: frequency, recency, T, holdout purchases. */
+    private double[][] simulatedSplitColumns() {
+        CalibrationHoldout s = simulatedSplit();
+        return new double[][] {s.calibration().frequencyAsDouble(), s.calibration().recency(), s.calibration().t(),
+            java.util.Arrays.stream(s.holdoutFrequency()).asDoubleStream().toArray()};
+    }
+
+    private io.loyalty.clv.ModelComparison.Result comparison() {
+        return once("comparison", () -> io.loyalty.clv.ModelComparison.withDefaults().compare(simulatedSplit()));
+    }
+
+    /** The simulated customers as purchases on days before the sample observation end, spend varying. */
+    private List<Transaction> simulatedTransactions() {
+        return once("transactions", () -> {
             SimulatedCustomers c = simulated();
             List<Transaction> rows = new java.util.ArrayList<>();
             for (int i = 0; i < c.t().length; i++) {
@@ -479,7 +523,7 @@ final class ApiSamples {
                             mean * (0.7 + 0.15 * ((k * 7 + i) % 5))));
                 }
             }
-            return summarizer().summarize(rows);
+            return rows;
         });
     }
 
