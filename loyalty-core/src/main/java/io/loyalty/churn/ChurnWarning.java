@@ -1,9 +1,11 @@
 package io.loyalty.churn;
 
 import io.loyalty.clv.BetaGeoFitter;
+import io.loyalty.clv.BetaGeoModel;
 import io.loyalty.clv.ClvBootstrap;
 import io.loyalty.clv.CustomerIntervals;
 import io.loyalty.clv.Diagnostics;
+import io.loyalty.clv.FitException;
 import io.loyalty.clv.FitSummary;
 import io.loyalty.clv.GammaGammaFitter;
 import io.loyalty.clv.GammaGammaModel;
@@ -51,7 +53,8 @@ import java.util.Set;
  * {@link Reason#LOW_P_ALIVE} never fires, a P(alive) ranking becomes an overdue ranking, value at risk is the whole
  * CLV if retained, the expected gap is the customer's own {@code (g + t_x) / (1 + x)} with {@code g} the pooled gap
  * {@code sum t_x / sum x} when the boundary concerns r or alpha; and {@link WarningList#fallback()} and the notes
- * say so.
+ * say so. The same fallback applies when the BG/NBD fit fails ({@link FitException}: no proper maximum), with
+ * the values taken at the parameters where the fit stopped and the failure in the notes.
  *
  * <pre>{@code
  * WarningList list = ChurnWarning.withDefaults().withLimit(100).list(summaries, rfmLastQuarter);
@@ -372,13 +375,27 @@ public final class ChurnWarning {
         double[] age = summaries.t();
         double[] m = summaries.monetary();
         int[] before = previous == null ? null : previousRows(summaries, previous);
-        TransactionModel p = purchases != null ? purchases : fitter.fit(summaries);
-        GammaGammaModel g = spend != null ? spend : GammaGammaFitter.withDefaults().fit(summaries);
         List<String> notes = new ArrayList<>();
+        TransactionModel p = purchases;
+        boolean failed = false;
+        if (p == null) {
+            try {
+                p = fitter.fit(summaries);
+            } catch (FitException e) {
+                // No maximum to report (on Online Retail's calibration window the information is singular at the
+                // boundary): the list still stands on recency and RFM, valued at the point where the fit stopped.
+                double[] q = e.lastPoint();
+                p = BetaGeoModel.of(q[0], q[1], q[2], q[3]);
+                failed = true;
+                notes.add("the BG/NBD fit failed, so the list falls back on recency and RFM signals; P(alive) and "
+                        + "values use the parameters where it stopped: " + e.getMessage());
+            }
+        }
+        GammaGammaModel g = spend != null ? spend : GammaGammaFitter.withDefaults().fit(summaries);
         Optional<FitSummary> fit = p.fitSummary();
-        boolean fallback = fit.isPresent() && fit.get().diagnostics().degenerate();
-        boolean rateAtBoundary = false;
-        if (fallback) {
+        boolean fallback = failed || fit.isPresent() && fit.get().diagnostics().degenerate();
+        boolean rateAtBoundary = failed;
+        if (fallback && !failed) {
             notes.add("the " + p.name() + " fit is degenerate: listed and ranked on recency and RFM signals; "
                     + "P(alive) shown but not used");
             for (Diagnostics.Boundary b : fit.get().diagnostics().boundaries()) {
@@ -397,12 +414,18 @@ public final class ChurnWarning {
         Pairs pairs = Pairs.of(x, age);
         double[] px = pairs.x;
         double[] pt = pairs.t;
-        double[] aliveAtT = p.probabilityAlive(px, pt, pt);
+        // Recency = T: the customer seen buying at the end, whose P(alive) is the model's ceiling for (x, T); 0
+        // for x = 0, where it is 1 anyway.
+        double[] ptx = new double[pairs.size];
+        for (int k = 0; k < pairs.size; k++) {
+            ptx[k] = px[k] == 0 ? 0 : pt[k];
+        }
+        double[] aliveAtT = p.probabilityAlive(px, ptx, pt);
         double[] purchasesIfRetained = new double[pairs.size];
         double[] discounted = new double[pairs.size];
         double[] previousE = new double[pairs.size];
         for (int month = 1; month <= months; month++) {
-            double[] e = p.conditionalExpectedPurchases(month * unitsPerMonth, px, pt, pt);
+            double[] e = p.conditionalExpectedPurchases(month * unitsPerMonth, px, ptx, pt);
             double discount = Math.pow(1 + discountRate, -month);
             for (int k = 0; k < pairs.size; k++) {
                 double ek = e[k] / aliveAtT[k];

@@ -193,7 +193,8 @@ class ChurnWarningTest {
     void splitWithAnEmptyHoldoutIsRejected() {
         List<Transaction> tx = orders(new SplittableRandom(9));
         tx.add(Transaction.of("early", Instant.parse("2019-01-01T10:00:00Z"), 10));
-        CalibrationHoldout split = weeks().calibrationHoldout(tx, END);
+        // The calibration window ends at noon of the last day: the holdout holds no whole period.
+        CalibrationHoldout split = weeks().calibrationHoldout(tx, END.atTime(12, 0).toInstant(ZoneOffset.UTC));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fixed().evaluate(split));
         assertTrue(e.getMessage().contains("empty holdout"), e.getMessage());
     }
