@@ -69,7 +69,9 @@ class ClvBootstrapTest {
         for (int i = 0; i < m.length; i++) {
             m[i] = DATA.frequency()[i] > 0 ? 10 + i % 50 : 0;
         }
-        GammaGammaModel spend = GammaGammaFitter.withDefaults().fit(DATA.frequency(), m);
+        double[] rx = Arrays.stream(DATA.frequency()).filter(f -> f > 0).toArray();
+        double[] rm = Arrays.stream(m).filter(v -> v > 0).toArray();
+        GammaGammaModel spend = GammaGammaFitter.withDefaults().fit(rx, rm);
         ClvBootstrap boot = ClvBootstrap.withDefaults().withDraws(30);
         CustomerIntervals s = boot.expectedSpend(spend, DATA.frequency(), m);
         ClvCalculator calc = ClvCalculator.of(FIT, spend, 4.345);
