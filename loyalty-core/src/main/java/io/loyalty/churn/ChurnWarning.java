@@ -14,6 +14,7 @@ import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.Selection;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.stats.Interval;
@@ -497,7 +498,7 @@ public final class ChurnWarning {
                 listed[listedCount++] = i;
             }
         }
-        s.listed = sorted(Arrays.copyOf(listed, listedCount), s, fallback);
+        s.listed = sorted(Arrays.copyOf(listed, listedCount), s, fallback, limit);
         s.fallback = fallback;
         s.purchases = p;
         s.model = Checks.format("%s %s, %s", p, fit.isPresent() ? "fitted" : "given", g);
@@ -545,8 +546,12 @@ public final class ChurnWarning {
         return new WarningList(rows, s.ids.length, s.listed.length, s.fallback, ranking, months, s.model, notes);
     }
 
-    /** The listed rows in ranking order, ties by id: the result does not depend on the input order. */
-    private int[] sorted(int[] rows, Scored s, boolean fallback) {
+    /**
+     * The listed rows in ranking order, ties by id, so the result does not depend on the input order; only the
+     * top {@code keep} are sorted (the rest follow unsorted, for counting): the keys of the rows are cut at the
+     * keep-th largest by selection first.
+     */
+    private int[] sorted(int[] rows, Scored s, boolean fallback, int keep) {
         Ranking order = fallback && ranking == Ranking.P_ALIVE ? Ranking.OVERDUE : ranking;
         double[] key = switch (order) {
             case VALUE_AT_RISK -> s.valueAtRisk;
@@ -554,18 +559,44 @@ public final class ChurnWarning {
             case OVERDUE -> s.overdue;
             case CLV_IF_RETAINED -> s.clvIfRetained;
         };
-        Integer[] boxed = new Integer[rows.length];
-        for (int q = 0; q < rows.length; q++) {
-            boxed[q] = rows[q];
+        int[] head = rows;
+        int[] tail = new int[0];
+        if (keep < rows.length) {
+            double[] keys = new double[rows.length];
+            for (int q = 0; q < rows.length; q++) {
+                keys[q] = -key[rows[q]];
+            }
+            // The keep-th largest key: every row above it, and all rows tied with it, are sorted.
+            double cut = -Selection.kthSmallest(keys, keep - 1);
+            int above = 0;
+            for (int i : rows) {
+                above += key[i] >= cut ? 1 : 0;
+            }
+            head = new int[above];
+            tail = new int[rows.length - above];
+            int h = 0;
+            int t = 0;
+            for (int i : rows) {
+                if (key[i] >= cut) {
+                    head[h++] = i;
+                } else {
+                    tail[t++] = i;
+                }
+            }
+        }
+        Integer[] boxed = new Integer[head.length];
+        for (int q = 0; q < head.length; q++) {
+            boxed[q] = head[q];
         }
         Arrays.sort(boxed, (a, b) -> {
             int c = Double.compare(key[b], key[a]);
             return c != 0 ? c : s.ids[a].compareTo(s.ids[b]);
         });
         int[] out = new int[rows.length];
-        for (int q = 0; q < rows.length; q++) {
+        for (int q = 0; q < head.length; q++) {
             out[q] = boxed[q];
         }
+        System.arraycopy(tail, 0, out, head.length, tail.length);
         return out;
     }
 

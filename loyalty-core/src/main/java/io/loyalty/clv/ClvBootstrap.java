@@ -3,6 +3,7 @@ package io.loyalty.clv;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.internal.Selection;
 import io.loyalty.stats.Interval;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -161,8 +162,8 @@ public final class ClvBootstrap {
         Checks.notNull(model, "model");
         double[] estimate = model.probabilityAlive(frequency, recency, T);
         TransactionModel[] m = models(model, "model");
-        RowKernel row = model instanceof BetaGeoFamily
-                ? (k, i, g) -> ((BetaGeoFamily) m[k]).probabilityAliveUnchecked(frequency[i], recency[i], T[i])
+        AliveTable alive = AliveTable.of(m, frequency, recency, T);
+        RowKernel row = alive != null ? (k, i, g) -> alive.value(k, i)
                 : (k, i, g) -> m[k].probabilityAlive(frequency[i], recency[i], T[i]);
         return intervals("P(alive)", estimate, frequency, T, null, row);
     }
@@ -187,8 +188,9 @@ public final class ClvBootstrap {
         TransactionModel[] m = models(model, "model");
         String name = Checks.format("E[Y(%s)]", t);
         if (model instanceof BetaGeoFamily) {
+            AliveTable alive = AliveTable.of(m, frequency, recency, T);
             return intervals(name, estimate, frequency, T, (k, x, age) -> ((BetaGeoFamily) m[k]).expectation(t, x, age),
-                    (k, i, g) -> g * ((BetaGeoFamily) m[k]).probabilityAliveUnchecked(frequency[i], recency[i], T[i]));
+                    (k, i, g) -> g * alive.value(k, i));
         }
         return intervals(name, estimate, frequency, T, null,
                 (k, i, g) -> m[k].conditionalExpectedPurchases(t, frequency[i], recency[i], T[i]));
@@ -230,9 +232,9 @@ public final class ClvBootstrap {
             };
         };
         if (model instanceof BetaGeoFamily) {
+            AliveTable alive = AliveTable.of(m, frequency, recency, T);
             run(frequency, T, (k, x, age) -> ((BetaGeoFamily) m[k]).expectation(t, x, age),
-                    (k, i, g) -> g * ((BetaGeoFamily) m[k]).probabilityAliveUnchecked(frequency[i], recency[i], T[i]),
-                    sums);
+                    (k, i, g) -> g * alive.value(k, i), sums);
         } else {
             run(frequency, T, null, (k, i, g) -> m[k].conditionalExpectedPurchases(t, frequency[i], recency[i], T[i]),
                     sums);
@@ -326,8 +328,8 @@ public final class ClvBootstrap {
                 }
                 return sum;
             };
-            return intervals("CLV", estimate, frequency, T, pair, (k, i, g) -> g
-                    * ((BetaGeoFamily) m[k]).probabilityAliveUnchecked(frequency[i], recency[i], T[i])
+            AliveTable alive = AliveTable.of(m, frequency, recency, T);
+            return intervals("CLV", estimate, frequency, T, pair, (k, i, g) -> g * alive.value(k, i)
                     * s[k].conditionalExpectedAverageProfit(frequency[i], monetary[i]));
         }
         return intervals("CLV", estimate, frequency, T, null, (k, i, g) -> {
@@ -345,6 +347,128 @@ public final class ClvBootstrap {
     @Override
     public String toString() {
         return Checks.format("ClvBootstrap[%d draws, seed %d, %.4g%%]", draws, seed, 100 * confidence);
+    }
+
+    /**
+     * P(alive) of the BG/NBD and MBG/NBD draws from tables: {@code 1 / (1 + exp(c(x) + (r + x) (ln(alpha + T) -
+     * ln(alpha + t_x))))} with {@code c(x) = ln(a / (b + x - 1))} (BG/NBD, 1 at x = 0) or {@code ln(a / (b + x))}
+     * (MBG/NBD), the logarithms tabled per draw over the distinct frequencies and times, so a customer and draw
+     * cost one exponential. Tables are used while they hold at most {@value #TABLE_CELLS} values, else each value
+     * is computed directly.
+     */
+    static final class AliveTable {
+        static final int TABLE_CELLS = 1 << 24;
+        private final BetaGeoFamily[] models;
+        private final boolean modified;
+        private final double[] x;
+        private final double[] tx;
+        private final double[] age;
+        private final double[][] logC;
+        private final double[][] logTime;
+        private final int[] xIndex;
+        private final int[] txIndex;
+        private final int[] tIndex;
+
+        private AliveTable(BetaGeoFamily[] models, double[] x, double[] tx, double[] age, double[][] logC,
+                double[][] logTime, int[] xIndex, int[] txIndex, int[] tIndex) {
+            this.models = models;
+            this.modified = models[0] instanceof ModifiedBetaGeoModel;
+            this.x = x;
+            this.tx = tx;
+            this.age = age;
+            this.logC = logC;
+            this.logTime = logTime;
+            this.xIndex = xIndex;
+            this.txIndex = txIndex;
+            this.tIndex = tIndex;
+        }
+
+        /** The table for BG/NBD or MBG/NBD draws, null for Pareto/NBD. */
+        static AliveTable of(TransactionModel[] draws, double[] x, double[] tx, double[] age) {
+            if (!(draws[0] instanceof BetaGeoFamily)) {
+                return null;
+            }
+            BetaGeoFamily[] m = new BetaGeoFamily[draws.length];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = (BetaGeoFamily) draws[k];
+            }
+            int n = x.length;
+            DoubleIndex xs = new DoubleIndex(n);
+            DoubleIndex times = new DoubleIndex(2 * n);
+            int[] xIndex = new int[n];
+            int[] txIndex = new int[n];
+            int[] tIndex = new int[n];
+            for (int i = 0; i < n; i++) {
+                xIndex[i] = xs.index(x[i]);
+                txIndex[i] = times.index(tx[i]);
+                tIndex[i] = times.index(age[i]);
+            }
+            if ((long) m.length * (xs.size + times.size) > TABLE_CELLS) {
+                return new AliveTable(m, x, tx, age, null, null, null, null, null);
+            }
+            boolean modified = m[0] instanceof ModifiedBetaGeoModel;
+            double[][] logC = new double[m.length][xs.size];
+            double[][] logTime = new double[m.length][times.size];
+            IntStream.range(0, m.length).parallel().forEach(k -> {
+                BetaGeoFamily mk = m[k];
+                for (int j = 0; j < xs.size; j++) {
+                    double xj = xs.values[j];
+                    logC[k][j] = Math.log(mk.a / (mk.b + xj - (modified ? 0 : 1)));
+                }
+                for (int j = 0; j < times.size; j++) {
+                    logTime[k][j] = Math.log(mk.alpha + times.values[j]);
+                }
+            });
+            return new AliveTable(m, x, tx, age, logC, logTime, xIndex, txIndex, tIndex);
+        }
+
+        double value(int k, int i) {
+            if (logC == null) {
+                return models[k].probabilityAliveUnchecked(x[i], tx[i], age[i]);
+            }
+            double xi = x[i];
+            if (!modified && xi == 0) {
+                return 1;
+            }
+            double[] lt = logTime[k];
+            return 1 / (1 + Math.exp(logC[k][xIndex[i]] + (models[k].r + xi) * (lt[tIndex[i]] - lt[txIndex[i]])));
+        }
+    }
+
+    /** The distinct values of a column in first-appearance order (open addressing; -0.0 counts as 0.0). */
+    static final class DoubleIndex {
+        private final int[] slots;
+        private final int mask;
+        double[] values = new double[64];
+        int size;
+
+        DoubleIndex(int capacity) {
+            int cap = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1) << 1;
+            slots = new int[cap];
+            java.util.Arrays.fill(slots, -1);
+            mask = cap - 1;
+        }
+
+        int index(double value) {
+            double v = value + 0.0;
+            long h = Double.doubleToLongBits(v) * 0x9E3779B97F4A7C15L;
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (true) {
+                int k = slots[slot];
+                if (k < 0) {
+                    if (size == values.length) {
+                        values = java.util.Arrays.copyOf(values, 2 * size);
+                    }
+                    values[size] = v;
+                    slots[slot] = size;
+                    return size++;
+                }
+                if (values[k] == v) {
+                    return k;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
     }
 
     /** A value shared by the customers with one (frequency, T) pair, for draw {@code k}. */
@@ -483,7 +607,7 @@ public final class ClvBootstrap {
     static double quantile(double[] v, double p) {
         double h = (v.length - 1) * p;
         int lo = (int) Math.floor(h);
-        double a = select(v, lo);
+        double a = Selection.kthSmallest(v, lo);
         if (lo + 1 >= v.length) {
             return a;
         }
@@ -493,45 +617,6 @@ public final class ClvBootstrap {
             b = Math.min(b, v[k]);
         }
         return a + (h - lo) * (b - a);
-    }
-
-    /** Hoare's selection: places the k-th smallest at index k, smaller ones left of it, larger ones right. */
-    private static double select(double[] v, int k) {
-        int left = 0;
-        int right = v.length - 1;
-        while (right > left) {
-            int mid = (left + right) >>> 1;
-            // median of three as the pivot keeps sorted or constant inputs linear
-            double a = v[left];
-            double b = v[mid];
-            double c = v[right];
-            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (v[i] < pivot) {
-                    i++;
-                }
-                while (v[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = v[i];
-                    v[i] = v[j];
-                    v[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                right = j;
-            } else if (k >= i) {
-                left = i;
-            } else {
-                return v[k];
-            }
-        }
-        return v[k];
     }
 
     private TransactionModel[] models(TransactionModel model, String argument) {
