@@ -60,7 +60,8 @@ public final class ChurnCharts {
             XYChart chart = new XYChartBuilder().width(w).height(h).title(t)
                     .xAxisTitle("days since the last purchase").yAxisTitle("P(alive)").build();
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(LegendPosition.OutsideE)
-                    .setMarkerSize(5).setXAxisDecimalPattern("0").setYAxisDecimalPattern("0.00");
+                    .setMarkerSize(5);
+            chart.getStyler().setXAxisDecimalPattern("0").setYAxisDecimalPattern("0.00");
             for (int i = 0; i < names.size(); i++) {
                 XYSeries s = chart.addSeries(names.get(i), xs.get(i), ys.get(i));
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
