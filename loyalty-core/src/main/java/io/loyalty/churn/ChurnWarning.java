@@ -14,6 +14,7 @@ import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ChunkedSum;
 import io.loyalty.internal.Selection;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
@@ -461,40 +462,60 @@ public final class ChurnWarning {
         s.segmentNow = new String[n];
         s.segmentBefore = new String[n];
         s.reasons = new int[n];
+        boolean useAlive = !fallback && reasons.contains(Reason.LOW_P_ALIVE);
+        boolean overdueOn = reasons.contains(Reason.OVERDUE);
+        boolean segmentOn = reasons.contains(Reason.AT_RISK_SEGMENT);
+        boolean downgradeOn = reasons.contains(Reason.SEGMENT_DOWNGRADE);
+        java.time.zone.ZoneRules zoneRules = rule.zone().getRules();
+        // A fixed offset turns an instant into its day with one division instead of a calendar conversion.
+        Integer offset = zoneRules.isFixedOffset() ? zoneRules.getOffset(java.time.Instant.EPOCH).getTotalSeconds()
+                : null;
+        long endDay = end.toEpochDay();
+        boolean modelGap = !(fallback && rateAtBoundary);
+        String[] segmentNames = new String[now.segmentMap().size() + 1];
+        for (int k = 0; k < segmentNames.length; k++) {
+            segmentNames[k] = now.segmentMap().name(k);
+        }
+        int[] segmentIndex = now.segmentIndexes();
+        // Every customer's row depends on that customer alone, so the chunks run in parallel.
+        ChunkedSum.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                int k = pairs.index[i];
+                double retained = Math.max(0, discounted[k] * spendPerPurchase[i]);
+                s.purchasesIfRetained[i] = Math.max(0, purchasesIfRetained[k]);
+                s.clvIfRetained[i] = retained;
+                s.valueAtRisk[i] = fallback ? retained : Math.min(retained, (1 - alive[i]) * retained);
+                long lastDay = offset != null ? Math.floorDiv(last[i] + offset, 86_400L)
+                        : LocalDate.ofInstant(java.time.Instant.ofEpochSecond(last[i]), rule.zone()).toEpochDay();
+                s.days[i] = Math.max(0, endDay - lastDay);
+                double gap = modelGap ? (alpha + tx[i]) / (r + x[i]) : (pooledGap + tx[i]) / (1 + x[i]);
+                s.gapDays[i] = gap * daysPerUnit;
+                s.overdue[i] = Math.max(0, age[i] - tx[i]) / gap;
+                s.risk[i] = fallback ? s.overdue[i] : 1 - alive[i];
+                s.segmentNow[i] = segmentNames[segmentIndex[i]];
+                int j = before == null ? -1 : before[i];
+                s.segmentBefore[i] = j < 0 ? null : previous.segment(j);
+                int mask = 0;
+                if (useAlive && alive[i] < aliveThreshold) {
+                    mask |= 1 << Reason.LOW_P_ALIVE.ordinal();
+                }
+                if (overdueOn && s.overdue[i] > overdueFactor) {
+                    mask |= 1 << Reason.OVERDUE.ordinal();
+                }
+                if (segmentOn && atRiskSegments.contains(s.segmentNow[i])) {
+                    mask |= 1 << Reason.AT_RISK_SEGMENT.ordinal();
+                }
+                if (j >= 0 && downgradeOn
+                        && rBefore[j] + fBefore[j] + mBefore[j] - (rNow[i] + fNow[i] + mNow[i]) >= scoreDrop) {
+                    mask |= 1 << Reason.SEGMENT_DOWNGRADE.ordinal();
+                }
+                s.reasons[i] = mask;
+            }
+        });
         int listedCount = 0;
         int[] listed = new int[n];
-        boolean useAlive = !fallback && reasons.contains(Reason.LOW_P_ALIVE);
         for (int i = 0; i < n; i++) {
-            int k = pairs.index[i];
-            double retained = Math.max(0, discounted[k] * spendPerPurchase[i]);
-            s.purchasesIfRetained[i] = Math.max(0, purchasesIfRetained[k]);
-            s.clvIfRetained[i] = retained;
-            s.valueAtRisk[i] = fallback ? retained : Math.min(retained, (1 - alive[i]) * retained);
-            s.days[i] = Math.max(0, end.toEpochDay() - LocalDate.ofInstant(
-                    java.time.Instant.ofEpochSecond(last[i]), rule.zone()).toEpochDay());
-            double gap = fallback && rateAtBoundary ? (pooledGap + tx[i]) / (1 + x[i]) : (alpha + tx[i]) / (r + x[i]);
-            s.gapDays[i] = gap * daysPerUnit;
-            s.overdue[i] = Math.max(0, age[i] - tx[i]) / gap;
-            s.risk[i] = fallback ? s.overdue[i] : 1 - alive[i];
-            s.segmentNow[i] = now.segment(i);
-            int j = before == null ? -1 : before[i];
-            s.segmentBefore[i] = j < 0 ? null : previous.segment(j);
-            int mask = 0;
-            if (useAlive && alive[i] < aliveThreshold) {
-                mask |= 1 << Reason.LOW_P_ALIVE.ordinal();
-            }
-            if (reasons.contains(Reason.OVERDUE) && s.overdue[i] > overdueFactor) {
-                mask |= 1 << Reason.OVERDUE.ordinal();
-            }
-            if (reasons.contains(Reason.AT_RISK_SEGMENT) && atRiskSegments.contains(s.segmentNow[i])) {
-                mask |= 1 << Reason.AT_RISK_SEGMENT.ordinal();
-            }
-            if (j >= 0 && reasons.contains(Reason.SEGMENT_DOWNGRADE)
-                    && rBefore[j] + fBefore[j] + mBefore[j] - (rNow[i] + fNow[i] + mNow[i]) >= scoreDrop) {
-                mask |= 1 << Reason.SEGMENT_DOWNGRADE.ordinal();
-            }
-            s.reasons[i] = mask;
-            if (mask != 0) {
+            if (s.reasons[i] != 0) {
                 listed[listedCount++] = i;
             }
         }
