@@ -20,9 +20,10 @@ import java.util.List;
  */
 public final class WarningList {
     /** The CSV header {@link #writeCsv(Writer)} writes. */
-    public static final String CSV_HEADER = "rank,customer_id,p_alive,p_alive_lower,p_alive_upper,p_alive_method,"
-            + "expected_purchases_if_retained,clv_if_retained,value_at_risk,days_since_last_purchase,"
-            + "expected_days_between_purchases,overdue_ratio,segment_now,segment_before,reasons";
+    public static final String CSV_HEADER = "rank,customer_id,p_alive,p_alive_lower,p_alive_upper,"
+            + "p_alive_confidence,p_alive_method,expected_purchases_if_retained,clv_if_retained,value_at_risk,"
+            + "days_since_last_purchase,expected_days_between_purchases,overdue_ratio,segment_now,segment_before,"
+            + "reasons";
     private static final int SHOWN = 20;
     private final List<AtRiskCustomer> rows;
     private final int customers;
@@ -157,6 +158,7 @@ public final class WarningList {
                 b.append(rank++).append(',').append(quote(r.customerId())).append(',')
                         .append(r.probabilityAlive().estimate()).append(',').append(r.probabilityAlive().lower())
                         .append(',').append(r.probabilityAlive().upper()).append(',')
+                        .append(r.probabilityAlive().confidence()).append(',')
                         .append(quote(r.probabilityAlive().method())).append(',')
                         .append(r.expectedPurchasesIfRetained()).append(',').append(r.clvIfRetained()).append(',')
                         .append(r.valueAtRisk()).append(',').append(r.daysSinceLastPurchase()).append(',')

@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  *
  * <pre>{@code
  * BetaGeoModel model = BetaGeoFitter.withDefaults().fit(x, tx, T);
- * CustomerIntervals next = ClvBootstrap.withDefaults().withDraws(200).conditionalExpectedPurchases(model, 52, x, tx, T);
+ * CustomerIntervals next = ClvBootstrap.withDefaults().conditionalExpectedPurchases(model, 52, x, tx, T);
  * Interval first = next.interval(0);
  * }</pre>
  *

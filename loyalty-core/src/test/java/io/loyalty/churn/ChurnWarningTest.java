@@ -41,7 +41,8 @@ class ChurnWarningTest {
     }
 
     private static final GammaGammaModel SPEND = GammaGammaModel.of(6.25, 3.74, 15.44);
-    private static final String[] IDS = {"1", "2", "10", "42", "é-ünï", "客户", "a,b", "q\"uote", " x", "9007199254740993"};
+    private static final String[] IDS = {"1", "2", "10", "42", "é-ünï", "客户", "a,b", "q\"uote", " x",
+        "9007199254740993"};
 
     private static Summarizer weeks() {
         return Summarizer.of(PeriodRule.days().inUnitsOf(7), END);

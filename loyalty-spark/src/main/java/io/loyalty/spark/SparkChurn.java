@@ -28,7 +28,8 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  *
  * <p>Columns of the list (as {@link WarningList#CSV_HEADER} and {@code ChurnTables}): {@code rank} (int),
- * {@code list_customer_id} (string), {@code p_alive, p_alive_lower, p_alive_upper} (double), {@code p_alive_method}
+ * {@code list_customer_id} (string), {@code p_alive, p_alive_lower, p_alive_upper, p_alive_confidence} (double),
+ * {@code p_alive_method}
  * (string), {@code expected_purchases_if_retained, clv_if_retained, value_at_risk} (double),
  * {@code days_since_last_purchase} (long), {@code expected_days_between_purchases, overdue_ratio} (double),
  * {@code segment_now, segment_before} (string; null without a previous segment) and {@code reasons} (array of
@@ -45,6 +46,7 @@ public final class SparkChurn {
             .add("p_alive", DataTypes.DoubleType, false)
             .add("p_alive_lower", DataTypes.DoubleType, false)
             .add("p_alive_upper", DataTypes.DoubleType, false)
+            .add("p_alive_confidence", DataTypes.DoubleType, false)
             .add("p_alive_method", DataTypes.StringType, false)
             .add("expected_purchases_if_retained", DataTypes.DoubleType, false)
             .add("clv_if_retained", DataTypes.DoubleType, false)
@@ -77,7 +79,8 @@ public final class SparkChurn {
                 reasons[k] = r.reasons().get(k).name();
             }
             rows.add(RowFactory.create(i + 1, r.customerId(), r.probabilityAlive().estimate(),
-                    r.probabilityAlive().lower(), r.probabilityAlive().upper(), r.probabilityAlive().method(),
+                    r.probabilityAlive().lower(), r.probabilityAlive().upper(), r.probabilityAlive().confidence(),
+                    r.probabilityAlive().method(),
                     r.expectedPurchasesIfRetained(), r.clvIfRetained(), r.valueAtRisk(), r.daysSinceLastPurchase(),
                     r.expectedDaysBetweenPurchases(), r.overdueRatio(), r.segmentNow(),
                     r.segmentBefore().orElse(null), Arrays.asList(reasons)));
