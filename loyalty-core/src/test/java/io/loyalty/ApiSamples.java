@@ -138,6 +138,7 @@ final class ApiSamples {
         primitives();
         data();
         clv();
+        churn();
         rfm();
         attribution();
         nps();
@@ -482,6 +483,55 @@ final class ApiSamples {
     /** 300 customers simulated from the BG/NBD sample model, a data set every transaction fitter converges on. */
     private SimulatedCustomers simulated() {
         return once("simulated", () -> betaGeo().simulate(evenly(300, 39), 11));
+    }
+
+    /** The churn early-warning list: a calculator with fitted models, its list and its measurement. */
+    private void churn() {
+        type(io.loyalty.clv.ClvBootstrap.class, () -> io.loyalty.clv.ClvBootstrap.withDefaults().withDraws(20));
+        type(io.loyalty.clv.CustomerIntervals.class, () -> once("bootstrap intervals", () ->
+                io.loyalty.clv.ClvBootstrap.withDefaults().withDraws(20).probabilityAlive(fittedBetaGeo(),
+                        new double[] {0, 1, 2}, new double[] {0, 5, 8}, new double[] {10, 10, 10})));
+        type(io.loyalty.churn.ChurnWarning.class, () -> io.loyalty.churn.ChurnWarning.withDefaults()
+                .withModels(fittedBetaGeo(), gammaGamma()).withBootstrap(io.loyalty.clv.ClvBootstrap.withDefaults()
+                        .withDraws(20)));
+        type(io.loyalty.churn.WarningList.class, () -> once("warning list", () -> io.loyalty.churn.ChurnWarning
+                .withDefaults().withModels(fittedBetaGeo(), gammaGamma()).withBootstrap(
+                        io.loyalty.clv.ClvBootstrap.withDefaults().withDraws(20)).list(simulatedSummaries())));
+        type(io.loyalty.churn.AtRiskCustomer.class, () -> ((io.loyalty.churn.WarningList) receiver(
+                io.loyalty.churn.WarningList.class)).get(0));
+        type(io.loyalty.churn.WarningEvaluation.class, () -> once("warning evaluation", () -> io.loyalty.churn
+                .ChurnWarning.withDefaults().withModels(fittedBetaGeo(), gammaGamma()).evaluate(
+                        summarizer().calibrationHoldout(transactions(), LocalDate.of(2020, 3, 1)))));
+        type("java.util.Set<java.lang.String>", () -> java.util.Set.of("At Risk"));
+        type("java.util.Set<io.loyalty.churn.Reason>", () -> java.util.EnumSet.of(io.loyalty.churn.Reason.OVERDUE));
+        type("java.util.Optional<java.lang.String>", () -> java.util.Optional.of("Champions"));
+        type("java.util.List<io.loyalty.churn.Reason>", () -> List.of(io.loyalty.churn.Reason.OVERDUE));
+        type(java.io.Writer.class, java.io.StringWriter::new);
+        for (String m : List.of("conditionalExpectedPurchases", "expectedPurchases", "parameterDraws",
+                "probabilityAlive", "totalConditionalExpectedPurchases")) {
+            member("ClvBootstrap." + m + " model", this::fittedBetaGeo);
+        }
+        member("ClvBootstrap.expectedSpend spend", this::fittedGammaGamma);
+        member("ClvBootstrap.clv calculator", () -> io.loyalty.clv.ClvCalculator.of(fittedBetaGeo(),
+                fittedGammaGamma(), 4.345));
+        member("ClvBootstrap.withDraws draws", () -> 20);
+        member("ChurnWarning.evaluate split", () -> summarizer().calibrationHoldout(List.of(
+                Transaction.of("a", LocalDate.of(2020, 1, 5), 10), Transaction.of("a", LocalDate.of(2020, 2, 5), 12),
+                Transaction.of("a", LocalDate.of(2020, 5, 5), 11), Transaction.of("b", LocalDate.of(2020, 1, 9), 20),
+                Transaction.of("b", LocalDate.of(2020, 2, 1), 30), Transaction.of("c", LocalDate.of(2020, 2, 2), 5)),
+                LocalDate.of(2020, 3, 1)));
+        member("ChurnWarning.list previous", () -> io.loyalty.rfm.RfmScorer.withDefaults().score(
+                summarizer().summarize(transactions()), END_DAY));
+    }
+
+    /** A Gamma-Gamma fitted on the simulated summaries: it carries a fit summary to bootstrap. */
+    private GammaGammaModel fittedGammaGamma() {
+        return once("fitted Gamma-Gamma", () -> GammaGammaFitter.withDefaults().fit(simulatedSummaries()));
+    }
+
+    /** A BG/NBD fitted on the simulated summaries: it carries a fit summary to bootstrap. */
+    private io.loyalty.clv.BetaGeoModel fittedBetaGeo() {
+        return once("fitted BG/NBD", () -> io.loyalty.clv.BetaGeoFitter.withDefaults().fit(simulatedSummaries()));
     }
 
     /** The simulated customers as transactions (days), summarised by week: data the fitters converge on. */
