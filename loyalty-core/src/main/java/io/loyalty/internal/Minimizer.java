@@ -246,10 +246,12 @@ public final class Minimizer {
      * Minimizes by Newton steps with the objective's analytic Hessian ({@link Objective#value(double[], double[],
      * double[][])}), for a start near the minimum (from a fit of a sample of the data, say): each iteration is
      * one evaluation of value, gradient and Hessian, and convergence is quadratic, so a few evaluations replace
-     * BFGS's dozens and the finite-difference Hessian's 2n. A step is kept if it lowers the value (Armijo) or, at
+     * BFGS's dozens and the finite-difference Hessian's 2n. Steps go on, as {@link #minimize}'s polish does,
+     * until the gradient is 1e-3 times the tolerance. A step is kept if it lowers the value (Armijo) or, at
      * rounding level, keeps it and shrinks the gradient; steps are halved up to 30 times. Where the Hessian is not
-     * positive definite or no step is kept, it hands over to {@link #minimize} from the point reached, so it ends
-     * no worse than BFGS. The result's Hessian is the analytic one at the result's point.
+     * positive definite or no step is kept before the tolerance is met, it hands over to {@link #minimize} from
+     * the point reached, so it ends no worse than BFGS. The result's Hessian is the analytic one at the result's
+     * point.
      *
      * @param start the start point (not modified)
      * @return the result; {@link Result#converged()} says whether the tolerance was met
@@ -268,10 +270,12 @@ public final class Minimizer {
         double[] gNew = new double[n];
         double[][] hNew = new double[n][n];
         int iter = 0;
-        while (maxAbs(g) > threshold(f)) {
+        // As BFGS's polish does, go on to a gradient 1e-3 times the tolerance, which a Newton step from within
+        // the tolerance reaches: the maximum is then found to rounding level, whatever the start.
+        while (maxAbs(g) > threshold(f) * 1e-3) {
             double[] d = iter < maxIterations ? solve(h, g) : null;
             if (d == null) {
-                return minimize(x);
+                break;
             }
             iter++;
             double slope = -dot(d, g);
@@ -296,8 +300,11 @@ public final class Minimizer {
                 }
             }
             if (!accepted) {
-                return minimize(x);
+                break;
             }
+        }
+        if (!(maxAbs(g) <= threshold(f))) {
+            return minimize(x);
         }
         return new Result(x, f, g, h, evaluations, iter, true, "gradient tolerance met");
     }
