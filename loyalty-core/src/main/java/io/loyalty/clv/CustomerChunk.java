@@ -167,7 +167,8 @@ public final class CustomerChunk implements Serializable {
     }
 
     /**
-     * The number of distinct rows left after identical customers were merged.
+     * The number of rows left after identical customers were merged (a chunk of 16,384 or more rows is merged only
+     * when a sample shows that enough of them are identical, and otherwise keeps its rows of positive weight).
      *
      * @return the count
      */
