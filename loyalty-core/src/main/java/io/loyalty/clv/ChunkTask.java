@@ -129,9 +129,6 @@ public final class ChunkTask implements Serializable {
             partial[2] = Math.max(partial[2], rows.maxT());
             return partial;
         }
-        if (rows.rows() == 0) {
-            return partial;
-        }
         int width = width();
         int k = kind.dimension;
         double[] g = gradient ? new double[k] : null;
