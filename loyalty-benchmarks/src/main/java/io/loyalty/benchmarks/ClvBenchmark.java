@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.State;
  * Buy-till-you-die fits and predictions at scale (issue targets: BG/NBD fit with standard errors on 1,000,000
  * customers in under 5 s, predictions for 1,000,000 customers in under 1 s; lifetimes takes 11.6 s and 0.70 s).
  * Customers are seeded BG/NBD draws at the CDNOW estimates (r = 0.242593, alpha = 4.413532, a = 0.792886,
- * b = 2.425752), T uniform on 1..78 weeks, recency and T rounded to whole days (days / 7).
+ * b = 2.425752), T uniform on 1..78 weeks, recency and T rounded to whole days (days / 7), except in
+ * {@link #fitBgNbd1MContinuous}, whose recency and T are continuous like the peer's file (issue 17; the side-by-side
+ * comparison on that very file is {@link BgNbdFitPeerHarness}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +37,7 @@ import org.openjdk.jmh.annotations.State;
 public class ClvBenchmark {
     private double[][] cdnow;
     private double[][] million;
+    private double[][] millionContinuous;
     private double[][] tenThousand;
     private BetaGeoModel model;
     private ClvCalculator clv;
@@ -45,6 +48,7 @@ public class ClvBenchmark {
     public void setUp() {
         cdnow = cdnow();
         million = customers(1_000_000, 20261124L);
+        millionContinuous = continuousCustomers(1_000_000, 20261124L);
         tenThousand = customers(10_000, 7L);
         model = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752);
         clv = ClvCalculator.of(model, GammaGammaModel.of(6.2488, 3.74459, 15.4477), 4.345);
@@ -70,6 +74,17 @@ public class ClvBenchmark {
     @Benchmark
     public BetaGeoModel fitBgNbd1M() {
         return BetaGeoFitter.withDefaults().fit(million[0], million[1], million[2]);
+    }
+
+    /**
+     * BG/NBD fit with standard errors, 1M customers with continuous recency and T (nearly every row distinct, so
+     * rows are not merged: the shape of the peer's file).
+     *
+     * @return the model
+     */
+    @Benchmark
+    public BetaGeoModel fitBgNbd1MContinuous() {
+        return BetaGeoFitter.withDefaults().fit(millionContinuous[0], millionContinuous[1], millionContinuous[2]);
     }
 
     /**
@@ -118,6 +133,14 @@ public class ClvBenchmark {
         double[] ages = rnd.doubles(n).map(u -> Math.rint((1 + 77 * u) * 7) / 7).toArray();
         SimulatedCustomers c = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752).simulate(ages, seed + 1)
                 .withRecencyRoundedTo(1.0 / 7);
+        return new double[][] {c.frequency(), c.recency(), c.t()};
+    }
+
+    /** Seeded BG/NBD customers at the CDNOW parameters: {frequency, recency, T} in weeks, continuous. */
+    static double[][] continuousCustomers(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] ages = rnd.doubles(n).map(u -> 1 + 77 * u).toArray();
+        SimulatedCustomers c = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752).simulate(ages, seed + 1);
         return new double[][] {c.frequency(), c.recency(), c.t()};
     }
 
