@@ -81,8 +81,8 @@ public final class BgNbdFitPeerHarness {
             cpu = processCpuNanos() - cpu;
             FitSummary fit = model.fitSummary().orElseThrow();
             System.out.printf(Locale.ROOT, "run %d: %.3f s (%.2f s of CPU on all threads), %d evaluations, "
-                    + "%,d distinct rows, heap peak %,d MB (%,d MB before the call: the loaded columns), max heap "
-                    + "%,d MB, load average %.2f%n", r + 1, seconds[r], cpu / 1e9, fit.evaluations(), fit.rows(),
+                    + "%,d rows summed over (merged only if that paid), heap peak %,d MB (%,d MB before the call: "
+                    + "the loaded columns), max heap %,d MB, load average %.2f%n", r + 1, seconds[r], cpu / 1e9, fit.evaluations(), fit.rows(),
                     heapPeak() >> 20, before >> 20, Runtime.getRuntime().maxMemory() >> 20, load);
         }
         double[] sorted = seconds.clone();
