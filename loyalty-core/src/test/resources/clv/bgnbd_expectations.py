@@ -54,6 +54,21 @@ for i in range(160):
     else:
         T = 10 ** random.uniform(-1, 4); x = random.choice([0, 1, 2, 7, 40, 300, 10000]); tx = 0 if x == 0 else T * random.random()
         add(m, r, al, a, b, t, x, tx, T)
+# issue 17: the closed form's series now runs up to z = t/(alpha+T+t) = 0.95 (u = t/(alpha+T) up to 19) where its
+# absolute sum passes the cancellation test; points with z in (0.9, 0.95] near CDNOW-like parameters and beyond.
+rnd17 = random.Random(17)
+for i in range(40):
+    m = 'BG' if i % 2 == 0 else 'MB'
+    r = 10 ** rnd17.uniform(-2, 0.5)
+    al = 10 ** rnd17.uniform(-1, 1.5)
+    a = rnd17.choice([0.3, 0.792886, 1.5, 3.0]) * rnd17.uniform(0.9, 1.1)
+    b = 10 ** rnd17.uniform(-0.5, 1)
+    x = rnd17.choice([0, 1, 2, 5, 20, 60])
+    T = 10 ** rnd17.uniform(-1, 2)
+    u = rnd17.uniform(9.05, 18.9)
+    t = u * (al + T)
+    tx = 0 if x == 0 else T * rnd17.uniform(0.2, 1.0)
+    add(m, r, al, a, b, t, x, tx, T)
 with open('bgnbd_expectations.csv', 'w') as f:
     f.write('# BG/NBD (BG) and MBG/NBD (MB) expectations: E[X(t)] when x = -1, else E[Y(t) | x, t_x, T].\n')
     f.write('# Computed with mpmath 1.3.0 at mp.dps = 60 from the closed forms (Fader, Hardie and Lee 2005; Batislam et al. 2007):\n')

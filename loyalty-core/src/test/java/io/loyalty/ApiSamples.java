@@ -139,6 +139,7 @@ final class ApiSamples {
         primitives();
         data();
         clv();
+        churn();
         rfm();
         attribution();
         nps();
@@ -495,6 +496,28 @@ final class ApiSamples {
                 spendData()[0], spendData()[1]))));
         member("GammaGammaFitter.fit summaries", () -> simulatedSummaries());
         member("FitSummary.estimate name", () -> "r");
+        name("double holdoutDuration", () -> 9.0);
+        type(java.io.Writer.class, java.io.StringWriter::new);
+        type(io.loyalty.clv.ModelComparison.class, io.loyalty.clv.ModelComparison::withDefaults);
+        type(io.loyalty.clv.ModelComparison.Result.class, this::comparison);
+        type(io.loyalty.clv.ModelComparison.Candidate.class, () -> comparison().candidates().get(0));
+        member("ModelComparison.compare split", this::simulatedSplit);
+        String[] columns = {"frequency", "recency", "T", "holdoutPurchases"};
+        for (int k = 0; k < columns.length; k++) {
+            int column = k;
+            member("ModelComparison.compare " + columns[k], () -> simulatedSplitColumns()[column]);
+        }
+        member("ModelComparison.compare holdoutDuration", () -> simulatedSplit().holdoutDuration());
+        member("ModelComparison.Result.candidate name", () -> "BG/NBD");
+        member("ModelComparison.Result.writeCsv file", () -> {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("comparison", ".csv");
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** 300 customers simulated from the BG/NBD sample model, a data set every transaction fitter converges on. */
@@ -502,9 +525,80 @@ final class ApiSamples {
         return once("simulated", () -> betaGeo().simulate(evenly(300, 39), 11));
     }
 
+    /** The churn early-warning list: a calculator with fitted models, its list and its measurement. */
+    private void churn() {
+        type(io.loyalty.clv.ClvBootstrap.class, () -> io.loyalty.clv.ClvBootstrap.withDefaults().withDraws(20));
+        type(io.loyalty.clv.CustomerIntervals.class, () -> once("bootstrap intervals", () ->
+                io.loyalty.clv.ClvBootstrap.withDefaults().withDraws(20).probabilityAlive(fittedBetaGeo(),
+                        new double[] {0, 1, 2}, new double[] {0, 5, 8}, new double[] {10, 10, 10})));
+        type(io.loyalty.churn.ChurnWarning.class, () -> io.loyalty.churn.ChurnWarning.withDefaults()
+                .withModels(fittedBetaGeo(), gammaGamma()).withBootstrap(io.loyalty.clv.ClvBootstrap.withDefaults()
+                        .withDraws(20)));
+        type(io.loyalty.churn.WarningList.class, () -> once("warning list", () -> io.loyalty.churn.ChurnWarning
+                .withDefaults().withModels(fittedBetaGeo(), gammaGamma()).withBootstrap(
+                        io.loyalty.clv.ClvBootstrap.withDefaults().withDraws(20)).list(simulatedSummaries())));
+        type(io.loyalty.churn.AtRiskCustomer.class, () -> ((io.loyalty.churn.WarningList) receiver(
+                io.loyalty.churn.WarningList.class)).get(0));
+        type(io.loyalty.churn.WarningEvaluation.class, () -> once("warning evaluation", () -> io.loyalty.churn
+                .ChurnWarning.withDefaults().withModels(fittedBetaGeo(), gammaGamma()).evaluate(
+                        summarizer().calibrationHoldout(transactions(), LocalDate.of(2020, 3, 1)))));
+        type("java.util.Set<java.lang.String>", () -> java.util.Set.of("At Risk"));
+        type("java.util.Set<io.loyalty.churn.Reason>", () -> java.util.EnumSet.of(io.loyalty.churn.Reason.OVERDUE));
+        type("java.util.Optional<java.lang.String>", () -> java.util.Optional.of("Champions"));
+        type("java.util.List<io.loyalty.churn.Reason>", () -> List.of(io.loyalty.churn.Reason.OVERDUE));
+        type(java.io.Writer.class, java.io.StringWriter::new);
+        for (String m : List.of("conditionalExpectedPurchases", "expectedPurchases", "parameterDraws",
+                "probabilityAlive", "totalConditionalExpectedPurchases")) {
+            member("ClvBootstrap." + m + " model", this::fittedBetaGeo);
+        }
+        member("ClvBootstrap.expectedSpend spend", this::fittedGammaGamma);
+        member("ClvBootstrap.clv calculator", () -> io.loyalty.clv.ClvCalculator.of(fittedBetaGeo(),
+                fittedGammaGamma(), 4.345));
+        member("ClvBootstrap.withDraws draws", () -> 20);
+        member("ChurnWarning.evaluate split", () -> summarizer().calibrationHoldout(List.of(
+                Transaction.of("a", LocalDate.of(2020, 1, 5), 10), Transaction.of("a", LocalDate.of(2020, 2, 5), 12),
+                Transaction.of("a", LocalDate.of(2020, 5, 5), 11), Transaction.of("b", LocalDate.of(2020, 1, 9), 20),
+                Transaction.of("b", LocalDate.of(2020, 2, 1), 30), Transaction.of("c", LocalDate.of(2020, 2, 2), 5)),
+                LocalDate.of(2020, 3, 1)));
+        member("ChurnWarning.list previous", () -> io.loyalty.rfm.RfmScorer.withDefaults().score(
+                summarizer().summarize(transactions()), END_DAY));
+    }
+
+    /** A Gamma-Gamma fitted on the simulated summaries: it carries a fit summary to bootstrap. */
+    private GammaGammaModel fittedGammaGamma() {
+        return once("fitted Gamma-Gamma", () -> GammaGammaFitter.withDefaults().fit(simulatedSummaries()));
+    }
+
+    /** A BG/NBD fitted on the simulated summaries: it carries a fit summary to bootstrap. */
+    private io.loyalty.clv.BetaGeoModel fittedBetaGeo() {
+        return once("fitted BG/NBD", () -> io.loyalty.clv.BetaGeoFitter.withDefaults().fit(simulatedSummaries()));
+    }
+
     /** The simulated customers as transactions (days), summarised by week: data the fitters converge on. */
     private CustomerSummaries simulatedSummaries() {
-        return once("summaries", () -> {
+        return once("summaries", () -> summarizer().summarize(simulatedTransactions()));
+    }
+
+    /** The simulated customers split at 2020-04-30 (weeks): a split every model of a comparison fits. */
+    private CalibrationHoldout simulatedSplit() {
+        return once("split", () -> summarizer().calibrationHoldout(simulatedTransactions(), LocalDate.of(2020, 4,
+                30)));
+    }
+
+    /** The columns of {@link #simulatedSplit()}: frequency, recency, T, holdout purchases. */
+    private double[][] simulatedSplitColumns() {
+        CalibrationHoldout s = simulatedSplit();
+        return new double[][] {s.calibration().frequencyAsDouble(), s.calibration().recency(), s.calibration().t(),
+            java.util.Arrays.stream(s.holdoutFrequency()).asDoubleStream().toArray()};
+    }
+
+    private io.loyalty.clv.ModelComparison.Result comparison() {
+        return once("comparison", () -> io.loyalty.clv.ModelComparison.withDefaults().compare(simulatedSplit()));
+    }
+
+    /** The simulated customers as purchases on days before the sample observation end, spend varying. */
+    private List<Transaction> simulatedTransactions() {
+        return once("transactions", () -> {
             SimulatedCustomers c = simulated();
             List<Transaction> rows = new java.util.ArrayList<>();
             for (int i = 0; i < c.t().length; i++) {
@@ -519,7 +613,7 @@ final class ApiSamples {
                             mean * (0.7 + 0.15 * ((k * 7 + i) % 5))));
                 }
             }
-            return summarizer().summarize(rows);
+            return rows;
         });
     }
 

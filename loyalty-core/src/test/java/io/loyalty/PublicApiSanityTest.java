@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiSanityTest {
     private static final List<String> PACKAGES = List.of("data", "rfm", "clv", "nps", "kano", "attribution",
-            "cohort", "experiment", "stats", "privacy", "tablesaw");
+            "cohort", "experiment", "stats", "privacy", "churn", "tablesaw");
 
     /**
      * Cases where the argument is meaningful, keyed {@code "Owner.member parameter"} (every case of that parameter)

@@ -24,10 +24,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Buy-till-you-die fits and predictions at scale (issue targets: BG/NBD fit with standard errors on 1,000,000
- * customers in under 5 s, predictions for 1,000,000 customers in under 1 s; lifetimes takes 11.6 s and 0.70 s).
- * Customers are seeded BG/NBD draws at the CDNOW estimates (r = 0.242593, alpha = 4.413532, a = 0.792886,
- * b = 2.425752), T uniform on 1..78 weeks, recency and T rounded to whole days (days / 7).
+ * Buy-till-you-die fits and predictions at scale. Customers are seeded BG/NBD draws at the CDNOW estimates
+ * (r = 0.242593, alpha = 4.413532, a = 0.792886, b = 2.425752), T uniform on 1..78 weeks, in two shapes: recency
+ * and T rounded to whole days (days / 7, about 267k distinct rows in 1M customers), and <b>continuous</b> (rounded
+ * to 6 decimals, almost every row distinct), the shape of the peer's own files ({@code make_synthetic.py}; the
+ * side-by-side comparison on those very files is {@link ClvPeerHarness}, and
+ * {@link BgNbdFitPeerHarness} for the BG/NBD fit alone).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,6 +38,8 @@ public class ClvBenchmark {
     private double[][] cdnow;
     private double[][] million;
     private double[][] tenThousand;
+    private double[][] millionContinuous;
+    private double[][] hundredThousandContinuous;
     private BetaGeoModel model;
     private ClvCalculator clv;
     private double[] monetary;
@@ -46,6 +50,8 @@ public class ClvBenchmark {
         cdnow = cdnow();
         million = customers(1_000_000, 20261124L);
         tenThousand = customers(10_000, 7L);
+        millionContinuous = continuousCustomers(1_000_000, 20240601L);
+        hundredThousandContinuous = continuousCustomers(100_000, 20240602L);
         model = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752);
         clv = ClvCalculator.of(model, GammaGammaModel.of(6.2488, 3.74459, 15.4477), 4.345);
         monetary = new double[million[0].length];
@@ -110,6 +116,65 @@ public class ClvBenchmark {
     @Benchmark
     public ParetoNbdModel fitParetoNbd10k() {
         return ParetoNbdFitter.withDefaults().fit(tenThousand[0], tenThousand[1], tenThousand[2]);
+    }
+
+    /**
+     * BG/NBD fit with standard errors, 1M customers with continuous recency and T (about 1M distinct rows: the
+     * shape of the peer's {@code bgnbd_1000000.csv.gz}).
+     *
+     * @return the model
+     */
+    @Benchmark
+    public BetaGeoModel fitBgNbd1MContinuous() {
+        return BetaGeoFitter.withDefaults().fit(millionContinuous[0], millionContinuous[1], millionContinuous[2]);
+    }
+
+    /**
+     * Conditional expected purchases in the next 52 weeks, 1M customers with continuous recency and T.
+     *
+     * @return the expectations
+     */
+    @Benchmark
+    public double[] expectedPurchases52Weeks1MContinuous() {
+        return model.conditionalExpectedPurchases(52, millionContinuous[0], millionContinuous[1],
+                millionContinuous[2]);
+    }
+
+    /**
+     * P(alive), 1M customers with continuous recency and T.
+     *
+     * @return the probabilities
+     */
+    @Benchmark
+    public double[] probabilityAlive1MContinuous() {
+        return model.probabilityAlive(millionContinuous[0], millionContinuous[1], millionContinuous[2]);
+    }
+
+    /**
+     * Pareto/NBD fit with standard errors, 100k customers with continuous recency and T (the shape of the peer's
+     * {@code bgnbd_100000.csv.gz}).
+     *
+     * @return the model
+     */
+    @Benchmark
+    public ParetoNbdModel fitParetoNbd100kContinuous() {
+        return ParetoNbdFitter.withDefaults().fit(hundredThousandContinuous[0], hundredThousandContinuous[1],
+                hundredThousandContinuous[2]);
+    }
+
+    /**
+     * Seeded BG/NBD customers at the CDNOW parameters, continuous: T uniform on 1..78 weeks, recency and T rounded
+     * to 6 decimals (recency at most T), as the peer's files are.
+     */
+    static double[][] continuousCustomers(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] ages = rnd.doubles(n).map(u -> Math.rint((1 + 77 * u) * 1e6) / 1e6).toArray();
+        SimulatedCustomers c = BetaGeoModel.of(0.242593, 4.413532, 0.792886, 2.425752).simulate(ages, seed + 1);
+        double[] recency = c.recency();
+        for (int i = 0; i < n; i++) {
+            recency[i] = Math.min(ages[i], Math.rint(recency[i] * 1e6) / 1e6);
+        }
+        return new double[][] {c.frequency(), recency, ages};
     }
 
     /** Seeded BG/NBD customers at the CDNOW parameters: {frequency, recency, T} in weeks, in whole days. */

@@ -144,6 +144,9 @@ class ChartsTest {
         charts.put("clv history", () -> ClvCharts.probabilityAliveHistory(BG, PeriodRule.days().withUnit(7),
                 log().stream().filter(t -> t.customerId().equals("c3")).toList(), END.atStartOfDay()
                         .toInstant(ZoneOffset.UTC)));
+        charts.put("churn p alive by recency", () -> ChurnCharts.probabilityAliveByRecency(
+                io.loyalty.churn.ChurnWarning.withDefaults().withModels(BG, io.loyalty.clv.GammaGammaModel.of(6.25,
+                        3.74, 15.44)).list(weekly())));
         charts.put("cohort heatmap", () -> CohortCharts.retentionHeatmap(cohorts(), 12));
         charts.put("cohort curves", () -> CohortCharts.retentionCurves(cohorts(), 12));
         double[] times = {3, 5, 5, 8, 12, 13, 20, 21, 30, 31};
@@ -186,6 +189,17 @@ class ChartsTest {
             assertTrue(png.length > 5_000, e.getKey() + ": an almost empty image, " + png.length + " bytes");
             assertEquals(64, chart.dataDigest().length(), e.getKey());
         }
+    }
+
+    @Test
+    void anEmptyWarningListIsRejectedNamingIt() {
+        io.loyalty.churn.WarningList empty = io.loyalty.churn.ChurnWarning.withDefaults()
+                .withModels(BG, io.loyalty.clv.GammaGammaModel.of(6.25, 3.74, 15.44))
+                .withReasons(java.util.EnumSet.of(io.loyalty.churn.Reason.LOW_P_ALIVE)).withAliveThreshold(0)
+                .list(weekly());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChurnCharts.probabilityAliveByRecency(empty));
+        assertTrue(e.getMessage().startsWith("list must hold at least one row"), e.getMessage());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.ChunkedSum;
-import io.loyalty.internal.Hypergeometric2F1;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.special.Beta;
 
@@ -17,6 +16,10 @@ abstract class BetaGeoFamily extends FourParameterModel {
     final double alpha;
     final double a;
     final double b;
+    /** The closed form's series converges in at most a few hundred terms up to here. */
+    private static final double SERIES_LIMIT = 0.95;
+    /** Up to here, with the closed form's parameters, the series' terms are small against its value. */
+    private static final double SAFE_SERIES = 0.9;
 
     BetaGeoFamily(String name, double r, double alpha, double a, double b, FitSummary fit) {
         super(name, NAMES, new double[] {r, alpha, a, b}, fit);
@@ -57,23 +60,51 @@ abstract class BetaGeoFamily extends FourParameterModel {
     /**
      * {@inheritDoc}
      *
-     * <p>The hypergeometric part depends on (x, T) only, so it is computed once per distinct pair.
+     * <p>The closed form's power series has coefficients that depend on the frequency only: when the frequencies
+     * are small whole numbers (a table never longer than a few times the input) they are computed once per
+     * frequency and shared by its customers, whose values are those of the one-customer method to the bit. Each
+     * customer's value is computed on its own, on both cores.
      */
     @Override
     public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
         Inputs.horizon(t);
-        RfmRows.check(frequency, recency, T, null, false);
-        PairIndex pairs = PairIndex.of(frequency, T);
-        double[] e = new double[pairs.size];
-        ChunkedSum.forEach(pairs.size, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                e[k] = expectation(t, pairs.x[k], pairs.t[k]);
+        RfmRows.checkInParallel(frequency, recency, T);
+        int n = frequency.length;
+        double maxX = 0;
+        for (double f : frequency) {
+            maxX = Math.max(maxX, f);
+        }
+        SharedSeries[] shared = null;
+        double[] ratios = null;
+        if (maxX < 4.0 * n + 64) {
+            boolean[] seen = new boolean[(int) maxX + 1];
+            ChunkedSum.forEach(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    seen[(int) frequency[i]] = true;
+                }
+            });
+            shared = new SharedSeries[seen.length];
+            ratios = new double[seen.length];
+            for (int x = 0; x < seen.length; x++) {
+                shared[x] = seen[x] ? series(t, x) : null;
+                ratios[x] = seen[x] && !certainlyAlive(x) ? aliveLogRatio(x) : 0;
             }
-        });
-        double[] out = new double[frequency.length];
-        ChunkedSum.forEach(out.length, (from, to) -> {
+        }
+        SharedSeries[] table = shared;
+        double[] logRatio = ratios;
+        double[] out = new double[n];
+        ChunkedSum.forEach(n, (from, to) -> {
             for (int i = from; i < to; i++) {
-                out[i] = e[pairs.index[i]] * probabilityAliveUnchecked(frequency[i], recency[i], T[i]);
+                double x = frequency[i];
+                double alive;
+                SharedSeries s = null;
+                if (table == null) {
+                    alive = probabilityAliveUnchecked(x, recency[i], T[i]);
+                } else {
+                    s = table[(int) x];
+                    alive = certainlyAlive(x) ? 1 : alive(logRatio[(int) x], x, recency[i], T[i]);
+                }
+                out[i] = expectation(t, x, T[i], s) * alive;
             }
         });
         return checked(out, "the conditional expectation");
@@ -108,31 +139,66 @@ abstract class BetaGeoFamily extends FourParameterModel {
      * the closed form where that is well conditioned, else from the integral.
      */
     final double expectation(double t, double x, double age) {
+        return expectation(t, x, age, null);
+    }
+
+    /**
+     * {@link #expectation(double, double, double)} with the closed form's series for x built beforehand (or null):
+     * the same value to the bit.
+     */
+    private double expectation(double t, double x, double age, SharedSeries shared) {
         double shape = dropoutShape(x);
-        double closed = closedForm(t, x, age, shape);
+        double closed = closedForm(t, x, age, shape, shared);
         return closed >= 0 ? closed : DropoutMixture.value(r + x, t / (alpha + age), a, shape);
+    }
+
+    /**
+     * The closed form's series {@code 2F1(c - R, a - 1; c; z)} for frequency x, for every z up to
+     * {@link #SERIES_LIMIT}; null where the closed form does not apply.
+     */
+    private SharedSeries series(double t, double x) {
+        double c = a + dropoutShape(x) - 1;
+        return applies(t, x, c, SERIES_LIMIT) ? SharedSeries.upTo(c - (r + x), a - 1, c, SERIES_LIMIT) : null;
+    }
+
+    /** Whether the parameters are those where the closed form is well conditioned (see {@link #closedForm}). */
+    private boolean applies(double t, double x, double c, double z) {
+        return t > 0 && z <= SERIES_LIMIT && Math.abs(a - 1) >= 0.01 && a <= 20 && c >= 0.5
+                && Math.abs(c - (r + x)) <= 10;
     }
 
     /**
      * The closed form {@code c/(a-1) [1 - (1-z)^(a-1) 2F1(c-R, a-1; c; z)]} (Euler's transformation of the
      * textbook one; c = a + B - 1, R = r + x, z = t/(alpha+T+t)), some fifty times cheaper than the integral, where
-     * it is well conditioned: the 2F1 summed as its power series (z at most 0.9) with small parameters (|c - R|
-     * = |a + b - 1 - r| or |a + b - r| at most 10, |a - 1| between 0.01 and 19, c at least 0.5), and the bracket
-     * losing at most four digits to cancellation (so about 1e-12 relative). Elsewhere (and at t = 0) -1, and the
-     * caller integrates. CDNOW-like models take this path for all but the youngest customers at long horizons.
+     * it is well conditioned: the 2F1 summed as its power series ({@link SharedSeries}) with small parameters
+     * (|c - R| = |a + b - 1 - r| or |a + b - r| at most 10, |a - 1| between 0.01 and 19, c at least 0.5), and
+     * the bracket losing at most four digits to cancellation (so about 1e-12 relative). Up to z = 0.9 the series'
+     * terms are small against its value with these parameters; beyond, up to z = {@value #SERIES_LIMIT}, the
+     * sum of their absolute values takes the place of |2F1| in that cancellation test, so the rounding of a long
+     * series is accounted for. Elsewhere (and at t = 0) -1, and the caller integrates. CDNOW-like models take this
+     * path for all customers at horizons up to about 19 times alpha.
      */
-    private double closedForm(double t, double x, double age, double shape) {
+    private double closedForm(double t, double x, double age, double shape, SharedSeries shared) {
         double big = r + x;
         double z = t / (alpha + age + t);
         double c = a + shape - 1;
-        if (!(t > 0 && z <= 0.9 && Math.abs(a - 1) >= 0.01 && a <= 20 && c >= 0.5 && Math.abs(c - big) <= 10)) {
+        if (!applies(t, x, c, z)) {
             return -1;
         }
-        double f = Hypergeometric2F1.value(c - big, a - 1, c, z);
+        double f = shared != null ? shared.value(z) : Double.NaN;
+        SharedSeries s = shared;
+        if (Double.isNaN(f)) {
+            s = SharedSeries.upTo(c - big, a - 1, c, z);
+            if (s == null) {
+                return -1;
+            }
+            f = s.value(z);
+        }
         double lead = Math.exp((a - 1) * Math.log1p(-z));
         double bracket = 1 - lead * f;
         double value = c / (a - 1) * bracket;
-        return Math.abs(lead * f) <= 1e4 * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY
+        double size = z <= SAFE_SERIES ? Math.abs(f) : s.absoluteSum(z);
+        return lead * size <= 1e4 * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY
                 ? value : -1;
     }
 
@@ -142,5 +208,19 @@ abstract class BetaGeoFamily extends FourParameterModel {
     abstract double dropoutShape(double x);
 
     /** P(alive | x, t_x, T) of checked arguments. */
-    abstract double probabilityAliveUnchecked(double x, double tx, double age);
+    final double probabilityAliveUnchecked(double x, double tx, double age) {
+        return certainlyAlive(x) ? 1 : alive(aliveLogRatio(x), x, tx, age);
+    }
+
+    /** P(alive) = 1 / (1 + exp(ratio + (r+x) ln((alpha+T)/(alpha+t_x)))), ratio from {@link #aliveLogRatio}. */
+    final double alive(double ratio, double x, double tx, double age) {
+        double log = ratio + (r + x) * Math.log((alpha + age) / (alpha + tx));
+        return 1 / (1 + Math.exp(log));
+    }
+
+    /** Whether a customer with x repeat purchases is alive for sure (BG/NBD: x = 0, no chance to drop out yet). */
+    abstract boolean certainlyAlive(double x);
+
+    /** ln of the odds factor of dropping out in P(alive): ln(a/(b+x-1)) for BG/NBD, ln(a/(b+x)) for MBG/NBD. */
+    abstract double aliveLogRatio(double x);
 }

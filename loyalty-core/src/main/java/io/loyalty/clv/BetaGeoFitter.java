@@ -9,13 +9,15 @@ package io.loyalty.clv;
  * double[] next39Weeks = model.conditionalExpectedPurchases(39, frequency, recency, T);
  * }</pre>
  *
- * <p>Algorithm. Identical {@code (x, t_x, T)} rows are merged into weighted rows first. Recency and T are scaled
+ * <p>Algorithm. Identical {@code (x, t_x, T)} rows are merged into weighted rows first (from 16,384 rows on,
+ * only when a sample shows that enough rows are identical). Recency and T are scaled
  * so that the largest T is 10 (as lifetimes does), and the objective, as in lifetimes, is the mean negative
  * log-likelihood plus {@code penalizer * (r^2 + alpha^2 + a^2 + b^2)} on the scaled parameters (so a penalizer
  * means the same as lifetimes' {@code penalizer_coef}). It is minimized over log-parameters by BFGS with the
  * analytic gradient, then polished by Newton steps, until every gradient component is below the tolerance
  * (default {@code 1e-9}, times max(1, |objective|)); the sums over rows run on both cores when there are more
- * than 8,192 distinct rows.
+ * than 8,192 distinct rows. From 65,536 rows on, the fit starts from the fit of every 16th row and takes Newton
+ * steps with the analytic Hessian on all rows instead (a few passes over the rows rather than about fifty).
  * Standard errors and 95% intervals come from the observed information (see {@link ParameterEstimate}).
  * The default start point is 1 for every scaled parameter, as in lifetimes.
  *

@@ -73,7 +73,7 @@ public final class BetaGeoModel extends BetaGeoFamily {
      */
     @Override
     public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
-        RfmRows.check(frequency, recency, T, null, false);
+        RfmRows.checkInParallel(frequency, recency, T);
         double maxX = 0;
         for (double f : frequency) {
             maxX = Math.max(maxX, f);
@@ -97,12 +97,13 @@ public final class BetaGeoModel extends BetaGeoFamily {
     }
 
     @Override
-    double probabilityAliveUnchecked(double x, double tx, double age) {
-        if (x == 0) {
-            return 1;
-        }
-        double log = Math.log(a / (b + x - 1)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
-        return 1 / (1 + Math.exp(log));
+    boolean certainlyAlive(double x) {
+        return x == 0;
+    }
+
+    @Override
+    double aliveLogRatio(double x) {
+        return Math.log(a / (b + x - 1));
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class CustomerChunk implements Serializable {
     private final int rows;
     /** The Pareto/NBD (x, time) pair index, built on first use by a Pareto/NBD task. */
     private transient volatile ModelKind.Pairs pairs;
+    /** Every {@link #SAMPLE_STRIDE}-th row, built on first use by a sampled task. */
+    private transient volatile CustomerChunk sample;
+
+    /** The stride of {@link #sample()}. */
+    static final int SAMPLE_STRIDE = 16;
 
     private CustomerChunk(RfmRows purchases, double[] spendFrequency, double[] spendMonetary, double[] spendWeight,
             double customers, int rows) {
@@ -162,7 +167,8 @@ public final class CustomerChunk implements Serializable {
     }
 
     /**
-     * The number of distinct rows left after identical customers were merged.
+     * The number of rows left after identical customers were merged (a chunk of 16,384 or more rows is merged only
+     * when a sample shows that enough of them are identical, and otherwise keeps its rows of positive weight).
      *
      * @return the count
      */
@@ -188,6 +194,36 @@ public final class CustomerChunk implements Serializable {
             pairs = p;
         }
         return p;
+    }
+
+    /**
+     * Every {@link #SAMPLE_STRIDE}-th (merged) row of a purchase chunk with its weight, the first row always
+     * included; a spend chunk is its own sample. Built once (a race builds it twice, harmlessly).
+     */
+    CustomerChunk sample() {
+        CustomerChunk c = sample;
+        if (c == null) {
+            if (purchases == null) {
+                c = this;
+            } else {
+                int m = (purchases.size + SAMPLE_STRIDE - 1) / SAMPLE_STRIDE;
+                double[] x = new double[m];
+                double[] tx = new double[m];
+                double[] t = new double[m];
+                double[] w = new double[m];
+                for (int k = 0; k < m; k++) {
+                    int i = k * SAMPLE_STRIDE;
+                    x[k] = purchases.x[i];
+                    tx[k] = purchases.tx[i];
+                    t[k] = purchases.t[i];
+                    w[k] = purchases.w[i];
+                }
+                RfmRows rows = RfmRows.aligned(x, tx, t, w);
+                c = new CustomerChunk(rows, null, null, null, rows.totalWeight, rows.size);
+            }
+            sample = c;
+        }
+        return c;
     }
 
     /**

@@ -111,8 +111,10 @@ public final class FitSummary {
     }
 
     /**
-     * The number of distinct weighted rows the likelihood was summed over after identical customers were merged
-     * (for a fit on {@link ChunkedCustomers}, merged within each chunk and added over the chunks).
+     * The number of weighted rows the likelihood was summed over after identical customers were merged (for a fit
+     * on {@link ChunkedCustomers}, merged within each chunk and added over the chunks). Rows of 16,384 or more
+     * customers are merged only when a sample of them shows that enough are identical; otherwise this counts the
+     * rows as given (with a positive weight).
      *
      * @return the count
      */

@@ -28,6 +28,17 @@ enum ModelKind {
         }
 
         @Override
+        double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient,
+                double[] hessian) {
+            return betaGeo(chunk.purchases, scale, theta, gradient, hessian, false);
+        }
+
+        @Override
+        boolean analyticHessian() {
+            return true;
+        }
+
+        @Override
         Object model(double[] p, FitSummary fit) {
             return new BetaGeoModel(p[0], p[1], p[2], p[3], fit);
         }
@@ -41,16 +52,27 @@ enum ModelKind {
         }
 
         @Override
+        double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient,
+                double[] hessian) {
+            return betaGeo(chunk.purchases, scale, theta, gradient, hessian, true);
+        }
+
+        @Override
+        boolean analyticHessian() {
+            return true;
+        }
+
+        @Override
         Object model(double[] p, FitSummary fit) {
             return new ModifiedBetaGeoModel(p[0], p[1], p[2], p[3], fit);
         }
     },
-    /** Pareto/NBD, {@link ParetoNbdModel}: central-difference gradients. */
+    /** Pareto/NBD, {@link ParetoNbdModel}: analytic gradients ({@link ParetoNbdGradient}). */
     PARETO_NBD("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"}, new boolean[] {false, true, false, true},
-            true, false) {
+            true, true) {
         @Override
         double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient) {
-            return paretoNbd(chunk.purchases, chunk.pairs(), scale, theta);
+            return ParetoNbdGradient.logLikelihood(chunk.purchases, chunk.pairs(), scale, theta, gradient);
         }
 
         @Override
@@ -109,6 +131,21 @@ enum ModelKind {
      */
     abstract double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient);
 
+    /**
+     * {@link #logLikelihood(CustomerChunk, double, double[], double[])} and, with a non-null {@code hessian}
+     * (kinds with an {@link #analyticHessian()} only, gradient not null), the summed second derivatives written
+     * into it, packed by rows of the upper triangle.
+     */
+    double logLikelihood(CustomerChunk chunk, double scale, double[] theta, double[] gradient, double[] hessian) {
+        Checks.require(hessian == null, "%s has no analytic Hessian", label);
+        return logLikelihood(chunk, scale, theta, gradient);
+    }
+
+    /** Whether the kernel writes its Hessian (Newton steps and standard errors without finite differences). */
+    boolean analyticHessian() {
+        return false;
+    }
+
     /** The model at checked-positive parameters {@code p} (taken over, not copied), with its fit or null. */
     abstract Object model(double[] p, FitSummary fit);
 
@@ -156,21 +193,36 @@ enum ModelKind {
     }
 
     /**
+     * The BG/NBD kernel, or with {@code modified} the MBG/NBD one: {@link #betaGeo(RfmRows, double, double[],
+     * double[], double[], boolean)} without the Hessian.
+     */
+    static double betaGeo(RfmRows rows, double scale, double[] theta, double[] gradient, boolean modified) {
+        return betaGeo(rows, scale, theta, gradient, null, modified);
+    }
+
+    /**
      * The BG/NBD kernel, or with {@code modified} the MBG/NBD one (Batislam, Denizel and Filiztekin 2007), whose
      * dropout can also happen at time 0: its beta terms shift x by one, B(a, b+x+1)/B(a, b), and the second
      * likelihood term a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x) is present for x = 0 too. Sum over rows of w * LL
-     * and, if {@code gradient} is not null, of w * dLL/d(r, alpha, a, b), with recency and T multiplied by
-     * {@code scale}.
+     * and, if {@code gradient} is not null, of w * dLL/d(r, alpha, a, b), and if {@code hessian} is not null
+     * (with the gradient), of the second derivatives, packed by rows of the upper triangle (rr, r alpha, r a,
+     * r b, alpha alpha, alpha a, alpha b, aa, ab, bb); recency and T multiplied by {@code scale}.
+     *
+     * <p>Per row, LL = A1 + A2 + ln(e^A3 + e^A4) (Fader, Hardie and Lee 2005, eq. 6), so with w3, w4 the shares
+     * of e^A3 and e^A4, the tail's derivatives are w3 dA3 + w4 dA4 and its second derivatives
+     * w3 d2A3 + w4 d2A4 + w3 w4 (dA3 - dA4)(dA3 - dA4)^T.
      */
-    static double betaGeo(RfmRows rows, double scale, double[] theta, double[] gradient, boolean modified) {
+    static double betaGeo(RfmRows rows, double scale, double[] theta, double[] gradient, double[] hessian,
+            boolean modified) {
         double r = theta[0];
         double alpha = theta[1];
         double a = theta[2];
         double b = theta[3];
         // Per-frequency terms, one per distinct frequency: lnGamma(r+x)-lnGamma(r), lnB(a,b+x+k)-lnB(a,b), digamma
-        // differences, ln(b+x-1+k) with k = 1 for MBG/NBD, 0 for BG/NBD. Between nearby frequencies by recurrence;
-        // across a gap wider than GAP by lnGamma and digamma differences, so that time and memory follow the
-        // number of distinct frequencies, not the largest one.
+        // and trigamma differences, ln(b+x-1+k) with k = 1 for MBG/NBD, 0 for BG/NBD. Between nearby frequencies
+        // by recurrence; across a gap wider than GAP by lnGamma, digamma and trigamma differences, so that time
+        // and memory follow the number of distinct frequencies, not the largest one.
+        boolean second = hessian != null;
         double[] fx = rows.frequencies;
         int nx = fx.length;
         double[] lg = new double[nx];
@@ -178,11 +230,17 @@ enum ModelKind {
         double[] psiAbx = new double[nx];
         double[] psiBx = new double[nx];
         double[] logBx1 = new double[nx];
+        double[] triR = second ? new double[nx] : null;
+        double[] triAbx = second ? new double[nx] : null;
+        double[] triBx = second ? new double[nx] : null;
         double cx = 0;
         double cLg = 0;
         double cPsiR = 0;
         double cPsiAbx = 0;
         double cPsiBx = 0;
+        double cTriR = 0;
+        double cTriAbx = 0;
+        double cTriBx = 0;
         for (int k = 0; k < nx; k++) {
             double target = fx[k];
             if (target - cx > GAP) {
@@ -191,6 +249,11 @@ enum ModelKind {
                 cPsiR += SpecialFunctions.digamma(r + target) - SpecialFunctions.digamma(r + cx);
                 cPsiAbx -= SpecialFunctions.digamma(a + b + target) - SpecialFunctions.digamma(a + b + cx);
                 cPsiBx += SpecialFunctions.digamma(b + target) - SpecialFunctions.digamma(b + cx);
+                if (second) {
+                    cTriR += Gamma.trigamma(r + target) - Gamma.trigamma(r + cx);
+                    cTriAbx -= Gamma.trigamma(a + b + target) - Gamma.trigamma(a + b + cx);
+                    cTriBx += Gamma.trigamma(b + target) - Gamma.trigamma(b + cx);
+                }
                 cx = target;
             }
             for (; cx < target; cx++) {
@@ -198,12 +261,22 @@ enum ModelKind {
                 cPsiR = cPsiR + 1 / (r + cx);
                 cPsiAbx = cPsiAbx - 1 / (a + b + cx);
                 cPsiBx = cPsiBx + 1 / (b + cx);
+                if (second) {
+                    cTriR -= 1 / ((r + cx) * (r + cx));
+                    cTriAbx += 1 / ((a + b + cx) * (a + b + cx));
+                    cTriBx -= 1 / ((b + cx) * (b + cx));
+                }
             }
             lg[k] = cLg;
             psiR[k] = cPsiR;
             psiAbx[k] = cPsiAbx;
             psiBx[k] = cPsiBx;
             logBx1[k] = target == 0 ? 0 : Math.log(b + (target - 1));
+            if (second) {
+                triR[k] = cTriR;
+                triAbx[k] = cTriAbx;
+                triBx[k] = cTriBx;
+            }
         }
         double shift = 0;
         if (modified) {
@@ -214,30 +287,41 @@ enum ModelKind {
                 psiAbx[k] -= 1 / (a + b + x);
                 psiBx[k] += 1 / (b + x);
                 logBx1[k] = Math.log(b + x);
+                if (second) {
+                    triAbx[k] += 1 / ((a + b + x) * (a + b + x));
+                    triBx[k] -= 1 / ((b + x) * (b + x));
+                }
             }
         }
         double bShift = b - 1 + shift;
         double logAlpha = Math.log(alpha);
         double logA = Math.log(a);
-        boolean grad = gradient != null;
-        // ln(alpha + t) and 1/(alpha + t) once per distinct (scaled) recency or T value, looked up per row.
+        boolean grad = gradient != null || second;
+        // ln(alpha + t) and 1/(alpha + t) once per distinct (scaled) recency or T value, looked up per row; rows
+        // that were not merged (nearly all distinct) compute them in the row loop instead, on every core.
+        boolean aligned = rows.aligned;
         double[] times = rows.times;
-        double[] logAt = new double[times.length];
-        double[] invAt = grad ? new double[times.length] : null;
-        for (int k = 0; k < times.length; k++) {
-            double at = alpha + times[k] * scale;
-            logAt[k] = Math.log(at);
-            if (grad) {
-                invAt[k] = 1 / at;
+        double[] logAt = aligned ? null : new double[times.length];
+        double[] invAt = aligned || !grad ? null : new double[times.length];
+        if (!aligned) {
+            for (int k = 0; k < times.length; k++) {
+                double at = alpha + times[k] * scale;
+                logAt[k] = Math.log(at);
+                if (grad) {
+                    invAt[k] = 1 / at;
+                }
             }
         }
-        double[] s = ChunkedSum.sum(rows.size, grad ? 5 : 1, (from, to, out) -> {
+        double[] s = ChunkedSum.sum(rows.size, second ? 15 : grad ? 5 : 1, (from, to, out) -> {
             double ll = 0;
             double gr = 0;
             double gal = 0;
             double ga = 0;
             double gb = 0;
+            double[] h = second ? new double[10] : null;
             double[] xs = rows.x;
+            double[] txs = rows.tx;
+            double[] ts = rows.t;
             int[] txi = rows.txIndex;
             int[] ti = rows.tIndex;
             double[] ws = rows.w;
@@ -247,19 +331,24 @@ enum ModelKind {
                 int kx = xi[i];
                 double w = ws[i];
                 double rx = r + x;
-                int kt = ti[i];
-                double logAT = logAt[kt];
+                double atT = aligned ? alpha + ts[i] * scale : 0;
+                double logAT = aligned ? Math.log(atT) : logAt[ti[i]];
+                double invT = grad ? (aligned ? 1 / atT : invAt[ti[i]]) : 0;
                 double a3 = -rx * logAT;
                 if (x == 0 && !modified) {
                     ll += w * (r * logAlpha + a3);
                     if (grad) {
                         gr += w * (logAlpha - logAT);
-                        gal += w * (r / alpha - rx * invAt[kt]);
+                        gal += w * (r / alpha - rx * invT);
+                        if (second) {
+                            h[1] += w * (1 / alpha - invT);
+                            h[4] += w * (r * invT * invT - r / (alpha * alpha));
+                        }
                     }
                     continue;
                 }
-                int ktx = txi[i];
-                double logATx = logAt[ktx];
+                double atX = aligned ? alpha + txs[i] * scale : 0;
+                double logATx = aligned ? Math.log(atX) : logAt[txi[i]];
                 double a4 = logA - logBx1[kx] - rx * logATx;
                 double d = a4 - a3;
                 double w4;
@@ -278,10 +367,30 @@ enum ModelKind {
                 double w3 = 1 - w4;
                 ll += w * (r * logAlpha + lg[kx] + tail);
                 if (grad) {
+                    double invX = aligned ? 1 / atX : invAt[txi[i]];
+                    double bx = 1 / (bShift + x);
                     gr += w * (psiR[kx] + logAlpha - w3 * logAT - w4 * logATx);
-                    gal += w * (r / alpha - rx * (w3 * invAt[kt] + w4 * invAt[ktx]));
+                    gal += w * (r / alpha - rx * (w3 * invT + w4 * invX));
                     ga += w * (psiAbx[kx] + w4 / a);
-                    gb += w * (psiAbx[kx] + psiBx[kx] - w4 / (bShift + x));
+                    gb += w * (psiAbx[kx] + psiBx[kx] - w4 * bx);
+                    if (second) {
+                        // dA3 - dA4 = (ln(alpha+t_x) - ln(alpha+T), (r+x)(1/(alpha+t_x) - 1/(alpha+T)), -1/a, 1/(b+x-1+k))
+                        double ww = w * w3 * w4;
+                        double dr = logATx - logAT;
+                        double dal = rx * (invX - invT);
+                        double da = -1 / a;
+                        h[0] += w * triR[kx] + ww * dr * dr;
+                        h[1] += w * (1 / alpha - w3 * invT - w4 * invX) + ww * dr * dal;
+                        h[2] += ww * dr * da;
+                        h[3] += ww * dr * bx;
+                        h[4] += w * (rx * (w3 * invT * invT + w4 * invX * invX) - r / (alpha * alpha))
+                                + ww * dal * dal;
+                        h[5] += ww * dal * da;
+                        h[6] += ww * dal * bx;
+                        h[7] += w * (triAbx[kx] - w4 / (a * a)) + ww * da * da;
+                        h[8] += w * triAbx[kx] + ww * da * bx;
+                        h[9] += w * (triAbx[kx] + triBx[kx] + w4 * bx * bx) + ww * bx * bx;
+                    }
                 }
             }
             out[0] += ll;
@@ -291,9 +400,17 @@ enum ModelKind {
                 out[3] += ga;
                 out[4] += gb;
             }
+            if (second) {
+                for (int k = 0; k < 10; k++) {
+                    out[5 + k] += h[k];
+                }
+            }
         });
-        if (grad) {
+        if (gradient != null) {
             System.arraycopy(s, 1, gradient, 0, 4);
+        }
+        if (second) {
+            System.arraycopy(s, 5, hessian, 0, 10);
         }
         return s[0];
     }
@@ -340,66 +457,7 @@ enum ModelKind {
 
     /** Sum over rows of w * LL, recency and T multiplied by {@code scale}, with F once per (x, time) pair. */
     static double paretoNbd(RfmRows rows, Pairs pairs, double scale, double[] theta) {
-        double r = theta[0];
-        double alpha = theta[1];
-        double s = theta[2];
-        double beta = theta[3];
-        // lnGamma(r+x) - lnGamma(r) by recurrence, once per frequency.
-        double[] fx = rows.frequencies;
-        double[] lg = new double[fx.length];
-        double cx = 0;
-        double cLg = 0;
-        for (int k = 0; k < fx.length; k++) {
-            if (fx[k] - cx > GAP) {
-                cLg += Gamma.logGamma(r + fx[k]) - Gamma.logGamma(r + cx);
-                cx = fx[k];
-            }
-            for (; cx < fx[k]; cx++) {
-                cLg = cLg + Math.log(r + cx);
-            }
-            lg[k] = cLg;
-        }
-        double[] times = new double[rows.times.length];
-        double[] logAt = new double[times.length];
-        double[] logBt = new double[times.length];
-        for (int k = 0; k < times.length; k++) {
-            times[k] = rows.times[k] * scale;
-            logAt[k] = Math.log(alpha + times[k]);
-            logBt[k] = Math.log(beta + times[k]);
-        }
-        double max = Math.max(alpha, beta);
-        double diff = Math.abs(alpha - beta);
-        boolean alphaLarger = alpha >= beta;
-        double[] logF = new double[pairs.size];
-        ChunkedSum.forEach(pairs.size, (from, to) -> {
-            for (int p = from; p < to; p++) {
-                double x = pairs.x[p];
-                double rsx = r + s + x;
-                double q = max + times[pairs.time[p]];
-                double f = diff == 0 ? 0 : Hypergeometric2F1.logValue(rsx, alphaLarger ? s + 1 : r + x, rsx + 1,
-                        diff / q);
-                logF[p] = f - rsx * Math.log(q);
-            }
-        });
-        double base = r * Math.log(alpha) + s * Math.log(beta);
-        double logS = Math.log(s);
-        double[] sum = ChunkedSum.sum(rows.size, 1, (from, to, out) -> {
-            double ll = 0;
-            for (int i = from; i < to; i++) {
-                double x = rows.x[i];
-                int kt = rows.tIndex[i];
-                double l1 = logF[pairs.txPair[i]];
-                double l2 = logF[pairs.tPair[i]];
-                double logA0 = l2 < l1 ? l1 + Math.log(-Math.expm1(l2 - l1)) : Double.NEGATIVE_INFINITY;
-                double first = -(r + x) * logAt[kt] - s * logBt[kt];
-                double second = logS - Math.log(r + s + x) + logA0;
-                double hi = Math.max(first, second);
-                double tail = hi + Math.log1p(Math.exp(Math.min(first, second) - hi));
-                ll += rows.w[i] * (base + lg[rows.xIndex[i]] + tail);
-            }
-            out[0] += ll;
-        });
-        return sum[0];
+        return ParetoNbdGradient.logLikelihood(rows, pairs, scale, theta, null);
     }
 
     /** Sum over the spend rows of w * LL and, if {@code gradient} is not null, of w * dLL/d(p, q, gamma). */

@@ -3,7 +3,8 @@ package io.loyalty.clv;
 /**
  * Fits a {@link ModifiedBetaGeoModel} (MBG/NBD) by maximum likelihood: merged rows, time scaled so that the
  * largest T is 10, lifetimes' objective and penalizer on log-parameters, BFGS with the analytic gradient and
- * Newton polish, standard errors from the observed information, as {@link BetaGeoFitter}.
+ * Newton polish (on many rows, Newton steps with the analytic Hessian from the fit of every 16th row), standard
+ * errors from the observed information, as {@link BetaGeoFitter}.
  *
  * <pre>{@code
  * ModifiedBetaGeoModel model = ModifiedBetaGeoFitter.withDefaults().fit(frequency, recency, T);

@@ -59,9 +59,13 @@ public final class ModifiedBetaGeoModel extends BetaGeoFamily {
     }
 
     @Override
-    double probabilityAliveUnchecked(double x, double tx, double age) {
-        double log = Math.log(a / (b + x)) + (r + x) * Math.log((alpha + age) / (alpha + tx));
-        return 1 / (1 + Math.exp(log));
+    boolean certainlyAlive(double x) {
+        return false;
+    }
+
+    @Override
+    double aliveLogRatio(double x) {
+        return Math.log(a / (b + x));
     }
 
     @Override

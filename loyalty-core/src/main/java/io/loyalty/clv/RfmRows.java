@@ -1,12 +1,15 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.ChunkedSum;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order).
- * The likelihood kernels run over these arrays. Not serializable: a {@link CustomerChunk} travels as its rows,
- * re-checked on arrival.
+ * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order) when a
+ * sample of the rows shows that merging pays; otherwise the rows as given ({@link #aligned}), since merging
+ * nearly distinct rows (continuous recency and T) costs a hash pass and buys nothing. The likelihood kernels run
+ * over these arrays. Not serializable: a {@link CustomerChunk} travels as its rows, re-checked on arrival.
  */
 final class RfmRows {
     /** Why a fit cannot start when every T is 0. */
@@ -23,26 +26,41 @@ final class RfmRows {
     /** The distinct frequencies, ascending, and each row's index into them (per-frequency tables follow the data). */
     final double[] frequencies;
     final int[] xIndex;
-    /** The distinct values of recency and T, and each row's index into them (kernels look up logs of them). */
+    /**
+     * The distinct values of recency and T, and each row's index into them (kernels look up logs of them). In
+     * {@link #aligned} rows the values are not merged: recency of row i at i, T at size + i.
+     */
     final double[] times;
     final int[] txIndex;
     final int[] tIndex;
+    /**
+     * Whether the rows are the input rows, not merged and not time-indexed: a kernel then computes its logs of
+     * recency and T row by row, in the parallel loop, rather than through {@link #times}.
+     */
+    final boolean aligned;
 
-    private RfmRows(double[] x, double[] tx, double[] t, double[] w, int size, double[] times, int[] txIndex,
-            int[] tIndex) {
+    private RfmRows(double[] x, double[] tx, double[] t, double[] w, int size, boolean aligned) {
         this.x = x;
         this.tx = tx;
         this.t = t;
         this.w = w;
         this.size = size;
-        if (times == null) {
-            txIndex = new int[size];
-            tIndex = new int[size];
+        this.aligned = aligned;
+        txIndex = new int[size];
+        tIndex = new int[size];
+        if (aligned) {
+            times = new double[2 * size];
+            ChunkedSum.forEach(size, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    txIndex[i] = i;
+                    tIndex[i] = size + i;
+                    times[i] = tx[i];
+                    times[size + i] = t[i];
+                }
+            });
+        } else {
             times = indexTimes(tx, t, size, txIndex, tIndex);
         }
-        this.times = times;
-        this.txIndex = txIndex;
-        this.tIndex = tIndex;
         double total = 0;
         double mt = 0;
         int mx = 0;
@@ -54,18 +72,42 @@ final class RfmRows {
         this.totalWeight = total;
         this.maxT = mt;
         this.maxX = mx;
-        double[] sorted = Arrays.copyOf(x, size);
-        Arrays.sort(sorted);
-        int distinct = 0;
-        for (int i = 0; i < size; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[distinct++] = sorted[i];
-            }
-        }
-        this.frequencies = Arrays.copyOf(sorted, distinct);
         this.xIndex = new int[size];
-        for (int i = 0; i < size; i++) {
-            xIndex[i] = Arrays.binarySearch(frequencies, x[i]);
+        if (mx <= 4L * size + 1024) {
+            // Frequencies are whole numbers: rank them through a table of 0..maxX (memory bounded by the rows).
+            int[] rank = new int[mx + 1];
+            for (int i = 0; i < size; i++) {
+                rank[(int) x[i]] = 1;
+            }
+            int distinct = 0;
+            for (int v = 0; v <= mx; v++) {
+                rank[v] = rank[v] == 0 ? -1 : distinct++;
+            }
+            double[] values = new double[distinct];
+            for (int v = 0; v <= mx; v++) {
+                if (rank[v] >= 0) {
+                    values[rank[v]] = v;
+                }
+            }
+            this.frequencies = values;
+            ChunkedSum.forEach(size, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    xIndex[i] = rank[(int) x[i]];
+                }
+            });
+        } else {
+            double[] sorted = Arrays.copyOf(x, size);
+            Arrays.sort(sorted);
+            int distinct = 0;
+            for (int i = 0; i < size; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    sorted[distinct++] = sorted[i];
+                }
+            }
+            this.frequencies = Arrays.copyOf(sorted, distinct);
+            for (int i = 0; i < size; i++) {
+                xIndex[i] = Arrays.binarySearch(frequencies, x[i]);
+            }
         }
     }
 
@@ -78,6 +120,35 @@ final class RfmRows {
         RfmRows rows = collapse(frequency, recency, age, weights);
         Checks.require(rows.maxT > 0, NO_AGE);
         return rows;
+    }
+
+    /**
+     * {@link #check} of unweighted continuous-time rows, for the prediction methods: the rows are tested on both
+     * cores, and only when one fails does the serial check run again, so the error names the first bad row as
+     * {@link #check} does.
+     */
+    static void checkInParallel(double[] frequency, double[] recency, double[] age) {
+        if (frequency == null || recency == null || age == null || frequency.length == 0
+                || recency.length != frequency.length || age.length != frequency.length) {
+            check(frequency, recency, age, null, false);
+            return;
+        }
+        AtomicBoolean bad = new AtomicBoolean();
+        ChunkedSum.forEach(frequency.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double x = frequency[i];
+                double r = recency[i];
+                double t = age[i];
+                if (!(x >= 0 && x == Math.rint(x) && x < Integer.MAX_VALUE && t >= 0 && t < Double.POSITIVE_INFINITY
+                        && r >= 0 && r <= t && (x != 0 || r == 0))) {
+                    bad.set(true);
+                    return;
+                }
+            }
+        });
+        if (bad.get()) {
+            check(frequency, recency, age, null, false);
+        }
     }
 
     static void check(double[] frequency, double[] recency, double[] age, double[] weights, boolean discrete) {
@@ -139,9 +210,15 @@ final class RfmRows {
         }
     }
 
-    /** Merges identical (x, tx, T) rows by open-addressing hashing; rows of weight 0 are dropped. */
+    /**
+     * Merges identical (x, tx, T) rows by open-addressing hashing, unless {@link #mergingPays} finds too few
+     * duplicates; rows of weight 0 are dropped either way.
+     */
     static RfmRows collapse(double[] frequency, double[] recency, double[] age, double[] weights) {
         int n = frequency.length;
+        if (n >= MERGE_CHECK_ROWS && !mergingPays(frequency, recency, age, weights)) {
+            return aligned(frequency, recency, age, weights);
+        }
         int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
         int mask = cap - 1;
         int shift = 64 - Integer.numberOfTrailingZeros(cap);
@@ -185,7 +262,81 @@ final class RfmRows {
                 slot = (slot + 1) & mask;
             }
         }
-        return new RfmRows(ux, utx, ut, uw, u, null, null, null);
+        return new RfmRows(ux, utx, ut, uw, u, false);
+    }
+
+    /** Below this many rows merging is always done: it is cheap, and small fits keep one path. */
+    static final int MERGE_CHECK_ROWS = 2 * ChunkedSum.CHUNK;
+    /** Merging pays when the sample's distinct rows are at most this fraction of its rows. */
+    private static final double MERGE_WORTH = 0.75;
+
+    /**
+     * Whether merging would drop enough rows to pay for its hash pass, judged from the rows whose hash falls in
+     * 1/64 of its range: every copy of a row falls in the same part, so the sample's share of distinct rows
+     * estimates the whole's without bias, and does not depend on the row order.
+     */
+    static boolean mergingPays(double[] frequency, double[] recency, double[] age, double[] weights) {
+        int n = frequency.length;
+        long[] sample = new long[Math.max(16, n >>> 4)];
+        int m = 0;
+        for (int i = 0; i < n && m < sample.length; i++) {
+            if (weights != null && weights[i] == 0) {
+                continue;
+            }
+            long h = hash(frequency[i], recency[i] + 0.0, age[i] + 0.0);
+            if (h >>> 58 == 0) {
+                sample[m++] = h;
+            }
+        }
+        if (m < 64 || m == sample.length) {
+            return true;
+        }
+        // Distinct hashes stand for distinct rows (a 64-bit collision merely counts two rows as one).
+        long[] s = Arrays.copyOf(sample, m);
+        Arrays.sort(s);
+        int distinct = 1;
+        for (int i = 1; i < m; i++) {
+            if (s[i] != s[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct <= MERGE_WORTH * m;
+    }
+
+    /** The rows as given (weight-0 rows dropped), copied, not merged: {@link #aligned}. */
+    static RfmRows aligned(double[] frequency, double[] recency, double[] age, double[] weights) {
+        int n = frequency.length;
+        int kept = n;
+        if (weights != null) {
+            kept = 0;
+            for (int i = 0; i < n; i++) {
+                kept += weights[i] == 0 ? 0 : 1;
+            }
+        }
+        double[] x = new double[kept];
+        double[] tx = new double[kept];
+        double[] t = new double[kept];
+        double[] w = new double[kept];
+        if (kept == n) {
+            ChunkedSum.forEach(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    x[i] = frequency[i];
+                    tx[i] = recency[i] + 0.0;
+                    t[i] = age[i] + 0.0;
+                    w[i] = weights == null ? 1 : weights[i];
+                }
+            });
+        } else {
+            for (int i = 0, k = 0; i < n; i++) {
+                if (weights[i] != 0) {
+                    x[k] = frequency[i];
+                    tx[k] = recency[i] + 0.0;
+                    t[k] = age[i] + 0.0;
+                    w[k++] = weights[i];
+                }
+            }
+        }
+        return new RfmRows(x, tx, t, w, kept, true);
     }
 
     /** Distinct values of recency and T by open-addressing hashing; fills the per-row indexes. */

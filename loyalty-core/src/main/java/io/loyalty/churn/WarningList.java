@@ -1,0 +1,241 @@
+package io.loyalty.churn;
+
+import io.loyalty.internal.Checks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The churn early-warning list: the customers at risk, ranked, each with its figures and reasons, and how the
+ * list was made (model or fallback, the fit's warnings). Immutable. {@link #toString()} prints an aligned table of
+ * the top rows; {@link #writeCsv(Writer)} writes every row losslessly.
+ *
+ * @since 0.2
+ */
+public final class WarningList {
+    /** The CSV header {@link #writeCsv(Writer)} writes. */
+    public static final String CSV_HEADER = "rank,customer_id,p_alive,p_alive_lower,p_alive_upper,"
+            + "p_alive_confidence,p_alive_method,expected_purchases_if_retained,clv_if_retained,value_at_risk,"
+            + "days_since_last_purchase,expected_days_between_purchases,overdue_ratio,segment_now,segment_before,"
+            + "reasons";
+    private static final int SHOWN = 20;
+    private final List<AtRiskCustomer> rows;
+    private final int customers;
+    private final int listed;
+    private final boolean fallback;
+    private final Ranking ranking;
+    private final int months;
+    private final String model;
+    private final List<String> notes;
+
+    WarningList(List<AtRiskCustomer> rows, int customers, int listed, boolean fallback, Ranking ranking, int months,
+            String model, List<String> notes) {
+        this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
+        this.customers = customers;
+        this.listed = listed;
+        this.fallback = fallback;
+        this.ranking = ranking;
+        this.months = months;
+        this.model = model;
+        this.notes = Collections.unmodifiableList(new ArrayList<>(notes));
+    }
+
+    /**
+     * The listed customers, ranked (at most the configured limit).
+     *
+     * @return an unmodifiable list
+     */
+    public List<AtRiskCustomer> rows() {
+        return rows;
+    }
+
+    /**
+     * The number of rows.
+     *
+     * @return the count
+     */
+    public int size() {
+        return rows.size();
+    }
+
+    /**
+     * One row.
+     *
+     * @param rank the 0-based rank
+     * @return the row
+     * @throws IllegalArgumentException if the rank is out of range
+     */
+    public AtRiskCustomer get(int rank) {
+        return rows.get(Checks.index(rank, rows.size(), "rank"));
+    }
+
+    /**
+     * The number of customers scored.
+     *
+     * @return the count
+     */
+    public int customers() {
+        return customers;
+    }
+
+    /**
+     * The number of customers for whom a reason fired, before the limit cut the list.
+     *
+     * @return the count
+     */
+    public int listed() {
+        return listed;
+    }
+
+    /**
+     * Whether the purchase model's fit was degenerate, so the list fell back to the recency and RFM signals
+     * (P(alive) is reported but neither lists nor ranks anyone; value at risk is the whole CLV if retained).
+     *
+     * @return true in the fallback
+     */
+    public boolean fallback() {
+        return fallback;
+    }
+
+    /**
+     * The ranking applied.
+     *
+     * @return the ranking
+     */
+    public Ranking ranking() {
+        return ranking;
+    }
+
+    /**
+     * The horizon of expected purchases and CLV, in months.
+     *
+     * @return the months
+     */
+    public int months() {
+        return months;
+    }
+
+    /**
+     * The purchase and spend models used, in words.
+     *
+     * @return the text
+     */
+    public String model() {
+        return model;
+    }
+
+    /**
+     * What the reader should know about how the list was made: the fallback and why, the fit's warnings, intervals
+     * that could not be drawn.
+     *
+     * @return an unmodifiable list of lines, empty when there is nothing to say
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * Writes every row as CSV ({@link #CSV_HEADER}, RFC 4180 quoting, numbers in Java's shortest round-trip form,
+     * reasons joined by ";", an empty {@code segment_before} without a previous segment).
+     *
+     * @param out the writer (not closed)
+     * @throws UncheckedIOException if writing fails
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        try {
+            out.write(CSV_HEADER);
+            out.write('\n');
+            int rank = 1;
+            for (AtRiskCustomer r : rows) {
+                StringBuilder b = new StringBuilder();
+                b.append(rank++).append(',').append(quote(r.customerId())).append(',')
+                        .append(r.probabilityAlive().estimate()).append(',').append(r.probabilityAlive().lower())
+                        .append(',').append(r.probabilityAlive().upper()).append(',')
+                        .append(r.probabilityAlive().confidence()).append(',')
+                        .append(quote(r.probabilityAlive().method())).append(',')
+                        .append(r.expectedPurchasesIfRetained()).append(',').append(r.clvIfRetained()).append(',')
+                        .append(r.valueAtRisk()).append(',').append(r.daysSinceLastPurchase()).append(',')
+                        .append(r.expectedDaysBetweenPurchases()).append(',').append(r.overdueRatio()).append(',')
+                        .append(quote(r.segmentNow())).append(',').append(quote(r.segmentBefore().orElse("")))
+                        .append(',');
+                for (int k = 0; k < r.reasons().size(); k++) {
+                    b.append(k == 0 ? "" : ";").append(r.reasons().get(k).name());
+                }
+                out.write(b.append('\n').toString());
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes every row as CSV to a file (UTF-8), replacing it.
+     *
+     * @param file the file
+     * @throws UncheckedIOException if writing fails
+     */
+    public void writeCsv(Path file) {
+        Checks.notNull(file, "file");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeCsv(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quote(String s) {
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+        }
+        return plain ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(Checks.format("Churn early-warning list: %,d of %,d customers at risk%s, "
+                + "ranked by %s; %s; horizon %d months%n", listed, customers,
+                rows.size() < listed ? Checks.format(" (top %,d kept)", rows.size()) : "", ranking, model, months));
+        if (fallback) {
+            b.append("  FALLBACK: the purchase model's fit is degenerate; listed and ranked on recency and RFM "
+                    + "signals, not on P(alive)").append(System.lineSeparator());
+        }
+        for (String n : notes) {
+            b.append("  note: ").append(n).append(System.lineSeparator());
+        }
+        int idWidth = 8;
+        int segWidth = 14;
+        int shown = Math.min(SHOWN, rows.size());
+        for (int i = 0; i < shown; i++) {
+            idWidth = Math.max(idWidth, rows.get(i).customerId().length());
+            segWidth = Math.max(segWidth, rows.get(i).segmentNow().length());
+            segWidth = Math.max(segWidth, rows.get(i).segmentBefore().orElse("").length());
+        }
+        String head = "  %4s  %-" + idWidth + "s  %-19s  %9s  %11s  %11s  %6s  %8s  %7s  %-" + segWidth + "s  %-"
+                + segWidth + "s  %s%n";
+        b.append(Checks.format(head, "rank", "customer", "P(alive) [95%]", "purchases", "CLV retained",
+                "value@risk", "days", "exp.days", "overdue", "segment now", "segment before", "reasons"));
+        String line = "  %4d  %-" + idWidth + "s  %5.3f [%5.3f,%5.3f]  %9.2f  %11.2f  %11.2f  %6d  %8.1f  %6.1fx  %-"
+                + segWidth + "s  %-" + segWidth + "s  %s%n";
+        for (int i = 0; i < shown; i++) {
+            AtRiskCustomer r = rows.get(i);
+            b.append(Checks.format(line, i + 1, r.customerId(), r.probabilityAlive().estimate(),
+                    r.probabilityAlive().lower(), r.probabilityAlive().upper(), r.expectedPurchasesIfRetained(),
+                    r.clvIfRetained(), r.valueAtRisk(), r.daysSinceLastPurchase(), r.expectedDaysBetweenPurchases(),
+                    r.overdueRatio(), r.segmentNow(), r.segmentBefore().orElse("-"), r.reasonText()));
+        }
+        if (shown < rows.size()) {
+            b.append(Checks.format("  ... %,d more rows%n", rows.size() - shown));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package io.loyalty.tablesaw;
+
+import io.loyalty.churn.AtRiskCustomer;
+import io.loyalty.churn.Reason;
+import io.loyalty.churn.WarningList;
+import io.loyalty.clv.CustomerIntervals;
+import io.loyalty.internal.Checks;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Tablesaw out for the churn early-warning list and the CLV bootstrap intervals, with the columns of their CSV.
+ *
+ * @since 0.2
+ */
+public final class ChurnTables {
+    private ChurnTables() {
+    }
+
+    /**
+     * The list, one row per listed customer in rank order: {@code rank, customer_id, p_alive, p_alive_lower,
+     * p_alive_upper, expected_purchases_if_retained, clv_if_retained, value_at_risk, days_since_last_purchase,
+     * expected_days_between_purchases, overdue_ratio, segment_now, segment_before} (empty without one) and
+     * {@code reasons} (the {@link Reason} names joined by ";").
+     *
+     * @param list the list
+     * @return a new table named "churn warning list"
+     */
+    public static Table toTable(WarningList list) {
+        Checks.notNull(list, "list");
+        int n = list.size();
+        IntColumn rank = IntColumn.create("rank", n);
+        StringColumn id = StringColumn.create("customer_id");
+        DoubleColumn alive = DoubleColumn.create("p_alive", n);
+        DoubleColumn lower = DoubleColumn.create("p_alive_lower", n);
+        DoubleColumn upper = DoubleColumn.create("p_alive_upper", n);
+        DoubleColumn purchases = DoubleColumn.create("expected_purchases_if_retained", n);
+        DoubleColumn clv = DoubleColumn.create("clv_if_retained", n);
+        DoubleColumn risk = DoubleColumn.create("value_at_risk", n);
+        LongColumn days = LongColumn.create("days_since_last_purchase", n);
+        DoubleColumn gap = DoubleColumn.create("expected_days_between_purchases", n);
+        DoubleColumn overdue = DoubleColumn.create("overdue_ratio", n);
+        StringColumn now = StringColumn.create("segment_now");
+        StringColumn before = StringColumn.create("segment_before");
+        StringColumn reasons = StringColumn.create("reasons");
+        for (int i = 0; i < n; i++) {
+            AtRiskCustomer r = list.get(i);
+            rank.set(i, i + 1);
+            id.append(r.customerId());
+            alive.set(i, r.probabilityAlive().estimate());
+            lower.set(i, r.probabilityAlive().lower());
+            upper.set(i, r.probabilityAlive().upper());
+            purchases.set(i, r.expectedPurchasesIfRetained());
+            clv.set(i, r.clvIfRetained());
+            risk.set(i, r.valueAtRisk());
+            days.set(i, r.daysSinceLastPurchase());
+            gap.set(i, r.expectedDaysBetweenPurchases());
+            overdue.set(i, r.overdueRatio());
+            now.append(r.segmentNow());
+            before.append(r.segmentBefore().orElse(""));
+            StringBuilder b = new StringBuilder();
+            for (Reason why : r.reasons()) {
+                b.append(b.length() == 0 ? "" : ";").append(why.name());
+            }
+            reasons.append(b.toString());
+        }
+        return Table.create("churn warning list", rank, id, alive, lower, upper, purchases, clv, risk, days, gap,
+                overdue, now, before, reasons);
+    }
+
+    /**
+     * Bootstrap intervals, one row per customer in input order: {@code row, estimate, lower, upper}.
+     *
+     * @param intervals the intervals
+     * @return a new table named after the quantity
+     */
+    public static Table toTable(CustomerIntervals intervals) {
+        Checks.notNull(intervals, "intervals");
+        int n = intervals.size();
+        IntColumn row = IntColumn.create("row", n);
+        double[] e = intervals.estimates();
+        double[] lo = intervals.lower();
+        double[] hi = intervals.upper();
+        for (int i = 0; i < n; i++) {
+            row.set(i, i);
+        }
+        return Table.create(intervals.quantity(), row, DoubleColumn.create("estimate", e),
+                DoubleColumn.create("lower", lo), DoubleColumn.create("upper", hi));
+    }
+}
