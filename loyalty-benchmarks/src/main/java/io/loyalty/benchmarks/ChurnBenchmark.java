@@ -73,7 +73,7 @@ public class ChurnBenchmark {
                 amounts[k++] = 15 + (i + j) % 41;
             }
         }
-        return Summarizer.of(PeriodRule.days().inUnitsOf(7), END).summarize(
+        return Summarizer.of(PeriodRule.days().withUnit(7), END).summarize(
                 TransactionColumns.ofEpochDays(ids, days, amounts));
     }
 

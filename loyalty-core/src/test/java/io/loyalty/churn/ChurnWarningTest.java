@@ -45,7 +45,7 @@ class ChurnWarningTest {
         "9007199254740993"};
 
     private static Summarizer weeks() {
-        return Summarizer.of(PeriodRule.days().inUnitsOf(7), END);
+        return Summarizer.of(PeriodRule.days().withUnit(7), END);
     }
 
     /** Random orders reaching the edges: one-time buyers, same-day repeats, zero and huge amounts, odd ids. */
@@ -166,7 +166,7 @@ class ChurnWarningTest {
             }
         }
         RfmScores previous = RfmScorer.withDefaults().score(
-                Summarizer.of(PeriodRule.days().inUnitsOf(7), earlier).summarize(before), earlier);
+                Summarizer.of(PeriodRule.days().withUnit(7), earlier).summarize(before), earlier);
         WarningList list = fixed().list(weeks().summarize(tx), previous);
         for (AtRiskCustomer c : list.rows()) {
             assertEquals(previous.indexOf(c.customerId()) >= 0, c.segmentBefore().isPresent(), c.toString());

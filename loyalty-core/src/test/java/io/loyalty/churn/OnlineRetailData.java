@@ -49,6 +49,6 @@ final class OnlineRetailData {
 
     /** Daily periods measured in weeks, as lifetimes' {@code freq='D'} with weeks. */
     static Summarizer summarizer() {
-        return Summarizer.of(PeriodRule.days().inUnitsOf(7), OBSERVATION_END);
+        return Summarizer.of(PeriodRule.days().withUnit(7), OBSERVATION_END);
     }
 }

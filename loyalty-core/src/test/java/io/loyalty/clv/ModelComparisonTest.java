@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mpmath), on Online Retail split at 2011-09-09 (the flags fire, failed fits stay in the table), and its bad input.
  */
 class ModelComparisonTest {
-    private static final PeriodRule WEEKS = PeriodRule.days().inUnitsOf(7);
+    private static final PeriodRule WEEKS = PeriodRule.days().withUnit(7);
 
     /**
      * The published 2-decimal CDNOW summary (cdnow_customers_summary.csv) with each customer's holdout purchases

@@ -19,7 +19,7 @@ class ChurnTablesTest {
     void listAsTableHasTheCsvColumnsInRankOrder() {
         WarningList list = ChurnWarning.withDefaults()
                 .withModels(BetaGeoModel.of(0.243, 4.414, 0.793, 2.426), GammaGammaModel.of(6.25, 3.74, 15.44))
-                .list(Summarizer.of(PeriodRule.days().inUnitsOf(7), LocalDate.of(2020, 6, 30)).summarize(List.of(
+                .list(Summarizer.of(PeriodRule.days().withUnit(7), LocalDate.of(2020, 6, 30)).summarize(List.of(
                         Transaction.of("a", LocalDate.of(2019, 1, 5), 10), Transaction.of("a", LocalDate.of(2019, 2, 5), 12),
                         Transaction.of("b", LocalDate.of(2020, 6, 1), 20), Transaction.of("b", LocalDate.of(2020, 6, 20), 30),
                         Transaction.of("c", LocalDate.of(2018, 2, 2), 5))));

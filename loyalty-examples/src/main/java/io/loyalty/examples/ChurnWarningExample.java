@@ -25,7 +25,7 @@ import java.util.List;
  * against recency coloured by segment.
  */
 public final class ChurnWarningExample {
-    private static final PeriodRule WEEKS = PeriodRule.days().inUnitsOf(7);
+    private static final PeriodRule WEEKS = PeriodRule.days().withUnit(7);
     private static final LocalDate END = LocalDate.of(2011, 12, 9);
     private static final LocalDate BEFORE = LocalDate.of(2011, 9, 9);
 
