@@ -101,11 +101,4 @@ class ModelKindTest {
                 () -> ParetoNbdFitter.withDefaults().withInitialParameters(1, 2, 0, 4));
         assertTrue(e.getMessage().contains("initial s"), e.getMessage());
     }
-
-    @Test
-    void aKernelWithoutGradientRefusesToWriteOne() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ChunkTask.logLikelihood(ModelKind.PARETO_NBD, 1, new double[][] {{1, 1, 1, 1}}, true));
-        assertEquals("Pareto/NBD has no analytic gradient", e.getMessage());
-    }
 }
