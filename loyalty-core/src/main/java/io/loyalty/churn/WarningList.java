@@ -1,11 +1,10 @@
 package io.loyalty.churn;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -155,15 +154,16 @@ public final class WarningList {
             int rank = 1;
             for (AtRiskCustomer r : rows) {
                 StringBuilder b = new StringBuilder();
-                b.append(rank++).append(',').append(quote(r.customerId())).append(',')
+                b.append(rank++).append(',').append(CsvWriter.quote(r.customerId())).append(',')
                         .append(r.probabilityAlive().estimate()).append(',').append(r.probabilityAlive().lower())
                         .append(',').append(r.probabilityAlive().upper()).append(',')
                         .append(r.probabilityAlive().confidence()).append(',')
-                        .append(quote(r.probabilityAlive().method())).append(',')
+                        .append(CsvWriter.quote(r.probabilityAlive().method())).append(',')
                         .append(r.expectedPurchasesIfRetained()).append(',').append(r.clvIfRetained()).append(',')
                         .append(r.valueAtRisk()).append(',').append(r.daysSinceLastPurchase()).append(',')
                         .append(r.expectedDaysBetweenPurchases()).append(',').append(r.overdueRatio()).append(',')
-                        .append(quote(r.segmentNow())).append(',').append(quote(r.segmentBefore().orElse("")))
+                        .append(CsvWriter.quote(r.segmentNow())).append(',')
+                        .append(CsvWriter.quote(r.segmentBefore().orElse("")))
                         .append(',');
                 for (int k = 0; k < r.reasons().size(); k++) {
                     b.append(k == 0 ? "" : ";").append(r.reasons().get(k).name());
@@ -184,20 +184,7 @@ public final class WarningList {
      */
     public void writeCsv(Path file) {
         Checks.notNull(file, "file");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeCsv(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String quote(String s) {
-        boolean plain = true;
-        for (int i = 0; i < s.length() && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
-        }
-        return plain ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        CsvWriter.toFile(file, this::writeCsv);
     }
 
     @Override

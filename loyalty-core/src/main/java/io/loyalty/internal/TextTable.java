@@ -6,8 +6,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -270,11 +268,7 @@ public final class TextTable {
      */
     public void writeCsv(Path file) {
         Checks.notNull(file, "file");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeCsv(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvWriter.toFile(file, this::writeCsv);
     }
 
     private static void pad(StringBuilder line, String cell, String mark, int markWidth, int width, boolean left,
