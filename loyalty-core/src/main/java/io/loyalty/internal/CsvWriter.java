@@ -66,6 +66,19 @@ public final class CsvWriter {
     }
 
     /**
+     * Flushes the underlying writer (which stays open).
+     *
+     * @throws UncheckedIOException if the underlying writer fails
+     */
+    public void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A field as RFC 4180 writes it: as is, or quoted with its quotes doubled when it holds a comma, a quote or a
      * line break.
      *

@@ -1,6 +1,5 @@
 package io.loyalty.internal;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -253,11 +252,7 @@ public final class TextTable {
             }
             csv.line(fields);
         }
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        csv.flush();
     }
 
     /**
