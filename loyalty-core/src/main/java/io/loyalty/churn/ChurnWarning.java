@@ -14,6 +14,7 @@ import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.PairIndex;
 import io.loyalty.internal.Selection;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
@@ -413,7 +414,7 @@ public final class ChurnWarning {
         double unitsPerMonth = DAYS_PER_MONTH / daysPerUnit;
         double[] alive = p.probabilityAlive(x, tx, age);
         double[] spendPerPurchase = g.conditionalExpectedAverageProfit(x, m);
-        Pairs pairs = Pairs.of(x, age);
+        PairIndex pairs = PairIndex.of(x, age);
         double[] px = pairs.x;
         double[] pt = pairs.t;
         // Recency = T: the customer seen buying at the end, whose P(alive) is the model's ceiling for (x, T); 0

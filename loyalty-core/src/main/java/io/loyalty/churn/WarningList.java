@@ -1,15 +1,15 @@
 package io.loyalty.churn;
 
 import io.loyalty.internal.Checks;
-import java.io.IOException;
+import io.loyalty.internal.CsvWriter;
+import io.loyalty.stats.Interval;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The churn early-warning list: the customers at risk, ranked, each with its figures and reasons, and how the
@@ -149,31 +149,20 @@ public final class WarningList {
      */
     public void writeCsv(Writer out) {
         Checks.notNull(out, "out");
-        try {
-            out.write(CSV_HEADER);
-            out.write('\n');
-            int rank = 1;
-            for (AtRiskCustomer r : rows) {
-                StringBuilder b = new StringBuilder();
-                b.append(rank++).append(',').append(quote(r.customerId())).append(',')
-                        .append(r.probabilityAlive().estimate()).append(',').append(r.probabilityAlive().lower())
-                        .append(',').append(r.probabilityAlive().upper()).append(',')
-                        .append(r.probabilityAlive().confidence()).append(',')
-                        .append(quote(r.probabilityAlive().method())).append(',')
-                        .append(r.expectedPurchasesIfRetained()).append(',').append(r.clvIfRetained()).append(',')
-                        .append(r.valueAtRisk()).append(',').append(r.daysSinceLastPurchase()).append(',')
-                        .append(r.expectedDaysBetweenPurchases()).append(',').append(r.overdueRatio()).append(',')
-                        .append(quote(r.segmentNow())).append(',').append(quote(r.segmentBefore().orElse("")))
-                        .append(',');
-                for (int k = 0; k < r.reasons().size(); k++) {
-                    b.append(k == 0 ? "" : ";").append(r.reasons().get(k).name());
-                }
-                out.write(b.append('\n').toString());
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvWriter csv = new CsvWriter(out);
+        csv.line(List.of(CSV_HEADER.split(",")));
+        int rank = 1;
+        for (AtRiskCustomer r : rows) {
+            Interval alive = r.probabilityAlive();
+            csv.line(List.of(String.valueOf(rank++), r.customerId(), String.valueOf(alive.estimate()),
+                    String.valueOf(alive.lower()), String.valueOf(alive.upper()), String.valueOf(alive.confidence()),
+                    alive.method(), String.valueOf(r.expectedPurchasesIfRetained()),
+                    String.valueOf(r.clvIfRetained()), String.valueOf(r.valueAtRisk()),
+                    String.valueOf(r.daysSinceLastPurchase()), String.valueOf(r.expectedDaysBetweenPurchases()),
+                    String.valueOf(r.overdueRatio()), r.segmentNow(), r.segmentBefore().orElse(""),
+                    r.reasons().stream().map(Reason::name).collect(Collectors.joining(";"))));
         }
+        csv.flush();
     }
 
     /**
@@ -184,20 +173,7 @@ public final class WarningList {
      */
     public void writeCsv(Path file) {
         Checks.notNull(file, "file");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeCsv(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String quote(String s) {
-        boolean plain = true;
-        for (int i = 0; i < s.length() && plain; i++) {
-            char c = s.charAt(i);
-            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
-        }
-        return plain ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+        CsvWriter.toFile(file, this::writeCsv);
     }
 
     @Override

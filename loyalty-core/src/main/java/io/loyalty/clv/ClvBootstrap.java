@@ -3,6 +3,7 @@ package io.loyalty.clv;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.internal.PairIndex;
 import io.loyalty.internal.Selection;
 import io.loyalty.stats.Interval;
 import java.util.ArrayList;

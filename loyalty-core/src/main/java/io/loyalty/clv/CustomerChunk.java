@@ -1,6 +1,7 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.PairIndex;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -153,8 +154,7 @@ public final class CustomerChunk implements Serializable {
             w[pairs.index[i]] += fw[i];
             total += fw[i];
         }
-        return new CustomerChunk(null, Arrays.copyOf(pairs.x, pairs.size), Arrays.copyOf(pairs.t, pairs.size), w, total,
-                pairs.size);
+        return new CustomerChunk(null, pairs.x, pairs.t, w, total, pairs.size);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.PairIndex;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -353,7 +354,7 @@ final class RfmRows {
             int[] index = pass == 0 ? txIndex : tIndex;
             for (int i = 0; i < size; i++) {
                 double v = col[i] + 0.0;
-                int slot = (int) (mix(Double.doubleToLongBits(v)) >>> shift);
+                int slot = (int) (PairIndex.mix(Double.doubleToLongBits(v)) >>> shift);
                 while (true) {
                     int k = slots[slot];
                     if (k < 0) {
@@ -378,16 +379,8 @@ final class RfmRows {
 
     /** A well-mixed 64-bit hash of three doubles (murmur3's finalizer after each word); use its high bits. */
     private static long hash(double x, double r, double t) {
-        long h = mix(Double.doubleToLongBits(x));
-        h = mix(h ^ Double.doubleToLongBits(r));
-        return mix(h ^ Double.doubleToLongBits(t));
-    }
-
-    private static long mix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        return k ^ (k >>> 33);
+        long h = PairIndex.mix(Double.doubleToLongBits(x));
+        h = PairIndex.mix(h ^ Double.doubleToLongBits(r));
+        return PairIndex.mix(h ^ Double.doubleToLongBits(t));
     }
 }

@@ -6,7 +6,11 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one CSV writer of the library's result tables: RFC 4180 fields (a field holding a comma, a quote or a line
@@ -26,6 +30,22 @@ public final class CsvWriter {
     }
 
     /**
+     * Writes a file in UTF-8, replacing it: opens it, hands the writer to {@code body} (a result's
+     * {@code writeCsv(Writer)}) and closes it, so that every result writes its file the same way.
+     *
+     * @param file the file, checked non-null by the caller
+     * @param body what writes the content
+     * @throws UncheckedIOException if opening, writing or closing fails
+     */
+    public static void toFile(Path file, Consumer<Writer> body) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.accept(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Writes one line of fields, each quoted when it must be.
      *
      * @param fields the fields, already formatted
@@ -40,6 +60,19 @@ public final class CsvWriter {
                 out.write(quote(fields.get(i)));
             }
             out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Flushes the underlying writer (which stays open).
+     *
+     * @throws UncheckedIOException if the underlying writer fails
+     */
+    public void flush() {
+        try {
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

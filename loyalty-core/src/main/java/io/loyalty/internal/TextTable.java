@@ -1,13 +1,10 @@
 package io.loyalty.internal;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -255,11 +252,7 @@ public final class TextTable {
             }
             csv.line(fields);
         }
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        csv.flush();
     }
 
     /**
@@ -270,11 +263,7 @@ public final class TextTable {
      */
     public void writeCsv(Path file) {
         Checks.notNull(file, "file");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeCsv(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvWriter.toFile(file, this::writeCsv);
     }
 
     private static void pad(StringBuilder line, String cell, String mark, int markWidth, int width, boolean left,

@@ -439,24 +439,10 @@ public final class BoundedTally implements Serializable {
         }
         runStart[runs] = from0 + m;
         long ck = mix(key ^ customerKey);
-        long[] hs = null;
-        long cutoff = Long.MAX_VALUE;
-        if (runs > l0) {
-            // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
-            if (hashes == null || hashes.length < 2 * runs) {
-                hashes = new long[Math.max(2 * runs, 32)];
-            }
-            hs = hashes;
-            for (int r = 0; r < runs; r++) {
-                hs[r] = mix(ck + partitionKey[runPart[r]]);
-                hs[runs + r] = hs[r];
-            }
-            sortSmall(hs, runs, 2 * runs);
-            cutoff = hs[runs + l0 - 1];
-        }
+        long cutoff = keptCutoff(ck, runPart, runs);
         int keptPartitions = 0;
         for (int r = 0; r < runs; r++) {
-            if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
+            if (runs > l0 && (hashes[r] > cutoff || keptPartitions == l0)) {
                 continue;
             }
             keptPartitions++;
@@ -482,6 +468,28 @@ public final class BoundedTally implements Serializable {
                 squares[p] += Math.round(clamped * clamped / (range.bound() * range.bound() / ValueRange.STEPS));
             }
         }
+    }
+
+    /**
+     * The contribution bound on partitions: with more than l0 partitions (runs), keeps the l0 whose keyed hash is
+     * smallest (equal hashes go to the lower partition index, as the runs are in increasing partition order).
+     * Leaves each run's hash in {@code hashes[0, runs)} and returns the largest kept one; {@link Long#MAX_VALUE}
+     * (and no hashes) when every partition is kept.
+     */
+    private long keptCutoff(long ck, int[] runPart, int runs) {
+        if (runs <= l0) {
+            return Long.MAX_VALUE;
+        }
+        if (hashes == null || hashes.length < 2 * runs) {
+            hashes = new long[Math.max(2 * runs, 32)];
+        }
+        long[] hs = hashes;
+        for (int r = 0; r < runs; r++) {
+            hs[r] = mix(ck + partitionKey[runPart[r]]);
+            hs[runs + r] = hs[r];
+        }
+        sortSmall(hs, runs, 2 * runs);
+        return hs[runs + l0 - 1];
     }
 
     /** The most rows and categories of a customer counted without sorting their rows. */
@@ -526,24 +534,10 @@ public final class BoundedTally implements Serializable {
             cc[r * SMALL_CATEGORIES + cat]++;
         }
         long ck = mix(key ^ customerKey);
-        long cutoff = Long.MAX_VALUE;
-        long[] hs = null;
-        if (runs > l0) {
-            // Keep the l0 partitions whose keyed hash is smallest; equal hashes go to the lower partition index.
-            if (hashes == null || hashes.length < 2 * runs) {
-                hashes = new long[Math.max(2 * runs, 32)];
-            }
-            hs = hashes;
-            for (int r = 0; r < runs; r++) {
-                hs[r] = mix(ck + partitionKey[parts[r]]);
-                hs[runs + r] = hs[r];
-            }
-            sortSmall(hs, runs, 2 * runs);
-            cutoff = hs[runs + l0 - 1];
-        }
+        long cutoff = keptCutoff(ck, parts, runs);
         int keptPartitions = 0;
         for (int r = 0; r < runs; r++) {
-            if (hs != null && (hs[r] > cutoff || keptPartitions == l0)) {
+            if (runs > l0 && (hashes[r] > cutoff || keptPartitions == l0)) {
                 continue;
             }
             keptPartitions++;

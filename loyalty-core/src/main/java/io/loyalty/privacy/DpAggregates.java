@@ -211,36 +211,13 @@ public final class DpAggregates {
         Checks.require(spec.isSelected() || spec.labels().equals(labels),
                 "labels must equal the known partitions %s, got %s", spec.isSelected() ? "" : spec.labels(), labels);
         int[] cat = new int[n];
-        int tasks = Tasks.count(n);
-        int chunk = Tasks.chunk(n, tasks);
-        int[] largest = new int[tasks];
-        int parts = labels.size();
-        // Row chunks on both cores; a bad row throws from its chunk, and the first chunk's failure is reported.
-        Tasks.run(tasks, t -> {
-            int max = -1;
-            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
-                // Plain branches, not Checks.require: its varargs would box three values on each of millions of rows.
-                if (!(customers[i] >= 0 && customers[i] < n)) {
-                    throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i,
-                            n, customers[i]));
-                }
-                if (!(partitions[i] >= 0 && partitions[i] < parts)) {
-                    throw new IllegalArgumentException(Checks.format("partitions[%d] must lie in [0, %d), got %d",
-                            i, parts, partitions[i]));
-                }
-                if (!(answers[i] >= scale.min() && answers[i] <= scale.max())) {
-                    throw new IllegalArgumentException(Checks.format("answers[%d] must lie in [%d, %d], got %d", i,
-                            scale.min(), scale.max(), answers[i]));
-                }
-                cat[i] = DpRelease.category(scale, answers[i]);
-                max = Math.max(max, customers[i]);
+        int customerCount = Tasks.checkRows(customers, partitions, "partitions", labels.size(), i -> {
+            if (!(answers[i] >= scale.min() && answers[i] <= scale.max())) {
+                throw new IllegalArgumentException(Checks.format("answers[%d] must lie in [%d, %d], got %d", i,
+                        scale.min(), scale.max(), answers[i]));
             }
-            largest[t] = max;
+            cat[i] = DpRelease.category(scale, answers[i]);
         });
-        int customerCount = 0;
-        for (int m : largest) {
-            customerCount = Math.max(customerCount, m + 1);
-        }
         long[] customerKey = BoundedTally.keys(customerCount);
         String[] names = labels.toArray(new String[0]);
         Release.Rows rows = new Release.Rows(customers, customerKey, partitions, names);

@@ -106,33 +106,7 @@ public final class DpCohorts {
         Checks.sameLength(customers.length, periods.length, "periods");
         Checks.require(!labels.isEmpty() && labels.size() <= MAX_PERIODS, "labels must have 1 to %d periods, got %d",
                 MAX_PERIODS, labels.size());
-        int n = customers.length;
-        int np = labels.size();
-        int tasks = Tasks.count(n);
-        int chunk = Tasks.chunk(n, tasks);
-        int[] largest = new int[tasks];
-        // Row chunks on both cores; a bad row throws from its chunk, and the first chunk's failure is reported.
-        Tasks.run(tasks, t -> {
-            int max = -1;
-            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
-                // Plain branches, not Checks.require: its varargs would box values on each of millions of rows.
-                if (!(customers[i] >= 0 && customers[i] < n)) {
-                    throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i,
-                            n, customers[i]));
-                }
-                if (!(periods[i] >= 0 && periods[i] < np)) {
-                    throw new IllegalArgumentException(Checks.format("periods[%d] must lie in [0, %d), got %d", i,
-                            np, periods[i]));
-                }
-                max = Math.max(max, customers[i]);
-            }
-            largest[t] = max;
-        });
-        // The masks are sized by the customers present, not by the row count.
-        int customerCount = 0;
-        for (int m : largest) {
-            customerCount = Math.max(customerCount, m + 1);
-        }
+        int customerCount = Tasks.checkRows(customers, periods, "periods", labels.size(), i -> { });
         return release(customers, customerCount, periods, labels, maxOffsets, cost, budget);
     }
 

@@ -1,5 +1,6 @@
 package io.loyalty.privacy;
 
+import io.loyalty.internal.Checks;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -49,5 +50,42 @@ final class Tasks {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Checks the rows of a release on both cores: each row's customer index in [0, n) and its cell index (the
+     * array named {@code cellName}) in [0, cells), then {@code row} on the row (its own checks and derived
+     * columns). A bad row throws naming it, the first chunk's failure reported.
+     *
+     * @return the customers present: one more than the largest customer index, 0 without rows
+     */
+    static int checkRows(int[] customers, int[] cell, String cellName, int cells, IntConsumer row) {
+        int n = customers.length;
+        int tasks = count(n);
+        int chunk = chunk(n, tasks);
+        int[] largest = new int[tasks];
+        run(tasks, t -> {
+            int max = -1;
+            for (int i = t * chunk, end = (int) Math.min(n, (long) i + chunk); i < end; i++) {
+                // Plain branches, not Checks.require: its varargs would box values on each of millions of rows.
+                if (!(customers[i] >= 0 && customers[i] < n)) {
+                    throw new IllegalArgumentException(Checks.format("customers[%d] must lie in [0, %d), got %d", i,
+                            n, customers[i]));
+                }
+                if (!(cell[i] >= 0 && cell[i] < cells)) {
+                    throw new IllegalArgumentException(Checks.format("%s[%d] must lie in [0, %d), got %d", cellName,
+                            i, cells, cell[i]));
+                }
+                row.accept(i);
+                max = Math.max(max, customers[i]);
+            }
+            largest[t] = max;
+        });
+        // Masks and keys are sized by the customers present, not by the row count.
+        int customerCount = 0;
+        for (int m : largest) {
+            customerCount = Math.max(customerCount, m + 1);
+        }
+        return customerCount;
     }
 }

@@ -86,4 +86,15 @@ final class ClvData {
         SimulatedCustomers c = BetaGeoModel.of(r, alpha, a, b).simulate(ages, seed + 1).withRecencyRoundedTo(1.0 / 7);
         return new double[][] {c.frequency(), c.recency(), c.t()};
     }
+
+    /** The columns {@code c} with their rows in the order {@code p}: every column moved, the same permutation. */
+    static double[][] permuted(double[][] c, int[] p) {
+        double[][] s = new double[c.length][p.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int j = 0; j < c.length; j++) {
+                s[j][i] = c[j][p[i]];
+            }
+        }
+        return s;
+    }
 }

@@ -55,7 +55,7 @@ class FitPropertiesTest {
         double[][] c = ClvData.cdnow();
         BetaGeoModel reference = BetaGeoFitter.withDefaults().fit(c[0], c[1], c[2]);
         Property.forAll("BG/NBD fit independent of row order", 60, rnd -> {
-            double[][] s = permuted(c, Property.shuffledPermutation(rnd, c[0].length));
+            double[][] s = ClvData.permuted(c, Property.shuffledPermutation(rnd, c[0].length));
             BetaGeoModel m = BetaGeoFitter.withDefaults().fit(s[0], s[1], s[2]);
             for (int i = 0; i < 4; i++) {
                 assertEquals(reference.parameters()[i], m.parameters()[i], 1e-8 * reference.parameters()[i]);
@@ -74,7 +74,7 @@ class FitPropertiesTest {
                     sample[j][i] = c[j][k];
                 }
             }
-            double[][] shuffled = permuted(sample, Property.shuffledPermutation(rnd, n));
+            double[][] shuffled = ClvData.permuted(sample, Property.shuffledPermutation(rnd, n));
             Object first = fitOrFailure(sample);
             Object second = fitOrFailure(shuffled);
             if (first instanceof double[] a && second instanceof double[] b) {
@@ -85,16 +85,6 @@ class FitPropertiesTest {
                 assertEquals(first.getClass(), second.getClass(), n + " rows: " + first + " vs " + second);
             }
         });
-    }
-
-    private static double[][] permuted(double[][] c, int[] p) {
-        double[][] s = new double[3][p.length];
-        for (int i = 0; i < p.length; i++) {
-            for (int j = 0; j < 3; j++) {
-                s[j][i] = c[j][p[i]];
-            }
-        }
-        return s;
     }
 
     /** The fitted parameters, or the exception the fit threw (a ConvergenceException or an argument error). */

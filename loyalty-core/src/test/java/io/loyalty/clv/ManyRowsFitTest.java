@@ -33,16 +33,6 @@ class ManyRowsFitTest {
         return new double[][] {c.frequency(), c.recency(), c.t()};
     }
 
-    private static double[][] permuted(double[][] c, int[] p) {
-        double[][] s = new double[3][p.length];
-        for (int i = 0; i < p.length; i++) {
-            for (int j = 0; j < 3; j++) {
-                s[j][i] = c[j][p[i]];
-            }
-        }
-        return s;
-    }
-
     @Test
     void kernelHessianIsTheDerivativeOfItsGradient() {
         double[][] d = continuous(3000, 5);
@@ -127,8 +117,8 @@ class ManyRowsFitTest {
         assertTrue(merged.size < 0.75 * n, merged.size + " merged rows");
         Property.forAll("the merge decision does not depend on the row order", 5, rnd -> {
             int[] p = Property.shuffledPermutation(rnd, n);
-            double[][] d = permuted(distinct, p);
-            double[][] r = permuted(days, p);
+            double[][] d = ClvData.permuted(distinct, p);
+            double[][] r = ClvData.permuted(days, p);
             assertFalse(RfmRows.mergingPays(d[0], d[1], d[2], null));
             assertEquals(merged.size, RfmRows.collapse(r[0], r[1], r[2], null).size);
         });

@@ -52,16 +52,6 @@ class ModelComparisonPropertiesTest {
         return s;
     }
 
-    private static double[][] permuted(double[][] s, int[] p) {
-        double[][] out = new double[4][p.length];
-        for (int i = 0; i < p.length; i++) {
-            for (int j = 0; j < 4; j++) {
-                out[j][i] = s[j][p[i]];
-            }
-        }
-        return out;
-    }
-
     private static ModelComparison penalized() {
         return ModelComparison.withDefaults().withFitters(BetaGeoFitter.withDefaults().withPenalizer(0.001),
                 ModifiedBetaGeoFitter.withDefaults().withPenalizer(0.001),
@@ -82,7 +72,7 @@ class ModelComparisonPropertiesTest {
         // handful of rows can stop "converged" in one order and not in another (docs/clv.md, known limits).
         Property.forAll("model comparison independent of row order", 12, rnd -> {
             double[][] s = sample(rnd);
-            double[][] t = permuted(s, Property.shuffledPermutation(rnd, s[0].length));
+            double[][] t = ClvData.permuted(s, Property.shuffledPermutation(rnd, s[0].length));
             ModelComparison.Result a = penalized().compare(s[0], s[1], s[2], s[3], 39);
             ModelComparison.Result b = penalized().compare(t[0], t[1], t[2], t[3], 39);
             assertArrayEquals(a.actualCounts(), b.actualCounts());

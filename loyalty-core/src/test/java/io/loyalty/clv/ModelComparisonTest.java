@@ -10,6 +10,7 @@ import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
+import io.loyalty.testkit.CsvRoundTrip;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -245,7 +246,8 @@ class ModelComparisonTest {
         ModelComparison.Result r = onlineRetail();
         Path file = dir.resolve("comparison.csv");
         r.writeCsv(file);
-        List<String[]> rows = readCsv(Files.readString(file));
+        List<String[]> rows = CsvRoundTrip.parse(Files.readString(file)).stream()
+                .map(f -> f.toArray(new String[0])).toList();
         String[] header = rows.get(0);
         assertEquals(4, rows.size());
         assertEquals(header.length, rows.get(1).length);
@@ -371,39 +373,5 @@ class ModelComparisonTest {
             s += x;
         }
         return s;
-    }
-
-    /** A small RFC 4180 reader for the round trip (quoted fields with commas and doubled quotes). */
-    static List<String[]> readCsv(String text) {
-        List<String[]> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row.toArray(new String[0]));
-                row = new ArrayList<>();
-            } else {
-                cell.append(ch);
-            }
-        }
-        return rows;
     }
 }

@@ -1,5 +1,6 @@
 package io.loyalty.kano;
 
+import io.loyalty.testkit.CsvRoundTrip;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,10 +32,10 @@ final class TestData {
     /** A small RFC-4180 reader: header row, then one map per row. */
     static List<Map<String, String>> csv(String name) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
-            List<String> header = split(r.readLine());
+            List<String> header = CsvRoundTrip.fields(r.readLine());
             List<Map<String, String>> rows = new ArrayList<>();
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                List<String> cells = split(line);
+                List<String> cells = CsvRoundTrip.fields(line);
                 Map<String, String> row = new HashMap<>();
                 for (int k = 0; k < header.size(); k++) {
                     row.put(header.get(k), cells.get(k));
@@ -47,37 +48,9 @@ final class TestData {
         }
     }
 
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
-    }
-
     /** A survey file read by Tablesaw with every column as text (no type detection). */
     static Table surveyTable(String name) {
-        int columns = split(header(name)).size();
+        int columns = CsvRoundTrip.fields(header(name)).size();
         ColumnType[] types = new ColumnType[columns];
         Arrays.fill(types, ColumnType.STRING);
         try (InputStream in = open(name)) {

@@ -1,5 +1,6 @@
 package io.loyalty.rfm;
 
+import io.loyalty.testkit.CsvRoundTrip;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,36 +22,12 @@ final class RfmCsv {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!line.isEmpty()) {
-                    rows.add(split(line));
+                    rows.add(CsvRoundTrip.fields(line).toArray(new String[0]));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return rows;
-    }
-
-    private static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        return out.toArray(new String[0]);
     }
 }

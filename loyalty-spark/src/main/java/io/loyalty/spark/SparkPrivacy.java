@@ -432,29 +432,25 @@ public final class SparkPrivacy {
             BoundedTally t = BoundedTally.create(labels, categories, ContributionBounds.of(l0, linf), key);
             IntUnaryOperator category = of.open();
             Map<String, Integer> index = index(labels);
-            int[] parts = new int[16];
-            int[] cats = new int[16];
-            int n = 0;
-            String current = null;
-            while (it.hasNext()) {
-                Row r = it.next();
-                String customer = r.getString(0);
-                if (current != null && !current.equals(customer)) {
-                    t.addCustomer(current, parts, cats, n);
-                    n = 0;
+            new CustomerRuns() {
+                private int[] parts = new int[16];
+                private int[] cats = new int[16];
+
+                @Override
+                void row(Row r, int n) {
+                    if (n == parts.length) {
+                        parts = Arrays.copyOf(parts, n * 2);
+                        cats = Arrays.copyOf(cats, n * 2);
+                    }
+                    parts[n] = index.get(r.getString(1));
+                    cats[n] = category.applyAsInt(r.getInt(2));
                 }
-                current = customer;
-                if (n == parts.length) {
-                    parts = Arrays.copyOf(parts, n * 2);
-                    cats = Arrays.copyOf(cats, n * 2);
+
+                @Override
+                void end(String customer, int n) {
+                    t.addCustomer(customer, parts, cats, n);
                 }
-                parts[n] = index.get(r.getString(1));
-                cats[n] = category.applyAsInt(r.getInt(2));
-                n++;
-            }
-            if (current != null) {
-                t.addCustomer(current, parts, cats, n);
-            }
+            }.walk(it);
             return List.of(Shipment.pack(t)).iterator();
         }).collect();
         BoundedTally total = BoundedTally.create(labels, categories, bounds, key);
@@ -478,37 +474,31 @@ public final class SparkPrivacy {
                         key);
             }
             Map<String, Integer> index = index(labels);
-            int[] parts = new int[16];
             double[][] values = new double[m][16];
-            int n = 0;
-            String current = null;
-            while (it.hasNext()) {
-                Row r = it.next();
-                String customer = r.getString(0);
-                if (current != null && !current.equals(customer)) {
-                    for (int i = 0; i < m; i++) {
-                        t[i].addCustomer(current, parts, values[i], n);
+            new CustomerRuns() {
+                private int[] parts = new int[16];
+
+                @Override
+                void row(Row r, int n) {
+                    if (n == parts.length) {
+                        parts = Arrays.copyOf(parts, n * 2);
+                        for (int i = 0; i < m; i++) {
+                            values[i] = Arrays.copyOf(values[i], n * 2);
+                        }
                     }
-                    n = 0;
-                }
-                current = customer;
-                if (n == parts.length) {
-                    parts = Arrays.copyOf(parts, n * 2);
+                    parts[n] = index.get(r.getString(1));
                     for (int i = 0; i < m; i++) {
-                        values[i] = Arrays.copyOf(values[i], n * 2);
+                        values[i][n] = r.getDouble(2 + i);
                     }
                 }
-                parts[n] = index.get(r.getString(1));
-                for (int i = 0; i < m; i++) {
-                    values[i][n] = r.getDouble(2 + i);
+
+                @Override
+                void end(String customer, int n) {
+                    for (int i = 0; i < m; i++) {
+                        t[i].addCustomer(customer, parts, values[i], n);
+                    }
                 }
-                n++;
-            }
-            if (current != null) {
-                for (int i = 0; i < m; i++) {
-                    t[i].addCustomer(current, parts, values[i], n);
-                }
-            }
+            }.walk(it);
             return List.of(Shipment.pack(t)).iterator();
         }).collect();
         List<BoundedTally> total = new ArrayList<>();
@@ -542,26 +532,23 @@ public final class SparkPrivacy {
     private static CohortTally cohorts(Iterator<Row> rows, PeriodRule rule, boolean days, long first, int periods,
             int maxOffsets) {
         CohortTally t = CohortTally.create(periods, maxOffsets);
-        int[] ps = new int[16];
-        int n = 0;
-        String current = null;
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            String customer = r.getString(0);
-            if (current != null && !current.equals(customer)) {
+        new CustomerRuns() {
+            private int[] ps = new int[16];
+
+            @Override
+            void row(Row r, int n) {
+                if (n == ps.length) {
+                    ps = Arrays.copyOf(ps, n * 2);
+                }
+                long time = r.getLong(1);
+                ps[n] = (int) ((days ? rule.indexOfEpochDay(time) : rule.index(time, 0)) - first);
+            }
+
+            @Override
+            void end(String customer, int n) {
                 t.addCustomer(ps, n);
-                n = 0;
             }
-            current = customer;
-            if (n == ps.length) {
-                ps = Arrays.copyOf(ps, n * 2);
-            }
-            long time = r.getLong(1);
-            ps[n++] = (int) ((days ? rule.indexOfEpochDay(time) : rule.index(time, 0)) - first);
-        }
-        if (current != null) {
-            t.addCustomer(ps, n);
-        }
+        }.walk(rows);
         return t;
     }
 }

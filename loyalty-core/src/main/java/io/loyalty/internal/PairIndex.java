@@ -1,16 +1,22 @@
-package io.loyalty.clv;
+package io.loyalty.internal;
 
 import java.util.Arrays;
 
 /**
- * The distinct (frequency, T) pairs of a customer table and each row's index into them: the hypergeometric part
- * of the BG/NBD and MBG/NBD conditional expectation depends on these two only, so it is computed once per pair.
+ * The distinct (first, second) pairs of two parallel columns, in first-appearance order, and each row's index into
+ * them: a per-customer quantity that depends on (frequency, T) only (CLV's conditional expectation, churn's
+ * purchases if retained) is computed once per pair. The second value is taken with {@code + 0.0}, so {@code -0.0}
+ * and {@code 0.0} are one pair. Built by open addressing, linear in the rows; memory follows the rows. Not API.
  */
-final class PairIndex {
-    final double[] x;
-    final double[] t;
-    final int[] index;
-    final int size;
+public final class PairIndex {
+    /** The first value of each distinct pair; length {@link #size}. */
+    public final double[] x;
+    /** The second value of each distinct pair; length {@link #size}. */
+    public final double[] t;
+    /** Each row's pair, in [0, {@link #size}). */
+    public final int[] index;
+    /** The number of distinct pairs. */
+    public final int size;
 
     private PairIndex(double[] x, double[] t, int[] index, int size) {
         this.x = x;
@@ -19,7 +25,14 @@ final class PairIndex {
         this.size = size;
     }
 
-    static PairIndex of(double[] frequency, double[] age) {
+    /**
+     * Indexes the pairs of two columns of equal length (the caller has checked them).
+     *
+     * @param frequency the first column
+     * @param age the second column
+     * @return the distinct pairs and the rows' indexes
+     */
+    public static PairIndex of(double[] frequency, double[] age) {
         int n = frequency.length;
         int cap = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
         int mask = cap - 1;
@@ -55,10 +68,16 @@ final class PairIndex {
                 slot = (slot + 1) & mask;
             }
         }
-        return new PairIndex(ux, ut, index, u);
+        return new PairIndex(Arrays.copyOf(ux, u), Arrays.copyOf(ut, u), index, u);
     }
 
-    private static long mix(long k) {
+    /**
+     * murmur3's 64-bit finalizer: a bijective mix whose high bits pick an open-addressing slot.
+     *
+     * @param k the bits to mix
+     * @return the mixed bits
+     */
+    public static long mix(long k) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;
