@@ -75,6 +75,7 @@ abstract class BetaGeoFamily extends FourParameterModel {
             maxX = Math.max(maxX, f);
         }
         SharedSeries[] shared = null;
+        ExpandedSeries[] expanded = null;
         double[] ratios = null;
         if (maxX < 4.0 * n + 64) {
             boolean[] seen = new boolean[(int) maxX + 1];
@@ -84,13 +85,16 @@ abstract class BetaGeoFamily extends FourParameterModel {
                 }
             });
             shared = new SharedSeries[seen.length];
+            expanded = new ExpandedSeries[seen.length];
             ratios = new double[seen.length];
             for (int x = 0; x < seen.length; x++) {
                 shared[x] = seen[x] ? series(t, x) : null;
+                expanded[x] = seen[x] ? expansions(t, x) : null;
                 ratios[x] = seen[x] && !certainlyAlive(x) ? aliveLogRatio(x) : 0;
             }
         }
         SharedSeries[] table = shared;
+        ExpandedSeries[] points = expanded;
         double[] logRatio = ratios;
         double[] out = new double[n];
         ChunkedSum.forEach(n, (from, to) -> {
@@ -98,13 +102,15 @@ abstract class BetaGeoFamily extends FourParameterModel {
                 double x = frequency[i];
                 double alive;
                 SharedSeries s = null;
+                ExpandedSeries e = null;
                 if (table == null) {
                     alive = probabilityAliveUnchecked(x, recency[i], T[i]);
                 } else {
                     s = table[(int) x];
+                    e = points[(int) x];
                     alive = certainlyAlive(x) ? 1 : alive(logRatio[(int) x], x, recency[i], T[i]);
                 }
-                out[i] = expectation(t, x, T[i], s) * alive;
+                out[i] = expectation(t, x, T[i], s, e) * alive;
             }
         });
         return checked(out, "the conditional expectation");
@@ -139,16 +145,16 @@ abstract class BetaGeoFamily extends FourParameterModel {
      * the closed form where that is well conditioned, else from the integral.
      */
     final double expectation(double t, double x, double age) {
-        return expectation(t, x, age, null);
+        return expectation(t, x, age, null, null);
     }
 
     /**
-     * {@link #expectation(double, double, double)} with the closed form's series for x built beforehand (or null):
-     * the same value to the bit.
+     * {@link #expectation(double, double, double)} with the closed form's series and expansions for x built
+     * beforehand (or null): the same value to the bit.
      */
-    private double expectation(double t, double x, double age, SharedSeries shared) {
+    private double expectation(double t, double x, double age, SharedSeries shared, ExpandedSeries expanded) {
         double shape = dropoutShape(x);
-        double closed = closedForm(t, x, age, shape, shared);
+        double closed = closedForm(t, x, age, shape, shared, expanded);
         return closed >= 0 ? closed : DropoutMixture.value(r + x, t / (alpha + age), a, shape);
     }
 
@@ -159,6 +165,12 @@ abstract class BetaGeoFamily extends FourParameterModel {
     private SharedSeries series(double t, double x) {
         double c = a + dropoutShape(x) - 1;
         return applies(t, x, c, SERIES_LIMIT) ? SharedSeries.upTo(c - (r + x), a - 1, c, SERIES_LIMIT) : null;
+    }
+
+    /** The closed form's expansions of {@code 2F1(c - R, a - 1; c; z)} for frequency x; null where it does not apply. */
+    private ExpandedSeries expansions(double t, double x) {
+        double c = a + dropoutShape(x) - 1;
+        return applies(t, x, c, SERIES_LIMIT) ? new ExpandedSeries(c - (r + x), a - 1, c) : null;
     }
 
     /** Whether the parameters are those where the closed form is well conditioned (see {@link #closedForm}). */
@@ -178,15 +190,27 @@ abstract class BetaGeoFamily extends FourParameterModel {
      * series is accounted for. Elsewhere (and at t = 0) -1, and the caller integrates. CDNOW-like models take this
      * path for all customers at horizons up to about 19 times alpha.
      */
-    private double closedForm(double t, double x, double age, double shape, SharedSeries shared) {
+    private double closedForm(double t, double x, double age, double shape, SharedSeries shared,
+            ExpandedSeries expanded) {
         double big = r + x;
         double z = t / (alpha + age + t);
         double c = a + shape - 1;
         if (!applies(t, x, c, z)) {
             return -1;
         }
-        double f = shared != null ? shared.value(z) : Double.NaN;
+        double f = Double.NaN;
+        int j = ExpandedSeries.point(z);
+        if (j >= 1 && j <= ExpandedSeries.LAST) {
+            double[] d = expanded != null ? expanded.coefficients(j)
+                    : ExpandedSeries.around(j, c - big, a - 1, c, null, null);
+            if (d != null) {
+                f = ExpandedSeries.value(d, z - (double) j / ExpandedSeries.POINTS);
+            }
+        }
         SharedSeries s = shared;
+        if (Double.isNaN(f) && shared != null) {
+            f = shared.value(z);
+        }
         if (Double.isNaN(f)) {
             s = SharedSeries.upTo(c - big, a - 1, c, z);
             if (s == null) {
@@ -194,7 +218,7 @@ abstract class BetaGeoFamily extends FourParameterModel {
             }
             f = s.value(z);
         }
-        double lead = Math.exp((a - 1) * Math.log1p(-z));
+        double lead = Math.exp((a - 1) * Math.log((alpha + age) / (alpha + age + t)));
         double bracket = 1 - lead * f;
         double value = c / (a - 1) * bracket;
         double size = z <= SAFE_SERIES ? Math.abs(f) : s.absoluteSum(z);

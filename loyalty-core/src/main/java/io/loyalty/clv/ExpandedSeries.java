@@ -1,0 +1,133 @@
+package io.loyalty.clv;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * {@code 2F1(A, B; C; z)} for {@code 1/128 <= z < }{@value #LIMIT} from its Taylor series around the nearest of the
+ * fixed points {@code z0 = j/64}: with {@code |z - z0| <= 1/128} against a radius of convergence {@code 1 - z0 >=
+ * 0.1}, some ten to twenty terms reach full precision where the power series around 0 needs up to four hundred
+ * (the expectation's cost, issue 17).
+ *
+ * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0) = (AB/C)
+ * 2F1(A+1, B+1; C+1; z0)} (both summed by {@link SharedSeries}) and the three-term recurrence that the
+ * hypergeometric equation {@code z(1-z)F'' + [C - (A+B+1)z]F' - AB F = 0} gives in {@code h = z - z0}:
+ * <pre>
+ * z0(1-z0) (n+1)(n+2) d_{n+2} = (n+A)(n+B) d_n - ((1-2 z0) n + C - (A+B+1) z0) (n+1) d_{n+1}
+ * </pre>
+ * The recurrence's other solution (singular at z = 0, radius z0) can grow faster than d_k below z0 = 1/2, but
+ * only as {@code (|h|/z0)^k <= 2^-k} relative to the rounding of d_0 and d_1, so the sum stays within a few ulps.
+ *
+ * <p>The grid is fixed and each point's coefficients depend only on A, B, C and j, built the same way whether one
+ * customer is predicted or a million share them: a customer's value does not depend on the others (issue 15). A
+ * point whose series would need more than {@value #MAX_TERMS} terms, or whose sum may come near zero, has no
+ * coefficients, and the caller takes the power series around 0.
+ */
+final class ExpandedSeries {
+    /** Points per unit of z: z0 = j / POINTS. */
+    static final int POINTS = 64;
+    /** The last point, 57/64 = 0.890625. */
+    static final int LAST = 57;
+    /** Up to here (half a step past the last point), and from half a step before the first, the expansion applies. */
+    static final double LIMIT = (LAST + 0.5) / POINTS;
+    /** The largest |z - z0|: the coefficients are truncated for it. */
+    private static final double HALF = 0.5 / POINTS;
+    /** A term below this fraction of the smallest |F| over the interval (with its tail) ends the series. */
+    private static final double EPS = 1e-17;
+    /** More terms are not kept: the point then has no coefficients. */
+    private static final int MAX_TERMS = 64;
+    /** Marks a point without coefficients in the cache. */
+    private static final double[] NONE = new double[0];
+
+    private final double a;
+    private final double b;
+    private final double c;
+    /** F and its derivative's series, built once up to {@link #LIMIT} (or null: built per point). */
+    private final SharedSeries f;
+    private final SharedSeries df;
+    /** Coefficients per point, built on first use by whichever thread gets there (all build the same). */
+    private final AtomicReferenceArray<double[]> cache = new AtomicReferenceArray<>(LAST + 1);
+
+    /** The expansions of 2F1(a, b; c; z) for every point, built as customers need them. */
+    ExpandedSeries(double a, double b, double c) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.f = SharedSeries.upTo(a, b, c, LIMIT);
+        this.df = SharedSeries.upTo(a + 1, b + 1, c + 1, LIMIT);
+    }
+
+    /** The nearest point's index for z: 1 to {@link #LAST} where the expansion applies, else outside that range. */
+    static int point(double z) {
+        return (int) Math.rint(z * POINTS);
+    }
+
+    /** The coefficients around point j (1 &lt;= j &lt;= LAST), or null where the point has none. */
+    double[] coefficients(int j) {
+        double[] d = cache.get(j);
+        if (d == null) {
+            d = around(j, a, b, c, f, df);
+            cache.set(j, d == null ? NONE : d);
+        }
+        return d == NONE ? null : d;
+    }
+
+    /**
+     * The coefficients around point j of 2F1(a, b; c; z), with F and F' from the given series where they converge
+     * at z0 (the same value as a series built for z0 itself) and from series built for z0 otherwise; null where
+     * they are not available.
+     */
+    static double[] around(int j, double a, double b, double c, SharedSeries f, SharedSeries df) {
+        double z0 = (double) j / POINTS;
+        double d0 = valueAt(f, a, b, c, z0);
+        double d1 = a * b / c * valueAt(df, a + 1, b + 1, c + 1, z0);
+        if (!(Math.abs(d0) < Double.POSITIVE_INFINITY && Math.abs(d1) < Double.POSITIVE_INFINITY)) {
+            return null;
+        }
+        double p = z0 * (1 - z0);
+        double q = 1 - 2 * z0;
+        double s = c - (a + b + 1) * z0;
+        double[] d = new double[MAX_TERMS];
+        d[0] = d0;
+        d[1] = d1;
+        double power = HALF;
+        double previous = Math.abs(d1) * power;
+        double absolute = previous;
+        for (int k = 2; k < MAX_TERMS; k++) {
+            int n = k - 2;
+            d[k] = ((n + a) * (n + b) * d[n] - (q * n + s) * (n + 1) * d[n + 1]) / (p * (n + 1) * (n + 2));
+            power *= HALF;
+            double term = Math.abs(d[k]) * power;
+            if (!(term < Double.POSITIVE_INFINITY)) {
+                return null;
+            }
+            absolute += term;
+            // |F| over the interval is at least |d0| minus every other term; the tail after a term that is at
+            // most half the one before is at most that term again (the ratios decrease towards |h|/(1-z0)).
+            double smallest = Math.abs(d0) - absolute;
+            if (smallest > 0.5 * Math.abs(d0) && term <= 0.5 * previous && 2 * term <= EPS * smallest
+                    && previous <= EPS * smallest) {
+                return java.util.Arrays.copyOf(d, k + 1);
+            }
+            previous = term;
+        }
+        return null;
+    }
+
+    private static double valueAt(SharedSeries series, double a, double b, double c, double z) {
+        double v = series != null ? series.value(z) : Double.NaN;
+        if (Double.isNaN(v)) {
+            SharedSeries own = SharedSeries.upTo(a, b, c, z);
+            v = own != null ? own.value(z) : Double.NaN;
+        }
+        return v;
+    }
+
+    /** The sum of d_k h^k (Horner), h = z - j/64. */
+    static double value(double[] d, double h) {
+        double sum = d[d.length - 1];
+        for (int k = d.length - 2; k >= 0; k--) {
+            sum = sum * h + d[k];
+        }
+        return sum;
+    }
+}
