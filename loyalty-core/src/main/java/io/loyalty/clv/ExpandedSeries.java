@@ -1,12 +1,14 @@
 package io.loyalty.clv;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * {@code 2F1(A, B; C; z)} for {@code 1/128 <= z < }{@value #LIMIT} from its Taylor series around the nearest of the
- * fixed points {@code z0 = j/64}: with {@code |z - z0| <= 1/128} against a radius of convergence {@code 1 - z0 >=
- * 0.1}, some ten to twenty terms reach full precision where the power series around 0 needs up to four hundred
- * (the expectation's cost, issue 17).
+ * {@code G(z) = (1-z)^E 2F1(A, B; C; z)} for {@code 1/128 <= z < }{@value #LIMIT} from its Taylor series around
+ * the nearest of the fixed points {@code z0 = j/64}: with {@code |z - z0| <= 1/128} against a radius of convergence
+ * {@code 1 - z0 >= 0.1}, some ten to twenty terms reach full precision where the power series of 2F1 around 0 needs
+ * up to four hundred, and the power {@code (1-z)^E}, a logarithm and an exponential per customer, is folded into
+ * the coefficients (the expectation's cost, issue 17).
  *
  * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0) = (AB/C)
  * 2F1(A+1, B+1; C+1; z0)} (both summed by {@link SharedSeries}) and the three-term recurrence that the
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * </pre>
  * The recurrence's other solution (singular at z = 0, radius z0) can grow faster than d_k below z0 = 1/2, but
  * only as {@code (|h|/z0)^k <= 2^-k} relative to the rounding of d_0 and d_1, so the sum stays within a few ulps.
+ * G's coefficients are the Cauchy product of the d_k with the binomial series {@code (1-z0)^E (1 - h/(1-z0))^E},
+ * whose factor {@code (1-z0)^E} is {@code StrictMath.pow}: the same bits on every JVM and in every compilation.
  *
  * <p>The grid is fixed and each point's coefficients depend only on A, B, C and j, built the same way whether one
  * customer is predicted or a million share them: a customer's value does not depend on the others (issue 15). A
@@ -41,14 +45,16 @@ final class ExpandedSeries {
     private final double a;
     private final double b;
     private final double c;
+    private final double e;
     /** F and its derivative's series, built once up to {@link #LIMIT} (or null: built per point). */
     private final SharedSeries f;
     private final SharedSeries df;
     /** Coefficients per point, built on first use by whichever thread gets there (all build the same). */
     private final AtomicReferenceArray<double[]> cache = new AtomicReferenceArray<>(LAST + 1);
 
-    /** The expansions of 2F1(a, b; c; z) for every point, built as customers need them. */
-    ExpandedSeries(double a, double b, double c) {
+    /** The expansions of (1-z)^e 2F1(a, b; c; z) for every point, built as customers need them. */
+    ExpandedSeries(double e, double a, double b, double c) {
+        this.e = e;
         this.a = a;
         this.b = b;
         this.c = c;
@@ -65,18 +71,18 @@ final class ExpandedSeries {
     double[] coefficients(int j) {
         double[] d = cache.get(j);
         if (d == null) {
-            d = around(j, a, b, c, f, df);
+            d = around(j, e, a, b, c, f, df);
             cache.set(j, d == null ? NONE : d);
         }
         return d == NONE ? null : d;
     }
 
     /**
-     * The coefficients around point j of 2F1(a, b; c; z), with F and F' from the given series where they converge
-     * at z0 (the same value as a series built for z0 itself) and from series built for z0 otherwise; null where
-     * they are not available.
+     * The coefficients around point j of (1-z)^e 2F1(a, b; c; z), with F and F' from the given series where they
+     * converge at z0 (the same value as a series built for z0 itself) and from series built for z0 otherwise;
+     * null where they are not available.
      */
-    static double[] around(int j, double a, double b, double c, SharedSeries f, SharedSeries df) {
+    static double[] around(int j, double e, double a, double b, double c, SharedSeries f, SharedSeries df) {
         double z0 = (double) j / POINTS;
         double d0 = valueAt(f, a, b, c, z0);
         double d1 = a * b / c * valueAt(df, a + 1, b + 1, c + 1, z0);
@@ -87,26 +93,39 @@ final class ExpandedSeries {
         double q = 1 - 2 * z0;
         double s = c - (a + b + 1) * z0;
         double[] d = new double[MAX_TERMS];
+        double[] binomial = new double[MAX_TERMS];
+        double[] g = new double[MAX_TERMS];
         d[0] = d0;
         d[1] = d1;
-        double power = HALF;
-        double previous = Math.abs(d1) * power;
-        double absolute = previous;
-        for (int k = 2; k < MAX_TERMS; k++) {
-            int n = k - 2;
-            d[k] = ((n + a) * (n + b) * d[n] - (q * n + s) * (n + 1) * d[n + 1]) / (p * (n + 1) * (n + 2));
+        binomial[0] = StrictMath.pow(1 - z0, e);
+        double g0 = binomial[0] * d0;
+        g[0] = g0;
+        double power = 1;
+        double previous = Math.abs(g0);
+        double absolute = 0;
+        for (int k = 1; k < MAX_TERMS; k++) {
+            if (k >= 2) {
+                int n = k - 2;
+                d[k] = ((n + a) * (n + b) * d[n] - (q * n + s) * (n + 1) * d[n + 1]) / (p * (n + 1) * (n + 2));
+            }
+            binomial[k] = binomial[k - 1] * ((k - 1 - e) / (k * (1 - z0)));
+            double sum = 0;
+            for (int i = 0; i <= k; i++) {
+                sum += d[i] * binomial[k - i];
+            }
+            g[k] = sum;
             power *= HALF;
-            double term = Math.abs(d[k]) * power;
+            double term = Math.abs(sum) * power;
             if (!(term < Double.POSITIVE_INFINITY)) {
                 return null;
             }
             absolute += term;
-            // |F| over the interval is at least |d0| minus every other term; the tail after a term that is at
+            // |G| over the interval is at least |g0| minus every other term; the tail after a term that is at
             // most half the one before is at most that term again (the ratios decrease towards |h|/(1-z0)).
-            double smallest = Math.abs(d0) - absolute;
-            if (smallest > 0.5 * Math.abs(d0) && term <= 0.5 * previous && 2 * term <= EPS * smallest
+            double smallest = Math.abs(g0) - absolute;
+            if (k >= 2 && smallest > 0.5 * Math.abs(g0) && term <= 0.5 * previous && 2 * term <= EPS * smallest
                     && previous <= EPS * smallest) {
-                return java.util.Arrays.copyOf(d, k + 1);
+                return Arrays.copyOf(g, k + 1);
             }
             previous = term;
         }
