@@ -81,7 +81,9 @@ abstract class BetaGeoFamily extends FourParameterModel {
         AtomicReferenceArray<Frequency> table = new AtomicReferenceArray<>(tableLength(n));
         double[] out = new double[n];
         AtomicBoolean bad = new AtomicBoolean();
+        AtomicBoolean overflow = new AtomicBoolean();
         ChunkedSum.forEach(n, (from, to) -> {
+            boolean finite = true;
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
                 double tx = recency[i];
@@ -95,12 +97,17 @@ abstract class BetaGeoFamily extends FourParameterModel {
                 double alive = f == null ? probabilityAliveUnchecked(x, tx, age)
                         : f.certain ? 1 : alive(f.logRatio, x, tx, age);
                 out[i] = (f == null ? expectation(t, x, age) : expectation(t, x, age, f.series, f.expanded)) * alive;
+                finite &= out[i] < Double.POSITIVE_INFINITY;
+            }
+            if (!finite) {
+                overflow.set(true);
             }
         });
         if (bad.get()) {
             RfmRows.check(frequency, recency, T, null, false);
         }
-        return checked(out, "the conditional expectation");
+        // Only a value that is not finite needs the serial scan, which names its row.
+        return overflow.get() ? checked(out, "the conditional expectation") : out;
     }
 
     /**
@@ -119,8 +126,10 @@ abstract class BetaGeoFamily extends FourParameterModel {
         }
         double[] out = new double[n];
         AtomicBoolean bad = new AtomicBoolean();
+        AtomicBoolean overflow = new AtomicBoolean();
         ChunkedSum.forEach(n, (from, to) -> {
             boolean ok = true;
+            boolean finite = true;
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
                 double tx = recency[i];
@@ -130,15 +139,19 @@ abstract class BetaGeoFamily extends FourParameterModel {
                 double ratio = x >= 0 && x < logRatio.length ? logRatio[(int) x]
                         : certainlyAlive(x) ? Double.NEGATIVE_INFINITY : aliveLogRatio(x);
                 out[i] = ratio == Double.NEGATIVE_INFINITY ? 1 : alive(ratio, x, tx, age);
+                finite &= out[i] < Double.POSITIVE_INFINITY;
             }
             if (!ok) {
                 bad.set(true);
+            }
+            if (!finite) {
+                overflow.set(true);
             }
         });
         if (bad.get()) {
             RfmRows.check(frequency, recency, T, null, false);
         }
-        return checked(out, "P(alive)");
+        return overflow.get() ? checked(out, "P(alive)") : out;
     }
 
     /** The per-frequency tables' length for n customers: a few times n, at most {@value #FREQUENCIES}. */

@@ -125,7 +125,8 @@ final class ExpandedSeries {
             double smallest = Math.abs(g0) - absolute;
             if (k >= 2 && smallest > 0.5 * Math.abs(g0) && term <= 0.5 * previous && 2 * term <= EPS * smallest
                     && previous <= EPS * smallest) {
-                return Arrays.copyOf(g, k + 1);
+                // An even length (a zero on top) for the two chains of value().
+                return Arrays.copyOf(g, (k + 2) & ~1);
             }
             previous = term;
         }
@@ -141,12 +142,18 @@ final class ExpandedSeries {
         return v;
     }
 
-    /** The sum of d_k h^k (Horner), h = z - j/64. */
-    static double value(double[] d, double h) {
-        double sum = d[d.length - 1];
-        for (int k = d.length - 2; k >= 0; k--) {
-            sum = sum * h + d[k];
+    /**
+     * The sum of g_k h^k, h = z - j/64, of coefficients of even length: the odd and even terms as two Horner
+     * chains in h^2 side by side, half the latency of one chain.
+     */
+    static double value(double[] g, double h) {
+        double h2 = h * h;
+        double odd = 0;
+        double even = 0;
+        for (int k = g.length - 1; k > 0; k -= 2) {
+            odd = odd * h2 + g[k];
+            even = even * h2 + g[k - 1];
         }
-        return sum;
+        return even + h * odd;
     }
 }
