@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <pre>
  * z0(1-z0) (n+1)(n+2) d_{n+2} = (n+A)(n+B) d_n - ((1-2 z0) n + C - (A+B+1) z0) (n+1) d_{n+1}
  * </pre>
- * The recurrence's other solution (singular at z = 0, radius z0) can grow faster than d_k below z0 = 1/2, but
- * only as {@code (|h|/z0)^k <= 2^-k} relative to the rounding of d_0 and d_1, so the sum stays within a few ulps.
+ * The recurrence's other solution, {@code z^(1-C)} times a series, is singular at z = 0: the rounding of d_0, d_1
+ * and of each step excites it, and summed at h it is amplified by up to {@code (1 - |h|/z0)^-(C-1)} for C &gt; 1.
+ * A point is used only where that factor is at most 2 ({@code C - 1 <= ln 2 (2j - 1)}, since |h|/z0 &lt;= 1/(2j));
+ * nearer zero, for large C (many purchases), the power series around 0 is short anyway.
  * G's coefficients are the Cauchy product of the d_k with the binomial series {@code (1-z0)^E (1 - h/(1-z0))^E},
  * whose factor {@code (1-z0)^E} is {@code StrictMath.pow}: the same bits on every JVM and in every compilation.
  *
@@ -39,6 +41,8 @@ final class ExpandedSeries {
     private static final double EPS = 1e-17;
     /** More terms are not kept: the point then has no coefficients. */
     private static final int MAX_TERMS = 64;
+    /** ln 2: the largest growth allowed to the recurrence's other solution is a factor e^LN2 = 2. */
+    private static final double LN2 = 0.6931471805599453;
     /** Marks a point without coefficients in the cache. */
     private static final double[] NONE = new double[0];
 
@@ -83,6 +87,9 @@ final class ExpandedSeries {
      * null where they are not available.
      */
     static double[] around(int j, double e, double a, double b, double c, SharedSeries f, SharedSeries df) {
+        if (!(c - 1 <= LN2 * (2 * j - 1))) {
+            return null;
+        }
         double z0 = (double) j / POINTS;
         double d0 = valueAt(f, a, b, c, z0);
         double d1 = a * b / c * valueAt(df, a + 1, b + 1, c + 1, z0);

@@ -26,6 +26,11 @@ class ExpandedSeriesTest {
             ExpandedSeries e = new ExpandedSeries(a - 1, c - (r + x), a - 1, c);
             for (int j = 1; j <= ExpandedSeries.LAST; j++) {
                 double[] g = e.coefficients(j);
+                // Large C (many purchases) keeps the recurrence away from z = 0, where it would be unstable.
+                if (c - 1 > Math.log(2) * (2 * j - 1)) {
+                    assertTrue(g == null, "x=" + x + " point " + j);
+                    continue;
+                }
                 assertNotNull(g, "x=" + x + " point " + j);
                 assertTrue(g.length <= 32, "x=" + x + " point " + j + ": " + g.length + " terms");
                 for (double side : new double[] {-0.5, 0, 0.5}) {
@@ -44,7 +49,7 @@ class ExpandedSeriesTest {
             if (Math.abs(a - 1) < 0.01) {
                 a = 1.01;
             }
-            double c = 0.5 + 30 * rnd.nextDouble();
+            double c = 0.5 + (rnd.nextBoolean() ? 30 : 300) * rnd.nextDouble();
             double big = c + 20 * rnd.nextDouble() - 10;
             int j = 1 + rnd.nextInt(ExpandedSeries.LAST);
             double z = (j - 0.5 + rnd.nextDouble()) / ExpandedSeries.POINTS;
@@ -55,7 +60,7 @@ class ExpandedSeriesTest {
                 expanded.incrementAndGet();
             }
         });
-        assertTrue(expanded.get() >= 200, "expanded " + expanded.get() + " of 300");
+        assertTrue(expanded.get() >= 100, "expanded " + expanded.get() + " of 300");
     }
 
     private static void compare(double e, double a, double b, double c, double z, double expanded) {
