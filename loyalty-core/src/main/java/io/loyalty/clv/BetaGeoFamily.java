@@ -82,7 +82,24 @@ abstract class BetaGeoFamily extends FourParameterModel {
         double[] out = new double[n];
         AtomicBoolean bad = new AtomicBoolean();
         AtomicBoolean overflow = new AtomicBoolean();
-        ChunkedSum.forEach(n, (from, to) -> {
+        try {
+            expectations(t, frequency, recency, T, table, out, bad, overflow);
+        } catch (IllegalArgumentException e) {
+            // A bad row anywhere is reported first, as when every row was checked before any value was computed.
+            RfmRows.check(frequency, recency, T, null, false);
+            throw e;
+        }
+        if (bad.get()) {
+            RfmRows.check(frequency, recency, T, null, false);
+        }
+        // Only a value that is not finite needs the serial scan, which names its row.
+        return overflow.get() ? checked(out, "the conditional expectation") : out;
+    }
+
+    /** The pass of {@link #conditionalExpectedPurchases(double, double[], double[], double[])}. */
+    private void expectations(double t, double[] frequency, double[] recency, double[] T,
+            AtomicReferenceArray<Frequency> table, double[] out, AtomicBoolean bad, AtomicBoolean overflow) {
+        ChunkedSum.forEach(out.length, (from, to) -> {
             boolean finite = true;
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
@@ -103,11 +120,6 @@ abstract class BetaGeoFamily extends FourParameterModel {
                 overflow.set(true);
             }
         });
-        if (bad.get()) {
-            RfmRows.check(frequency, recency, T, null, false);
-        }
-        // Only a value that is not finite needs the serial scan, which names its row.
-        return overflow.get() ? checked(out, "the conditional expectation") : out;
     }
 
     /**
@@ -159,9 +171,10 @@ abstract class BetaGeoFamily extends FourParameterModel {
         return (int) Math.min(4L * n + 64, FREQUENCIES);
     }
 
-    /** What customers with x repeat purchases share in {@link #conditionalExpectedPurchases(double, double[],
-     * double[], double[])}: the closed form's series and expansions (null where it does not apply) and P(alive)'s
-     * odds factor. */
+    /**
+     * What the customers with x repeat purchases share in the array expectation: the closed form's series and
+     * expansions (null where it does not apply) and P(alive)'s odds factor.
+     */
     private static final class Frequency {
         final SharedSeries series;
         final ExpandedSeries expanded;
@@ -274,7 +287,7 @@ abstract class BetaGeoFamily extends FourParameterModel {
         int j = ExpandedSeries.point(z);
         if (j >= 1 && j <= ExpandedSeries.LAST) {
             double[] g = expanded != null ? expanded.coefficients(j)
-                    : ExpandedSeries.around(j, a - 1, c - big, a - 1, c, null, null);
+                    : ExpandedSeries.around(j, a - 1, c - big, a - 1, c, null);
             if (g != null) {
                 // (1-z)^(a-1) 2F1 in one: up to z = 0.9 the series' terms are small against its value.
                 double product = ExpandedSeries.value(g, z - (double) j / ExpandedSeries.POINTS);

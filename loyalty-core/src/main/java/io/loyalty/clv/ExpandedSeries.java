@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * up to four hundred, and the power {@code (1-z)^E}, a logarithm and an exponential per customer, is folded into
  * the coefficients (the expectation's cost, issue 17).
  *
- * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0) = (AB/C)
- * 2F1(A+1, B+1; C+1; z0)} (both summed by {@link SharedSeries}) and the three-term recurrence that the
+ * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0)} (both summed from
+ * the one power series of {@link SharedSeries}, so that one customer's call builds a single series) and the three-term recurrence that the
  * hypergeometric equation {@code z(1-z)F'' + [C - (A+B+1)z]F' - AB F = 0} gives in {@code h = z - z0}:
  * <pre>
  * z0(1-z0) (n+1)(n+2) d_{n+2} = (n+A)(n+B) d_n - ((1-2 z0) n + C - (A+B+1) z0) (n+1) d_{n+1}
@@ -50,9 +50,8 @@ final class ExpandedSeries {
     private final double b;
     private final double c;
     private final double e;
-    /** F and its derivative's series, built once up to {@link #LIMIT} (or null: built per point). */
+    /** F's power series, built once up to {@link #LIMIT} (or null: built per point). */
     private final SharedSeries f;
-    private final SharedSeries df;
     /** Coefficients per point, built on first use by whichever thread gets there (all build the same). */
     private final AtomicReferenceArray<double[]> cache = new AtomicReferenceArray<>(LAST + 1);
 
@@ -63,7 +62,6 @@ final class ExpandedSeries {
         this.b = b;
         this.c = c;
         this.f = SharedSeries.upTo(a, b, c, LIMIT);
-        this.df = SharedSeries.upTo(a + 1, b + 1, c + 1, LIMIT);
     }
 
     /** The nearest point's index for z: 1 to {@link #LAST} where the expansion applies, else outside that range. */
@@ -75,24 +73,28 @@ final class ExpandedSeries {
     double[] coefficients(int j) {
         double[] d = cache.get(j);
         if (d == null) {
-            d = around(j, e, a, b, c, f, df);
+            d = around(j, e, a, b, c, f);
             cache.set(j, d == null ? NONE : d);
         }
         return d == NONE ? null : d;
     }
 
     /**
-     * The coefficients around point j of (1-z)^e 2F1(a, b; c; z), with F and F' from the given series where they
-     * converge at z0 (the same value as a series built for z0 itself) and from series built for z0 otherwise;
+     * The coefficients around point j of (1-z)^e 2F1(a, b; c; z), with F and F' from the given series where it
+     * converges at z0 (the same values as a series built for z0 itself) and from a series built for z0 otherwise;
      * null where they are not available.
      */
-    static double[] around(int j, double e, double a, double b, double c, SharedSeries f, SharedSeries df) {
+    static double[] around(int j, double e, double a, double b, double c, SharedSeries f) {
         if (!(c - 1 <= LN2 * (2 * j - 1))) {
             return null;
         }
         double z0 = (double) j / POINTS;
-        double d0 = valueAt(f, a, b, c, z0);
-        double d1 = a * b / c * valueAt(df, a + 1, b + 1, c + 1, z0);
+        SharedSeries series = f != null && !Double.isNaN(f.value(z0)) ? f : SharedSeries.upTo(a, b, c, z0);
+        if (series == null) {
+            return null;
+        }
+        double d0 = series.value(z0);
+        double d1 = series.derivative(z0);
         if (!(Math.abs(d0) < Double.POSITIVE_INFINITY && Math.abs(d1) < Double.POSITIVE_INFINITY)) {
             return null;
         }
@@ -138,15 +140,6 @@ final class ExpandedSeries {
             previous = term;
         }
         return null;
-    }
-
-    private static double valueAt(SharedSeries series, double a, double b, double c, double z) {
-        double v = series != null ? series.value(z) : Double.NaN;
-        if (Double.isNaN(v)) {
-            SharedSeries own = SharedSeries.upTo(a, b, c, z);
-            v = own != null ? own.value(z) : Double.NaN;
-        }
-        return v;
     }
 
     /**

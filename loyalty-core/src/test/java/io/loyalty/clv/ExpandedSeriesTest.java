@@ -53,7 +53,7 @@ class ExpandedSeriesTest {
             double big = c + 20 * rnd.nextDouble() - 10;
             int j = 1 + rnd.nextInt(ExpandedSeries.LAST);
             double z = (j - 0.5 + rnd.nextDouble()) / ExpandedSeries.POINTS;
-            double[] g = ExpandedSeries.around(j, a - 1, c - big, a - 1, c, null, null);
+            double[] g = ExpandedSeries.around(j, a - 1, c - big, a - 1, c, null);
             // Without coefficients (a sum that may come near zero, too many terms) the power series is used.
             if (g != null) {
                 compare(a - 1, c - big, a - 1, c, z, ExpandedSeries.value(g, z - (double) j / 64));
