@@ -251,7 +251,10 @@ abstract class BetaGeoFamily extends FourParameterModel {
         return applies(t, x, c, SERIES_LIMIT) ? SharedSeries.upTo(c - (r + x), a - 1, c, SERIES_LIMIT) : null;
     }
 
-    /** The closed form's expansions of {@code 2F1(c - R, a - 1; c; z)} for frequency x; null where it does not apply. */
+    /**
+     * The closed form's expansions of {@code (1-z)^(a-1) 2F1(c - R, a - 1; c; z)} for frequency x; null where the
+     * closed form does not apply.
+     */
     private ExpandedSeries expansions(double t, double x) {
         double c = a + dropoutShape(x) - 1;
         return applies(t, x, c, SERIES_LIMIT) ? new ExpandedSeries(a - 1, c - (r + x), a - 1, c) : null;

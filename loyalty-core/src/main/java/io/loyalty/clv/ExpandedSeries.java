@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * the coefficients (the expectation's cost, issue 17).
  *
  * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0)} (both summed from
- * the one power series of {@link SharedSeries}, so that one customer's call builds a single series) and the three-term recurrence that the
- * hypergeometric equation {@code z(1-z)F'' + [C - (A+B+1)z]F' - AB F = 0} gives in {@code h = z - z0}:
+ * the one power series of {@link SharedSeries}, so that one customer's call builds a single series, as before the
+ * expansions) and the three-term recurrence that the hypergeometric equation
+ * {@code z(1-z)F'' + [C - (A+B+1)z]F' - AB F = 0} gives in {@code h = z - z0}:
  * <pre>
  * z0(1-z0) (n+1)(n+2) d_{n+2} = (n+A)(n+B) d_n - ((1-2 z0) n + C - (A+B+1) z0) (n+1) d_{n+1}
  * </pre>
