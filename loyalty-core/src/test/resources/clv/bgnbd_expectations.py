@@ -69,6 +69,24 @@ for i in range(40):
     t = u * (al + T)
     tx = 0 if x == 0 else T * rnd17.uniform(0.2, 1.0)
     add(m, r, al, a, b, t, x, tx, T)
+# issue 17: for 1/128 <= z < 0.898 the closed form's (1-z)^(a-1) 2F1 comes from its Taylor series around the
+# nearest multiple of 1/64: points half a step from a grid point (the truncation's worst case), at the first and
+# last points, and random z, with a from near 1 to 19 and x up to 300.
+rnd17e = random.Random(1764)
+for i in range(60):
+    m = 'BG' if i % 2 == 0 else 'MB'
+    r = 10 ** rnd17e.uniform(-2, 0.7)
+    al = 10 ** rnd17e.uniform(-1, 1.5)
+    a = rnd17e.choice([0.02, 0.5, 0.792886, 0.985, 1.015, 1.5, 3.0, 8.0, 19.0]) * rnd17e.uniform(0.98, 1.02)
+    b = 10 ** rnd17e.uniform(-0.5, 1)
+    x = rnd17e.choice([0, 0, 1, 2, 5, 20, 60, 300])
+    T = 10 ** rnd17e.uniform(-1, 2)
+    j = rnd17e.choice([1, 2, 28, 32, 50, 56, 57, rnd17e.randint(1, 57)])
+    z = rnd17e.choice([(j + 0.4999) / 64, (j - 0.4999) / 64, j / 64, rnd17e.uniform(1 / 128, 0.8984)])
+    z = min(z, 0.8984)
+    t = z / (1 - z) * (al + T)
+    tx = 0 if x == 0 else T * rnd17e.uniform(0.2, 1.0)
+    add(m, r, al, a, b, t, x, tx, T)
 with open('bgnbd_expectations.csv', 'w') as f:
     f.write('# BG/NBD (BG) and MBG/NBD (MB) expectations: E[X(t)] when x = -1, else E[Y(t) | x, t_x, T].\n')
     f.write('# Computed with mpmath 1.3.0 at mp.dps = 60 from the closed forms (Fader, Hardie and Lee 2005; Batislam et al. 2007):\n')

@@ -1,6 +1,8 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.ChunkedSum;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.special.Beta;
 
@@ -20,6 +22,10 @@ abstract class BetaGeoFamily extends FourParameterModel {
     private static final double SERIES_LIMIT = 0.95;
     /** Up to here, with the closed form's parameters, the series' terms are small against its value. */
     private static final double SAFE_SERIES = 0.9;
+    /** The longest per-frequency table of the array methods; larger frequencies are computed per customer. */
+    private static final int FREQUENCIES = 1 << 16;
+    /** The length of P(alive)'s table of odds factors: customers with more purchases are few. */
+    private static final int RATIOS = 1 << 10;
 
     BetaGeoFamily(String name, double r, double alpha, double a, double b, FitSummary fit) {
         super(name, NAMES, new double[] {r, alpha, a, b}, fit);
@@ -60,54 +66,138 @@ abstract class BetaGeoFamily extends FourParameterModel {
     /**
      * {@inheritDoc}
      *
-     * <p>The closed form's power series has coefficients that depend on the frequency only: when the frequencies
-     * are small whole numbers (a table never longer than a few times the input) they are computed once per
-     * frequency and shared by its customers, whose values are those of the one-customer method to the bit. Each
-     * customer's value is computed on its own, on both cores.
+     * <p>The closed form's series depend on the frequency only: for frequencies below a bound (a few times the
+     * number of customers, at most {@value #FREQUENCIES}) they are built once, by the first customer with that
+     * frequency, and shared by the others, whose values are those of the one-customer method to the bit. Each
+     * customer's value is computed on its own, on both cores, in the same pass that checks the rows.
      */
     @Override
     public double[] conditionalExpectedPurchases(double t, double[] frequency, double[] recency, double[] T) {
         Inputs.horizon(t);
-        RfmRows.checkInParallel(frequency, recency, T);
+        if (!RfmRows.sameShape(frequency, recency, T)) {
+            RfmRows.check(frequency, recency, T, null, false);
+        }
         int n = frequency.length;
-        double maxX = 0;
-        for (double f : frequency) {
-            maxX = Math.max(maxX, f);
-        }
-        SharedSeries[] shared = null;
-        double[] ratios = null;
-        if (maxX < 4.0 * n + 64) {
-            boolean[] seen = new boolean[(int) maxX + 1];
-            ChunkedSum.forEach(n, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    seen[(int) frequency[i]] = true;
-                }
-            });
-            shared = new SharedSeries[seen.length];
-            ratios = new double[seen.length];
-            for (int x = 0; x < seen.length; x++) {
-                shared[x] = seen[x] ? series(t, x) : null;
-                ratios[x] = seen[x] && !certainlyAlive(x) ? aliveLogRatio(x) : 0;
-            }
-        }
-        SharedSeries[] table = shared;
-        double[] logRatio = ratios;
+        AtomicReferenceArray<Frequency> table = new AtomicReferenceArray<>(tableLength(n));
         double[] out = new double[n];
-        ChunkedSum.forEach(n, (from, to) -> {
+        AtomicBoolean bad = new AtomicBoolean();
+        AtomicBoolean overflow = new AtomicBoolean();
+        try {
+            expectations(t, frequency, recency, T, table, out, bad, overflow);
+        } catch (IllegalArgumentException e) {
+            // A bad row anywhere is reported first, as when every row was checked before any value was computed.
+            RfmRows.check(frequency, recency, T, null, false);
+            throw e;
+        }
+        if (bad.get()) {
+            RfmRows.check(frequency, recency, T, null, false);
+        }
+        // Only a value that is not finite needs the serial scan, which names its row.
+        return overflow.get() ? checked(out, "the conditional expectation") : out;
+    }
+
+    /** The pass of {@link #conditionalExpectedPurchases(double, double[], double[], double[])}. */
+    private void expectations(double t, double[] frequency, double[] recency, double[] T,
+            AtomicReferenceArray<Frequency> table, double[] out, AtomicBoolean bad, AtomicBoolean overflow) {
+        ChunkedSum.forEach(out.length, (from, to) -> {
+            boolean finite = true;
             for (int i = from; i < to; i++) {
                 double x = frequency[i];
-                double alive;
-                SharedSeries s = null;
-                if (table == null) {
-                    alive = probabilityAliveUnchecked(x, recency[i], T[i]);
-                } else {
-                    s = table[(int) x];
-                    alive = certainlyAlive(x) ? 1 : alive(logRatio[(int) x], x, recency[i], T[i]);
+                double tx = recency[i];
+                double age = T[i];
+                if (!RfmRows.valid(x, tx, age)) {
+                    // RfmRows.check below names the first bad row; the values are not returned.
+                    bad.set(true);
+                    return;
                 }
-                out[i] = expectation(t, x, T[i], s) * alive;
+                Frequency f = x < table.length() ? frequency(table, (int) x, t) : null;
+                double alive = f == null ? probabilityAliveUnchecked(x, tx, age)
+                        : f.certain ? 1 : alive(f.logRatio, x, tx, age);
+                out[i] = (f == null ? expectation(t, x, age) : expectation(t, x, age, f.series, f.expanded)) * alive;
+                finite &= out[i] < Double.POSITIVE_INFINITY;
+            }
+            if (!finite) {
+                overflow.set(true);
             }
         });
-        return checked(out, "the conditional expectation");
+    }
+
+    /**
+     * P(alive) of every customer, in one pass on both cores that also checks the rows, the same value to the bit
+     * as the one-customer method; {@code ln} of the odds factor from a table for frequencies below
+     * {@value #RATIOS} (and the number of customers, so that the table never costs more than the rows).
+     */
+    final double[] probabilityAliveOfAll(double[] frequency, double[] recency, double[] T) {
+        if (!RfmRows.sameShape(frequency, recency, T)) {
+            RfmRows.check(frequency, recency, T, null, false);
+        }
+        int n = frequency.length;
+        double[] logRatio = new double[Math.min(n + 1, RATIOS)];
+        for (int x = 0; x < logRatio.length; x++) {
+            logRatio[x] = certainlyAlive(x) ? Double.NEGATIVE_INFINITY : aliveLogRatio(x);
+        }
+        double[] out = new double[n];
+        AtomicBoolean bad = new AtomicBoolean();
+        AtomicBoolean overflow = new AtomicBoolean();
+        ChunkedSum.forEach(n, (from, to) -> {
+            boolean ok = true;
+            boolean finite = true;
+            for (int i = from; i < to; i++) {
+                double x = frequency[i];
+                double tx = recency[i];
+                double age = T[i];
+                ok &= RfmRows.valid(x, tx, age);
+                // A bad row (then not returned) may hold anything: x >= 0 keeps the table index in range.
+                double ratio = x >= 0 && x < logRatio.length ? logRatio[(int) x]
+                        : certainlyAlive(x) ? Double.NEGATIVE_INFINITY : aliveLogRatio(x);
+                out[i] = ratio == Double.NEGATIVE_INFINITY ? 1 : alive(ratio, x, tx, age);
+                finite &= out[i] < Double.POSITIVE_INFINITY;
+            }
+            if (!ok) {
+                bad.set(true);
+            }
+            if (!finite) {
+                overflow.set(true);
+            }
+        });
+        if (bad.get()) {
+            RfmRows.check(frequency, recency, T, null, false);
+        }
+        return overflow.get() ? checked(out, "P(alive)") : out;
+    }
+
+    /** The per-frequency tables' length for n customers: a few times n, at most {@value #FREQUENCIES}. */
+    private static int tableLength(int n) {
+        return (int) Math.min(4L * n + 64, FREQUENCIES);
+    }
+
+    /**
+     * What the customers with x repeat purchases share in the array expectation: the closed form's series and
+     * expansions (null where it does not apply) and P(alive)'s odds factor.
+     */
+    private static final class Frequency {
+        final SharedSeries series;
+        final ExpandedSeries expanded;
+        final boolean certain;
+        final double logRatio;
+
+        Frequency(SharedSeries series, ExpandedSeries expanded, boolean certain, double logRatio) {
+            this.series = series;
+            this.expanded = expanded;
+            this.certain = certain;
+            this.logRatio = logRatio;
+        }
+    }
+
+    /** The shared parts for frequency x, built by the first customer who needs them (all threads build the same). */
+    private Frequency frequency(AtomicReferenceArray<Frequency> table, int x, double t) {
+        Frequency f = table.get(x);
+        if (f == null) {
+            f = new Frequency(series(t, x), expansions(t, x), certainlyAlive(x),
+                    certainlyAlive(x) ? 0 : aliveLogRatio(x));
+            table.set(x, f);
+        }
+        return f;
     }
 
     @Override
@@ -139,16 +229,16 @@ abstract class BetaGeoFamily extends FourParameterModel {
      * the closed form where that is well conditioned, else from the integral.
      */
     final double expectation(double t, double x, double age) {
-        return expectation(t, x, age, null);
+        return expectation(t, x, age, null, null);
     }
 
     /**
-     * {@link #expectation(double, double, double)} with the closed form's series for x built beforehand (or null):
-     * the same value to the bit.
+     * {@link #expectation(double, double, double)} with the closed form's series and expansions for x built
+     * beforehand (or null): the same value to the bit.
      */
-    private double expectation(double t, double x, double age, SharedSeries shared) {
+    private double expectation(double t, double x, double age, SharedSeries shared, ExpandedSeries expanded) {
         double shape = dropoutShape(x);
-        double closed = closedForm(t, x, age, shape, shared);
+        double closed = closedForm(t, x, age, shape, shared, expanded);
         return closed >= 0 ? closed : DropoutMixture.value(r + x, t / (alpha + age), a, shape);
     }
 
@@ -161,6 +251,15 @@ abstract class BetaGeoFamily extends FourParameterModel {
         return applies(t, x, c, SERIES_LIMIT) ? SharedSeries.upTo(c - (r + x), a - 1, c, SERIES_LIMIT) : null;
     }
 
+    /**
+     * The closed form's expansions of {@code (1-z)^(a-1) 2F1(c - R, a - 1; c; z)} for frequency x; null where the
+     * closed form does not apply.
+     */
+    private ExpandedSeries expansions(double t, double x) {
+        double c = a + dropoutShape(x) - 1;
+        return applies(t, x, c, SERIES_LIMIT) ? new ExpandedSeries(a - 1, c - (r + x), a - 1, c) : null;
+    }
+
     /** Whether the parameters are those where the closed form is well conditioned (see {@link #closedForm}). */
     private boolean applies(double t, double x, double c, double z) {
         return t > 0 && z <= SERIES_LIMIT && Math.abs(a - 1) >= 0.01 && a <= 20 && c >= 0.5
@@ -170,7 +269,9 @@ abstract class BetaGeoFamily extends FourParameterModel {
     /**
      * The closed form {@code c/(a-1) [1 - (1-z)^(a-1) 2F1(c-R, a-1; c; z)]} (Euler's transformation of the
      * textbook one; c = a + B - 1, R = r + x, z = t/(alpha+T+t)), some fifty times cheaper than the integral, where
-     * it is well conditioned: the 2F1 summed as its power series ({@link SharedSeries}) with small parameters
+     * it is well conditioned: for 1/128 &lt;= z &lt; 0.898 the whole product {@code (1-z)^(a-1) 2F1} from its
+     * Taylor series around the nearest multiple of 1/64 ({@link ExpandedSeries}: a dozen or so multiply-adds, no
+     * logarithm), elsewhere the 2F1 summed as its power series ({@link SharedSeries}), with small parameters
      * (|c - R| = |a + b - 1 - r| or |a + b - r| at most 10, |a - 1| between 0.01 and 19, c at least 0.5), and
      * the bracket losing at most four digits to cancellation (so about 1e-12 relative). Up to z = 0.9 the series'
      * terms are small against its value with these parameters; beyond, up to z = {@value #SERIES_LIMIT}, the
@@ -178,15 +279,26 @@ abstract class BetaGeoFamily extends FourParameterModel {
      * series is accounted for. Elsewhere (and at t = 0) -1, and the caller integrates. CDNOW-like models take this
      * path for all customers at horizons up to about 19 times alpha.
      */
-    private double closedForm(double t, double x, double age, double shape, SharedSeries shared) {
+    private double closedForm(double t, double x, double age, double shape, SharedSeries shared,
+            ExpandedSeries expanded) {
         double big = r + x;
         double z = t / (alpha + age + t);
         double c = a + shape - 1;
         if (!applies(t, x, c, z)) {
             return -1;
         }
-        double f = shared != null ? shared.value(z) : Double.NaN;
+        int j = ExpandedSeries.point(z);
+        if (j >= 1 && j <= ExpandedSeries.LAST) {
+            double[] g = expanded != null ? expanded.coefficients(j)
+                    : ExpandedSeries.around(j, a - 1, c - big, a - 1, c, null);
+            if (g != null) {
+                // (1-z)^(a-1) 2F1 in one: up to z = 0.9 the series' terms are small against its value.
+                double product = ExpandedSeries.value(g, z - (double) j / ExpandedSeries.POINTS);
+                return accepted(c, product, Math.abs(product));
+            }
+        }
         SharedSeries s = shared;
+        double f = shared != null ? shared.value(z) : Double.NaN;
         if (Double.isNaN(f)) {
             s = SharedSeries.upTo(c - big, a - 1, c, z);
             if (s == null) {
@@ -195,11 +307,17 @@ abstract class BetaGeoFamily extends FourParameterModel {
             f = s.value(z);
         }
         double lead = Math.exp((a - 1) * Math.log1p(-z));
-        double bracket = 1 - lead * f;
+        return accepted(c, lead * f, lead * (z <= SAFE_SERIES ? Math.abs(f) : s.absoluteSum(z)));
+    }
+
+    /**
+     * {@code c/(a-1) (1 - product)}, or -1 where the bracket loses more than four digits to cancellation:
+     * {@code size}, the product's size or that of its series' terms, above 1e4 times the bracket.
+     */
+    private double accepted(double c, double product, double size) {
+        double bracket = 1 - product;
         double value = c / (a - 1) * bracket;
-        double size = z <= SAFE_SERIES ? Math.abs(f) : s.absoluteSum(z);
-        return lead * size <= 1e4 * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY
-                ? value : -1;
+        return size <= 1e4 * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY ? value : -1;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
-import io.loyalty.internal.ChunkedSum;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -67,33 +66,13 @@ public final class BetaGeoModel extends BetaGeoFamily {
     /**
      * {@inheritDoc}
      *
-     * <p>{@code ln(a/(b+x-1))} comes from a per-frequency table when the frequencies are small (the table is never
-     * longer than a few times the input), and is computed per customer otherwise: memory follows the data, not
-     * the largest frequency.
+     * <p>One pass on both cores that also checks the rows; {@code ln(a/(b+x-1))} from a per-frequency table for
+     * frequencies below a few times the number of customers (memory follows the data, not the largest frequency),
+     * computed per customer above.
      */
     @Override
     public double[] probabilityAlive(double[] frequency, double[] recency, double[] T) {
-        RfmRows.checkInParallel(frequency, recency, T);
-        double maxX = 0;
-        for (double f : frequency) {
-            maxX = Math.max(maxX, f);
-        }
-        double[] logRatio = maxX < 4.0 * frequency.length + 64 ? new double[(int) maxX + 1] : null;
-        if (logRatio != null) {
-            for (int x = 1; x < logRatio.length; x++) {
-                logRatio[x] = Math.log(a / (b + x - 1));
-            }
-        }
-        double[] out = new double[frequency.length];
-        ChunkedSum.forEach(out.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                double x = frequency[i];
-                double ratio = x == 0 ? 0 : logRatio != null ? logRatio[(int) x] : Math.log(a / (b + x - 1));
-                out[i] = x == 0 ? 1
-                        : 1 / (1 + Math.exp(ratio + (r + x) * Math.log((alpha + T[i]) / (alpha + recency[i]))));
-            }
-        });
-        return checked(out, "P(alive)");
+        return probabilityAliveOfAll(frequency, recency, T);
     }
 
     @Override

@@ -129,27 +129,38 @@ final class RfmRows {
      * {@link #check} does.
      */
     static void checkInParallel(double[] frequency, double[] recency, double[] age) {
-        if (frequency == null || recency == null || age == null || frequency.length == 0
-                || recency.length != frequency.length || age.length != frequency.length) {
+        if (!sameShape(frequency, recency, age)) {
             check(frequency, recency, age, null, false);
             return;
         }
         AtomicBoolean bad = new AtomicBoolean();
         ChunkedSum.forEach(frequency.length, (from, to) -> {
+            boolean ok = true;
             for (int i = from; i < to; i++) {
-                double x = frequency[i];
-                double r = recency[i];
-                double t = age[i];
-                if (!(x >= 0 && x == Math.rint(x) && x < Integer.MAX_VALUE && t >= 0 && t < Double.POSITIVE_INFINITY
-                        && r >= 0 && r <= t && (x != 0 || r == 0))) {
-                    bad.set(true);
-                    return;
-                }
+                ok &= valid(frequency[i], recency[i], age[i]);
+            }
+            if (!ok) {
+                bad.set(true);
             }
         });
         if (bad.get()) {
             check(frequency, recency, age, null, false);
         }
+    }
+
+    /** Whether the three columns are non-null, non-empty and of one length ({@link #check} says which is not). */
+    static boolean sameShape(double[] frequency, double[] recency, double[] age) {
+        return frequency != null && recency != null && age != null && frequency.length > 0
+                && recency.length == frequency.length && age.length == frequency.length;
+    }
+
+    /**
+     * Whether one continuous-time row passes {@link #check}: evaluated without short circuits, so that a loop over
+     * the rows has no branch but its own.
+     */
+    static boolean valid(double x, double r, double t) {
+        return x >= 0 & x == Math.rint(x) & x < Integer.MAX_VALUE & t >= 0 & t < Double.POSITIVE_INFINITY & r >= 0
+                & r <= t & (x != 0 | r == 0);
     }
 
     static void check(double[] frequency, double[] recency, double[] age, double[] weights, boolean discrete) {

@@ -84,11 +84,15 @@ final class SharedSeries {
      * before the series converges).
      */
     double value(double z) {
-        return value(z, coef.length);
+        return sum(z, false);
     }
 
-    /** The sum with the first {@code length} coefficients, NaN if it has not converged by then. */
-    private double value(double z, int length) {
+    /**
+     * The sum at z, block by block until it has converged (NaN if the coefficients run out first); with
+     * {@code count}, how many coefficients that took instead (-1 if they run out), for {@link #derivative}.
+     */
+    private double sum(double z, boolean count) {
+        int length = coef.length;
         double z2 = z * z;
         double z3 = z2 * z;
         double z4 = z2 * z2;
@@ -106,10 +110,32 @@ final class SharedSeries {
             power *= z8;
             if (polynomial && n + BLOCK == length || Math.abs(last) <= EPS * Math.abs(sum)
                     && tailSmall(z, n + BLOCK - 1, last, sum)) {
-                return sum;
+                return count ? n + BLOCK : sum;
             }
         }
-        return polynomial ? sum : Double.NaN;
+        if (polynomial) {
+            return count ? length : sum;
+        }
+        return count ? -1 : Double.NaN;
+    }
+
+    /**
+     * {@code F'(z) = sum n c_n z^(n-1)} over the terms that {@link #value} sums at z (so the same value whatever
+     * length the series was built to), NaN where {@link #value} is. Its tail is at most about n/z times the value's,
+     * which is ample where it serves: the slope at an expansion point, multiplied there by |h| &lt;= 1/128.
+     */
+    double derivative(double z) {
+        int length = (int) sum(z, true);
+        if (length < 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        double power = 1;
+        for (int n = 1; n < length; n++) {
+            sum += n * coef[n] * power;
+            power *= z;
+        }
+        return sum;
     }
 
     /**
