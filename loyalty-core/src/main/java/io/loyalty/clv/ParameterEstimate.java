@@ -122,8 +122,8 @@ public final class ParameterEstimate {
      * {@link #writeCsv(List, Writer)} and of {@code ClvTables.toTable(List)}.
      */
     static TextTable table(String title, List<ParameterEstimate> estimates) {
-        TextTable.Builder b = TextTable.builder().title(title).text("parameter").significant("estimate", 6)
-                .significant("std_err", 4).significant("lower_95", 6).significant("upper_95", 6);
+        TextTable.Builder b = TextTable.builder().title(title).text("parameter").decimal("estimate", 6)
+                .decimal("std_err", 6).decimal("lower_95", 6).decimal("upper_95", 6);
         for (ParameterEstimate e : estimates) {
             b.row(e.name(), e.value(), e.standardError(), e.interval().lower(), e.interval().upper());
         }
