@@ -18,6 +18,7 @@ import io.loyalty.rfm.RfmScores;
 import io.loyalty.tablesaw.PrivacyTables;
 import io.loyalty.tablesaw.RfmTables;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,14 +123,17 @@ public final class PrivacyExample {
         }
     }
 
-    /** The exact and the DP retention heatmaps, drawn by {@link CohortCharts}, as two PNGs. */
+    /**
+     * The exact and the DP retention heatmaps, drawn by {@link CohortCharts}, as two PNGs. Not docs charts (the
+     * release draws its noise from SecureRandom, so the DP one differs on every run).
+     */
     private static void heatmaps(CohortMatrices exact, DpTable dp) throws IOException {
         int offsets = exact.cohortCount() - 1;
-        String left = TourCharts.save("privacy-cohort-heatmap-exact.png", CohortCharts.retentionHeatmap(exact,
-                offsets).withTitle("Online Retail monthly retention (%), exact").withSize(800, 520)).toString();
-        String right = TourCharts.save("privacy-cohort-heatmap-dp.png", CohortCharts.retentionHeatmap(dp, offsets)
-                .withTitle("Online Retail monthly retention (%), DP, epsilon 1, at most " + MAX_OFFSETS
-                        + " months per customer").withSize(800, 520)).toString();
+        Path left = CohortCharts.retentionHeatmap(exact, offsets).withTitle("Online Retail monthly retention (%), "
+                + "exact").withSize(800, 520).writePng(Examples.output("privacy-cohort-heatmap-exact.png"));
+        Path right = CohortCharts.retentionHeatmap(dp, offsets).withTitle("Online Retail monthly retention (%), DP, "
+                + "epsilon 1, at most " + MAX_OFFSETS + " months per customer").withSize(800, 520)
+                .writePng(Examples.output("privacy-cohort-heatmap-dp.png"));
         System.out.println("heatmaps: " + left + ", " + right);
     }
 
