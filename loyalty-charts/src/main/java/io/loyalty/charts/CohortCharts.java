@@ -85,7 +85,7 @@ public final class CohortCharts {
      * @throws IllegalArgumentException if {@code shares} is null or empty, or {@code maxOffset} is negative
      * @since 0.2
      */
-    public static Chart retentionHeatmap(DpTable shares, int maxOffset) {
+    public static Chart dpRetentionHeatmap(DpTable shares, int maxOffset) {
         Checks.notNull(shares, "shares");
         Checks.require(!shares.rows().isEmpty(), "shares must hold at least one cohort, got 0");
         Checks.require(maxOffset >= 0, "maxOffset must be >= 0, got %d", maxOffset);

@@ -131,7 +131,7 @@ public final class PrivacyExample {
         int offsets = exact.cohortCount() - 1;
         Path left = CohortCharts.retentionHeatmap(exact, offsets).withTitle("Online Retail monthly retention (%), "
                 + "exact").withSize(800, 520).writePng(Examples.output("privacy-cohort-heatmap-exact.png"));
-        Path right = CohortCharts.retentionHeatmap(dp, offsets).withTitle("Online Retail monthly retention (%), DP, "
+        Path right = CohortCharts.dpRetentionHeatmap(dp, offsets).withTitle("Online Retail monthly retention (%), DP, "
                 + "epsilon 1, at most " + MAX_OFFSETS + " months per customer").withSize(800, 520)
                 .writePng(Examples.output("privacy-cohort-heatmap-dp.png"));
         System.out.println("heatmaps: " + left + ", " + right);
