@@ -461,6 +461,8 @@ final class ApiSamples {
                 new double[] {10, 10, 10}));
         type("java.util.List<io.loyalty.clv.CustomerChunk>", () -> List.of(CustomerChunk.ofPurchases(
                 new double[] {1, 0, 2}, new double[] {5, 0, 8}, new double[] {10, 10, 10})));
+        type("java.util.List<io.loyalty.clv.ParameterEstimate>", () -> List.of(
+                io.loyalty.clv.ParameterEstimate.ofLogScale("r", 0.25, 0.05)));
         type(ChunkedCustomers.class, () -> ChunkedCustomers.of(List.of(CustomerChunk.ofPurchases(
                 new double[] {1, 0, 2}, new double[] {5, 0, 8}, new double[] {10, 10, 10}))));
         type(ChunkTask.class, ApiSamples::chunkTask);

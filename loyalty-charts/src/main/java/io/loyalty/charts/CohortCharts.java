@@ -5,6 +5,8 @@ import io.loyalty.cohort.LogRankTest;
 import io.loyalty.cohort.SbgModel;
 import io.loyalty.cohort.SurvivalCurve;
 import io.loyalty.internal.Checks;
+import io.loyalty.privacy.DpTable;
+import io.loyalty.privacy.NoisyValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,52 @@ public final class CohortCharts {
         return Chart.of(title, fp, (t, w, h) -> {
             HeatMapChart chart = new HeatMapChartBuilder().width(w).height(h).title(t)
                     .xAxisTitle(unit + "s since acquisition").yAxisTitle("acquisition cohort").build();
+            chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("0").setRangeColors(Palette.heat())
+                    .setPlotContentSize(1);
+            chart.addSeries("active (%)", offsets, labels, cells);
+            return chart;
+        });
+    }
+
+    /**
+     * The differentially private retention shares of {@link io.loyalty.privacy.DpCohorts#shares(DpTable)} as the
+     * heatmap of {@link #retentionHeatmap(CohortMatrices, int)}: cohorts as rows, the table's offset columns up to
+     * {@code maxOffset}, the released (noisy) percent on each cell, a cell the release has not blank. Drawn beside
+     * the exact heatmap, it shows what the noise and the contribution bound cost.
+     *
+     * @param shares a DP shares table, in percent, at least one cohort
+     * @param maxOffset the last period since acquisition shown, &gt;= 0
+     * @return the chart
+     * @throws IllegalArgumentException if {@code shares} is null or empty, or {@code maxOffset} is negative
+     * @since 0.2
+     */
+    public static Chart dpRetentionHeatmap(DpTable shares, int maxOffset) {
+        Checks.notNull(shares, "shares");
+        Checks.require(!shares.rows().isEmpty(), "shares must hold at least one cohort, got 0");
+        Checks.require(maxOffset >= 0, "maxOffset must be >= 0, got %d", maxOffset);
+        List<String> labels = shares.rows();
+        int width = Math.min(shares.columns().size(), maxOffset + 1);
+        List<Number[]> cells = new ArrayList<>();
+        Fingerprint fp = new Fingerprint().add("dp cohort heatmap").add(labels);
+        int columns = 0;
+        for (int c = 0; c < labels.size(); c++) {
+            for (int k = 0; k < width; k++) {
+                NoisyValue v = shares.get(c, k);
+                if (v != null) {
+                    cells.add(new Number[] {k, c, Math.round(v.value())});
+                    fp.add(c).add(k).add(v.value());
+                    columns = Math.max(columns, k + 1);
+                }
+            }
+        }
+        List<Integer> offsets = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, columns); k++) {
+            offsets.add(k);
+        }
+        String title = "Share of each cohort active k periods after acquisition (%; differentially private)";
+        return Chart.of(title, fp, (t, w, h) -> {
+            HeatMapChart chart = new HeatMapChartBuilder().width(w).height(h).title(t)
+                    .xAxisTitle("periods since acquisition").yAxisTitle("acquisition cohort").build();
             chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("0").setRangeColors(Palette.heat())
                     .setPlotContentSize(1);
             chart.addSeries("active (%)", offsets, labels, cells);

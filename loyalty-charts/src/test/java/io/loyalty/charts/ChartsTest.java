@@ -32,6 +32,10 @@ import io.loyalty.kano.KanoAnalysis;
 import io.loyalty.kano.KanoSurvey;
 import io.loyalty.nps.NpsBreakdown;
 import io.loyalty.nps.NpsCalculator;
+import io.loyalty.privacy.DpCohorts;
+import io.loyalty.privacy.DpTable;
+import io.loyalty.privacy.PrivacyBudget;
+import io.loyalty.privacy.PrivacyCost;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.stats.Interval;
@@ -42,6 +46,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -279,6 +284,8 @@ class ChartsTest {
         expect("end", () -> ClvCharts.probabilityAliveHistory(BG, PeriodRule.days(),
                 List.of(Transaction.of("a", END, 1)), null));
         expect("matrices", () -> CohortCharts.retentionHeatmap(null, 12));
+        expect("shares", () -> CohortCharts.dpRetentionHeatmap(null, 12));
+        expect("maxOffset", () -> CohortCharts.dpRetentionHeatmap(dpShares(), -1));
         expect("maxOffset", () -> CohortCharts.retentionCurves(cohorts(), -1));
         expect("curve", () -> CohortCharts.kaplanMeier(null));
         expect("curves", () -> CohortCharts.kaplanMeier(List.of(), KaplanMeier.logRank(new double[] {1, 2},
@@ -307,5 +314,23 @@ class ChartsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, argument);
         assertTrue(e.getMessage() != null && e.getMessage().contains(argument),
                 "the message names " + argument + ": " + e.getMessage());
+    }
+
+    /** DP retention shares of three customers over three months (noisy: the release draws its own noise). */
+    private static DpTable dpShares() {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        long t = from.getEpochSecond();
+        return DpCohorts.shares(DpCohorts.retention(
+                new String[] {"a", "a", "b", "c"}, new long[] {t, t + 40 * 86_400L, t + 35 * 86_400L, t + 70 * 86_400L},
+                PeriodRule.months(), from, Instant.parse("2024-03-31T23:59:59Z"), 2,
+                PrivacyCost.laplace(1), PrivacyBudget.of(1, 0)));
+    }
+
+    @Test
+    void dpRetentionHeatmapDrawsEveryReleasedCell() {
+        DpTable shares = dpShares();
+        Chart chart = CohortCharts.dpRetentionHeatmap(shares, 5);
+        assertTrue(chart.toPng().length > 1000);
+        assertTrue(chart.title().contains("differentially private"), chart.title());
     }
 }

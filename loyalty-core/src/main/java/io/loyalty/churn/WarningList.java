@@ -1,15 +1,13 @@
 package io.loyalty.churn;
 
 import io.loyalty.internal.Checks;
-import io.loyalty.internal.CsvWriter;
-import io.loyalty.stats.Interval;
+import io.loyalty.internal.TextTable;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The churn early-warning list: the customers at risk, ranked, each with its figures and reasons, and how the
@@ -141,28 +139,16 @@ public final class WarningList {
     }
 
     /**
-     * Writes every row as CSV ({@link #CSV_HEADER}, RFC 4180 quoting, numbers in Java's shortest round-trip form,
-     * reasons joined by ";", an empty {@code segment_before} without a previous segment).
+     * Writes every row as CSV ({@link #CSV_HEADER}, RFC 4180 quoting, numbers in their shortest round-trip form,
+     * reasons joined by ";", an empty {@code segment_before} without a previous segment); the columns of
+     * {@code io.loyalty.tablesaw.ChurnTables.toTable(WarningList)}.
      *
      * @param out the writer (not closed)
      * @throws UncheckedIOException if writing fails
      */
     public void writeCsv(Writer out) {
         Checks.notNull(out, "out");
-        CsvWriter csv = new CsvWriter(out);
-        csv.line(List.of(CSV_HEADER.split(",")));
-        int rank = 1;
-        for (AtRiskCustomer r : rows) {
-            Interval alive = r.probabilityAlive();
-            csv.line(List.of(String.valueOf(rank++), r.customerId(), String.valueOf(alive.estimate()),
-                    String.valueOf(alive.lower()), String.valueOf(alive.upper()), String.valueOf(alive.confidence()),
-                    alive.method(), String.valueOf(r.expectedPurchasesIfRetained()),
-                    String.valueOf(r.clvIfRetained()), String.valueOf(r.valueAtRisk()),
-                    String.valueOf(r.daysSinceLastPurchase()), String.valueOf(r.expectedDaysBetweenPurchases()),
-                    String.valueOf(r.overdueRatio()), r.segmentNow(), r.segmentBefore().orElse(""),
-                    r.reasons().stream().map(Reason::name).collect(Collectors.joining(";"))));
-        }
-        csv.flush();
+        textTable().writeCsv(out);
     }
 
     /**
@@ -173,45 +159,57 @@ public final class WarningList {
      */
     public void writeCsv(Path file) {
         Checks.notNull(file, "file");
-        CsvWriter.toFile(file, this::writeCsv);
+        textTable().writeCsv(file);
     }
 
+    private TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().count("rank").text("customer_id").decimal("p_alive", 3)
+                .decimal("p_alive_lower", 3).decimal("p_alive_upper", 3).decimal("p_alive_confidence", 2)
+                .text("p_alive_method").decimal("expected_purchases_if_retained", 2).decimal("clv_if_retained", 2)
+                .decimal("value_at_risk", 2).count("days_since_last_purchase")
+                .decimal("expected_days_between_purchases", 1).decimal("overdue_ratio", 1).text("segment_now")
+                .text("segment_before").text("reasons");
+        int rank = 1;
+        for (AtRiskCustomer r : rows) {
+            StringBuilder reasons = new StringBuilder();
+            for (Reason why : r.reasons()) {
+                reasons.append(reasons.length() == 0 ? "" : ";").append(why.name());
+            }
+            b.row(rank++, r.customerId(), r.probabilityAlive().estimate(), r.probabilityAlive().lower(),
+                    r.probabilityAlive().upper(), r.probabilityAlive().confidence(), r.probabilityAlive().method(),
+                    r.expectedPurchasesIfRetained(), r.clvIfRetained(), r.valueAtRisk(), r.daysSinceLastPurchase(),
+                    r.expectedDaysBetweenPurchases(), r.overdueRatio(), r.segmentNow(),
+                    r.segmentBefore().orElse(""), reasons.toString());
+        }
+        return b.build();
+    }
+
+    /**
+     * The list as text: a line saying how it was made (and the fallback and notes, if any), then the first 20 rows
+     * of the table of {@link #writeCsv(Writer)} without the interval's confidence and method (rounded for print).
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(Checks.format("Churn early-warning list: %,d of %,d customers at risk%s, "
                 + "ranked by %s; %s; horizon %d months%n", listed, customers,
                 rows.size() < listed ? Checks.format(" (top %,d kept)", rows.size()) : "", ranking, model, months));
         if (fallback) {
-            b.append("  FALLBACK: the purchase model's fit is degenerate; listed and ranked on recency and RFM "
+            b.append("FALLBACK: the purchase model's fit is degenerate; listed and ranked on recency and RFM "
                     + "signals, not on P(alive)").append(System.lineSeparator());
         }
         for (String n : notes) {
-            b.append("  note: ").append(n).append(System.lineSeparator());
+            b.append("note: ").append(n).append(System.lineSeparator());
         }
-        int idWidth = 8;
-        int segWidth = 14;
-        int shown = Math.min(SHOWN, rows.size());
-        for (int i = 0; i < shown; i++) {
-            idWidth = Math.max(idWidth, rows.get(i).customerId().length());
-            segWidth = Math.max(segWidth, rows.get(i).segmentNow().length());
-            segWidth = Math.max(segWidth, rows.get(i).segmentBefore().orElse("").length());
+        if (!rows.isEmpty()) {
+            AtRiskCustomer first = rows.get(0);
+            b.append(Checks.format("P(alive) interval: %.0f%% %s%n", 100 * first.probabilityAlive().confidence(),
+                    first.probabilityAlive().method()));
         }
-        String head = "  %4s  %-" + idWidth + "s  %-19s  %9s  %11s  %11s  %6s  %8s  %7s  %-" + segWidth + "s  %-"
-                + segWidth + "s  %s%n";
-        b.append(Checks.format(head, "rank", "customer", "P(alive) [95%]", "purchases", "CLV retained",
-                "value@risk", "days", "exp.days", "overdue", "segment now", "segment before", "reasons"));
-        String line = "  %4d  %-" + idWidth + "s  %5.3f [%5.3f,%5.3f]  %9.2f  %11.2f  %11.2f  %6d  %8.1f  %6.1fx  %-"
-                + segWidth + "s  %-" + segWidth + "s  %s%n";
-        for (int i = 0; i < shown; i++) {
-            AtRiskCustomer r = rows.get(i);
-            b.append(Checks.format(line, i + 1, r.customerId(), r.probabilityAlive().estimate(),
-                    r.probabilityAlive().lower(), r.probabilityAlive().upper(), r.expectedPurchasesIfRetained(),
-                    r.clvIfRetained(), r.valueAtRisk(), r.daysSinceLastPurchase(), r.expectedDaysBetweenPurchases(),
-                    r.overdueRatio(), r.segmentNow(), r.segmentBefore().orElse("-"), r.reasonText()));
-        }
-        if (shown < rows.size()) {
-            b.append(Checks.format("  ... %,d more rows%n", rows.size() - shown));
-        }
-        return b.toString();
+        return b.append(textTable().select("rank", "customer_id", "p_alive", "p_alive_lower", "p_alive_upper",
+                "expected_purchases_if_retained", "clv_if_retained", "value_at_risk", "days_since_last_purchase",
+                "expected_days_between_purchases", "overdue_ratio", "segment_now", "segment_before", "reasons")
+                .render(SHOWN)).toString();
     }
 }

@@ -97,17 +97,4 @@ final class ComparisonMetrics {
         }
         return out;
     }
-
-    /** A number cell: Java's shortest round-trip form, empty for NaN (a failed fit). */
-    static String number(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    /** A text cell, quoted (RFC 4180) when it holds a comma, quote or line break. */
-    static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
 }

@@ -1,7 +1,10 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -139,18 +142,50 @@ public final class CustomerIntervals {
         return Arrays.hashCode(estimate) * 31 + Arrays.hashCode(upper);
     }
 
+    /**
+     * The intervals as text: a line saying what they are, then the first 10 rows of the table of
+     * {@link #writeCsv(Writer)} (rounded for print) and how many more there are.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(Checks.format("%s for %,d customers, %.0f%% %s intervals (%d draws, "
-                + "seed %d)%n", quantity, estimate.length, 100 * confidence, METHOD, draws, seed));
-        b.append(Checks.format("  %8s %14s %14s %14s%n", "row", "estimate", "lower", "upper"));
-        int shown = Math.min(10, estimate.length);
-        for (int i = 0; i < shown; i++) {
-            b.append(Checks.format("  %8d %14.6g %14.6g %14.6g%n", i, estimate[i], lower[i], upper[i]));
+        return textTable(Checks.format("%s for %,d customers, %.0f%% %s intervals (%d draws, seed %d)", quantity,
+                estimate.length, 100 * confidence, METHOD, draws, seed)).render(10);
+    }
+
+    private TextTable textTable(String title) {
+        TextTable.Builder b = TextTable.builder().title(title).count("row").significant("estimate", 6)
+                .significant("lower", 6).significant("upper", 6);
+        for (int i = 0; i < estimate.length; i++) {
+            b.row(i, estimate[i], lower[i], upper[i]);
         }
-        if (shown < estimate.length) {
-            b.append(Checks.format("  ... %,d more%n", estimate.length - shown));
-        }
-        return b.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes every interval as CSV with full precision, one row per customer in input order:
+     * {@code row} (the customer's 0-based input index){@code , estimate, lower, upper}, the columns of
+     * {@code io.loyalty.tablesaw.ChurnTables.toTable(CustomerIntervals)} (see {@code docs/data.md}).
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable(null).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable(null).writeCsv(csvFile);
     }
 }

@@ -1,6 +1,9 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -178,19 +181,41 @@ public final class FitSummary {
         return diagnostics;
     }
 
+    /**
+     * The fit as text: a line with the log-likelihood and the optimizer's counters, the table of
+     * {@link #writeCsv(Writer)} (estimates rounded for print) and the diagnostics.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        b.append(Checks.format("%s fit: %,.0f customers (%,d distinct rows), log-likelihood %.4f, penalizer %s, "
-                + "%d iterations, %d evaluations, |gradient| %.1e, %.3f s%n", model, customers, rows, logLikelihood,
-                penalizer, iterations, evaluations, gradientNorm, seconds()));
-        b.append(Checks.format("  %-8s %12s %12s %12s %12s%n", "param", "estimate", "std err", "lower 95%",
-                "upper 95%"));
-        for (ParameterEstimate e : estimates) {
-            b.append(Checks.format("  %-8s %12.6f %12.6f %12.6f %12.6f%n", e.name(), e.value(), e.standardError(),
-                    e.interval().lower(), e.interval().upper()));
-        }
-        b.append("  ").append(diagnostics).append(System.lineSeparator());
-        return b.toString();
+        return ParameterEstimate.table(Checks.format("%s fit: %,.0f customers (%,d distinct rows), log-likelihood "
+                + "%.4f, penalizer %s, %d iterations, %d evaluations, |gradient| %.1e, %.3f s", model, customers,
+                rows, logLikelihood, penalizer, iterations, evaluations, gradientNorm, seconds()), estimates)
+                .toString() + diagnostics + System.lineSeparator();
+    }
+
+    /**
+     * Writes the parameter table as CSV with full precision, one row per parameter:
+     * {@code parameter, estimate, std_err, lower_95, upper_95}, the columns of
+     * {@code io.loyalty.tablesaw.ClvTables.toTable(FitSummary)} (see {@code docs/data.md}).
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        ParameterEstimate.writeCsv(estimates, out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        ParameterEstimate.writeCsv(estimates, csvFile);
     }
 }

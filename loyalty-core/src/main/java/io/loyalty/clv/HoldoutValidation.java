@@ -2,6 +2,9 @@ package io.loyalty.clv;
 
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -241,17 +244,52 @@ public final class HoldoutValidation {
         return sap / Math.sqrt(saa * spp);
     }
 
+    /**
+     * The comparison as text: a line with the totals and errors, then the table of {@link #writeCsv(Writer)}
+     * (means rounded for print).
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        b.append(Checks.format("%s holdout validation: %d customers, holdout %.2f units; actual %.0f vs predicted "
-                + "%.1f purchases; MAE %.4f, RMSE %.4f, correlation %.4f%n", model, actual.length, duration,
-                totalActual(), totalPredicted(), meanAbsoluteError(), rootMeanSquaredError(), correlation()));
-        b.append(Checks.format("  %-10s %9s %14s %14s%n", "cal. freq", "customers", "actual mean", "predicted mean"));
+        return textTable(Checks.format("%s holdout validation: %d customers, holdout %.2f units; actual %.0f vs "
+                + "predicted %.1f purchases; MAE %.4f, RMSE %.4f, correlation %.4f", model, actual.length, duration,
+                totalActual(), totalPredicted(), meanAbsoluteError(), rootMeanSquaredError(), correlation()))
+                .toString();
+    }
+
+    private TextTable textTable(String title) {
+        TextTable.Builder b = TextTable.builder().title(title).text("calibration_frequency").count("customers")
+                .decimal("actual_mean", 4).decimal("predicted_mean", 4);
         for (Group g : groups) {
-            b.append(Checks.format("  %-10s %9d %14.4f %14.4f%n", g.label(), g.customers(), g.actualMean(),
-                    g.predictedMean()));
+            b.row(g.label(), g.customers(), g.actualMean(), g.predictedMean());
         }
-        return b.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the comparison by calibration frequency as CSV with full precision, one row per group:
+     * {@code calibration_frequency} ("7+" for the pooled group){@code , customers, actual_mean, predicted_mean},
+     * the columns of {@code io.loyalty.tablesaw.ClvTables.toTable(HoldoutValidation)} (see {@code docs/data.md}).
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable(null).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable(null).writeCsv(csvFile);
     }
 }

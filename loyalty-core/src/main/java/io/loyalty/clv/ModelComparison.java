@@ -3,18 +3,15 @@ package io.loyalty.clv;
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.internal.TextTable;
 import io.loyalty.stats.ConvergenceException;
-import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Which purchase model to trust on a calibration/holdout split: BG/NBD, MBG/NBD and Pareto/NBD are each fitted on
@@ -663,158 +660,135 @@ public final class ModelComparison {
         }
 
         /**
-         * Writes one CSV line per model (RFC 4180 quoting, a header line first). Numbers are written in Java's
-         * shortest round-trip form, so they read back to the same doubles; a failed candidate's numbers are empty.
-         * Columns: {@code model, status, recommended, param_1_name, param_1, ..., param_4_name, param_4,
-         * log_likelihood, aic, bic, chi_square, actual_0, ..., actual_<max>_plus, expected_0, ...,
-         * expected_<max>_plus, holdout_mae, holdout_rmse, holdout_predicted_total, holdout_actual_total,
-         * holdout_duration, customers, buyers_in_holdout, auc_p_alive, auc_recency_baseline, warnings} (joined by
-         * " | "){@code , failure, reason} (the reason on the recommended line only).
+         * Writes one CSV line per model (RFC 4180 quoting, a header line first). Numbers are written in their
+         * shortest round-trip form, so they read back to the same doubles; a failed candidate's numbers are empty,
+         * as is an undefined AUC. Columns: {@code model, status, recommended, param_1_name, param_1, ...,
+         * param_4_name, param_4, log_likelihood, aic, bic, chi_square, actual_0, ..., actual_<max>_plus,
+         * expected_0, ..., expected_<max>_plus, holdout_mae, holdout_rmse, holdout_predicted_total,
+         * holdout_actual_total, holdout_duration, customers, buyers_in_holdout, auc_p_alive, auc_recency_baseline,
+         * warnings} (joined by " | "){@code , failure, reason} (the reason on the recommended line only): the
+         * columns of {@code io.loyalty.tablesaw.ModelComparisonTables.toTable(Result)}.
          *
          * @param out the writer, not closed
-         * @throws IOException if writing fails
+         * @throws java.io.UncheckedIOException if writing fails
          */
-        public void writeCsv(Writer out) throws IOException {
+        public void writeCsv(Writer out) {
             Checks.notNull(out, "out");
-            int bins = actualCounts.length;
-            List<String> header = new ArrayList<>(List.of("model", "status", "recommended"));
-            for (int p = 1; p <= 4; p++) {
-                header.add("param_" + p + "_name");
-                header.add("param_" + p);
-            }
-            header.addAll(List.of("log_likelihood", "aic", "bic", "chi_square"));
-            for (String side : new String[] {"actual", "expected"}) {
-                for (int b = 0; b < bins; b++) {
-                    header.add(side + "_" + b + (b == bins - 1 ? "_plus" : ""));
-                }
-            }
-            header.addAll(List.of("holdout_mae", "holdout_rmse", "holdout_predicted_total", "holdout_actual_total",
-                    "holdout_duration", "customers", "buyers_in_holdout", "auc_p_alive", "auc_recency_baseline",
-                    "warnings", "failure", "reason"));
-            out.write(String.join(",", header));
-            out.write('\n');
-            for (Candidate c : candidates) {
-                List<String> row = new ArrayList<>(header.size());
-                row.add(ComparisonMetrics.quote(c.name()));
-                row.add(c.status());
-                row.add(Boolean.toString(c == recommended));
-                for (int p = 0; p < 4; p++) {
-                    boolean has = p < c.parameters.length;
-                    row.add(has ? ComparisonMetrics.quote(c.parameterNames[p]) : "");
-                    row.add(has ? Double.toString(c.parameters[p]) : "");
-                }
-                for (double v : new double[] {c.logLikelihood, c.aic, c.bic, c.chiSquare}) {
-                    row.add(ComparisonMetrics.number(v));
-                }
-                for (long a : actualCounts) {
-                    row.add(Long.toString(a));
-                }
-                for (int b = 0; b < bins; b++) {
-                    row.add(c.fitted() ? Double.toString(c.expectedCounts[b]) : "");
-                }
-                for (double v : new double[] {c.meanAbsoluteError, c.rootMeanSquaredError, c.predictedTotal}) {
-                    row.add(ComparisonMetrics.number(v));
-                }
-                row.add(Double.toString(actualTotal));
-                row.add(Double.toString(holdoutDuration));
-                row.add(Integer.toString(customers));
-                row.add(Integer.toString(buyers));
-                row.add(ComparisonMetrics.number(c.aucProbabilityAlive));
-                row.add(ComparisonMetrics.number(recencyAuc));
-                row.add(ComparisonMetrics.quote(String.join(" | ", c.warnings())));
-                row.add(ComparisonMetrics.quote(c.failure == null ? "" : c.failure));
-                row.add(ComparisonMetrics.quote(c == recommended ? reason : ""));
-                out.write(String.join(",", row));
-                out.write('\n');
-            }
-            out.flush();
+            textTable().writeCsv(out);
         }
 
         /**
          * {@link #writeCsv(Writer)} to a file (UTF-8, replaced if it exists).
          *
          * @param file the file
-         * @throws IOException if writing fails
+         * @throws java.io.UncheckedIOException if writing fails
          */
-        public void writeCsv(Path file) throws IOException {
+        public void writeCsv(Path file) {
             Checks.notNull(file, "file");
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                writeCsv(w);
+            textTable().writeCsv(file);
+        }
+
+        /** The wide table of {@link #writeCsv(Writer)}, one row per model. */
+        private TextTable textTable() {
+            int bins = actualCounts.length;
+            TextTable.Builder b = TextTable.builder().text("model").text("status").flag("recommended");
+            for (int p = 1; p <= 4; p++) {
+                b.text("param_" + p + "_name").significant("param_" + p, 6);
             }
+            b.decimal("log_likelihood", 4).decimal("aic", 2).decimal("bic", 2).decimal("chi_square", 2);
+            for (int k = 0; k < bins; k++) {
+                b.count("actual_" + k + (k == bins - 1 ? "_plus" : ""));
+            }
+            for (int k = 0; k < bins; k++) {
+                b.decimal("expected_" + k + (k == bins - 1 ? "_plus" : ""), 1);
+            }
+            b.decimal("holdout_mae", 4).decimal("holdout_rmse", 4).decimal("holdout_predicted_total", 1)
+                    .count("holdout_actual_total").decimal("holdout_duration", 2).count("customers")
+                    .count("buyers_in_holdout").decimal("auc_p_alive", 4).decimal("auc_recency_baseline", 4)
+                    .text("warnings").text("failure").text("reason");
+            for (Candidate c : candidates) {
+                List<Object> row = new ArrayList<>(List.of(c.name(), c.status(), c == recommended));
+                for (int p = 0; p < 4; p++) {
+                    boolean has = p < c.parameters.length;
+                    row.add(has ? c.parameterNames[p] : null);
+                    row.add(has ? c.parameters[p] : null);
+                }
+                for (double v : new double[] {c.logLikelihood, c.aic, c.bic, c.chiSquare}) {
+                    row.add(cell(v));
+                }
+                for (long a : actualCounts) {
+                    row.add(a);
+                }
+                for (int k = 0; k < bins; k++) {
+                    row.add(c.fitted() ? c.expectedCounts[k] : null);
+                }
+                for (double v : new double[] {c.meanAbsoluteError, c.rootMeanSquaredError, c.predictedTotal}) {
+                    row.add(cell(v));
+                }
+                row.addAll(List.of(actualTotal, holdoutDuration, customers, buyers));
+                row.add(cell(c.aucProbabilityAlive));
+                row.add(cell(recencyAuc));
+                row.add(String.join(" | ", c.warnings()));
+                row.add(c.failure == null ? "" : c.failure);
+                row.add(c == recommended ? reason : "");
+                b.row(row.toArray());
+            }
+            return b.build();
+        }
+
+        /** A number cell, blank when undefined (a failed fit, an AUC without negatives). */
+        private static Double cell(double v) {
+            return Double.isNaN(v) ? null : v;
         }
 
         /**
-         * The comparison as an aligned table: the scores by model, the calibration histogram, every model's
-         * warnings and failure, and the recommendation with its reason.
+         * The comparison as text: a line with the split, the scores by model, the parameters by model, the
+         * calibration histogram (actual and expected customers by repeat purchases), every model's failure and
+         * warnings, and the recommendation with its reason. The numbers are those of {@link #writeCsv(Writer)},
+         * rounded for print.
          *
-         * @return the table
+         * @return the text
          */
         @Override
         public String toString() {
-            StringBuilder b = new StringBuilder();
             String nl = System.lineSeparator();
-            b.append(Checks.format("Model comparison: %,d customers; holdout %.2f time units, %,.0f purchases by %,d "
-                    + "customers (%.1f%% buy again)%n", customers, holdoutDuration, actualTotal, buyers,
-                    100.0 * buyers / customers));
-            String row = "  %-26s";
-            String cell = " %16s";
-            b.append(Checks.format(row, ""));
+            TextTable all = textTable();
+            StringBuilder b = new StringBuilder(Checks.format("Model comparison: %,d customers; holdout %.2f time "
+                    + "units, %,.0f purchases by %,d customers (%.1f%% buy again); AUC of the recency baseline "
+                    + "%.4f%n", customers, holdoutDuration, actualTotal, buyers, 100.0 * buyers / customers,
+                    recencyAuc));
+            b.append(all.select("model", "status", "recommended", "log_likelihood", "aic", "bic", "chi_square",
+                    "holdout_mae", "holdout_rmse", "holdout_predicted_total", "auc_p_alive")).append(nl);
+            b.append(all.select("model", "param_1_name", "param_1", "param_2_name", "param_2", "param_3_name",
+                    "param_3", "param_4_name", "param_4")).append(nl);
+            TextTable.Builder h = TextTable.builder().title("calibration repeat purchases: customers, actual and "
+                    + "expected").text("repeat_purchases").count("actual");
             for (Candidate c : candidates) {
-                b.append(Checks.format(cell, c.name()));
-            }
-            b.append(nl);
-            line(b, "fit", c -> c.status());
-            for (int p = 0; p < 4; p++) {
-                int q = p;
-                line(b, "parameter " + (p + 1), c -> c.fitted() ? Checks.format("%s %.6g", c.parameterNames[q],
-                        c.parameters[q]) : "");
-            }
-            line(b, "log-likelihood", c -> num("%.4f", c.logLikelihood));
-            line(b, "AIC", c -> num("%.2f", c.aic));
-            line(b, "BIC", c -> num("%.2f", c.bic));
-            line(b, "chi-square (" + actualCounts.length + " bins)", c -> num("%.2f", c.chiSquare));
-            line(b, "holdout MAE per customer", c -> num("%.4f", c.meanAbsoluteError));
-            line(b, "holdout RMSE per customer", c -> num("%.4f", c.rootMeanSquaredError));
-            line(b, Checks.format("holdout total (actual %,.0f)", actualTotal), c -> num("%,.1f", c.predictedTotal));
-            line(b, Checks.format("AUC P(alive) (recency %.4f)", recencyAuc), c -> num("%.4f",
-                    c.aucProbabilityAlive));
-            b.append(Checks.format(row, "calibration repeat purchases")).append(Checks.format(" %10s", "actual"));
-            for (Candidate c : candidates) {
-                b.append(Checks.format(cell, c.name()));
-            }
-            b.append(nl);
-            for (int k = 0; k < actualCounts.length; k++) {
-                int bin = k;
-                b.append(Checks.format(row, k + (k == actualCounts.length - 1 ? "+" : "")))
-                        .append(Checks.format(" %10d", actualCounts[k]));
-                for (Candidate c : candidates) {
-                    b.append(Checks.format(cell, c.fitted() ? Checks.format("%.1f", c.expectedCounts[bin]) : ""));
+                if (c.fitted()) {
+                    h.decimal(c.name(), 1);
                 }
-                b.append(nl);
             }
+            for (int k = 0; k < actualCounts.length; k++) {
+                List<Object> row = new ArrayList<>(List.of(k + (k == actualCounts.length - 1 ? "+" : ""),
+                        actualCounts[k]));
+                for (Candidate c : candidates) {
+                    if (c.fitted()) {
+                        row.add(c.expectedCounts[k]);
+                    }
+                }
+                h.row(row.toArray());
+            }
+            b.append(h.build());
             for (Candidate c : candidates) {
                 if (!c.fitted()) {
-                    b.append("  ").append(c.name()).append(" FAILED: ").append(c.failure).append(nl);
+                    b.append(c.name()).append(" FAILED: ").append(c.failure).append(nl);
                 }
                 for (String w : c.warnings()) {
-                    b.append("  ").append(c.name()).append(" WARNING ").append(w).append(nl);
+                    b.append(c.name()).append(" WARNING ").append(w).append(nl);
                 }
             }
-            b.append(recommended == null ? "  " + reason : "  Recommended: " + recommended.name() + ": " + reason);
-            b.append(nl);
-            return b.toString();
-        }
-
-        private void line(StringBuilder b, String label, Function<Candidate, String> value) {
-            b.append(Checks.format("  %-26s", label));
-            for (Candidate c : candidates) {
-                b.append(Checks.format(" %16s", value.apply(c)));
-            }
-            b.append(System.lineSeparator());
-        }
-
-        private static String num(String format, double v) {
-            return Double.isNaN(v) ? "" : Checks.format(format, v);
+            b.append(recommended == null ? reason : "Recommended: " + recommended.name() + ": " + reason);
+            return b.append(nl).toString();
         }
     }
 }

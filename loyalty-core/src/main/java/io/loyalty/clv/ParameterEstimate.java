@@ -1,7 +1,11 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -111,5 +115,57 @@ public final class ParameterEstimate {
     public String toString() {
         return Checks.format("%s = %.6g (se %.4g, 95%% %.6g..%.6g)", name, value(), standardError, interval.lower(),
                 interval.upper());
+    }
+
+    /**
+     * The estimates as a table: {@code parameter, estimate, std_err, lower_95, upper_95}, the columns of
+     * {@link #writeCsv(List, Writer)} and of {@code ClvTables.toTable(List)}.
+     */
+    static TextTable table(String title, List<ParameterEstimate> estimates) {
+        TextTable.Builder b = TextTable.builder().title(title).text("parameter").decimal("estimate", 6)
+                .decimal("std_err", 6).decimal("lower_95", 6).decimal("upper_95", 6);
+        for (ParameterEstimate e : estimates) {
+            b.row(e.name(), e.value(), e.standardError(), e.interval().lower(), e.interval().upper());
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes estimates as CSV with full precision, one row per parameter in the list's order:
+     * {@code parameter, estimate, std_err, lower_95, upper_95} (an upper end that overflowed reads
+     * {@code Infinity}). The columns of {@code io.loyalty.tablesaw.ClvTables.toTable(List)}; see
+     * {@code docs/data.md}.
+     *
+     * @param estimates the estimates, e.g. {@link FitSummary#estimates()} or an sBG model's
+     * @param out where to write; not closed
+     * @throws IllegalArgumentException if an argument or an estimate is null
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public static void writeCsv(List<ParameterEstimate> estimates, Writer out) {
+        Checks.notNull(out, "out");
+        table(null, checked(estimates)).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(List, Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param estimates the estimates
+     * @param csvFile the file
+     * @throws IllegalArgumentException if an argument or an estimate is null
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public static void writeCsv(List<ParameterEstimate> estimates, Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        table(null, checked(estimates)).writeCsv(csvFile);
+    }
+
+    private static List<ParameterEstimate> checked(List<ParameterEstimate> estimates) {
+        Checks.notNull(estimates, "estimates");
+        for (int i = 0; i < estimates.size(); i++) {
+            Checks.require(estimates.get(i) != null, "estimates must not hold null, got null at index %d", i);
+        }
+        return estimates;
     }
 }

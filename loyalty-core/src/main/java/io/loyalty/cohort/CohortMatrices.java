@@ -371,4 +371,78 @@ public final class CohortMatrices {
         Checks.notNull(csvFile, "csvFile");
         textTable(Checks.notNull(measure, "measure")).writeCsv(csvFile);
     }
+
+    /**
+     * Bracket retention as a table: one row per cohort, {@code cohort, size}, then one column per bracket named by
+     * the period and its offsets ({@code month_1, month_2-7}); an incomplete cell marked {@code *}.
+     */
+    private TextTable bracketTable(boolean shares) {
+        double[][] m = bracketMatrix(shares);
+        String unit = period.name().toLowerCase(Locale.ROOT);
+        TextTable.Builder b = TextTable.builder().title(Checks.format("bracket retention %s, %d %s cohorts, data "
+                + "end %s", shares ? "shares" : "counts", labels.size(), unit, dataEnd)).text("cohort").count("size");
+        for (Bracket br : brackets) {
+            if (shares) {
+                b.percent(unit + "_" + br, 1);
+            } else {
+                b.count(unit + "_" + br);
+            }
+        }
+        boolean marked = false;
+        for (int c = 0; c < labels.size(); c++) {
+            Object[] row = new Object[brackets.size() + 2];
+            row[0] = labels.get(c);
+            row[1] = size[c];
+            for (int k = 0; k < m[c].length; k++) {
+                boolean partial = isBracketIncomplete(c, k);
+                marked |= partial;
+                row[k + 2] = partial ? TextTable.marked(m[c][k], "*") : m[c][k];
+            }
+            b.row(row);
+        }
+        if (marked) {
+            b.note("* the bracket reaches past the data end or into a period that had not ended");
+        }
+        return b.build();
+    }
+
+    /**
+     * The bracket retention as text: the table of {@link #writeBracketCsv(Writer, boolean)}, shares as percentages.
+     *
+     * @param shares true for shares of the cohort, false for counts
+     * @return the text
+     * @since 0.2
+     */
+    public String bracketText(boolean shares) {
+        return bracketTable(shares).toString();
+    }
+
+    /**
+     * Writes the bracket retention ({@link #bracketMatrix(boolean)}) as CSV with full precision: one row per cohort,
+     * {@code cohort, size}, then one column per bracket named by the period and its offsets ({@code month_1,
+     * month_2-7}), the columns of {@code io.loyalty.tablesaw.CohortTables.bracketTable}; shares as fractions; an
+     * incomplete cell has {@code *} after its value, a bracket that starts past the data end is empty.
+     *
+     * @param out where to write; not closed
+     * @param shares true for shares of the cohort, false for counts
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeBracketCsv(Writer out, boolean shares) {
+        Checks.notNull(out, "out");
+        bracketTable(shares).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeBracketCsv(Writer, boolean)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @param shares true for shares of the cohort, false for counts
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeBracketCsv(Path csvFile, boolean shares) {
+        Checks.notNull(csvFile, "csvFile");
+        bracketTable(shares).writeCsv(csvFile);
+    }
 }

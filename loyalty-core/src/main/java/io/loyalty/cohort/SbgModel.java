@@ -3,6 +3,9 @@ package io.loyalty.cohort;
 import io.loyalty.clv.ParameterEstimate;
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.Hypergeometric2F1;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -204,6 +207,63 @@ public final class SbgModel {
             out[t] = initial * s;
         }
         return out;
+    }
+
+    /**
+     * The projection as text: the table of {@link #writeProjectionCsv(double, int, Writer)}, survival and retention
+     * as percentages, the customers alive to one decimal.
+     *
+     * @param initial the cohort's size at t = 0, &gt;= 0
+     * @param horizon the last period, 0..{@link Cohorts#MAX_OFFSETS}
+     * @return the text
+     * @throws IllegalArgumentException as {@link #projectAlive(double, int)}
+     * @since 0.2
+     */
+    public String projectionText(double initial, int horizon) {
+        return projection(initial, horizon).toString();
+    }
+
+    /**
+     * Writes the projection for t = 0..horizon as CSV with full precision: {@code t, survival, retention_rate}
+     * (empty at t = 0){@code , alive} (out of {@code initial}), the columns of
+     * {@code io.loyalty.tablesaw.CohortTables.projection}.
+     *
+     * @param initial the cohort's size at t = 0, &gt;= 0
+     * @param horizon the last period, 0..{@link Cohorts#MAX_OFFSETS}
+     * @param out where to write; not closed
+     * @throws IllegalArgumentException as {@link #projectAlive(double, int)}, or if {@code out} is null
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeProjectionCsv(double initial, int horizon, Writer out) {
+        Checks.notNull(out, "out");
+        projection(initial, horizon).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeProjectionCsv(double, int, Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param initial the cohort's size at t = 0, &gt;= 0
+     * @param horizon the last period, 0..{@link Cohorts#MAX_OFFSETS}
+     * @param csvFile the file
+     * @throws IllegalArgumentException as {@link #projectAlive(double, int)}, or if {@code csvFile} is null
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeProjectionCsv(double initial, int horizon, Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        projection(initial, horizon).writeCsv(csvFile);
+    }
+
+    private TextTable projection(double initial, int horizon) {
+        double[] alive = projectAlive(initial, horizon);
+        TextTable.Builder b = TextTable.builder().title(Checks.format("sBG projection: alpha %.4f, beta %.4f, %s "
+                + "customers at t = 0", alpha, beta, TextTable.significant(initial, 6))).count("t")
+                .percent("survival", 1).percent("retention_rate", 1).decimal("alive", 1);
+        for (int t = 0; t <= horizon; t++) {
+            b.row(t, survival(t), t == 0 ? null : retentionRate(t), alive[t]);
+        }
+        return b.build();
     }
 
     /**

@@ -4,6 +4,7 @@ import io.loyalty.internal.Checks;
 import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -98,6 +99,19 @@ public record Comparison(String label, String metric, boolean rate, double treat
     public static void writeCsv(List<Comparison> comparisons, Writer out) {
         Checks.notNull(out, "out");
         textTable(comparisons).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(List, Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param comparisons the comparisons
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public static void writeCsv(List<Comparison> comparisons, Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable(comparisons).writeCsv(csvFile);
     }
 
     private static TextTable textTable(List<Comparison> comparisons) {

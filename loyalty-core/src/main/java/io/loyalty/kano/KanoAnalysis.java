@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of a Kano analysis: one {@link FeatureResult} per feature, with the table and rule that produced
@@ -148,27 +149,129 @@ public final class KanoAnalysis {
 
     /** Every column, one row per feature, as {@code KanoTables.toTable} has them. */
     TextTable textTable() {
-        TextTable.Builder b = TextTable.builder().title(Checks.format("Kano analysis: %d respondents, table %s, "
-                + "rule %s", respondents, table.name(), rule))
-                .text("feature").count("n").count("missing").count("A").count("O").count("M").count("I").count("R")
+        TextTable.Builder b = columns(TextTable.builder().title(Checks.format("Kano analysis: %d respondents, "
+                + "table %s, rule %s", respondents, table.name(), rule)));
+        for (FeatureResult f : features) {
+            b.row(cells(f));
+        }
+        return b.build();
+    }
+
+    /** Adds the columns of one feature's row, after any leading column the caller added. */
+    private static TextTable.Builder columns(TextTable.Builder b) {
+        return b.text("feature").count("n").count("missing").count("A").count("O").count("M").count("I").count("R")
                 .count("Q").text("category").decimal("total_strength", 3).decimal("category_strength", 3)
                 .decimal("fong_difference", 2).decimal("fong_critical", 2).flag("fong_significant")
                 .decimal("better", 4).decimal("worse", 4).decimal("chi_square", 2).pValue("chi_square_p")
                 .decimal("importance", 2).decimal("functional_mean", 2).decimal("functional_sd", 2)
                 .decimal("dysfunctional_mean", 2).decimal("dysfunctional_sd", 2).text("quadrant");
-        for (FeatureResult f : features) {
-            CategoryCounts c = f.counts();
-            ContinuousScores s = f.continuous().orElse(null);
-            b.row(f.feature(), f.n(), f.missing(), c.attractive(), c.oneDimensional(), c.mustBe(), c.indifferent(),
-                    c.reverse(), c.questionable(), String.valueOf(f.category().letter()), f.totalStrength(),
-                    f.categoryStrength(), f.fong().difference(), f.fong().critical(), f.fong().significant(),
-                    f.better(), f.worse(), f.chiSquare(), f.chiSquarePValue(),
-                    f.meanImportance().isPresent() ? f.meanImportance().getAsDouble() : null,
-                    s == null ? null : s.functionalMean(), s == null ? null : s.functionalSd(),
-                    s == null ? null : s.dysfunctionalMean(), s == null ? null : s.dysfunctionalSd(),
-                    s == null ? null : String.valueOf(s.quadrant().letter()));
+    }
+
+    /** One feature's cells after a leading cell (a priority or a segment). */
+    private static Object[] cells(Object lead, FeatureResult f) {
+        Object[] c = cells(f);
+        Object[] out = new Object[c.length + 1];
+        out[0] = lead;
+        System.arraycopy(c, 0, out, 1, c.length);
+        return out;
+    }
+
+    private static Object[] cells(FeatureResult f) {
+        CategoryCounts c = f.counts();
+        ContinuousScores s = f.continuous().orElse(null);
+        return new Object[] {f.feature(), f.n(), f.missing(), c.attractive(), c.oneDimensional(), c.mustBe(),
+            c.indifferent(), c.reverse(), c.questionable(), String.valueOf(f.category().letter()), f.totalStrength(),
+            f.categoryStrength(), f.fong().difference(), f.fong().critical(), f.fong().significant(), f.better(),
+            f.worse(), f.chiSquare(), f.chiSquarePValue(),
+            f.meanImportance().isPresent() ? f.meanImportance().getAsDouble() : null,
+            s == null ? null : s.functionalMean(), s == null ? null : s.functionalSd(),
+            s == null ? null : s.dysfunctionalMean(), s == null ? null : s.dysfunctionalSd(),
+            s == null ? null : String.valueOf(s.quadrant().letter())};
+    }
+
+    /** The prioritisation table: a {@code priority} column 1, 2, ..., then every column, in priority order. */
+    private TextTable priorityTable(PriorityOrder order) {
+        TextTable.Builder b = columns(TextTable.builder().count("priority"));
+        int rank = 1;
+        for (FeatureResult f : prioritized(order)) {
+            b.row(cells(rank++, f));
         }
         return b.build();
+    }
+
+    /**
+     * Writes the prioritisation as CSV with full precision: a {@code priority} column 1, 2, ..., then the columns
+     * of {@link #writeCsv(Writer)}, one row per feature in the order of {@link #prioritized(PriorityOrder)}; the
+     * columns of {@code io.loyalty.tablesaw.KanoTables.toPriorityTable}.
+     *
+     * @param order how features of the same category are ordered
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writePriorityCsv(PriorityOrder order, Writer out) {
+        Checks.notNull(order, "order");
+        Checks.notNull(out, "out");
+        priorityTable(order).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writePriorityCsv(PriorityOrder, Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param order how features of the same category are ordered
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writePriorityCsv(PriorityOrder order, Path csvFile) {
+        Checks.notNull(order, "order");
+        Checks.notNull(csvFile, "csvFile");
+        priorityTable(order).writeCsv(csvFile);
+    }
+
+    private static TextTable bySegmentTable(Map<String, KanoAnalysis> bySegment) {
+        Checks.notNull(bySegment, "bySegment");
+        Checks.require(!bySegment.isEmpty(), "bySegment must not be empty");
+        TextTable.Builder b = columns(TextTable.builder().text("segment"));
+        for (Map.Entry<String, KanoAnalysis> e : bySegment.entrySet()) {
+            Checks.notNull(e.getKey(), "bySegment key");
+            KanoAnalysis a = Checks.notNull(e.getValue(), "bySegment['" + e.getKey() + "']");
+            for (FeatureResult f : a.features) {
+                b.row(cells(e.getKey(), f));
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes analyses by segment stacked as CSV with full precision: a {@code segment} column first, then the
+     * columns of {@link #writeCsv(Writer)}, the segments in the map's order (as
+     * {@link Kano#analyzeBySegment(KanoSurvey)} returns them); the columns of
+     * {@code io.loyalty.tablesaw.KanoTables.toTable(Map)}.
+     *
+     * @param bySegment the analyses by segment, not empty
+     * @param out where to write; not closed
+     * @throws IllegalArgumentException if the map is null, empty or holds null
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public static void writeCsv(Map<String, KanoAnalysis> bySegment, Writer out) {
+        Checks.notNull(out, "out");
+        bySegmentTable(bySegment).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Map, Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param bySegment the analyses by segment, not empty
+     * @param csvFile the file
+     * @throws IllegalArgumentException if the map is null, empty or holds null
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public static void writeCsv(Map<String, KanoAnalysis> bySegment, Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        bySegmentTable(bySegment).writeCsv(csvFile);
     }
 
     /**

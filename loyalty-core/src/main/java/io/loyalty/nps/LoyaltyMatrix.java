@@ -2,6 +2,9 @@ package io.loyalty.nps;
 
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 
 /**
  * The attitudinal &times; behavioural loyalty matrix of Dick &amp; Basu (1994): per customer, the NPS category
@@ -237,6 +240,18 @@ public final class LoyaltyMatrix {
     }
 
     /**
+     * The share of the total revenue in a quadrant.
+     *
+     * @param quadrant the quadrant
+     * @return its revenue / the total revenue, 0 when the total is 0
+     * @since 0.2
+     */
+    public double revenueShare(LoyaltyQuadrant quadrant) {
+        double total = totalRevenue();
+        return total == 0 ? 0 : revenue(quadrant) / total;
+    }
+
+    /**
      * The revenue of the customers in a quadrant.
      *
      * @param quadrant the quadrant
@@ -298,17 +313,50 @@ public final class LoyaltyMatrix {
         return total;
     }
 
+    /**
+     * The quadrants as text: a line with the customers and the threshold, then the table of
+     * {@link #writeCsv(Writer)} (shares as percentages, revenue to cents).
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder();
-        b.append(Checks.format("LoyaltyMatrix[%d customers, repeat patronage: behaviour >= %s]%n", size(),
-                threshold));
-        double totalRevenue = totalRevenue();
-        b.append(Checks.format("%-17s %8s %7s %14s %7s%n", "quadrant", "n", "share", "revenue", "share"));
+        return textTable(Checks.format("Loyalty matrix: %d customers, repeat patronage: behaviour >= %s", size(),
+                threshold)).toString();
+    }
+
+    private TextTable textTable(String title) {
+        TextTable.Builder b = TextTable.builder().title(title).text("quadrant").count("customers")
+                .percent("customer_share", 1).decimal("revenue", 2).percent("revenue_share", 1);
         for (LoyaltyQuadrant q : QUADRANTS) {
-            b.append(Checks.format("%-17s %8d %6.1f%% %14.2f %6.1f%%%n", q, count(q), 100 * share(q), revenue(q),
-                    totalRevenue == 0 ? 0 : 100 * revenue(q) / totalRevenue));
+            b.row(q.toString(), count(q), share(q), revenue(q), revenueShare(q));
         }
-        return b.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the quadrants as CSV with full precision, one row per {@link LoyaltyQuadrant}: {@code quadrant,
+     * customers, customer_share, revenue, revenue_share} (shares as fractions; a revenue share of 0 when the
+     * total revenue is 0), the columns of {@code io.loyalty.tablesaw.NpsTables.toTable(LoyaltyMatrix)}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable(null).writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable(null).writeCsv(csvFile);
     }
 }

@@ -22,9 +22,9 @@ public final class ChurnTables {
 
     /**
      * The list, one row per listed customer in rank order: {@code rank, customer_id, p_alive, p_alive_lower,
-     * p_alive_upper, expected_purchases_if_retained, clv_if_retained, value_at_risk, days_since_last_purchase,
+     * p_alive_upper, p_alive_confidence, p_alive_method, expected_purchases_if_retained, clv_if_retained, value_at_risk, days_since_last_purchase,
      * expected_days_between_purchases, overdue_ratio, segment_now, segment_before} (empty without one) and
-     * {@code reasons} (the {@link Reason} names joined by ";").
+     * {@code reasons} (the {@link Reason} names joined by ";"): the columns of {@link WarningList#writeCsv}.
      *
      * @param list the list
      * @return a new table named "churn warning list"
@@ -37,6 +37,8 @@ public final class ChurnTables {
         DoubleColumn alive = DoubleColumn.create("p_alive", n);
         DoubleColumn lower = DoubleColumn.create("p_alive_lower", n);
         DoubleColumn upper = DoubleColumn.create("p_alive_upper", n);
+        DoubleColumn confidence = DoubleColumn.create("p_alive_confidence", n);
+        StringColumn method = StringColumn.create("p_alive_method");
         DoubleColumn purchases = DoubleColumn.create("expected_purchases_if_retained", n);
         DoubleColumn clv = DoubleColumn.create("clv_if_retained", n);
         DoubleColumn risk = DoubleColumn.create("value_at_risk", n);
@@ -53,6 +55,8 @@ public final class ChurnTables {
             alive.set(i, r.probabilityAlive().estimate());
             lower.set(i, r.probabilityAlive().lower());
             upper.set(i, r.probabilityAlive().upper());
+            confidence.set(i, r.probabilityAlive().confidence());
+            method.append(r.probabilityAlive().method());
             purchases.set(i, r.expectedPurchasesIfRetained());
             clv.set(i, r.clvIfRetained());
             risk.set(i, r.valueAtRisk());
@@ -67,12 +71,13 @@ public final class ChurnTables {
             }
             reasons.append(b.toString());
         }
-        return Table.create("churn warning list", rank, id, alive, lower, upper, purchases, clv, risk, days, gap,
-                overdue, now, before, reasons);
+        return Columns.readable(Table.create("churn warning list", rank, id, alive, lower, upper, confidence, method,
+                purchases, clv, risk, days, gap, overdue, now, before, reasons));
     }
 
     /**
-     * Bootstrap intervals, one row per customer in input order: {@code row, estimate, lower, upper}.
+     * Bootstrap intervals, one row per customer in input order: {@code row, estimate, lower, upper}, the columns
+     * of {@link CustomerIntervals#writeCsv}.
      *
      * @param intervals the intervals
      * @return a new table named after the quantity
@@ -87,7 +92,7 @@ public final class ChurnTables {
         for (int i = 0; i < n; i++) {
             row.set(i, i);
         }
-        return Table.create(intervals.quantity(), row, DoubleColumn.create("estimate", e),
-                DoubleColumn.create("lower", lo), DoubleColumn.create("upper", hi));
+        return Columns.readable(Table.create(intervals.quantity(), row, DoubleColumn.create("estimate", e),
+                DoubleColumn.create("lower", lo), DoubleColumn.create("upper", hi)));
     }
 }

@@ -8,6 +8,7 @@ import io.loyalty.clv.ParameterEstimate;
 import io.loyalty.clv.TransactionModel;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.internal.Checks;
+import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -24,33 +25,50 @@ public final class ClvTables {
     }
 
     /**
-     * The estimates: {@code parameter, estimate, std_err, lower_95, upper_95}.
+     * The estimates: {@code parameter, estimate, std_err, lower_95, upper_95}, the columns of
+     * {@link FitSummary#writeCsv}.
      *
      * @param fit the fit summary
      * @return a new table named after the model
      */
     public static Table toTable(FitSummary fit) {
         Checks.notNull(fit, "fit");
-        int n = fit.estimates().size();
-        StringColumn name = StringColumn.create("parameter");
+        return toTable(fit.model(), fit.estimates());
+    }
+
+    /**
+     * Estimates (a fit's, an sBG model's): {@code parameter, estimate, std_err, lower_95, upper_95}, the columns
+     * of {@link ParameterEstimate#writeCsv(List, java.io.Writer)}.
+     *
+     * @param name the table's name
+     * @param estimates the estimates
+     * @return a new table
+     * @throws IllegalArgumentException if an argument or an estimate is null
+     * @since 0.2
+     */
+    public static Table toTable(String name, List<ParameterEstimate> estimates) {
+        Checks.notNull(name, "name");
+        Checks.notNull(estimates, "estimates");
+        int n = estimates.size();
+        StringColumn parameter = StringColumn.create("parameter");
         DoubleColumn value = DoubleColumn.create("estimate", n);
         DoubleColumn se = DoubleColumn.create("std_err", n);
         DoubleColumn lower = DoubleColumn.create("lower_95", n);
         DoubleColumn upper = DoubleColumn.create("upper_95", n);
         for (int i = 0; i < n; i++) {
-            ParameterEstimate e = fit.estimates().get(i);
-            name.append(e.name());
+            ParameterEstimate e = Checks.notNull(estimates.get(i), "estimates[" + i + "]");
+            parameter.append(e.name());
             value.set(i, e.value());
             se.set(i, e.standardError());
             lower.set(i, e.interval().lower());
             upper.set(i, e.interval().upper());
         }
-        return Table.create(fit.model(), name, value, se, lower, upper);
+        return Columns.readable(Table.create(name, parameter, value, se, lower, upper));
     }
 
     /**
      * The holdout comparison by calibration frequency: {@code calibration_frequency} ("7+" for the pooled
-     * group), {@code customers, actual_mean, predicted_mean}.
+     * group), {@code customers, actual_mean, predicted_mean}: the columns of {@link HoldoutValidation#writeCsv}.
      *
      * @param validation the comparison
      * @return a new table
@@ -69,13 +87,14 @@ public final class ClvTables {
             actual.set(i, g.actualMean());
             predicted.set(i, g.predictedMean());
         }
-        return Table.create("holdout validation", label, customers, actual, predicted);
+        return Columns.readable(Table.create("holdout validation", label, customers, actual, predicted));
     }
 
     /**
-     * Per-customer predictions: {@code customer_id, frequency, recency, T, monetary, p_alive,
-     * expected_purchases} (over {@code horizon}), then {@code expected_spend} and {@code clv} when a spend model
-     * and a calculator are given.
+     * Per-customer predictions: {@code customer_id, frequency, recency_<unit>, T_<unit>, mean_repeat_amount,
+     * p_alive, expected_purchases} (over {@code horizon}), then {@code expected_spend} and {@code clv} when a spend
+     * model and a calculator are given; {@code <unit>} is the summaries' {@link io.loyalty.data.PeriodRule#unitName()}
+     * ({@code recency_weeks}), the names of {@link DataTables#toTable(CustomerSummaries)}.
      *
      * @param summaries the customers, in the purchase model's time unit
      * @param purchases the purchase model
@@ -93,9 +112,11 @@ public final class ClvTables {
         double[] tx = summaries.recency();
         double[] t = summaries.t();
         double[] m = summaries.monetary();
+        String unit = summaries.rule().unitName();
         Table table = Table.create(purchases.name() + " predictions",
                 StringColumn.create("customer_id", summaries.ids()), DoubleColumn.create("frequency", x),
-                DoubleColumn.create("recency", tx), DoubleColumn.create("T", t), DoubleColumn.create("monetary", m),
+                DoubleColumn.create("recency_" + unit, tx), DoubleColumn.create("T_" + unit, t),
+                DoubleColumn.create("mean_repeat_amount", m),
                 DoubleColumn.create("p_alive", purchases.probabilityAlive(x, tx, t)),
                 DoubleColumn.create("expected_purchases", purchases.conditionalExpectedPurchases(horizon, x, tx, t)));
         if (spend != null) {
@@ -104,6 +125,6 @@ public final class ClvTables {
         if (clv != null) {
             table.addColumns(DoubleColumn.create("clv", clv.clv(x, tx, t, m)));
         }
-        return table;
+        return Columns.readable(table);
     }
 }

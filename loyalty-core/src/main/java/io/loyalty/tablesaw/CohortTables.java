@@ -118,8 +118,9 @@ public final class CohortTables {
     }
 
     /**
-     * Bracket retention: one row per cohort, {@code cohort, size}, then one column per bracket named by its
-     * offsets ({@code 1}, {@code 2-7}, ...); a bracket that starts past the data end is missing.
+     * Bracket retention: one row per cohort, {@code cohort, size}, then one column per bracket named by the period
+     * and its offsets ({@code month_1}, {@code month_2-7}, ...); a bracket that starts past the data end is missing.
+     * The columns of {@link CohortMatrices#writeBracketCsv(java.io.Writer, boolean)}.
      *
      * @param matrices the matrices, made with brackets
      * @param shares true for shares of the cohort, false for counts
@@ -132,7 +133,8 @@ public final class CohortTables {
         Table t = Table.create(shares ? "bracket retention share" : "bracket retention count",
                 StringColumn.create("cohort", matrices.labels()), LongColumn.create("size", matrices.sizes()));
         for (int b = 0; b < brackets.size(); b++) {
-            DoubleColumn col = DoubleColumn.create(brackets.get(b).toString(), m.length);
+            DoubleColumn col = DoubleColumn.create(matrices.period().name().toLowerCase(java.util.Locale.ROOT) + "_"
+                    + brackets.get(b), m.length);
             for (int c = 0; c < m.length; c++) {
                 if (b < m[c].length) {
                     col.set(c, m[c][b]);
@@ -193,7 +195,8 @@ public final class CohortTables {
 
     /**
      * The sBG projection for t = 0..horizon: {@code t, survival, retention_rate} (missing at t = 0) and
-     * {@code alive} out of {@code initial}.
+     * {@code alive} out of {@code initial}; the columns of {@link SbgModel#writeProjectionCsv(double, int,
+     * java.io.Writer)}.
      *
      * @param model the fitted model
      * @param initial the customers at t = 0, finite and &gt;= 0

@@ -4,6 +4,7 @@ import io.loyalty.clv.ModelComparison;
 import io.loyalty.internal.Checks;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,16 +20,20 @@ public final class ModelComparisonTables {
     }
 
     /**
-     * One row per model: {@code model, status} ("ok", "weak", "DEGENERATE" or "FAILED"), {@code recommended},
-     * {@code param_1_name, param_1, ..., param_4_name, param_4, log_likelihood, aic, bic, chi_square,
-     * holdout_mae, holdout_rmse, holdout_predicted_total, holdout_actual_total, auc_p_alive, auc_recency_baseline,
-     * warnings} (joined by " | ") {@code , failure}. A failed model's numbers are missing values.
+     * One row per model, the columns of {@link ModelComparison.Result#writeCsv(java.io.Writer)}: {@code model,
+     * status} ("ok", "weak", "DEGENERATE" or "FAILED"), {@code recommended, param_1_name, param_1, ...,
+     * param_4_name, param_4, log_likelihood, aic, bic, chi_square, actual_0, ..., actual_<max>_plus, expected_0,
+     * ..., expected_<max>_plus, holdout_mae, holdout_rmse, holdout_predicted_total, holdout_actual_total,
+     * holdout_duration, customers, buyers_in_holdout, auc_p_alive, auc_recency_baseline, warnings} (joined by
+     * " | ") {@code , failure, reason} (on the recommended row only). A failed model's numbers are missing values.
      *
      * @param result the comparison
      * @return a new table named "model comparison"
      */
     public static Table toTable(ModelComparison.Result result) {
         Checks.notNull(result, "result");
+        long[] actual = result.actualCounts();
+        int bins = actual.length;
         StringColumn model = StringColumn.create("model");
         StringColumn status = StringColumn.create("status");
         BooleanColumn recommended = BooleanColumn.create("recommended");
@@ -38,14 +43,30 @@ public final class ModelComparisonTables {
             names[p] = StringColumn.create("param_" + (p + 1) + "_name");
             values[p] = DoubleColumn.create("param_" + (p + 1));
         }
-        String[] metricNames = {"log_likelihood", "aic", "bic", "chi_square", "holdout_mae", "holdout_rmse",
-            "holdout_predicted_total", "holdout_actual_total", "auc_p_alive", "auc_recency_baseline"};
-        DoubleColumn[] metrics = new DoubleColumn[metricNames.length];
-        for (int k = 0; k < metrics.length; k++) {
-            metrics[k] = DoubleColumn.create(metricNames[k]);
+        String[] fitNames = {"log_likelihood", "aic", "bic", "chi_square"};
+        DoubleColumn[] fit = new DoubleColumn[fitNames.length];
+        for (int k = 0; k < fit.length; k++) {
+            fit[k] = DoubleColumn.create(fitNames[k]);
         }
+        LongColumn[] actualColumns = new LongColumn[bins];
+        DoubleColumn[] expectedColumns = new DoubleColumn[bins];
+        for (int k = 0; k < bins; k++) {
+            String bin = k + (k == bins - 1 ? "_plus" : "");
+            actualColumns[k] = LongColumn.create("actual_" + bin);
+            expectedColumns[k] = DoubleColumn.create("expected_" + bin);
+        }
+        DoubleColumn mae = DoubleColumn.create("holdout_mae");
+        DoubleColumn rmse = DoubleColumn.create("holdout_rmse");
+        DoubleColumn predicted = DoubleColumn.create("holdout_predicted_total");
+        DoubleColumn actualTotal = DoubleColumn.create("holdout_actual_total");
+        DoubleColumn duration = DoubleColumn.create("holdout_duration");
+        IntColumn customers = IntColumn.create("customers");
+        IntColumn buyers = IntColumn.create("buyers_in_holdout");
+        DoubleColumn auc = DoubleColumn.create("auc_p_alive");
+        DoubleColumn baseline = DoubleColumn.create("auc_recency_baseline");
         StringColumn warnings = StringColumn.create("warnings");
         StringColumn failure = StringColumn.create("failure");
+        StringColumn reason = StringColumn.create("reason");
         ModelComparison.Candidate chosen = result.recommended().orElse(null);
         for (ModelComparison.Candidate c : result.candidates()) {
             model.append(c.name());
@@ -62,22 +83,43 @@ public final class ModelComparisonTables {
                     values[p].appendMissing();
                 }
             }
-            double[] m = {c.logLikelihood(), c.aic(), c.bic(), c.chiSquare(), c.meanAbsoluteError(),
-                c.rootMeanSquaredError(), c.predictedTotal(), result.actualTotal(), c.aucProbabilityAlive(),
-                result.recencyBaselineAuc()};
-            for (int k = 0; k < m.length; k++) {
-                // Tablesaw's missing double is NaN: a failed fit's numbers read as missing.
-                metrics[k].append(m[k]);
+            // Tablesaw's missing double is NaN: a failed fit's numbers read as missing.
+            double[] f = {c.logLikelihood(), c.aic(), c.bic(), c.chiSquare()};
+            for (int k = 0; k < f.length; k++) {
+                fit[k].append(f[k]);
             }
+            double[] expected = c.fitted() ? c.expectedCounts() : null;
+            for (int k = 0; k < bins; k++) {
+                actualColumns[k].append(actual[k]);
+                if (expected == null) {
+                    expectedColumns[k].appendMissing();
+                } else {
+                    expectedColumns[k].append(expected[k]);
+                }
+            }
+            mae.append(c.meanAbsoluteError());
+            rmse.append(c.rootMeanSquaredError());
+            predicted.append(c.predictedTotal());
+            actualTotal.append(result.actualTotal());
+            duration.append(result.holdoutDuration());
+            customers.append(result.customers());
+            buyers.append(result.buyersInHoldout());
+            auc.append(c.aucProbabilityAlive());
+            baseline.append(result.recencyBaselineAuc());
             warnings.append(String.join(" | ", c.warnings()));
             failure.append(c.failure().orElse(""));
+            reason.append(c == chosen ? result.reason() : "");
         }
         Table t = Table.create("model comparison", model, status, recommended);
         for (int p = 0; p < 4; p++) {
             t.addColumns(names[p], values[p]);
         }
-        t.addColumns(metrics);
-        return t.addColumns(warnings, failure);
+        t.addColumns(fit);
+        t.addColumns(actualColumns);
+        t.addColumns(expectedColumns);
+        t.addColumns(mae, rmse, predicted, actualTotal, duration, customers, buyers, auc, baseline, warnings,
+                failure, reason);
+        return Columns.readable(t);
     }
 
     /**
@@ -100,6 +142,6 @@ public final class ModelComparisonTables {
                 t.addColumns(DoubleColumn.create(c.name(), c.expectedCounts()));
             }
         }
-        return t;
+        return Columns.readable(t);
     }
 }

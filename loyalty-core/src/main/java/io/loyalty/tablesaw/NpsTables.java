@@ -1,6 +1,8 @@
 package io.loyalty.tablesaw;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.nps.LoyaltyMatrix;
+import io.loyalty.nps.LoyaltyQuadrant;
 import io.loyalty.nps.NpsBreakdown;
 import io.loyalty.nps.NpsCalculator;
 import io.loyalty.nps.NpsDifference;
@@ -154,5 +156,31 @@ public final class NpsTables {
             out[row] = (int) v;
         }
         return out;
+    }
+
+    /**
+     * The loyalty matrix, one row per {@link LoyaltyQuadrant}: {@code quadrant, customers, customer_share, revenue,
+     * revenue_share} (shares as fractions), the columns of {@link LoyaltyMatrix#writeCsv(java.io.Writer)}.
+     *
+     * @param matrix the matrix
+     * @return a new table named "loyalty matrix"
+     * @since 0.2
+     */
+    public static Table toTable(LoyaltyMatrix matrix) {
+        Checks.notNull(matrix, "matrix");
+        StringColumn quadrant = StringColumn.create("quadrant");
+        LongColumn customers = LongColumn.create("customers");
+        DoubleColumn customerShare = DoubleColumn.create("customer_share");
+        DoubleColumn revenue = DoubleColumn.create("revenue");
+        DoubleColumn revenueShare = DoubleColumn.create("revenue_share");
+        for (LoyaltyQuadrant q : LoyaltyQuadrant.values()) {
+            quadrant.append(q.toString());
+            customers.append(matrix.count(q));
+            customerShare.append(matrix.share(q));
+            revenue.append(matrix.revenue(q));
+            revenueShare.append(matrix.revenueShare(q));
+        }
+        return Columns.readable(Table.create("loyalty matrix", quadrant, customers, customerShare, revenue,
+                revenueShare));
     }
 }

@@ -14,8 +14,11 @@ import io.loyalty.data.CustomerSummaries;
 import io.loyalty.data.PeriodRule;
 import io.loyalty.data.Summarizer;
 import io.loyalty.data.Transaction;
+import io.loyalty.internal.CsvWriter;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
+import io.loyalty.tablesaw.ChurnTables;
+import io.loyalty.testkit.CsvRoundTrip;
 import io.loyalty.testkit.Property;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -124,6 +127,19 @@ class ChurnWarningTest {
     }
 
     @Test
+    void csvRoundTripsAndMatchesTablesaw() {
+        SplittableRandom r = new SplittableRandom(5);
+        List<Transaction> tx = new ArrayList<>(orders(r));
+        tx.add(Transaction.of("a,\"b\"", Instant.parse("2018-01-01T10:00:00Z"), 12.5));
+        WarningList list = fixed().list(weeks().summarize(tx));
+        CsvRoundTrip.assertMatches(ChurnTables.toTable(list), list::writeCsv);
+        assertEquals(WarningList.CSV_HEADER, String.join(",", ChurnTables.toTable(list).columnNames()));
+        String text = list.toString();
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("rank  customer_id")), text);
+        assertFalse(text.matches("(?s).*\\d\\.\\d{7,}.*"), "long fractions in print: " + text);
+    }
+
+    @Test
     void csvIsLosslessAndQuotesIds() {
         SplittableRandom r = new SplittableRandom(3);
         List<Transaction> tx = new ArrayList<>(orders(r));
@@ -137,8 +153,8 @@ class ChurnWarningTest {
         for (int q = 0; q < list.size(); q++) {
             AtRiskCustomer c = list.get(q);
             String line = lines[q + 1];
-            assertTrue(line.contains("," + c.valueAtRisk() + ","), line);
-            assertTrue(line.contains("," + c.probabilityAlive().estimate() + ","), line);
+            assertTrue(line.contains("," + CsvWriter.number(c.valueAtRisk()) + ","), line);
+            assertTrue(line.contains("," + CsvWriter.number(c.probabilityAlive().estimate()) + ","), line);
         }
     }
 

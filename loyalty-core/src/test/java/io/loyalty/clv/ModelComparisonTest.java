@@ -157,7 +157,7 @@ class ModelComparisonTest {
      * penalizer 0.001 (unpenalized, its failure on this boundary costs about 30 s of evaluations; docs/clv.md
      * shows that run).
      */
-    private static synchronized ModelComparison.Result onlineRetail() {
+    static synchronized ModelComparison.Result onlineRetail() {
         if (onlineRetail == null) {
             double[][] d = onlineRetailSplit();
             onlineRetail = ModelComparison.withDefaults().withFitters(BetaGeoFitter.withDefaults(),

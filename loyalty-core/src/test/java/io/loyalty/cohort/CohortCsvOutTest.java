@@ -44,6 +44,18 @@ class CohortCsvOutTest {
                     }
                 }
             }
+            CohortMatrices br = Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withDataEnd(LocalDate.of(2021, 10, 17))
+                    .withBrackets(Bracket.of(1, 1), Bracket.of(2, 7)).matrices(ids, times, amounts);
+            for (boolean shares : new boolean[] {false, true}) {
+                List<List<String>> csv = CsvRoundTrip.assertMatches(CohortTables.bracketTable(br, shares),
+                        out -> br.writeBracketCsv(out, shares));
+                for (int c = 0; c < br.cohortCount(); c++) {
+                    for (int k = 0; k < br.bracketMatrix(shares)[c].length; k++) {
+                        assertEquals(br.isBracketIncomplete(c, k), csv.get(c + 1).get(k + 2).endsWith("*"),
+                                "bracket marker of cohort " + c + " bracket " + k);
+                    }
+                }
+            }
             ChurnDurations d = ChurnRule.inactivityDays(30, ZoneOffset.UTC).apply(ids, times);
             CsvRoundTrip.assertMatches(CohortTables.toTable(d), d::writeCsv);
             SurvivalCurve curve = KaplanMeier.withDefaults().fit(d);
@@ -72,5 +84,14 @@ class CohortCsvOutTest {
         StringWriter out = new StringWriter();
         m.writeCsv(out, CohortMatrices.Measure.RETURN_ON_SHARE);
         assertTrue(out.toString().startsWith("cohort,size,month_0,"), out.toString());
+    }
+
+    @Test
+    void sbgProjectionRoundTripsAndMatchesTablesaw() {
+        SbgModel model = SbgModel.of(0.668, 3.806);
+        CsvRoundTrip.assertMatches(CohortTables.projection(model, 1000, 12),
+                out -> model.writeProjectionCsv(1000, 12, out));
+        String text = model.projectionText(1000, 12);
+        assertTrue(text.contains("retention_rate") && text.lines().count() == 15, text);
     }
 }

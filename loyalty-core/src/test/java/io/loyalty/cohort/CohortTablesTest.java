@@ -53,10 +53,10 @@ class CohortTablesTest {
         CohortMatrices m = CohortTables.matrices(transactions(), "customer", "day", "amount",
                 Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withBrackets(Bracket.of(1, 1), Bracket.of(2, 5)));
         Table b = CohortTables.bracketTable(m, false);
-        assertEquals(List.of("cohort", "size", "1", "2-5"), b.columnNames());
-        assertEquals(0.0, b.doubleColumn("1").get(0));
-        assertEquals(1.0, b.doubleColumn("2-5").get(0));
-        assertTrue(b.doubleColumn("2-5").isMissing(1), "bracket past the data end is missing");
+        assertEquals(List.of("cohort", "size", "month_1", "month_2-5"), b.columnNames());
+        assertEquals(0.0, b.doubleColumn("month_1").get(0));
+        assertEquals(1.0, b.doubleColumn("month_2-5").get(0));
+        assertTrue(b.doubleColumn("month_2-5").isMissing(1), "bracket past the data end is missing");
 
         ChurnDurations d = CohortTables.churn(transactions(), "customer", "day",
                 ChurnRule.inactivityDays(20, ZoneOffset.UTC));
@@ -119,11 +119,11 @@ class CohortTablesTest {
             }
         }
         Table counts = CohortTables.bracketTable(m, false);
-        assertArrayEquals(new double[] {0, 0}, cells(counts, "1"));
-        assertArrayEquals(new double[] {1, nan}, cells(counts, "2-5"));
+        assertArrayEquals(new double[] {0, 0}, cells(counts, "month_1"));
+        assertArrayEquals(new double[] {1, nan}, cells(counts, "month_2-5"));
         Table shares = CohortTables.bracketTable(m, true);
-        assertArrayEquals(new double[] {0, 0}, cells(shares, "1"));
-        assertArrayEquals(new double[] {0.5, nan}, cells(shares, "2-5"));
+        assertArrayEquals(new double[] {0, 0}, cells(shares, "month_1"));
+        assertArrayEquals(new double[] {0.5, nan}, cells(shares, "month_2-5"));
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loyalty.tablesaw.ExperimentTables;
 import io.loyalty.testkit.CsvRoundTrip;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,15 @@ class ExperimentCsvOutTest {
         CsvRoundTrip.assertMatches(ExperimentTables.toTable(comparisons), out -> Comparison.writeCsv(comparisons,
                 out));
         assertTrue(s.toString().startsWith("arm "), s.toString());
+        Path file = Files.createTempFile("comparisons", ".csv");
+        try {
+            Comparison.writeCsv(comparisons, file);
+            StringWriter w = new StringWriter();
+            Comparison.writeCsv(comparisons, w);
+            assertEquals(w.toString(), Files.readString(file));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test

@@ -26,4 +26,13 @@ class NpsCsvOutTest {
         String text = byQuarter.toString();
         assertTrue(text.contains("vs_previous") && text.contains("overall"), text);
     }
+
+    @Test
+    void loyaltyMatrixRoundTripsAndMatchesTablesaw() {
+        LoyaltyMatrix m = LoyaltyMatrix.of(new int[] {10, 9, 3, 7, 0, 8}, new double[] {3, 0, 4, 1, 2, 0}, 2,
+                new double[] {120.5, 0.1, 33.3, 19.99, 7, 0.2});
+        CsvRoundTrip.assertMatches(NpsTables.toTable(m), m::writeCsv);
+        String text = m.toString();
+        assertTrue(text.startsWith("Loyalty matrix: 6 customers") && text.contains("revenue_share"), text);
+    }
 }

@@ -26,8 +26,8 @@ class ClvTablesTest {
         GammaGammaModel gg = GammaGammaModel.of(6.2488, 3.74459, 15.4477);
         Table t = ClvTables.predictions(s, bg, 52, gg, ClvCalculator.of(bg, gg, 4.345));
         assertEquals(2, t.rowCount());
-        assertEquals(List.of("customer_id", "frequency", "recency", "T", "monetary", "p_alive", "expected_purchases",
-                "expected_spend", "clv"), t.columnNames());
+        assertEquals(List.of("customer_id", "frequency", "recency_weeks", "T_weeks", "mean_repeat_amount", "p_alive",
+                "expected_purchases", "expected_spend", "clv"), t.columnNames());
         // Every cell of both rows is the model's own prediction for that customer, row by row in the summaries'
         // order: customer a (x = 1: two purchase days 9 weeks apart) and b (x = 0, alive for sure under BG/NBD).
         ClvCalculator calculator = ClvCalculator.of(bg, gg, 4.345);
@@ -38,9 +38,9 @@ class ClvTablesTest {
         for (int i = 0; i < 2; i++) {
             assertEquals(s.ids().get(i), t.stringColumn("customer_id").get(i));
             assertEquals(x[i], t.doubleColumn("frequency").get(i), 0);
-            assertEquals(tx[i], t.doubleColumn("recency").get(i), 0);
-            assertEquals(age[i], t.doubleColumn("T").get(i), 0);
-            assertEquals(m[i], t.doubleColumn("monetary").get(i), 0);
+            assertEquals(tx[i], t.doubleColumn("recency_weeks").get(i), 0);
+            assertEquals(age[i], t.doubleColumn("T_weeks").get(i), 0);
+            assertEquals(m[i], t.doubleColumn("mean_repeat_amount").get(i), 0);
             assertEquals(bg.probabilityAlive(x[i], tx[i], age[i]), t.doubleColumn("p_alive").get(i), 0);
             assertEquals(bg.conditionalExpectedPurchases(52, x[i], tx[i], age[i]),
                     t.doubleColumn("expected_purchases").get(i), 0);

@@ -1,5 +1,6 @@
 package io.loyalty.examples;
 
+import io.loyalty.charts.CohortCharts;
 import io.loyalty.cohort.CohortMatrices;
 import io.loyalty.cohort.CohortPeriod;
 import io.loyalty.cohort.Cohorts;
@@ -16,10 +17,8 @@ import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
 import io.loyalty.tablesaw.PrivacyTables;
 import io.loyalty.tablesaw.RfmTables;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,10 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.Table;
 
@@ -128,50 +123,18 @@ public final class PrivacyExample {
         }
     }
 
-    /** The exact and the DP retention heatmaps side by side in one PNG. */
+    /**
+     * The exact and the DP retention heatmaps, drawn by {@link CohortCharts}, as two PNGs. Not docs charts (the
+     * release draws its noise from SecureRandom, so the DP one differs on every run).
+     */
     private static void heatmaps(CohortMatrices exact, DpTable dp) throws IOException {
-        double[][] truth = exact.matrix(CohortMatrices.Measure.RETURN_ON_SHARE);
-        double[][] noisy = new double[truth.length][];
-        for (int c = 0; c < truth.length; c++) {
-            noisy[c] = new double[truth[c].length];
-            for (int k = 0; k < truth[c].length; k++) {
-                noisy[c][k] = dp.get(c, k).value() / 100;
-            }
-        }
-        BufferedImage left = BitmapEncoder.getBufferedImage(heatmap("exact", exact.labels(), truth));
-        BufferedImage right = BitmapEncoder.getBufferedImage(heatmap("DP, epsilon 1, at most " + MAX_OFFSETS
-                + " months per customer", exact.labels(), noisy));
-        BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), left.getHeight(),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = both.createGraphics();
-        g.drawImage(left, 0, 0, null);
-        g.drawImage(right, left.getWidth(), 0, null);
-        g.dispose();
-        ImageIO.write(both, "png", Examples.output("privacy-cohort-heatmaps.png").toFile());
-        System.out.println("heatmaps: " + Examples.output("privacy-cohort-heatmaps.png"));
-    }
-
-    private static HeatMapChart heatmap(String title, List<String> labels, double[][] shares) {
-        List<Integer> offsets = new ArrayList<>();
-        for (int k = 0; k < labels.size(); k++) {
-            offsets.add(k);
-        }
-        List<Number[]> cells = new ArrayList<>();
-        for (int c = 0; c < shares.length; c++) {
-            for (int k = 0; k < shares[c].length; k++) {
-                cells.add(new Number[] {k, c, Math.round(1000 * shares[c][k]) / 10.0});
-            }
-        }
-        HeatMapChart chart = new HeatMapChartBuilder().width(800).height(520)
-                .title("Online Retail monthly retention (%), " + title)
-                .xAxisTitle("months since first purchase").yAxisTitle("acquisition cohort").build();
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setMin(0);
-        chart.getStyler().setMax(100);
-        chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 229), new Color(65, 171, 93),
-            new Color(0, 69, 41)});
-        chart.addSeries("return on", offsets, labels, cells);
-        return chart;
+        int offsets = exact.cohortCount() - 1;
+        Path left = CohortCharts.retentionHeatmap(exact, offsets).withTitle("Online Retail monthly retention (%), "
+                + "exact").withSize(800, 520).writePng(Examples.output("privacy-cohort-heatmap-exact.png"));
+        Path right = CohortCharts.dpRetentionHeatmap(dp, offsets).withTitle("Online Retail monthly retention (%), DP, "
+                + "epsilon 1, at most " + MAX_OFFSETS + " months per customer").withSize(800, 520)
+                .writePng(Examples.output("privacy-cohort-heatmap-dp.png"));
+        System.out.println("heatmaps: " + left + ", " + right);
     }
 
     /**

@@ -150,8 +150,8 @@ public final class SparkTour {
                 .calibrationHoldout(cdnow, LocalDate.of(1997, 10, 1).atStartOfDay(ZoneOffset.UTC).toInstant()
                         .minusNanos(1))
                 .cache();
-        SparkClv clv = SparkClv.withDefaults().withColumns("frequency_cal", "recency_cal", "T_cal")
-                .withMonetaryColumn("monetary_cal").withStrategy(ClvStrategy.AUTO);
+        SparkClv clv = SparkClv.withDefaults().withColumns("frequency_cal", "recency_weeks_cal", "T_weeks_cal")
+                .withMonetaryColumn("mean_repeat_amount_cal").withStrategy(ClvStrategy.AUTO);
         BetaGeoModel purchases = clv.fit(split, BetaGeoFitter.withDefaults());
         System.out.println(purchases.fitSummary().orElseThrow());
         GammaGammaModel spend = clv.fit(split, GammaGammaFitter.withDefaults());
@@ -161,8 +161,8 @@ public final class SparkTour {
         System.out.println("Top 10 customers by 12-month CLV (1% a month, 4.345 weeks a month), computed per partition:");
         ClvCalculator calculator = ClvCalculator.of(purchases, spend, 4.345).withMonths(12).withDiscountRate(0.01);
         clv.predict(split, calculator, 52).orderBy(col("clv").desc())
-                .select("customer_id", "frequency_cal", "recency_cal", "T_cal", "monetary_cal", "p_alive",
-                        "expected_purchases", "expected_spend", "clv")
+                .select("customer_id", "frequency_cal", "recency_weeks_cal", "T_weeks_cal", "mean_repeat_amount_cal",
+                        "p_alive", "expected_purchases", "expected_spend", "clv")
                 .show(10, false);
         split.unpersist();
     }

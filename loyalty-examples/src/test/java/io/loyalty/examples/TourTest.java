@@ -24,7 +24,7 @@ class TourTest {
         "kano-better-worse.png", "attribution-credits.png", "cohort-retention-heatmap.png",
         "cohort-retention-curves.png", "cohort-kaplan-meier.png", "cohort-kaplan-meier-by-country.png",
         "cohort-sbg-projection.png", "experiment-lift-by-segment.png",
-        "privacy-cohort-heatmaps.png"};
+        "privacy-cohort-heatmap-exact.png", "privacy-cohort-heatmap-dp.png"};
 
     @Test
     void theTourRunsOnTheBundledDataAndWritesItsCharts() throws Exception {

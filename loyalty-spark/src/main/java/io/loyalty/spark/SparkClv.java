@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.approx_count_distinct;
@@ -43,7 +45,7 @@ import static org.apache.spark.sql.functions.when;
  * the models' predictions added as columns.
  *
  * <pre>{@code
- * SparkClv clv = SparkClv.withDefaults();                 // columns frequency, recency, T, monetary
+ * SparkClv clv = SparkClv.withDefaults();   // columns frequency, recency_<unit>, T_<unit>, mean_repeat_amount
  * BetaGeoModel purchases = clv.fit(summaries, BetaGeoFitter.withDefaults());
  * GammaGammaModel spend = clv.fit(summaries, GammaGammaFitter.withDefaults());
  * Dataset<Row> scored = clv.predict(summaries,
@@ -54,7 +56,10 @@ import static org.apache.spark.sql.functions.when;
  * the same time unit, 0 &lt;= recency &lt;= T, recency 0 when frequency is 0) and, for Gamma-Gamma and CLV, the
  * mean value of the repeat purchases (&gt; 0 where frequency &gt; 0; ignored, and may be null, where it is 0).
  * Any numeric column types. The default names are those of the core's customer summaries
- * ({@code io.loyalty.tablesaw.DataTables}). Before any long job, the columns are checked from the schema and
+ * ({@code io.loyalty.tablesaw.DataTables}, {@link SparkSummaries}): {@code frequency}, {@code recency_<unit>} and
+ * {@code T_<unit>} (the one unit whose two columns the input has, e.g. {@code recency_weeks}, {@code T_weeks}),
+ * {@code mean_repeat_amount}; an input with lifetimes' {@code recency}, {@code T} and {@code monetary} instead is
+ * read by those. Before any long job, the columns are checked from the schema and
  * the cells in one counting pass: a missing or non-numeric column, null or NaN cells (unless
  * {@link #withNulls(NullPolicy) dropped on request}) and impossible values throw an
  * {@link IllegalArgumentException} naming the column and the number of rows.
@@ -113,13 +118,46 @@ public final class SparkClv {
     }
 
     /**
-     * Columns {@code frequency}, {@code recency}, {@code T} and {@code monetary}, strategy
-     * {@link ClvStrategy#AUTO}, rows with null cells rejected.
+     * The summaries' columns ({@code docs/data.md}): {@code frequency}; {@code recency_<unit>} and {@code T_<unit>}
+     * for the one unit whose two columns the input has ({@code recency_weeks}, {@code T_weeks}), else lifetimes'
+     * {@code recency} and {@code T}; {@code mean_repeat_amount}, else lifetimes' {@code monetary} when the input
+     * has only that. Strategy {@link ClvStrategy#AUTO}, rows with null cells rejected.
      *
      * @return the calculator
      */
     public static SparkClv withDefaults() {
-        return new SparkClv("frequency", "recency", "T", "monetary", ClvStrategy.AUTO, NullPolicy.REJECT);
+        return new SparkClv("frequency", null, null, null, ClvStrategy.AUTO, NullPolicy.REJECT);
+    }
+
+    /**
+     * This calculator with the default column names (null: not set by {@link #withColumns} or
+     * {@link #withMonetaryColumn}) resolved against the input's columns, as {@link #withDefaults()} says.
+     */
+    private SparkClv named(Dataset<Row> customers) {
+        if (recency != null && monetary != null) {
+            return this;
+        }
+        Checks.notNull(customers, "customers");
+        Set<String> names = new HashSet<>(Arrays.asList(customers.schema().fieldNames()));
+        String r = recency;
+        String t = age;
+        if (r == null) {
+            List<String> units = new ArrayList<>();
+            for (String n : names) {
+                if (n.startsWith("recency_") && names.contains("T_" + n.substring("recency_".length()))) {
+                    units.add(n.substring("recency_".length()));
+                }
+            }
+            boolean one = units.size() == 1;
+            r = one ? "recency_" + units.get(0) : "recency";
+            t = one ? "T_" + units.get(0) : "T";
+        }
+        String m = monetary;
+        if (m == null) {
+            m = names.contains("monetary") && !names.contains(SparkSummaries.MEAN_REPEAT_AMOUNT) ? "monetary"
+                    : SparkSummaries.MEAN_REPEAT_AMOUNT;
+        }
+        return new SparkClv(frequency, r, t, m, strategy, nulls);
     }
 
     /**
@@ -186,7 +224,7 @@ public final class SparkClv {
      */
     public <M extends TransactionModel> M fit(Dataset<Row> customers, TransactionModelFitter<M> fitter) {
         Checks.notNull(fitter, "fitter");
-        return fitPurchases(customers, fitter::fit, fitter::fit);
+        return named(customers).fitPurchases(customers, fitter::fit, fitter::fit);
     }
 
     /**
@@ -202,6 +240,10 @@ public final class SparkClv {
      */
     public GammaGammaModel fit(Dataset<Row> customers, GammaGammaFitter fitter) {
         Checks.notNull(fitter, "fitter");
+        SparkClv resolved = named(customers);
+        if (resolved != this) {
+            return resolved.fit(customers, fitter);
+        }
         Inputs.Validated c = check(customers, Use.FIT_SPEND, count(when(Inputs.number(frequency).gt(0), true)),
                 strategy == ClvStrategy.AUTO
                         ? approx_count_distinct(when(Inputs.number(frequency).gt(0),
@@ -361,7 +403,7 @@ public final class SparkClv {
      */
     public Dataset<Row> predict(Dataset<Row> customers, TransactionModel model, double horizon) {
         Checks.notNull(model, "model");
-        return predictions(customers, horizon, model, null);
+        return named(customers).predictions(customers, horizon, model, null);
     }
 
     /**
@@ -378,7 +420,7 @@ public final class SparkClv {
      */
     public Dataset<Row> predict(Dataset<Row> customers, ClvCalculator clv, double horizon) {
         Checks.notNull(clv, "clv");
-        return predictions(customers, horizon, clv.purchases(), clv);
+        return named(customers).predictions(customers, horizon, clv.purchases(), clv);
     }
 
     /** Both predictions: the schema checks, the counting pass, then one lazy mapPartitions. */
@@ -490,6 +532,7 @@ public final class SparkClv {
     @Override
     public String toString() {
         return String.format("SparkClv[frequency=%s, recency=%s, T=%s, monetary=%s, strategy=%s, nulls=%s]",
-                frequency, recency, age, monetary, strategy, nulls);
+                frequency, recency == null ? "recency_<unit>" : recency, age == null ? "T_<unit>" : age,
+                monetary == null ? SparkSummaries.MEAN_REPEAT_AMOUNT : monetary, strategy, nulls);
     }
 }

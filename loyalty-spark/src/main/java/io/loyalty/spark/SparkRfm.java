@@ -162,7 +162,7 @@ public final class SparkRfm {
 
     /**
      * Scores the customer summaries of {@link SparkSummaries} (columns {@code customer_id, last_purchase,
-     * transactions, total_value}), as {@link RfmScorer#score(io.loyalty.data.CustomerSummaries, LocalDate)}:
+     * transactions, revenue}), as {@link RfmScorer#score(io.loyalty.data.CustomerSummaries, LocalDate)}:
      * recency is the number of days from the last purchase's day (UTC) to the analysis date, frequency the
      * purchase rows, revenue the total value.
      *
@@ -179,7 +179,7 @@ public final class SparkRfm {
         String id = SparkSummaries.CUSTOMER_ID;
         String last = SparkSummaries.LAST_PURCHASE;
         String orders = SparkSummaries.TRANSACTIONS;
-        String revenue = SparkSummaries.TOTAL_VALUE;
+        String revenue = SparkSummaries.REVENUE;
         DataType idType = Inputs.requireColumn(summaries, id, "customer id", Inputs.Kind.ID);
         DataType lastType = Inputs.requireColumn(summaries, last, "last purchase", Inputs.Kind.TIME);
         Inputs.requireColumn(summaries, orders, "transactions", Inputs.Kind.NUMERIC);

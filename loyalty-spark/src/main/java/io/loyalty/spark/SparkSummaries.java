@@ -51,10 +51,11 @@ import static org.apache.spark.sql.functions.timestamp_seconds;
  * customer fixes the order in which its amounts are added, so the result does not depend on the input's order or
  * partitioning, to the bit.
  *
- * <p>Summary columns (as {@code io.loyalty.tablesaw.DataTables} names them): {@code customer_id} (string),
- * {@code frequency} (int), {@code recency}, {@code T}, {@code monetary} (double, in the period rule's unit),
+ * <p>Summary columns (as {@code io.loyalty.tablesaw.DataTables} names them, see {@code docs/data.md}):
+ * {@code customer_id} (string), {@code frequency} (int), {@code recency_<unit>}, {@code T_<unit>} (double, in the
+ * period rule's unit, {@link PeriodRule#unitName()}: {@code recency_weeks}), {@code mean_repeat_amount} (double),
  * {@code first_purchase}, {@code last_purchase} (timestamp, to the second), {@code transactions} (int),
- * {@code total_value} (double). Rows come in no particular order. An empty input gives an empty result.
+ * {@code revenue} (double). Rows come in no particular order. An empty input gives an empty result.
  *
  * <p>Times are read to the second (a {@code timestamp} column) or as calendar days (a {@code date} column, whose
  * period is that day in the rule's zone). The result is lazy: each action on it runs the shuffle again, so cache
@@ -74,6 +75,9 @@ public final class SparkSummaries {
     static final String LAST_PURCHASE = "last_purchase";
     static final String TRANSACTIONS = "transactions";
     static final String TOTAL_VALUE = "total_value";
+    /** The output names of the mean repeat amount and of the total (the partitions emit lifetimes' names). */
+    static final String MEAN_REPEAT_AMOUNT = "mean_repeat_amount";
+    static final String REVENUE = "revenue";
 
     /** What a partition emits for summaries; times stay epoch seconds until the final projection. */
     private static final StructType SUMMARY_ROWS = new StructType()
@@ -146,8 +150,9 @@ public final class SparkSummaries {
     }
 
     /**
-     * One row per customer: {@code customer_id, frequency, recency, T, monetary, first_purchase, last_purchase,
-     * transactions, total_value}.
+     * One row per customer: {@code customer_id, frequency, recency_<unit>, T_<unit>, mean_repeat_amount,
+     * first_purchase, last_purchase, transactions, revenue}, {@code <unit>} the rule's {@link PeriodRule#unitName()}
+     * ({@code recency_weeks}).
      *
      * @param transactions the transactions (not modified)
      * @return the summaries, lazily computed (one shuffle)
@@ -162,16 +167,20 @@ public final class SparkSummaries {
         Dataset<Row> rows = byCustomer(canonical.rows())
                 .mapPartitions(new PerPartition(summarizer, canonical.epochDays(), null, chunk),
                         Encoders.row(SUMMARY_ROWS));
-        return rows.select(col(CUSTOMER_ID), col(FREQUENCY), col(RECENCY), col(T), col(MONETARY),
+        String unit = summarizer.rule().unitName();
+        return rows.select(col(CUSTOMER_ID), col(FREQUENCY), col(RECENCY).as(RECENCY + "_" + unit),
+                col(T).as(T + "_" + unit), col(MONETARY).as(MEAN_REPEAT_AMOUNT),
                 timestamp_seconds(col(FIRST_PURCHASE)).as(FIRST_PURCHASE),
-                timestamp_seconds(col(LAST_PURCHASE)).as(LAST_PURCHASE), col(TRANSACTIONS), col(TOTAL_VALUE));
+                timestamp_seconds(col(LAST_PURCHASE)).as(LAST_PURCHASE), col(TRANSACTIONS),
+                col(TOTAL_VALUE).as(REVENUE));
     }
 
     /**
      * The calibration/holdout split, one row per customer whose first purchase falls in the calibration window:
-     * {@code customer_id, frequency_cal, recency_cal, T_cal, monetary_cal, frequency_holdout, monetary_holdout,
-     * duration_holdout}, as {@link Summarizer#calibrationHoldout(TransactionColumns, Instant)} and lifetimes'
-     * {@code calibration_and_holdout_data}.
+     * {@code customer_id, frequency_cal, recency_<unit>_cal, T_<unit>_cal, mean_repeat_amount_cal,
+     * frequency_holdout, mean_amount_holdout, duration_<unit>_holdout} ({@code <unit>} as in
+     * {@link #summarize(Dataset)}), as {@link Summarizer#calibrationHoldout(TransactionColumns, Instant)},
+     * {@code DataTables.toTable(CalibrationHoldout)} and lifetimes' {@code calibration_and_holdout_data}.
      *
      * @param transactions the transactions (not modified)
      * @param calibrationEnd the last instant of the calibration window, before the summarizer's observation end
@@ -185,8 +194,13 @@ public final class SparkSummaries {
                 "calibrationEnd %s must be before the observation end %s", calibrationEnd,
                 summarizer.observationEnd());
         Inputs.Canonical canonical = validated(transactions);
+        String unit = summarizer.rule().unitName();
         return byCustomer(canonical.rows()).mapPartitions(
-                new PerPartition(summarizer, canonical.epochDays(), calibrationEnd, chunk), Encoders.row(SPLIT_ROWS));
+                new PerPartition(summarizer, canonical.epochDays(), calibrationEnd, chunk), Encoders.row(SPLIT_ROWS))
+                .select(col(CUSTOMER_ID), col("frequency_cal"), col("recency_cal").as("recency_" + unit + "_cal"),
+                        col("T_cal").as("T_" + unit + "_cal"), col("monetary_cal").as("mean_repeat_amount_cal"),
+                        col("frequency_holdout"), col("monetary_holdout").as("mean_amount_holdout"),
+                        col("duration_holdout").as("duration_" + unit + "_holdout"));
     }
 
     /** The calendar day of an instant in the rule's zone: the last day a row given as a day may fall on. */

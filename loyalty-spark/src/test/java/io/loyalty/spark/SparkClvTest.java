@@ -204,16 +204,18 @@ class SparkClvTest {
 
     @Test
     void theDocsExampleRuns() {
-        Dataset<Row> summaries = cdnowSpend.withColumnRenamed("x", "frequency").withColumnRenamed("t_x", "recency")
-                .withColumnRenamed("zbar", "monetary");
+        // The summaries' names (SparkSummaries, DataTables): the defaults find the unit.
+        Dataset<Row> summaries = cdnowSpend.withColumnRenamed("x", "frequency")
+                .withColumnRenamed("t_x", "recency_weeks").withColumnRenamed("T", "T_weeks")
+                .withColumnRenamed("zbar", "mean_repeat_amount");
         // docs/spark.md, CLV
         SparkClv clv = SparkClv.withDefaults();
         BetaGeoModel purchases = clv.fit(summaries, BetaGeoFitter.withDefaults());
         GammaGammaModel spend = clv.fit(summaries, GammaGammaFitter.withDefaults());
         Dataset<Row> scored = clv.predict(summaries,
                 ClvCalculator.of(purchases, spend, 4.345).withMonths(12).withDiscountRate(0.01), 52);
-        assertEquals(List.of("ID", "frequency", "recency", "T", "monetary", "p_alive", "expected_purchases",
-                "expected_spend", "clv"), List.of(scored.columns()));
+        assertEquals(List.of("ID", "frequency", "recency_weeks", "T_weeks", "mean_repeat_amount", "p_alive",
+                "expected_purchases", "expected_spend", "clv"), List.of(scored.columns()));
         assertEquals(0.242593, purchases.r(), 1e-6);
         assertEquals(6.24880, spend.p(), 1e-5);
         assertEquals(2357, scored.count());

@@ -64,7 +64,11 @@ class SparkSummariesTest {
     @Test
     void cdnowSummariesEqualTheCoresForEveryCustomer() {
         CustomerSummaries core = WEEKS.summarize(cdnow.columns());
-        List<Row> rows = SparkSummaries.of(WEEKS, SCHEMA).summarize(cdnowFrame).collectAsList();
+        Dataset<Row> summaries = SparkSummaries.of(WEEKS, SCHEMA).summarize(cdnowFrame);
+        // The core's column names (DataTables, docs/data.md), the unit in the time columns.
+        assertEquals(List.of("customer_id", "frequency", "recency_weeks", "T_weeks", "mean_repeat_amount",
+                "first_purchase", "last_purchase", "transactions", "revenue"), List.of(summaries.columns()));
+        List<Row> rows = summaries.collectAsList();
         assertEquals(23_570, core.size());
         assertSameSummaries(core, rows);
     }
@@ -99,8 +103,11 @@ class SparkSummariesTest {
     @Test
     void cdnowCalibrationHoldoutEqualsTheCoresForEveryCustomer() {
         CalibrationHoldout core = WEEKS.calibrationHoldout(cdnow.columns(), CALIBRATION_END);
-        List<Row> rows = SparkSummaries.of(WEEKS, SCHEMA).calibrationHoldout(cdnowFrame, CALIBRATION_END)
-                .collectAsList();
+        Dataset<Row> split = SparkSummaries.of(WEEKS, SCHEMA).calibrationHoldout(cdnowFrame, CALIBRATION_END);
+        assertEquals(List.of("customer_id", "frequency_cal", "recency_weeks_cal", "T_weeks_cal",
+                "mean_repeat_amount_cal", "frequency_holdout", "mean_amount_holdout", "duration_weeks_holdout"),
+                List.of(split.columns()));
+        List<Row> rows = split.collectAsList();
         assertSameSplit(core, rows);
         int repeaters = 0;
         for (Row r : rows) {
