@@ -118,12 +118,15 @@ class ModelComparisonPropertiesTest {
 
     @Test
     void criteriaHistogramsAndRecommendationKeepTheirRelations() {
-        // Unpenalized, the default fitters: before issue 16 the Pareto/NBD fit of some 5-customer samples (seed
-        // 4120280880923525400, trial 2) ran for minutes in the 2F1 series; it now fails in well under a second.
+        // Penalized too. Unpenalized, the Pareto/NBD fit of the 5-customer sample (seed 4120280880923525400,
+        // trial 2) that ran for minutes before issue 16 now fails in 0.4 s (FiveCustomersTest), but the sample of
+        // trial 11 (116 customers) still takes about 40 s: r and alpha run into the billions together and the 2F1
+        // crawls there (docs/clv.md, limitations). ModelComparisonTest keeps the unpenalized fits on CDNOW and
+        // Online Retail.
         Property.forAll("AIC/BIC relations, chi-square >= 0, recommendation rule", 12, rnd -> {
             double[][] s = sample(rnd);
             int n = s[0].length;
-            ModelComparison.Result r = ModelComparison.withDefaults().compare(s[0], s[1], s[2], s[3], 39);
+            ModelComparison.Result r = penalized().compare(s[0], s[1], s[2], s[3], 39);
             double best = Double.POSITIVE_INFINITY;
             boolean anyRegular = false;
             for (ModelComparison.Candidate c : r.candidates()) {
