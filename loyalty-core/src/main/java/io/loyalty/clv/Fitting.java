@@ -148,7 +148,7 @@ final class Fitting {
         LOG.debug("{} fit: {} after {} iterations, {} evaluations, |gradient| {}", model, r.message(),
                 r.iterations(), r.evaluations(), r.gradientNorm());
         if (!r.converged()) {
-            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point(), fitted);
             throw new ConvergenceException(Checks.format("%s fit did not converge: %s after %d iterations and %d "
                     + "evaluations, largest gradient component %.3g (tolerance %.1g) at %s = %s. %s", model,
                     r.message(), r.iterations(), r.evaluations(), r.gradientNorm(), options.tolerance(),
@@ -167,7 +167,7 @@ final class Fitting {
             covU = Minimizer.inverse(info);
         }
         if (covU == null) {
-            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point(), fitted);
             throw new ConvergenceException(Checks.format("%s fit stopped at %s = %s with a gradient of %.3g, but the "
                     + "observed information there is not positive definite, so there is no proper maximum to "
                     + "report. %s", model, Arrays.toString(names), Arrays.toString(fitted), r.gradientNorm(),
@@ -183,7 +183,7 @@ final class Fitting {
             }
         }
         double logLik = unscaledLogLikelihood.applyAsDouble(fitted);
-        List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+        List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point(), fitted);
         List<Diagnostics.WeakParameter> weak = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             double seLog = Math.sqrt(covU[i][i]);
@@ -194,7 +194,8 @@ final class Fitting {
         }
         // the probes are 2k + 1 evaluations, and one per mixing distribution, on top of the optimizer's
         Diagnostics diagnostics = new Diagnostics(true, r.gradientNorm(), r.iterations(),
-                minimizer.evaluations() + 2 * k + 1 + Diagnostics.mixingPairs(model, names).length, conditionNumber(hess), edges, weak);
+                minimizer.evaluations() + 2 * k + 1 + Diagnostics.mixingPairs(model, names).length,
+                conditionNumber(hess), edges, weak);
         FitSummary summary = new FitSummary(model, estimates, cov, logLik, totalWeight, rows, lambda,
                 minimizer.evaluations(), r.iterations(), r.gradientNorm(), System.nanoTime() - startNanos,
                 diagnostics);
@@ -360,9 +361,11 @@ final class Fitting {
      * shapes) moved {@link Diagnostics#PROBE_FACTOR} times toward infinity together, its mean held, which no
      * single-parameter probe sees (the distribution degenerating to a point mass: BG/NBD's a and b both in the
      * billions). Differences of the time-scaled likelihood equal those of the unscaled one (the scale only adds a
-     * constant), so the scaled likelihood serves.
+     * constant), so the scaled likelihood serves; the means named in the words are of {@code natural}, the
+     * parameters in the data's time unit.
      */
-    private static List<Diagnostics.Boundary> boundaries(String model, String[] names, Likelihood ll, double[] u) {
+    private static List<Diagnostics.Boundary> boundaries(String model, String[] names, Likelihood ll, double[] u,
+            double[] natural) {
         int k = names.length;
         int[][] pairs = Diagnostics.mixingPairs(model, names);
         double[][] thetas = new double[2 * k + 1 + pairs.length][k];
@@ -399,8 +402,8 @@ final class Fitting {
                 String first = names[pairs[j][0]];
                 String second = names[pairs[j][1]];
                 out.add(new Diagnostics.Boundary(first + " and " + second, false, change,
-                        Diagnostics.pointMass(model, first, second, Math.exp(u[pairs[j][0]]),
-                                Math.exp(u[pairs[j][1]]))));
+                        Diagnostics.pointMass(model, first, second, natural[pairs[j][0]],
+                                natural[pairs[j][1]])));
             }
         }
         return out;
