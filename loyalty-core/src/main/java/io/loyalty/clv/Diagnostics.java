@@ -15,6 +15,9 @@ import java.util.List;
  * less than {@value #PROFILE_DROP} (half the 95% chi-square quantile with one degree of freedom) or even rises,
  * the data cannot tell the estimate from a value a hundred times nearer the boundary: the parameter is flagged.
  * Holding the others fixed can only overstate the fall, so a flag is never a false alarm of the probe itself.
+ * Each mixing distribution's two parameters (a gamma's shape and rate, a beta's two shapes) are also moved
+ * {@value #PROBE_FACTOR} times toward infinity together, their ratio fixed: no single-parameter probe sees the
+ * distribution degenerate to a point mass at its mean (BG/NBD's a and b both in the billions).
  *
  * <p>Weak identification: a parameter whose 95% interval spans more than a factor of {@value #WIDE_INTERVAL}
  * (upper / lower), or an observed information whose condition number exceeds {@value #ILL_CONDITIONED}.
@@ -34,7 +37,8 @@ public final class Diagnostics {
     /**
      * A parameter the data cannot keep away from a boundary.
      *
-     * @param parameter the parameter's name
+     * @param parameter the parameter's name, or two names joined by " and " for a mixing distribution whose
+     *     parameters run to infinity together
      * @param towardZero true for 0, false for infinity
      * @param logLikelihoodChange the log-likelihood at {@value #PROBE_FACTOR} times nearer the boundary minus the
      *     log-likelihood at the estimate (above {@code -PROFILE_DROP}; positive when it still improves)
@@ -231,6 +235,47 @@ public final class Diagnostics {
             b.append(Checks.format("%n  WARNING %s", line));
         }
         return b.toString();
+    }
+
+    /**
+     * The index pairs of a model's mixing distributions, (shape, rate) of a gamma or the two shapes of a beta:
+     * moved toward infinity together, their mean held, the distribution becomes a point mass.
+     */
+    static int[][] mixingPairs(String model, String[] names) {
+        String[][] byName = switch (model) {
+            case "BG/NBD", "MBG/NBD" -> new String[][] {{"r", "alpha"}, {"a", "b"}};
+            case "Pareto/NBD" -> new String[][] {{"r", "alpha"}, {"s", "beta"}};
+            case "BG/BB" -> new String[][] {{"alpha", "beta"}, {"gamma", "delta"}};
+            case "Gamma-Gamma" -> new String[][] {{"q", "gamma"}};
+            default -> new String[0][];
+        };
+        List<String> list = List.of(names);
+        int[][] out = new int[byName.length][];
+        for (int j = 0; j < byName.length; j++) {
+            out[j] = new int[] {list.indexOf(byName[j][0]), list.indexOf(byName[j][1])};
+        }
+        return out;
+    }
+
+    /**
+     * What a mixing distribution degenerating to a point mass means, in words, with the mean it keeps
+     * ({@code first}, {@code second} the pair of {@link #mixingPairs}, at their estimates).
+     */
+    static String pointMass(String model, String first, String second, double x, double y) {
+        boolean beta = model.equals("BG/BB") || first.equals("a");
+        String what = switch (first) {
+            case "r" -> "purchase rate";
+            case "s", "a", "gamma" -> model.equals("BG/BB") ? "dropout probability per period" : first.equals("a")
+                    ? "dropout probability per purchase" : "dropout rate";
+            case "alpha" -> "transaction probability per period";
+            default -> "spend rate";
+        };
+        String mean = beta ? Checks.format("%s/(%s+%s) = %.4g", first, first, second, x / (x + y))
+                : Checks.format("%s/%s = %.4g", first, second, x / y);
+        return Checks.format("%s and %s run to infinity together, their ratio fixed: the %s distribution of the %s "
+                + "degenerates to a point mass at %s, every customer has the same %s (no heterogeneity); predictions "
+                + "are those of that limit and some may not be evaluable in double precision", first, second,
+                beta ? "beta" : "gamma", what, mean, what);
     }
 
     /** What a parameter of a model running to a boundary means, in words. */

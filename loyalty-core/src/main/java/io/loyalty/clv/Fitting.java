@@ -148,7 +148,7 @@ final class Fitting {
         LOG.debug("{} fit: {} after {} iterations, {} evaluations, |gradient| {}", model, r.message(),
                 r.iterations(), r.evaluations(), r.gradientNorm());
         if (!r.converged()) {
-            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point(), fitted);
             throw new ConvergenceException(Checks.format("%s fit did not converge: %s after %d iterations and %d "
                     + "evaluations, largest gradient component %.3g (tolerance %.1g) at %s = %s. %s", model,
                     r.message(), r.iterations(), r.evaluations(), r.gradientNorm(), options.tolerance(),
@@ -167,7 +167,7 @@ final class Fitting {
             covU = Minimizer.inverse(info);
         }
         if (covU == null) {
-            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+            List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point(), fitted);
             throw new ConvergenceException(Checks.format("%s fit stopped at %s = %s with a gradient of %.3g, but the "
                     + "observed information there is not positive definite, so there is no proper maximum to "
                     + "report. %s", model, Arrays.toString(names), Arrays.toString(fitted), r.gradientNorm(),
@@ -183,7 +183,7 @@ final class Fitting {
             }
         }
         double logLik = unscaledLogLikelihood.applyAsDouble(fitted);
-        List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point());
+        List<Diagnostics.Boundary> edges = boundaries(model, names, ll, r.point(), fitted);
         List<Diagnostics.WeakParameter> weak = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             double seLog = Math.sqrt(covU[i][i]);
@@ -192,9 +192,10 @@ final class Fitting {
                 weak.add(new Diagnostics.WeakParameter(names[i], seLog, ratio));
             }
         }
-        // the probes are 2k + 1 evaluations on top of the optimizer's
+        // the probes are 2k + 1 evaluations, and one per mixing distribution, on top of the optimizer's
         Diagnostics diagnostics = new Diagnostics(true, r.gradientNorm(), r.iterations(),
-                minimizer.evaluations() + 2 * k + 1, conditionNumber(hess), edges, weak);
+                minimizer.evaluations() + 2 * k + 1 + Diagnostics.mixingPairs(model, names).length,
+                conditionNumber(hess), edges, weak);
         FitSummary summary = new FitSummary(model, estimates, cov, logLik, totalWeight, rows, lambda,
                 minimizer.evaluations(), r.iterations(), r.gradientNorm(), System.nanoTime() - startNanos,
                 diagnostics);
@@ -356,12 +357,18 @@ final class Fitting {
     /**
      * The profile step: each log-parameter moved {@link Diagnostics#PROBE_FACTOR} times toward 0 and toward
      * infinity, the others held, and the parameters whose log-likelihood falls by less than
-     * {@link Diagnostics#PROFILE_DROP} (or rises). Differences of the time-scaled likelihood equal those of the
-     * unscaled one (the scale only adds a constant), so the scaled likelihood serves.
+     * {@link Diagnostics#PROFILE_DROP} (or rises); then each mixing distribution's shape and scale (or both beta
+     * shapes) moved {@link Diagnostics#PROBE_FACTOR} times toward infinity together, its mean held, which no
+     * single-parameter probe sees (the distribution degenerating to a point mass: BG/NBD's a and b both in the
+     * billions). Differences of the time-scaled likelihood equal those of the unscaled one (the scale only adds a
+     * constant), so the scaled likelihood serves; the means named in the words are of {@code natural}, the
+     * parameters in the data's time unit.
      */
-    private static List<Diagnostics.Boundary> boundaries(String model, String[] names, Likelihood ll, double[] u) {
+    private static List<Diagnostics.Boundary> boundaries(String model, String[] names, Likelihood ll, double[] u,
+            double[] natural) {
         int k = names.length;
-        double[][] thetas = new double[2 * k + 1][k];
+        int[][] pairs = Diagnostics.mixingPairs(model, names);
+        double[][] thetas = new double[2 * k + 1 + pairs.length][k];
         for (int p = 0; p < thetas.length; p++) {
             for (int i = 0; i < k; i++) {
                 thetas[p][i] = Math.exp(u[i]);
@@ -370,6 +377,11 @@ final class Fitting {
         for (int i = 0; i < k; i++) {
             thetas[2 * i][i] = Math.exp(u[i]) / Diagnostics.PROBE_FACTOR;
             thetas[2 * i + 1][i] = Math.exp(u[i]) * Diagnostics.PROBE_FACTOR;
+        }
+        for (int j = 0; j < pairs.length; j++) {
+            for (int i : pairs[j]) {
+                thetas[2 * k + 1 + j][i] = Math.exp(u[i]) * Diagnostics.PROBE_FACTOR;
+            }
         }
         double[] values = probe(ll, thetas);
         double at = values[2 * k];
@@ -382,6 +394,16 @@ final class Fitting {
                     out.add(new Diagnostics.Boundary(names[i], zero, change, Diagnostics.meaning(model, names[i],
                             zero)));
                 }
+            }
+        }
+        for (int j = 0; j < pairs.length; j++) {
+            double change = values[2 * k + 1 + j] - at;
+            if (Double.isFinite(change) && change > -Diagnostics.PROFILE_DROP) {
+                String first = names[pairs[j][0]];
+                String second = names[pairs[j][1]];
+                out.add(new Diagnostics.Boundary(first + " and " + second, false, change,
+                        Diagnostics.pointMass(model, first, second, natural[pairs[j][0]],
+                                natural[pairs[j][1]])));
             }
         }
         return out;

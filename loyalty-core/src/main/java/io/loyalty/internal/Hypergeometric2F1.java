@@ -326,8 +326,9 @@ public final class Hypergeometric2F1 {
     /**
      * Whether the terms after term {@code n} add less than EPS relative. Rigorous bound when every later factor
      * is positive and c &gt;= 0: the term ratio at m is z (1 + ((a+b-c-1) m + ab - c) / ((c+m)(m+1))) &lt;=
-     * z (1 + P/m + Q/m^2) with P, Q the positive parts of those coefficients, decreasing in m. Otherwise wait
-     * until n is past every parameter, where the ratio has settled, and use the current ratio.
+     * z (1 + P/m + Q/m^2) with P, Q the positive parts of those coefficients, decreasing in m; for c &lt; 0, once
+     * m + c &gt; 0, at most z (1 + (P m + Q)/(m+c)^2), also decreasing. Otherwise wait until n is past every
+     * parameter, where the ratio has settled, and use the current ratio.
      */
     private static boolean tailSmall(double a, double b, double c, double z, int n, double ratio, double term,
             double sum, double tail) {
@@ -337,6 +338,14 @@ public final class Hypergeometric2F1 {
             double q = Math.max(0, a * b - c);
             double m = n + 1.0;
             rho = z * (1 + p / m + q / (m * m));
+        } else if (z >= 0 && a + n > 0 && b + n > 0 && c + n > 0) {
+            // c < 0 need not wait until n is past |a| (a = r+s+x in the millions made a Pareto/NBD likelihood
+            // take seconds per evaluation): with m + c > 0, (c+m)(m+1) >= (m+c)^2.
+            double p = Math.max(0, a + b - c - 1);
+            double q = Math.max(0, a * b - c);
+            double m = n + 1.0;
+            double d = m + c;
+            rho = z * (1 + (p * m + q) / (d * d));
         } else if (n > tail) {
             rho = Math.max(Math.abs(ratio), Math.abs(z));
         } else {

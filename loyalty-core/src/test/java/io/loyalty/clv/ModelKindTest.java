@@ -101,4 +101,14 @@ class ModelKindTest {
                 () -> ParetoNbdFitter.withDefaults().withInitialParameters(1, 2, 0, 4));
         assertTrue(e.getMessage().contains("initial s"), e.getMessage());
     }
+
+    @Test
+    void aKernelWithoutHessianRefusesToWriteOne() {
+        // Every kind has an analytic gradient since issue 16 (Pareto/NBD's ParetoNbdGradient); Pareto/NBD and
+        // Gamma-Gamma still have no analytic Hessian.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ChunkTask.logLikelihood(ModelKind.PARETO_NBD, 1, new double[][] {{1, 1, 1, 1}}, true, true,
+                        false));
+        assertEquals("Pareto/NBD has no analytic Hessian", e.getMessage());
+    }
 }

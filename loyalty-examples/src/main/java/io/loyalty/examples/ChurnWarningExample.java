@@ -58,7 +58,7 @@ public final class ChurnWarningExample {
         Path csv = Examples.output("churn-warning-list.csv");
         list.writeCsv(csv);
         System.out.println("The top 1,000 rows: " + csv);
-        Path chart = TourCharts.save("churn-p-alive-by-recency.png", ChurnCharts.probabilityAliveByRecency(list));
+        Path chart = TourCharts.save("clv-churn-p-alive-by-recency.png", ChurnCharts.probabilityAliveByRecency(list));
         System.out.println("Chart: " + chart);
     }
 }

@@ -61,6 +61,7 @@ public final class DocsCharts {
         try {
             RfmExample.main(new String[0]);
             ClvExample.main(new String[0]);
+            ChurnWarningExample.main(new String[0]);
             NpsExample.main(new String[0]);
             KanoExample.main(new String[0]);
             AttributionExample.main(new String[0]);

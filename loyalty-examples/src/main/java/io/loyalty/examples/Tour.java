@@ -21,6 +21,7 @@ public final class Tour {
         DataModelExample.main(args);
         RfmExample.main(args);
         ClvExample.main(args);
+        ChurnWarningExample.main(args);
         NpsExample.main(args);
         KanoExample.main(args);
         AttributionExample.main(args);
