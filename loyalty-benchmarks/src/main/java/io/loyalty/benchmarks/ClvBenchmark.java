@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.State;
  * (r = 0.242593, alpha = 4.413532, a = 0.792886, b = 2.425752), T uniform on 1..78 weeks, in two shapes: recency
  * and T rounded to whole days (days / 7, about 267k distinct rows in 1M customers), and <b>continuous</b> (rounded
  * to 6 decimals, almost every row distinct), the shape of the peer's own files ({@code make_synthetic.py}; the
- * side-by-side comparison on those very files is {@link ClvPeerHarness}, and
- * {@link BgNbdFitPeerHarness} for the BG/NBD fit alone).
+ * side-by-side comparison on those very files is {@link ClvPeerHarness}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
