@@ -41,7 +41,7 @@ import java.util.zip.GZIPInputStream;
  * which {@code scripts/clv_side_by_side.sh} reads.
  *
  * <pre>
- * bash loyalty-benchmarks/scripts/clv_side_by_side.sh target/bench ../shared/bench   # peer, harness, ratios
+ * bash loyalty-benchmarks/scripts/clv_side_by_side.sh target/bench   # peer (from the shared bench folder), harness, ratios
  * java -Xmx1g -cp loyalty-core/target/classes:loyalty-benchmarks/target/classes:COMMONS_MATH3_JAR:SLF4J_API_JAR \
  *     -Dloyalty.bench.customers=target/bench/bgnbd_1000000.csv.gz \
  *     -Dloyalty.bench.small=target/bench/bgnbd_100000.csv.gz io.loyalty.benchmarks.ClvPeerHarness
