@@ -7,6 +7,7 @@ import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.data.CustomerSummaries;
 import io.loyalty.rfm.RfmScorer;
 import io.loyalty.rfm.RfmScores;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,5 +49,36 @@ class OnlineRetailChurnTest {
         assertEquals(4339, list.customers());
         assertEquals(1952, list.listed());
         assertEquals("16029", list.get(0).customerId());
+    }
+
+    /** Issue 19: the printed list reads in a terminal: lines of at most 120 characters, reasons in words. */
+    @Test
+    void printedListIsNarrowWithReasonsInWordsAndUnitsInTheHeader() {
+        CalibrationHoldout split = OnlineRetailData.summarizer().calibrationHoldout(OnlineRetailData.orders(),
+                OnlineRetailData.CALIBRATION_END);
+        CustomerSummaries now = OnlineRetailData.summarizer().summarize(OnlineRetailData.orders());
+        RfmScores before = RfmScorer.withDefaults().score(split.calibration(), OnlineRetailData.CALIBRATION_END);
+        WarningList list = ChurnWarning.withDefaults().withLimit(1000).list(now, before);
+        String text = list.toString();
+        System.out.println(text);
+        for (String line : text.lines().toList()) {
+            assertTrue(line.length() <= 120, line.length() + " characters: " + line);
+        }
+        String header = text.lines().filter(l -> l.startsWith("rank")).findFirst().orElseThrow();
+        for (String column : new String[] {"id", "P(alive)", "95% CI", "at risk", "idle days", "overdue",
+            "segment", "reasons"}) {
+            assertTrue(header.contains(column), header);
+        }
+        assertTrue(text.contains("overdue; at-risk segment; RFM down"), text);
+        for (Reason r : Reason.values()) {
+            assertTrue(!text.contains(r.name()), r.name() + " printed as a code: " + text);
+        }
+        // The CSV keeps every column and the codes, one line per row.
+        java.io.StringWriter csv = new java.io.StringWriter();
+        list.writeCsv(csv);
+        List<String> lines = csv.toString().lines().toList();
+        assertEquals(WarningList.CSV_HEADER, lines.get(0));
+        assertEquals(1001, lines.size());
+        assertTrue(lines.get(1).endsWith(",Potential Loyalist,Champions,OVERDUE;SEGMENT_DOWNGRADE"), lines.get(1));
     }
 }
