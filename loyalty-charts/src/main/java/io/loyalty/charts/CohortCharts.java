@@ -76,7 +76,8 @@ public final class CohortCharts {
     /**
      * The differentially private retention shares of {@link io.loyalty.privacy.DpCohorts#shares(DpTable)} as the
      * heatmap of {@link #retentionHeatmap(CohortMatrices, int)}: cohorts as rows, the table's offset columns up to
-     * {@code maxOffset}, the released (noisy) percent on each cell, a cell the release has not blank. Drawn beside
+     * {@code maxOffset}, the released (noisy) percent on each cell, a cell the release has not blank, and a cell
+     * of an incomplete period ({@link DpTable#isIncomplete(int, int)}) blank as in the exact heatmap. Drawn beside
      * the exact heatmap, it shows what the noise and the contribution bound cost.
      *
      * @param shares a DP shares table, in percent, at least one cohort
@@ -97,7 +98,7 @@ public final class CohortCharts {
         for (int c = 0; c < labels.size(); c++) {
             for (int k = 0; k < width; k++) {
                 NoisyValue v = shares.get(c, k);
-                if (v != null) {
+                if (v != null && !shares.isIncomplete(c, k)) {
                     cells.add(new Number[] {k, c, Math.round(v.value())});
                     fp.add(c).add(k).add(v.value());
                     columns = Math.max(columns, k + 1);
@@ -108,7 +109,8 @@ public final class CohortCharts {
         for (int k = 0; k < Math.max(1, columns); k++) {
             offsets.add(k);
         }
-        String title = "Share of each cohort active k periods after acquisition (%; differentially private)";
+        String title = "Share of each cohort active k periods after acquisition (%; differentially private"
+                + (shares.lastPeriodIncomplete() ? "; incomplete periods blank)" : ")");
         return Chart.of(title, fp, (t, w, h) -> {
             HeatMapChart chart = new HeatMapChartBuilder().width(w).height(h).title(t)
                     .xAxisTitle("periods since acquisition").yAxisTitle("acquisition cohort").build();
