@@ -259,7 +259,7 @@ public final class SbgModel {
     private TextTable projection(double initial, int horizon) {
         double[] alive = projectAlive(initial, horizon);
         TextTable.Builder b = TextTable.builder().title(Checks.format("sBG projection: alpha %.4f, beta %.4f, %s "
-                + "customers at t = 0 (t in the periods fitted)", alpha, beta, TextTable.significant(initial, 6)))
+                + "customers at t = 0 (t in the periods fitted)", alpha, beta, TextTable.count(initial)))
                 .count("t_periods")
                 .percent("survival", 1).percent("retention_rate", 1).decimal("alive", 1);
         for (int t = 0; t <= horizon; t++) {

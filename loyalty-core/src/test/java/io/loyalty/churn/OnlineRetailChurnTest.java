@@ -32,10 +32,19 @@ class OnlineRetailChurnTest {
         assertEquals(0.6753718032037748, e.auc(), 1e-12);
         assertEquals(0.6834080047306854, e.baselineAuc(), 1e-12);
         assertEquals(String.join("\n",
-                "                           listed precision   recall    lift     AUC",
-                "  warning list               1572     0.588    0.638    1.37   0.675",
-                "  recency baseline           1572     0.577    0.626    1.34   0.683"),
+                "3,370 customers, 1,449 (43.0%) without a purchase in the holdout; list in the fallback (degenerate fit)",
+                "list              listed  listed_non_buyers  precision  recall  lift    auc",
+                "warning list        1572                925      0.588   0.638  1.37  0.675",
+                "recency baseline    1572                907      0.577   0.626  1.34  0.683"),
                 e.toString().lines().skip(1).reduce((a, b) -> a + "\n" + b).orElseThrow());
+        // Issue 19: the same table as CSV, full precision.
+        java.io.StringWriter csv = new java.io.StringWriter();
+        e.writeCsv(csv);
+        List<String> lines = csv.toString().lines().toList();
+        assertEquals(List.of("list,listed,listed_non_buyers,precision,recall,lift,auc"), lines.subList(0, 1));
+        assertTrue(lines.get(1).startsWith("warning list,1572,925," + io.loyalty.internal.CsvWriter.number(
+                e.precision()) + ","), lines.get(1));
+        assertTrue(lines.get(2).endsWith("," + io.loyalty.internal.CsvWriter.number(e.baselineAuc())), lines.get(2));
     }
 
     @Test

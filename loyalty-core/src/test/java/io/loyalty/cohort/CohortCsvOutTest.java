@@ -99,4 +99,11 @@ class CohortCsvOutTest {
         model.writeProjectionCsv(1000, 12, csv);
         assertTrue(csv.toString().startsWith("t_periods,survival,retention_rate,alive\n0,1,,1000\n"), csv.toString());
     }
+
+    /** Issue 19: printed figures are rounded to meaningful digits, counts without decimals. */
+    @Test
+    void restrictedMeanAndProjectionTitlePrintMeaningfulDigits() {
+        assertEquals("restricted mean to 365: 126.8 (se 2.66)", new RestrictedMean(365, 126.827, 2.65806).toString());
+        assertTrue(SbgModel.of(0.668, 3.806).projectionText(1000, 2).contains(", 1000 customers at t = 0"));
+    }
 }

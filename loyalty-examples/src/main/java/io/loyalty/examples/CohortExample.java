@@ -190,6 +190,7 @@ public final class CohortExample {
     }
 
     private static String time(double t) {
-        return t == Double.POSITIVE_INFINITY ? "not reached" : String.format(Locale.ROOT, "%.6g", t);
+        return t == Double.POSITIVE_INFINITY ? "not reached"
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", t)).stripTrailingZeros().toPlainString();
     }
 }
