@@ -118,7 +118,7 @@ public final class PrivacyExample {
                 var v = shares.get(c, k);
                 System.out.print(v == null ? String.format(Locale.ROOT, " %13s", "")
                         : String.format(Locale.ROOT, " %6.1f%s± %4.1f", v.value(),
-                                shares.isIncomplete(c, k) ? "* " : "  ", 1.96 * v.standardDeviation()));
+                                shares.isIncomplete(c, k) ? "*" : " ", 1.96 * v.standardDeviation()));
             }
             System.out.println();
         }
