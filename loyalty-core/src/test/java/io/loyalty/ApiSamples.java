@@ -770,6 +770,8 @@ final class ApiSamples {
         type(MarkovAttribution.class, MarkovAttribution::withDefaults);
         type(JourneyBuilder.class, JourneyBuilder::withDefaults);
         type(MarkovResult.class, () -> MarkovAttribution.withDefaults().attribute(journeys()));
+        type(io.loyalty.attribution.ShapleyResult.class,
+                () -> io.loyalty.attribution.ShapleyAttribution.withDefaults().general(journeys()));
         type(io.loyalty.attribution.TransitionMatrix.class,
                 () -> MarkovAttribution.withDefaults().attribute(journeys()).transitions());
         type(Attribution.class, () -> HeuristicAttribution.withDefaults().linear(journeys()));

@@ -85,4 +85,12 @@ class PrivacyCsvOutTest {
                 Instant.MAX));
         assertThrows(IllegalArgumentException.class, () -> counts.isIncomplete(3, 0));
     }
+
+    /** Issue 19: a noisy value prints the digits its noise leaves meaningful. */
+    @Test
+    void noisyValuePrintsMeaningfulDigits() {
+        assertEquals("41.3 ± 3.7 (95 % [34.0, 48.5])", new NoisyValue(41.2731, 3.71, 34.0, 48.5).toString());
+        assertEquals("1234 ± 56 (95 % [1124, 1344])", new NoisyValue(1234.4, 56.2, 1124.2, 1344.4).toString());
+        assertEquals("100 ± 0 (95 % [100, 100])", new NoisyValue(100, 0, 100, 100).toString());
+    }
 }
