@@ -148,6 +148,17 @@ public final class WarningEvaluation {
     }
 
     /**
+     * Customers of the recency baseline's list (the same number, longest silence first) who made no purchase in
+     * the holdout.
+     *
+     * @return the count
+     * @since 0.2
+     */
+    public int baselineListedNonBuyers() {
+        return baselineNonBuyers;
+    }
+
+    /**
      * The share of non-buyers among the listed customers; 0 for an empty list.
      *
      * @return the precision
@@ -239,8 +250,8 @@ public final class WarningEvaluation {
 
     /**
      * Writes the two rows (the list and the recency baseline) as CSV with full precision: {@code list, listed,
-     * listed_non_buyers, precision, recall, lift, auc}, the columns {@link #toString()} prints (see
-     * {@code docs/data.md}).
+     * listed_non_buyers, precision, recall, lift, auc}, the columns {@link #toString()} prints and those of
+     * {@code io.loyalty.tablesaw.ChurnTables.toTable(WarningEvaluation)} (see {@code docs/data.md}).
      *
      * @param out where to write; not closed
      * @throws java.io.UncheckedIOException if writing fails

@@ -45,6 +45,8 @@ class OnlineRetailChurnTest {
         assertTrue(lines.get(1).startsWith("warning list,1572,925," + io.loyalty.internal.CsvWriter.number(
                 e.precision()) + ","), lines.get(1));
         assertTrue(lines.get(2).endsWith("," + io.loyalty.internal.CsvWriter.number(e.baselineAuc())), lines.get(2));
+        assertEquals(907, e.baselineListedNonBuyers());
+        io.loyalty.testkit.CsvRoundTrip.assertMatches(io.loyalty.tablesaw.ChurnTables.toTable(e), e::writeCsv);
     }
 
     @Test
