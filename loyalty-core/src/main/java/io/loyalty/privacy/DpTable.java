@@ -122,15 +122,16 @@ public final class DpTable {
      * @since 0.2
      */
     public boolean isIncomplete(int row, int column) {
-        if (get(row, column) == null || !lastPeriodIncomplete) {
-            return false;
+        return get(row, column) != null && lastPeriodIncomplete && column == lastPresent(row);
+    }
+
+    /** The last column of a row with a cell, or -1. */
+    private int lastPresent(int row) {
+        int c = columns.size() - 1;
+        while (c >= 0 && cells[row][c] == null) {
+            c--;
         }
-        for (int c = column + 1; c < columns.size(); c++) {
-            if (cells[row][c] != null) {
-                return false;
-            }
-        }
-        return true;
+        return c;
     }
 
     /**
@@ -175,10 +176,11 @@ public final class DpTable {
         for (int r = 0; r < rows.size(); r++) {
             Object[] f = new Object[1 + 4 * columns.size()];
             f[0] = rows.get(r);
+            int marked = lastPeriodIncomplete ? lastPresent(r) : -1;
             for (int c = 0; c < columns.size(); c++) {
                 NoisyValue v = cells[r][c];
                 if (v != null) {
-                    f[1 + 4 * c] = isIncomplete(r, c) ? TextTable.marked(v.value(), "*") : v.value();
+                    f[1 + 4 * c] = c == marked ? TextTable.marked(v.value(), "*") : v.value();
                     f[2 + 4 * c] = v.standardDeviation();
                     f[3 + 4 * c] = v.lower();
                     f[4 + 4 * c] = v.upper();

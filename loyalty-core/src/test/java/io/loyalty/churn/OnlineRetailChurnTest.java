@@ -71,7 +71,6 @@ class OnlineRetailChurnTest {
         RfmScores before = RfmScorer.withDefaults().score(split.calibration(), OnlineRetailData.CALIBRATION_END);
         WarningList list = ChurnWarning.withDefaults().withLimit(1000).list(now, before);
         String text = list.toString();
-        System.out.println(text);
         for (String line : text.lines().toList()) {
             assertTrue(line.length() <= 120, line.length() + " characters: " + line);
         }
