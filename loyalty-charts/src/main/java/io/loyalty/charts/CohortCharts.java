@@ -96,9 +96,17 @@ public final class CohortCharts {
         Fingerprint fp = new Fingerprint().add("dp cohort heatmap").add(labels);
         int columns = 0;
         for (int c = 0; c < labels.size(); c++) {
+            // The row's incomplete cell, if any: its last one (found once, not per cell).
+            int partial = -1;
+            for (int k = shares.columns().size() - 1; k >= 0; k--) {
+                if (shares.get(c, k) != null) {
+                    partial = shares.isIncomplete(c, k) ? k : -1;
+                    break;
+                }
+            }
             for (int k = 0; k < width; k++) {
                 NoisyValue v = shares.get(c, k);
-                if (v != null && !shares.isIncomplete(c, k)) {
+                if (v != null && k != partial) {
                     cells.add(new Number[] {k, c, Math.round(v.value())});
                     fp.add(c).add(k).add(v.value());
                     columns = Math.max(columns, k + 1);
