@@ -543,7 +543,7 @@ final class ApiSamples {
                 io.loyalty.churn.WarningList.class)).get(0));
         type(io.loyalty.churn.WarningEvaluation.class, () -> once("warning evaluation", () -> io.loyalty.churn
                 .ChurnWarning.withDefaults().withModels(fittedBetaGeo(), gammaGamma()).evaluate(
-                        summarizer().calibrationHoldout(transactions(), LocalDate.of(2020, 3, 1)))));
+                        simulatedSplit())));
         type("java.util.Set<java.lang.String>", () -> java.util.Set.of("At Risk"));
         type("java.util.Set<io.loyalty.churn.Reason>", () -> java.util.EnumSet.of(io.loyalty.churn.Reason.OVERDUE));
         type("java.util.Optional<java.lang.String>", () -> java.util.Optional.of("Champions"));
@@ -770,6 +770,8 @@ final class ApiSamples {
         type(MarkovAttribution.class, MarkovAttribution::withDefaults);
         type(JourneyBuilder.class, JourneyBuilder::withDefaults);
         type(MarkovResult.class, () -> MarkovAttribution.withDefaults().attribute(journeys()));
+        type(io.loyalty.attribution.ShapleyResult.class,
+                () -> io.loyalty.attribution.ShapleyAttribution.withDefaults().general(journeys()));
         type(io.loyalty.attribution.TransitionMatrix.class,
                 () -> MarkovAttribution.withDefaults().attribute(journeys()).transitions());
         type(Attribution.class, () -> HeuristicAttribution.withDefaults().linear(journeys()));
@@ -1154,6 +1156,7 @@ final class ApiSamples {
         member("Pseudonymizer.withBits bits", () -> 64);
         member("ValueRange.of upper", () -> 10.0);
         member("DpTable.get int column", () -> 0);
+        member("DpTable.isIncomplete int column", () -> 0);
         member("DpTable.get String row", () -> "x");
         member("DpTable.get String column", () -> "customers");
         member("DpTable.values column", () -> "customers");

@@ -76,7 +76,8 @@ public final class CohortCharts {
     /**
      * The differentially private retention shares of {@link io.loyalty.privacy.DpCohorts#shares(DpTable)} as the
      * heatmap of {@link #retentionHeatmap(CohortMatrices, int)}: cohorts as rows, the table's offset columns up to
-     * {@code maxOffset}, the released (noisy) percent on each cell, a cell the release has not blank. Drawn beside
+     * {@code maxOffset}, the released (noisy) percent on each cell, a cell the release has not blank, and a cell
+     * of an incomplete period ({@link DpTable#isIncomplete(int, int)}) blank as in the exact heatmap. Drawn beside
      * the exact heatmap, it shows what the noise and the contribution bound cost.
      *
      * @param shares a DP shares table, in percent, at least one cohort
@@ -95,9 +96,17 @@ public final class CohortCharts {
         Fingerprint fp = new Fingerprint().add("dp cohort heatmap").add(labels);
         int columns = 0;
         for (int c = 0; c < labels.size(); c++) {
+            // The row's incomplete cell, if any: its last one (found once, not per cell).
+            int partial = -1;
+            for (int k = shares.columns().size() - 1; k >= 0; k--) {
+                if (shares.get(c, k) != null) {
+                    partial = shares.isIncomplete(c, k) ? k : -1;
+                    break;
+                }
+            }
             for (int k = 0; k < width; k++) {
                 NoisyValue v = shares.get(c, k);
-                if (v != null) {
+                if (v != null && k != partial) {
                     cells.add(new Number[] {k, c, Math.round(v.value())});
                     fp.add(c).add(k).add(v.value());
                     columns = Math.max(columns, k + 1);
@@ -108,7 +117,8 @@ public final class CohortCharts {
         for (int k = 0; k < Math.max(1, columns); k++) {
             offsets.add(k);
         }
-        String title = "Share of each cohort active k periods after acquisition (%; differentially private)";
+        String title = "Share of each cohort active k periods after acquisition (%; differentially private"
+                + (shares.lastPeriodIncomplete() ? "; incomplete periods blank)" : ")");
         return Chart.of(title, fp, (t, w, h) -> {
             HeatMapChart chart = new HeatMapChartBuilder().width(w).height(h).title(t)
                     .xAxisTitle("periods since acquisition").yAxisTitle("acquisition cohort").build();

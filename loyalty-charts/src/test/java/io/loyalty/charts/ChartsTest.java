@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.attribution.Attribution;
@@ -332,5 +333,21 @@ class ChartsTest {
         Chart chart = CohortCharts.dpRetentionHeatmap(shares, 5);
         assertTrue(chart.toPng().length > 1000);
         assertTrue(chart.title().contains("differentially private"), chart.title());
+    }
+
+    /** Issue 19: the DP heatmap leaves a period not yet ended blank, as the exact heatmap does. */
+    @Test
+    void dpRetentionHeatmapLeavesIncompletePeriodsBlank() {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        long t = from.getEpochSecond();
+        DpTable shares = DpCohorts.shares(DpCohorts.retention(
+                new String[] {"a", "a", "b", "c"}, new long[] {t, t + 40 * 86_400L, t + 35 * 86_400L, t + 70 * 86_400L},
+                PeriodRule.months(), from, Instant.parse("2024-03-15T12:00:00Z"), 2,
+                PrivacyCost.laplace(1), PrivacyBudget.of(1, 0)));
+        assertTrue(shares.isIncomplete(0, 2) && shares.isIncomplete(2, 0) && !shares.isIncomplete(0, 1));
+        Chart chart = CohortCharts.dpRetentionHeatmap(shares, 5);
+        assertTrue(chart.title().contains("incomplete periods blank"), chart.title());
+        assertTrue(chart.toPng().length > 1000);
+        assertFalse(CohortCharts.dpRetentionHeatmap(dpShares(), 5).title().contains("incomplete"));
     }
 }

@@ -1,6 +1,9 @@
 package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 
 /**
  * The general Shapley value: the credits, whether they were enumerated exactly, and the sampling standard error
@@ -69,15 +72,56 @@ public final class ShapleyResult {
         return valueErrors.clone();
     }
 
+    /**
+     * The credits with their standard errors: the title (exact, or the sampled orderings), then one row per channel,
+     * {@code channel, conversions, conversions_std_err, share, value, value_std_err}, rounded for print.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(exact ? "Shapley value, exact\n"
-                : Checks.format("Shapley value, %d sampled orderings%n", permutations));
+        return textTable().toString();
+    }
+
+    private TextTable textTable() {
+        TextTable.Builder b = TextTable.builder().title(exact ? "Shapley value, exact"
+                : Checks.format("Shapley value, %d sampled orderings", permutations)).text("channel")
+                .decimal("conversions", 3).decimal("conversions_std_err", 3).percent("share", 2).decimal("value", 3)
+                .decimal("value_std_err", 3);
         double[] c = attribution.conversions();
+        double[] v = attribution.values();
+        double total = attribution.totalConversions();
         for (int i = 0; i < c.length; i++) {
-            sb.append(Checks.format("%-16s %14.3f +- %.3f%n", attribution.channels().get(i), c[i],
-                    conversionErrors[i]));
+            b.row(attribution.channels().get(i), c[i], conversionErrors[i], total > 0 ? c[i] / total : 0.0, v[i],
+                    valueErrors[i]);
         }
-        return sb.toString();
+        return b.build();
+    }
+
+    /**
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per
+     * channel, {@code channel, conversions, conversions_std_err, share, value, value_std_err} (share of all
+     * conversions, as a fraction; standard errors 0 when exact); the columns of {@link Attribution#writeCsv(Writer)}
+     * with the standard errors beside their credits. See {@code docs/data.md}.
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        textTable().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        textTable().writeCsv(csvFile);
     }
 }

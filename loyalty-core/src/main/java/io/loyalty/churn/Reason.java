@@ -7,7 +7,7 @@ package io.loyalty.churn;
  */
 public enum Reason {
     /** P(alive) below the threshold ({@link ChurnWarning#withAliveThreshold(double)}); not used in the fallback. */
-    LOW_P_ALIVE("P(alive) low"),
+    LOW_P_ALIVE("low P(alive)"),
     /**
      * The time since the last purchase exceeds the overdue factor times the customer's own expected time between
      * purchases ({@link ChurnWarning#withOverdueFactor(double)}).
@@ -19,7 +19,7 @@ public enum Reason {
      * The R + F + M score fell by at least the configured drop since the previous snapshot
      * ({@link ChurnWarning#withScoreDrop(int)}); needs a previous snapshot.
      */
-    SEGMENT_DOWNGRADE("RFM score fell");
+    SEGMENT_DOWNGRADE("RFM down");
 
     private final String label;
 

@@ -2,6 +2,9 @@ package io.loyalty.churn;
 
 import io.loyalty.data.CalibrationHoldout;
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -145,6 +148,17 @@ public final class WarningEvaluation {
     }
 
     /**
+     * Customers of the recency baseline's list (the same number, longest silence first) who made no purchase in
+     * the holdout.
+     *
+     * @return the count
+     * @since 0.2
+     */
+    public int baselineListedNonBuyers() {
+        return baselineNonBuyers;
+    }
+
+    /**
      * The share of non-buyers among the listed customers; 0 for an empty list.
      *
      * @return the precision
@@ -234,15 +248,52 @@ public final class WarningEvaluation {
         return fallback;
     }
 
+    /**
+     * Writes the two rows (the list and the recency baseline) as CSV with full precision: {@code list, listed,
+     * listed_non_buyers, precision, recall, lift, auc}, the columns {@link #toString()} prints and those of
+     * {@code io.loyalty.tablesaw.ChurnTables.toTable(WarningEvaluation)} (see {@code docs/data.md}).
+     *
+     * @param out where to write; not closed
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Writer out) {
+        Checks.notNull(out, "out");
+        table().writeCsv(out);
+    }
+
+    /**
+     * Writes the CSV of {@link #writeCsv(Writer)} to a file in UTF-8, replacing it.
+     *
+     * @param csvFile the file
+     * @throws java.io.UncheckedIOException if writing fails
+     * @since 0.2
+     */
+    public void writeCsv(Path csvFile) {
+        Checks.notNull(csvFile, "csvFile");
+        table().writeCsv(csvFile);
+    }
+
+    private TextTable table() {
+        TextTable.Builder b = TextTable.builder().title(Checks.format("Churn list measured on the holdout %s .. %s:%n"
+                + "%,d customers, %,d (%.1f%%) without a purchase in the holdout%s", calibrationEnd, observationEnd,
+                customers, nonBuyers, 100 * baseRate(), fallback ? "; list in the fallback (degenerate fit)" : ""))
+                .text("list").count("listed").count("listed_non_buyers").decimal("precision", 3)
+                .decimal("recall", 3).decimal("lift", 2).decimal("auc", 3);
+        b.row("warning list", listed, listedNonBuyers, precision(), recall(), lift(), auc);
+        b.row("recency baseline", listed, baselineNonBuyers, baselinePrecision(), baselineRecall(), baselineLift(),
+                baselineAuc);
+        return b.build();
+    }
+
+    /**
+     * The measurement as text: the windows, the customers and non-buyers, then the table of
+     * {@link #writeCsv(Writer)} rounded for print.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        return Checks.format("Churn list measured on the holdout %s .. %s: %,d customers, %,d (%.1f%%) without a "
-                + "purchase in the holdout%s%n"
-                + "  %-22s %8s %9s %8s %7s %7s%n"
-                + "  %-22s %8d %9.3f %8.3f %7.2f %7.3f%n"
-                + "  %-22s %8d %9.3f %8.3f %7.2f %7.3f%n", calibrationEnd, observationEnd, customers, nonBuyers,
-                100 * baseRate(), fallback ? " (list in the fallback: degenerate fit)" : "", "", "listed",
-                "precision", "recall", "lift", "AUC", "warning list", listed, precision(), recall(), lift(), auc,
-                "recency baseline", listed, baselinePrecision(), baselineRecall(), baselineLift(), baselineAuc);
+        return table().toString();
     }
 }

@@ -2,12 +2,14 @@ package io.loyalty.churn;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.TextTable;
+import io.loyalty.stats.Interval;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The churn early-warning list: the customers at risk, ranked, each with its figures and reasons, and how the
@@ -23,6 +25,8 @@ public final class WarningList {
             + "days_since_last_purchase,expected_days_between_purchases,overdue_ratio,segment_now,segment_before,"
             + "reasons";
     private static final int SHOWN = 20;
+    /** The widest line toString prints, unless an id or a segment name is wider. */
+    private static final int WIDTH = 120;
     private final List<AtRiskCustomer> rows;
     private final int customers;
     private final int listed;
@@ -185,31 +189,60 @@ public final class WarningList {
     }
 
     /**
-     * The list as text: a line saying how it was made (and the fallback and notes, if any), then the first 20 rows
-     * of the table of {@link #writeCsv(Writer)} without the interval's confidence and method (rounded for print).
+     * The list as text, at most 120 characters a line on Online Retail (a long customer id or segment name widens
+     * its column): how it was made (the count, the ranking and horizon, the models, the fallback and notes,
+     * wrapped), then the first 20 rows with the columns a retention team reads, rounded for print: {@code rank},
+     * the customer {@code id}, {@code P(alive)} and its interval ({@code 95% CI}), {@code at risk} (the value at
+     * risk over the horizon, currency as given), {@code idle days} (days since the last purchase),
+     * {@code overdue} (idle days over the customer's expected days between purchases), the RFM {@code segment}
+     * now and the {@code reasons} in words ({@link AtRiskCustomer#reasonText()}). The expected purchases and CLV
+     * if retained, the expected days between purchases, the previous segment and the interval's method are in
+     * {@link #writeCsv(Writer)}, with every row and full precision.
      *
      * @return the text
      */
     @Override
     public String toString() {
+        String nl = System.lineSeparator();
         StringBuilder b = new StringBuilder(Checks.format("Churn early-warning list: %,d of %,d customers at risk%s, "
-                + "ranked by %s; %s; horizon %d months%n", listed, customers,
-                rows.size() < listed ? Checks.format(" (top %,d kept)", rows.size()) : "", ranking, model, months));
+                + "ranked by %s, horizon %d months", listed, customers,
+                rows.size() < listed ? Checks.format(" (top %,d kept)", rows.size()) : "",
+                ranking.name().toLowerCase(Locale.ROOT).replace('_', ' '), months)).append(nl);
+        wrap(b, "models: ", model);
         if (fallback) {
-            b.append("FALLBACK: the purchase model's fit is degenerate; listed and ranked on recency and RFM "
-                    + "signals, not on P(alive)").append(System.lineSeparator());
+            wrap(b, "FALLBACK: ", "the purchase model's fit is degenerate; listed and ranked on recency and RFM "
+                    + "signals, not on P(alive)");
         }
         for (String n : notes) {
-            b.append("note: ").append(n).append(System.lineSeparator());
+            wrap(b, "note: ", n);
         }
-        if (!rows.isEmpty()) {
-            AtRiskCustomer first = rows.get(0);
-            b.append(Checks.format("P(alive) interval: %.0f%% %s%n", 100 * first.probabilityAlive().confidence(),
-                    first.probabilityAlive().method()));
+        String interval = rows.isEmpty() ? "CI"
+                : TextTable.level(rows.get(0).probabilityAlive().confidence()) + "% CI";
+        TextTable.Builder t = TextTable.builder().count("rank").text("id").decimal("P(alive)", 3).text(interval)
+                .decimal("at risk", 2).count("idle days").decimal("overdue", 1).text("segment").text("reasons");
+        int rank = 1;
+        for (AtRiskCustomer r : rows) {
+            Interval p = r.probabilityAlive();
+            t.row(rank++, r.customerId(), p.estimate(), Checks.format("%.2f-%.2f", p.lower(), p.upper()),
+                    r.valueAtRisk(), r.daysSinceLastPurchase(), r.overdueRatio(), r.segmentNow(), r.reasonText());
         }
-        return b.append(textTable().select("rank", "customer_id", "p_alive", "p_alive_lower", "p_alive_upper",
-                "expected_purchases_if_retained", "clv_if_retained", "value_at_risk", "days_since_last_purchase",
-                "expected_days_between_purchases", "overdue_ratio", "segment_now", "segment_before", "reasons")
-                .render(SHOWN)).toString();
+        return b.append(t.build().render(SHOWN)).toString();
+    }
+
+    /** Appends {@code head} and {@code text}, wrapped at spaces to 120 characters, the next lines indented. */
+    private static void wrap(StringBuilder b, String head, String text) {
+        StringBuilder line = new StringBuilder(head);
+        boolean empty = true;
+        for (String word : text.split(" +")) {
+            if (!empty && line.length() + 1 + word.length() > WIDTH) {
+                b.append(line).append(System.lineSeparator());
+                line.setLength(0);
+                line.append("  ");
+                empty = true;
+            }
+            line.append(empty ? "" : " ").append(word);
+            empty = false;
+        }
+        b.append(line).append(System.lineSeparator());
     }
 }

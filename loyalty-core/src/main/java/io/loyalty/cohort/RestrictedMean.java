@@ -1,6 +1,7 @@
 package io.loyalty.cohort;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 
 /**
  * The restricted mean survival time: the area under the survival curve from 0 to a horizon, with its standard
@@ -27,10 +28,15 @@ public record RestrictedMean(double horizon, double estimate, double standardErr
         Checks.nonNegative(standardError, "standardError");
     }
 
-
+    /**
+     * The mean in words, rounded to meaningful digits: {@code restricted mean to 365: 126.8 (se 2.66)}.
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "restricted mean to %.6g: %.6g (se %.6g)", horizon, estimate,
-                standardError);
+        // Meaningful digits: the horizon as given, the mean to four significant digits, its error to three.
+        return "restricted mean to " + TextTable.count(horizon) + ": " + TextTable.significant(estimate, 4)
+                + " (se " + TextTable.significant(standardError, 3) + ")";
     }
 }

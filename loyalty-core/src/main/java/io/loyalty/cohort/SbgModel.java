@@ -224,7 +224,8 @@ public final class SbgModel {
     }
 
     /**
-     * Writes the projection for t = 0..horizon as CSV with full precision: {@code t, survival, retention_rate}
+     * Writes the projection for t = 0..horizon as CSV with full precision: {@code t_periods} (t, in the
+     * periods the model was fitted on: years, months, ...), {@code survival, retention_rate}
      * (empty at t = 0){@code , alive} (out of {@code initial}), the columns of
      * {@code io.loyalty.tablesaw.CohortTables.projection}.
      *
@@ -258,7 +259,8 @@ public final class SbgModel {
     private TextTable projection(double initial, int horizon) {
         double[] alive = projectAlive(initial, horizon);
         TextTable.Builder b = TextTable.builder().title(Checks.format("sBG projection: alpha %.4f, beta %.4f, %s "
-                + "customers at t = 0", alpha, beta, TextTable.significant(initial, 6))).count("t")
+                + "customers at t = 0 (t in the periods fitted)", alpha, beta, TextTable.count(initial)))
+                .count("t_periods")
                 .percent("survival", 1).percent("retention_rate", 1).decimal("alive", 1);
         for (int t = 0; t <= horizon; t++) {
             b.row(t, survival(t), t == 0 ? null : retentionRate(t), alive[t]);

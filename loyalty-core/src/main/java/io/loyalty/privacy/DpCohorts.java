@@ -19,7 +19,9 @@ import java.util.random.RandomGenerator;
  * L2 {@code sqrt(maxOffsets)}.
  *
  * <p>The periods are declared ({@code [from, to]}), never read off the data: a transaction outside them is an
- * error. At most {@value #MAX_PERIODS} periods.
+ * error. At most {@value #MAX_PERIODS} periods. When {@code to} falls inside its period (before the period's last
+ * second), the last cell of each cohort is incomplete and marked {@code *} ({@link DpTable#isIncomplete}), as in
+ * the exact cohort matrices: a partial period would read as churn.
  *
  * @since 0.2
  */
@@ -41,7 +43,8 @@ public final class DpCohorts {
      * @param maxOffsets the most cells one customer may count in, {@code >= 1}
      * @param cost the cost
      * @param budget the budget to draw from
-     * @return rows = cohort labels, columns = offsets 0, 1, ...; null cells after the span's end
+     * @return rows = cohort labels, columns = offsets 0, 1, ...; null cells after the span's end; the last cell
+     *     of each row incomplete when {@code to} falls inside its period
      */
     public static DpTable retention(String[] customerIds, long[] epochSeconds, PeriodRule rule, Instant from,
             Instant to, int maxOffsets, PrivacyCost cost, PrivacyBudget budget) {
@@ -84,7 +87,26 @@ public final class DpCohorts {
         for (long p = first; p <= last; p++) {
             labels.add(rule.label(p));
         }
-        return release(customer, index.size(), period, labels, maxOffsets, cost, budget);
+        DpTable counts = release(customer, index.size(), period, labels, maxOffsets, cost, budget);
+        return lastPeriodIncomplete(rule, to) ? counts.withLastPeriodIncomplete() : counts;
+    }
+
+    /**
+     * Whether a span ending at {@code to} (inclusive) ends inside its period, before the period's last second:
+     * the cells of that period cover only part of it. Second resolution, as the exact cohort matrices'.
+     *
+     * @param rule the period
+     * @param to the end of the declared span, within the rule's range
+     * @return true when the last period is incomplete
+     * @throws IllegalArgumentException if an argument is null or {@code to} is outside the rule's range
+     * @since 0.2
+     */
+    public static boolean lastPeriodIncomplete(PeriodRule rule, Instant to) {
+        Checks.notNull(rule, "rule");
+        Checks.notNull(to, "to");
+        long last = rule.index(to);
+        long second = to.getEpochSecond();
+        return second < PeriodRule.MAX_SECOND && rule.index(second + 1, 0) == last;
     }
 
     /**
@@ -96,7 +118,8 @@ public final class DpCohorts {
      * @param maxOffsets the most cells one customer may count in, {@code >= 1}
      * @param cost the cost
      * @param budget the budget to draw from
-     * @return rows = cohort labels, columns = offsets; null cells after the span's end
+     * @return rows = cohort labels, columns = offsets; null cells after the span's end (mark an incomplete last
+     *     period with {@link DpTable#withLastPeriodIncomplete()})
      */
     public static DpTable retention(int[] customers, int[] periods, List<String> labels, int maxOffsets,
             PrivacyCost cost, PrivacyBudget budget) {
@@ -259,7 +282,8 @@ public final class DpCohorts {
      * the noise of both counts to the binomial sampling error (delta method). Post-processing: no budget is spent.
      *
      * @param counts a table from {@code retention}
-     * @return the shares in [0, 100]; 100 at offset 0; 0 with interval [0, 100] when the noisy size is not positive
+     * @return the shares in [0, 100]; 100 at offset 0; 0 with interval [0, 100] when the noisy size is not positive;
+     *     the incomplete cells of {@code counts} marked
      */
     public static DpTable shares(DpTable counts) {
         Checks.notNull(counts, "counts");
@@ -286,6 +310,7 @@ public final class DpCohorts {
                 }
             }
         }
-        return new DpTable(counts.title().replace("counts", "shares %"), counts.rows(), counts.columns(), cells);
+        return new DpTable(counts.title().replace("counts", "shares %"), counts.rows(), counts.columns(), cells,
+                counts.lastPeriodIncomplete());
     }
 }

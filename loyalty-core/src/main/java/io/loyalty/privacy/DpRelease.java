@@ -330,7 +330,8 @@ public final class DpRelease {
      *
      * @param labels the declared periods' labels
      * @param tally every customer's bounded contribution, combined
-     * @return the table of {@link DpCohorts#retention}
+     * @return the table of {@link DpCohorts#retention}; mark an incomplete last period with
+     *     {@link DpTable#withLastPeriodIncomplete()}
      * @throws IllegalStateException if the release was already finished or is of another aggregate
      */
     public synchronized DpTable retention(List<String> labels, CohortTally tally) {

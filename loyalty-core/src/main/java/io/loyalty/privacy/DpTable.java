@@ -10,7 +10,10 @@ import java.util.List;
 /**
  * A released table of noisy values: rows (segments, segment-periods, cohorts, arms, paths) by columns (counts and
  * what is derived from them), each cell a {@link NoisyValue}. A cell that does not exist (in a cohort matrix, an
- * offset after the end of the data) is null, printed blank and left empty in CSV. Immutable.
+ * offset after the end of the data) is null, printed blank and left empty in CSV. In a cohort table whose last
+ * period had not ended at the end of the declared span, the last cell of each row is incomplete
+ * ({@link #isIncomplete(int, int)}): its value is printed and written with {@code *} after it, as
+ * {@code io.loyalty.cohort.CohortMatrices} marks its cells. Immutable.
  *
  * @since 0.2
  */
@@ -19,8 +22,15 @@ public final class DpTable {
     private final List<String> rows;
     private final List<String> columns;
     private final NoisyValue[][] cells;
+    private final boolean lastPeriodIncomplete;
 
     DpTable(String title, List<String> rows, List<String> columns, NoisyValue[][] cells) {
+        this(title, rows, columns, cells, false);
+    }
+
+    DpTable(String title, List<String> rows, List<String> columns, NoisyValue[][] cells,
+            boolean lastPeriodIncomplete) {
+        this.lastPeriodIncomplete = lastPeriodIncomplete;
         this.title = title;
         this.rows = List.copyOf(rows);
         this.columns = List.copyOf(columns);
@@ -91,6 +101,53 @@ public final class DpTable {
     }
 
     /**
+     * Whether the last period of this (cohort) table had not ended at the end of the declared span, so that the
+     * last cell of each row covers part of a period.
+     *
+     * @return true when the last period is incomplete
+     * @since 0.2
+     */
+    public boolean lastPeriodIncomplete() {
+        return lastPeriodIncomplete;
+    }
+
+    /**
+     * Whether a cell is present and covers only part of its period: the last present cell of its row when the
+     * last period is incomplete ({@link #lastPeriodIncomplete()}).
+     *
+     * @param row the row index
+     * @param column the column index
+     * @return true for an incomplete cell
+     * @throws IllegalArgumentException if either index is out of range
+     * @since 0.2
+     */
+    public boolean isIncomplete(int row, int column) {
+        return get(row, column) != null && lastPeriodIncomplete && column == lastPresent(row);
+    }
+
+    /** The last column of a row with a cell, or -1. */
+    private int lastPresent(int row) {
+        int c = columns.size() - 1;
+        while (c >= 0 && cells[row][c] == null) {
+            c--;
+        }
+        return c;
+    }
+
+    /**
+     * This table with its last period marked incomplete: for a cohort retention table (rows = cohorts, columns =
+     * offsets) released by {@link DpRelease#retention} or from dense indexes, whose declared span ended inside its
+     * last period ({@link DpCohorts#lastPeriodIncomplete(io.loyalty.data.PeriodRule, java.time.Instant)}). The
+     * values are the same; post-processing, no budget is spent.
+     *
+     * @return the marked table
+     * @since 0.2
+     */
+    public DpTable withLastPeriodIncomplete() {
+        return new DpTable(title, rows, columns, cells, true);
+    }
+
+    /**
      * The released values of one column.
      *
      * @param column the column name
@@ -119,16 +176,20 @@ public final class DpTable {
         for (int r = 0; r < rows.size(); r++) {
             Object[] f = new Object[1 + 4 * columns.size()];
             f[0] = rows.get(r);
+            int marked = lastPeriodIncomplete ? lastPresent(r) : -1;
             for (int c = 0; c < columns.size(); c++) {
                 NoisyValue v = cells[r][c];
                 if (v != null) {
-                    f[1 + 4 * c] = v.value();
+                    f[1 + 4 * c] = c == marked ? TextTable.marked(v.value(), "*") : v.value();
                     f[2 + 4 * c] = v.standardDeviation();
                     f[3 + 4 * c] = v.lower();
                     f[4 + 4 * c] = v.upper();
                 }
             }
             b.row(f);
+        }
+        if (lastPeriodIncomplete) {
+            b.note("* the period had not ended at the end of the declared span");
         }
         return b.build();
     }
@@ -144,7 +205,10 @@ public final class DpTable {
         return out.toString();
     }
 
-    /** The title, then each column's value and standard deviation (the bounds are in the CSV). */
+    /**
+     * The title, then each column's value and standard deviation (the bounds are in the CSV); an incomplete cell's
+     * value is marked {@code *}, with a note saying so.
+     */
     @Override
     public String toString() {
         String[] shown = new String[1 + 2 * columns.size()];
@@ -157,7 +221,10 @@ public final class DpTable {
     }
 
     /**
-     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): a {@code row} label column, then for each column {@code x} its value, {@code x sd}, {@code x lower} and {@code x upper} (95 % bounds); a cell that does not exist is empty.
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): a
+     * {@code row} label column, then for each column {@code x} its value, {@code x sd}, {@code x lower} and
+     * {@code x upper} (95 % bounds); a cell that does not exist is empty; an incomplete cell's value has
+     * {@code *} after it ({@code 41.27*}).
      * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
      *
      * @param out where to write; not closed

@@ -1,6 +1,7 @@
 package io.loyalty.privacy;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.TextTable;
 
 /**
  * A released value with its utility: the noise's standard deviation and a 95 % interval for the true (bounded,
@@ -43,8 +44,28 @@ public record NoisyValue(double value, double standardDeviation, double lower, d
         return new NoisyValue(v, sd, Math.max(min, v - Z95 * sd), Math.min(max, v + Z95 * sd));
     }
 
+    /**
+     * The value in words, rounded to the digits the noise leaves meaningful: to the place of the standard
+     * deviation's second significant digit ({@code 41.3 ± 3.7 (95 % [34.0, 48.5])}), or six significant digits
+     * without trailing zeros when there is no noise ({@code 100 ± 0 (95 % [100, 100])}).
+     *
+     * @return the text
+     */
     @Override
     public String toString() {
-        return Checks.format("%.6g ± %.3g (95 %% [%.6g, %.6g])", value, standardDeviation, lower, upper);
+        if (standardDeviation > 0 && standardDeviation < Double.POSITIVE_INFINITY) {
+            int places = Math.max(0, Math.min(15, 1 - (int) Math.floor(Math.log10(standardDeviation))));
+            String f = "%." + places + "f";
+            return Checks.format(f + " ± " + f + " (95 %% [" + f + ", " + f + "])", value, standardDeviation, lower,
+                    upper);
+        }
+        return plain(value) + " ± " + plain(standardDeviation) + " (95 % [" + plain(lower) + ", " + plain(upper)
+                + "])";
+    }
+
+    /** Six significant digits without trailing zeros: {@code 100}, {@code 41.2731}. */
+    private static String plain(double d) {
+        String s = TextTable.significant(d, 6);
+        return s.indexOf('.') < 0 || s.indexOf('e') >= 0 ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

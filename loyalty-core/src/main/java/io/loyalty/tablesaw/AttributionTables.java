@@ -4,6 +4,7 @@ import io.loyalty.attribution.Attribution;
 import io.loyalty.attribution.AttributionComparison;
 import io.loyalty.attribution.Journeys;
 import io.loyalty.attribution.MarkovResult;
+import io.loyalty.attribution.ShapleyResult;
 import io.loyalty.internal.Checks;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -80,6 +81,22 @@ public final class AttributionTables {
         return Columns.readable(Table.create(attribution.model(),
                 StringColumn.create("channel", attribution.channels()), DoubleColumn.create("conversions", c),
                 DoubleColumn.create("share", share), DoubleColumn.create("value", attribution.values())));
+    }
+
+    /**
+     * One row per channel: {@code channel, conversions, conversions_std_err, share, value, value_std_err}; the
+     * columns of {@link ShapleyResult#writeCsv(java.io.Writer)}.
+     *
+     * @param result the general Shapley value
+     * @return a new table named "Shapley value"
+     * @since 0.2
+     */
+    public static Table toTable(ShapleyResult result) {
+        Attribution a = Checks.notNull(result, "result").attribution();
+        Table t = toTable(a);
+        return Columns.readable(Table.create("Shapley value", t.stringColumn("channel"), t.doubleColumn("conversions"),
+                DoubleColumn.create("conversions_std_err", result.conversionStandardErrors()), t.doubleColumn("share"),
+                t.doubleColumn("value"), DoubleColumn.create("value_std_err", result.valueStandardErrors())));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.loyalty.tablesaw;
 
 import io.loyalty.churn.AtRiskCustomer;
 import io.loyalty.churn.Reason;
+import io.loyalty.churn.WarningEvaluation;
 import io.loyalty.churn.WarningList;
 import io.loyalty.clv.CustomerIntervals;
 import io.loyalty.internal.Checks;
@@ -12,12 +13,33 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Tablesaw out for the churn early-warning list and the CLV bootstrap intervals, with the columns of their CSV.
+ * Tablesaw out for the churn early-warning list, its measurement on a holdout and the CLV bootstrap intervals,
+ * with the columns of their CSV.
  *
  * @since 0.2
  */
 public final class ChurnTables {
     private ChurnTables() {
+    }
+
+    /**
+     * The measurement of a list on a holdout: two rows, the list and the recency baseline, {@code list, listed,
+     * listed_non_buyers, precision, recall, lift, auc}; the columns of {@link WarningEvaluation#writeCsv}.
+     *
+     * @param evaluation the measurement
+     * @return a new table named "churn list measured on the holdout"
+     * @since 0.2
+     */
+    public static Table toTable(WarningEvaluation evaluation) {
+        WarningEvaluation e = Checks.notNull(evaluation, "evaluation");
+        return Columns.readable(Table.create("churn list measured on the holdout",
+                StringColumn.create("list", "warning list", "recency baseline"),
+                IntColumn.create("listed", e.listed(), e.listed()),
+                IntColumn.create("listed_non_buyers", e.listedNonBuyers(), e.baselineListedNonBuyers()),
+                DoubleColumn.create("precision", e.precision(), e.baselinePrecision()),
+                DoubleColumn.create("recall", e.recall(), e.baselineRecall()),
+                DoubleColumn.create("lift", e.lift(), e.baselineLift()),
+                DoubleColumn.create("auc", e.auc(), e.baselineAuc())));
     }
 
     /**

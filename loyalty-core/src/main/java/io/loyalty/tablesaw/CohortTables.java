@@ -194,7 +194,8 @@ public final class CohortTables {
     }
 
     /**
-     * The sBG projection for t = 0..horizon: {@code t, survival, retention_rate} (missing at t = 0) and
+     * The sBG projection for t = 0..horizon: {@code t_periods} (t, in the model's periods), {@code survival},
+     * {@code retention_rate} (missing at t = 0) and
      * {@code alive} out of {@code initial}; the columns of {@link SbgModel#writeProjectionCsv(double, int,
      * java.io.Writer)}.
      *
@@ -206,7 +207,7 @@ public final class CohortTables {
     public static Table projection(SbgModel model, double initial, int horizon) {
         Checks.notNull(model, "model");
         double[] alive = model.projectAlive(initial, horizon);
-        IntColumn t = IntColumn.create("t", horizon + 1);
+        IntColumn t = IntColumn.create("t_periods", horizon + 1);
         DoubleColumn survival = DoubleColumn.create("survival", horizon + 1);
         DoubleColumn retention = DoubleColumn.create("retention_rate", horizon + 1);
         for (int i = 0; i <= horizon; i++) {

@@ -1,5 +1,6 @@
 package io.loyalty.attribution;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loyalty.tablesaw.AttributionTables;
@@ -27,5 +28,21 @@ class AttributionCsvOutTest {
         CsvRoundTrip.assertMatches(AttributionTables.toTable(withCosts), withCosts::writeCsv);
         String text = withCosts.toString();
         assertTrue(text.contains("return on spend") && text.contains("%"), text);
+    }
+
+    /** Issue 19: the general Shapley value's table (credits with their standard errors) prints and writes CSV too. */
+    @Test
+    void shapleyResultRoundTripsWithItsStandardErrors() {
+        Journeys j = GoldenData.journeys();
+        for (ShapleyResult r : List.of(ShapleyAttribution.withDefaults().general(j),
+                ShapleyAttribution.withDefaults().withSampling(200, 7).general(j))) {
+            List<List<String>> csv = CsvRoundTrip.assertMatches(AttributionTables.toTable(r), r::writeCsv);
+            assertEquals(List.of("channel", "conversions", "conversions_std_err", "share", "value", "value_std_err"),
+                    csv.get(0));
+            String text = r.toString();
+            String title = r.exact() ? "Shapley value, exact" : "Shapley value, " + r.permutations() + " sampled";
+            assertTrue(text.startsWith(title), text);
+            assertTrue(text.lines().skip(1).findFirst().orElseThrow().startsWith("channel"), text);
+        }
     }
 }

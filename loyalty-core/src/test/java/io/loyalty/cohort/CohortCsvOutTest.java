@@ -93,5 +93,17 @@ class CohortCsvOutTest {
                 out -> model.writeProjectionCsv(1000, 12, out));
         String text = model.projectionText(1000, 12);
         assertTrue(text.contains("retention_rate") && text.lines().count() == 15, text);
+        // Issue 19: the time column carries its unit, in print and in the CSV.
+        assertTrue(text.lines().skip(1).findFirst().orElseThrow().startsWith("t_periods  survival"), text);
+        java.io.StringWriter csv = new java.io.StringWriter();
+        model.writeProjectionCsv(1000, 12, csv);
+        assertTrue(csv.toString().startsWith("t_periods,survival,retention_rate,alive\n0,1,,1000\n"), csv.toString());
+    }
+
+    /** Issue 19: printed figures are rounded to meaningful digits, counts without decimals. */
+    @Test
+    void restrictedMeanAndProjectionTitlePrintMeaningfulDigits() {
+        assertEquals("restricted mean to 365: 126.8 (se 2.66)", new RestrictedMean(365, 126.827, 2.65806).toString());
+        assertTrue(SbgModel.of(0.668, 3.806).projectionText(1000, 2).contains(", 1000 customers at t = 0"));
     }
 }

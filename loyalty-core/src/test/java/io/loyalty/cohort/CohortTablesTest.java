@@ -178,7 +178,7 @@ class CohortTablesTest {
             522.252290357, 488.944620894, 460.478958809, 435.819671934, 414.213056166, 395.096411043,
             378.040420182};
         for (int t = 0; t <= 12; t++) {
-            assertEquals(t, pt.intColumn("t").get(t));
+            assertEquals(t, pt.intColumn("t_periods").get(t));
             assertEquals(reference[t], pt.doubleColumn("alive").get(t), 1e-9 * reference[t], "t = " + t);
             assertEquals(reference[t] / 1000, pt.doubleColumn("survival").get(t), 1e-12, "t = " + t);
             if (t > 0) {

@@ -50,7 +50,7 @@ public final class ChurnWarningExample {
         System.out.println(model.fitSummary().orElseThrow());
 
         WarningList list = ChurnWarning.withDefaults().withLimit(1000).list(now, previous);
-        System.out.println(list.toString().lines().limit(22).reduce((a, b) -> a + System.lineSeparator() + b)
+        System.out.println(list.toString().lines().limit(27).reduce((a, b) -> a + System.lineSeparator() + b)
                 .orElseThrow());
         System.out.println();
         System.out.println(ChurnWarning.withDefaults().evaluate(split));

@@ -1,6 +1,7 @@
 package io.loyalty.examples;
 
 import io.loyalty.charts.CohortCharts;
+import io.loyalty.cohort.Bracket;
 import io.loyalty.cohort.ChurnDurations;
 import io.loyalty.cohort.ChurnRule;
 import io.loyalty.cohort.CohortMatrices;
@@ -14,6 +15,7 @@ import io.loyalty.cohort.SurvivalCurve;
 import io.loyalty.stats.Interval;
 import io.loyalty.tablesaw.CohortTables;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -50,12 +52,14 @@ public final class CohortExample {
 
         long start = System.nanoTime();
         CohortMatrices m = CohortTables.matrices(retail, "Customer", "InvoiceDate", "Amount",
-                Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withDataEnd(LAST_DAY));
+                Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).withDataEnd(LAST_DAY)
+                        .withBrackets(Bracket.of(1, 1), Bracket.of(2, 3), Bracket.of(4, 6), Bracket.of(7, 12)));
         System.out.printf(Locale.ROOT, "Online Retail: %,d rows, %d monthly acquisition cohorts in %.0f ms "
                 + "(UTC, data end %s; * = incomplete last month)%n", retail.rowCount(), m.cohortCount(),
                 (System.nanoTime() - start) / 1e6, LAST_DAY);
         CohortText.printReturnOn(m, 12);
         heatmap(m, 12);
+        brackets(m);
 
         ChurnDurations churn = CohortTables.churn(retail, "Customer", "InvoiceDate",
                 ChurnRule.inactivityDays(90, ZoneOffset.UTC).withLastDay(LAST_DAY));
@@ -76,6 +80,17 @@ public final class CohortExample {
                 .withSize(900, 560)).toString();
         TourCharts.save("cohort-retention-curves.png", CohortCharts.retentionCurves(m, maxOffset));
         System.out.println("heatmap: " + file);
+    }
+
+    /** Bracket retention (active in any month of the bracket), as text and the first lines of its CSV. */
+    private static void brackets(CohortMatrices m) {
+        System.out.println("\nBracket retention (active in month 1, months 2-3, 4-6, 7-12), "
+                + "CohortMatrices.bracketText(true):");
+        System.out.print(m.bracketText(true));
+        StringWriter csv = new StringWriter();
+        m.writeBracketCsv(csv, true);
+        System.out.println("writeBracketCsv(out, true), first lines:");
+        csv.toString().lines().limit(3).forEach(System.out::println);
     }
 
     private static void printSurvival(SurvivalCurve km) {
@@ -149,6 +164,12 @@ public final class CohortExample {
                     t == 0 ? "" : String.format(Locale.ROOT, "%.3f", hi.retentionRate(t)), regular[t], pReg[t],
                     t == 0 ? "" : String.format(Locale.ROOT, "%.3f", reg.retentionRate(t)), t == 8 ? "  <- projection" : "");
         }
+        System.out.println("\nHigh End, SbgModel.projectionText(1000, 12):");
+        System.out.print(hi.projectionText(1000, 12));
+        StringWriter csv = new StringWriter();
+        hi.writeProjectionCsv(1000, 12, csv);
+        System.out.println("writeProjectionCsv(1000, 12, out), first lines:");
+        csv.toString().lines().limit(3).forEach(System.out::println);
         Map<String, SbgModel> models = new LinkedHashMap<>();
         models.put("High End", hi);
         models.put("Regular", reg);
@@ -169,6 +190,7 @@ public final class CohortExample {
     }
 
     private static String time(double t) {
-        return t == Double.POSITIVE_INFINITY ? "not reached" : String.format(Locale.ROOT, "%.6g", t);
+        return t == Double.POSITIVE_INFINITY ? "not reached"
+                : new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", t)).stripTrailingZeros().toPlainString();
     }
 }

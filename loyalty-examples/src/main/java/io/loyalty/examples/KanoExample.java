@@ -12,6 +12,7 @@ import io.loyalty.kano.PriorityOrder;
 import io.loyalty.tablesaw.KanoTables;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,6 +81,14 @@ public final class KanoExample {
             segments.doubleColumn(c).setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(c.equals("n") ? 0 : 3));
         }
         System.out.println(segments.print());
+        StringWriter priority = new StringWriter();
+        published.writePriorityCsv(PriorityOrder.IMPORTANCE, priority);
+        System.out.println("KanoAnalysis.writePriorityCsv(IMPORTANCE, out), first lines:");
+        priority.toString().lines().limit(3).forEach(System.out::println);
+        StringWriter bySegment = new StringWriter();
+        KanoAnalysis.writeCsv(byGender, bySegment);
+        System.out.println("KanoAnalysis.writeCsv(byGender, out), first lines:");
+        bySegment.toString().lines().limit(3).forEach(System.out::println);
 
         String out = TourCharts.save("kano-better-worse.png", KanoCharts.betterWorse(published).withTitle(
                 "Kano Better/Worse: transfers survey (Reppel 2022), Q-diagonal table, (O+A+M) rule")

@@ -117,9 +117,13 @@ public final class PrivacyExample {
             for (int k = 0; k <= offsets; k++) {
                 var v = shares.get(c, k);
                 System.out.print(v == null ? String.format(Locale.ROOT, " %13s", "")
-                        : String.format(Locale.ROOT, " %6.1f ± %4.1f", v.value(), 1.96 * v.standardDeviation()));
+                        : String.format(Locale.ROOT, " %6.1f%s± %4.1f", v.value(),
+                                shares.isIncomplete(c, k) ? "*" : " ", 1.96 * v.standardDeviation()));
             }
             System.out.println();
+        }
+        if (shares.lastPeriodIncomplete()) {
+            System.out.println("* December 2011 had not ended at the end of the span (2011-12-09)");
         }
     }
 

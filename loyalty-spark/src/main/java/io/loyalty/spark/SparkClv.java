@@ -121,7 +121,10 @@ public final class SparkClv {
      * The summaries' columns ({@code docs/data.md}): {@code frequency}; {@code recency_<unit>} and {@code T_<unit>}
      * for the one unit whose two columns the input has ({@code recency_weeks}, {@code T_weeks}), else lifetimes'
      * {@code recency} and {@code T}; {@code mean_repeat_amount}, else lifetimes' {@code monetary} when the input
-     * has only that. Strategy {@link ClvStrategy#AUTO}, rows with null cells rejected.
+     * has only that. An input with recency and T in two units (both {@code recency_weeks}, {@code T_weeks} and
+     * {@code recency_days}, {@code T_days}, or lifetimes' pair beside one of them) is an
+     * {@code IllegalArgumentException} naming the pairs, before any job: choose one with {@link #withColumns}.
+     * Strategy {@link ClvStrategy#AUTO}, rows with null cells rejected.
      *
      * @return the calculator
      */
@@ -132,8 +135,14 @@ public final class SparkClv {
     /**
      * This calculator with the default column names (null: not set by {@link #withColumns} or
      * {@link #withMonetaryColumn}) resolved against the input's columns, as {@link #withDefaults()} says.
+     *
+     * @param history whether the recency and T columns will be read (not for Gamma-Gamma)
+     * @throws IllegalArgumentException if {@code history} and the input holds recency and T in more than one unit
+     *     (e.g. {@code recency_weeks}, {@code T_weeks} beside {@code recency_days}, {@code T_days} after a join,
+     *     or lifetimes' {@code recency}, {@code T} beside {@code recency_days}, {@code T_days}): a guess would fit
+     *     in one unit while the caller reads horizons in the other
      */
-    private SparkClv named(Dataset<Row> customers) {
+    private SparkClv named(Dataset<Row> customers, boolean history) {
         if (recency != null && monetary != null) {
             return this;
         }
@@ -147,6 +156,20 @@ public final class SparkClv {
                 if (n.startsWith("recency_") && names.contains("T_" + n.substring("recency_".length()))) {
                     units.add(n.substring("recency_".length()));
                 }
+            }
+            Collections.sort(units);
+            List<String> pairs = new ArrayList<>();
+            for (String u : units) {
+                pairs.add("recency_" + u + " and T_" + u);
+            }
+            if (names.contains("recency") && names.contains("T")) {
+                pairs.add("recency and T (lifetimes' names, unit unknown)");
+            }
+            if (history && pairs.size() > 1) {
+                throw new IllegalArgumentException(Checks.format("customers has recency and T in more than one "
+                        + "unit: %s; name the pair to read with withColumns(\"%s\", recency, T), e.g. "
+                        + "withColumns(\"%s\", \"recency_%s\", \"T_%s\")", String.join(", ", pairs), frequency,
+                        frequency, units.get(0), units.get(0)));
             }
             boolean one = units.size() == 1;
             r = one ? "recency_" + units.get(0) : "recency";
@@ -224,7 +247,7 @@ public final class SparkClv {
      */
     public <M extends TransactionModel> M fit(Dataset<Row> customers, TransactionModelFitter<M> fitter) {
         Checks.notNull(fitter, "fitter");
-        return named(customers).fitPurchases(customers, fitter::fit, fitter::fit);
+        return named(customers, true).fitPurchases(customers, fitter::fit, fitter::fit);
     }
 
     /**
@@ -240,7 +263,7 @@ public final class SparkClv {
      */
     public GammaGammaModel fit(Dataset<Row> customers, GammaGammaFitter fitter) {
         Checks.notNull(fitter, "fitter");
-        SparkClv resolved = named(customers);
+        SparkClv resolved = named(customers, false);
         if (resolved != this) {
             return resolved.fit(customers, fitter);
         }
@@ -403,7 +426,7 @@ public final class SparkClv {
      */
     public Dataset<Row> predict(Dataset<Row> customers, TransactionModel model, double horizon) {
         Checks.notNull(model, "model");
-        return named(customers).predictions(customers, horizon, model, null);
+        return named(customers, true).predictions(customers, horizon, model, null);
     }
 
     /**
@@ -420,7 +443,7 @@ public final class SparkClv {
      */
     public Dataset<Row> predict(Dataset<Row> customers, ClvCalculator clv, double horizon) {
         Checks.notNull(clv, "clv");
-        return named(customers).predictions(customers, horizon, clv.purchases(), clv);
+        return named(customers, true).predictions(customers, horizon, clv.purchases(), clv);
     }
 
     /** Both predictions: the schema checks, the counting pass, then one lazy mapPartitions. */

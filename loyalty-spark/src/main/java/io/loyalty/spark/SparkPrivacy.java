@@ -238,7 +238,7 @@ public final class SparkPrivacy {
      * @param maxOffsets the most cells one customer may count in, {@code >= 1}
      * @param cost the cost
      * @param budget the budget to draw from (on the driver)
-     * @return the table of {@link DpCohorts#retention}
+     * @return the table of {@link DpCohorts#retention}, its last period marked incomplete as there
      * @throws IllegalArgumentException for a missing or mistyped column, bad rows, or a transaction outside the
      *         declared span (naming the earliest or latest time found)
      */
@@ -292,7 +292,8 @@ public final class SparkPrivacy {
         for (byte[] b : shipped) {
             total.combine(Shipment.unpack(b, CohortTally.class));
         }
-        return release.retention(labels, total);
+        DpTable counts = release.retention(labels, total);
+        return DpCohorts.lastPeriodIncomplete(rule, to) ? counts.withLastPeriodIncomplete() : counts;
     }
 
     /**

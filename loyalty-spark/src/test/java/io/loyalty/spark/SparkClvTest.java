@@ -221,6 +221,31 @@ class SparkClvTest {
         assertEquals(2357, scored.count());
     }
 
+    /**
+     * Issue 19: after a join, summaries hold recency and T in two units (lifetimes' weeks beside days); the
+     * defaults do not guess one but name the pairs, before any job, and withColumns picks one. Gamma-Gamma does
+     * not read them and is not stopped.
+     */
+    @Test
+    void recencyInTwoUnitsIsNamedNotGuessed() {
+        Dataset<Row> joined = cdnowSpend.withColumnRenamed("x", "frequency").withColumnRenamed("t_x", "recency")
+                .withColumnRenamed("zbar", "mean_repeat_amount")
+                .withColumn("recency_days", org.apache.spark.sql.functions.col("recency").multiply(7))
+                .withColumn("T_days", org.apache.spark.sql.functions.col("T").multiply(7));
+        SparkClv clv = SparkClv.withDefaults();
+        String m = rejected(() -> clv.fit(joined, BetaGeoFitter.withDefaults()));
+        assertTrue(m.contains("recency_days and T_days, recency and T") && m.contains("withColumns(\"frequency\", "
+                + "\"recency_days\", \"T_days\")"), m);
+        assertEquals(m, rejected(() -> clv.predict(joined, BetaGeoModel.of(0.24, 4.4, 0.79, 2.4), 52)));
+        BetaGeoModel weeks = clv.withColumns("frequency", "recency", "T").fit(joined, BetaGeoFitter.withDefaults());
+        BetaGeoModel days = clv.withColumns("frequency", "recency_days", "T_days").fit(joined,
+                BetaGeoFitter.withDefaults());
+        assertEquals(0.242593, weeks.r(), 1e-6);
+        // The same customers in days: alpha, the time scale, is 7 times larger.
+        assertEquals(7 * weeks.alpha(), days.alpha(), 1e-4 * days.alpha());
+        assertEquals(6.24880, clv.fit(joined, GammaGammaFitter.withDefaults()).p(), 1e-5);
+    }
+
     @Test
     void aFailedFitIsTheCoresConvergenceException() {
         // No repeat buyers: the data cannot identify the dropout process.

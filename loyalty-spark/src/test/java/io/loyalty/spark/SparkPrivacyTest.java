@@ -269,7 +269,8 @@ class SparkPrivacyTest {
         long[] seconds = new long[n];
         Timestamp[] times = new Timestamp[n];
         Instant from = Instant.parse("2024-01-01T00:00:00Z");
-        Instant to = Instant.parse("2024-12-31T23:59:59Z");
+        // The span ends inside December: both mark its cells incomplete (issue 19).
+        Instant to = Instant.parse("2024-12-20T23:59:59Z");
         for (int i = 0; i < n; i++) {
             seconds[i] = from.getEpochSecond() + r.nextLong(to.getEpochSecond() - from.getEpochSecond() + 1);
             times[i] = Timestamp.from(Instant.ofEpochSecond(seconds[i]));
@@ -281,6 +282,7 @@ class SparkPrivacyTest {
         DpTable onSpark = SparkPrivacy.retention(ds, "customer", "at", PeriodRule.months(), from, to, 3,
                 PrivacyCost.laplace(2), budget(7));
         assertEquals(core.toCsv(), onSpark.toCsv());
+        assertTrue(onSpark.lastPeriodIncomplete() && onSpark.isIncomplete(0, 11) && onSpark.toCsv().contains("*"));
         PrivacyBudget b = budget(8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkPrivacy.retention(ds,
                 "customer", "at", PeriodRule.months(), from, Instant.parse("2024-06-30T00:00:00Z"), 3,
