@@ -147,7 +147,7 @@ public final class DpAggregates {
             cells[p] = new NoisyValue[] {c, o, v, ratio(v, o, maxRevenue)};
         }
         return new DpTable("DP RFM segment summary, " + cost, List.of(orders.partitionLabels), List.of("customers",
-                "orders", "revenue", "average order value"), cells);
+                "orders", "revenue", "aov"), cells);
     }
 
     /**
@@ -237,7 +237,7 @@ public final class DpAggregates {
             cells[i] = new NoisyValue[] {d, a, p, npsOf(d.value(), a.value(), p.value(), noise.sd)};
         }
         return new DpTable("DP NPS, " + cost + ", " + bounds, labels(r), List.of("detractors", "passives",
-                "promoters", "NPS"), cells);
+                "promoters", "nps"), cells);
     }
 
     /** NPS from noisy tallies; noise variance sigma^2 per tally plus multinomial sampling variance. */
@@ -295,10 +295,10 @@ public final class DpAggregates {
         Noise noise = tallyNoise(cost, bounds);
         List<String> columns = new ArrayList<>();
         for (int l = min; l <= max; l++) {
-            columns.add("n=" + l);
+            columns.add("rating_" + l);
         }
         columns.add("mean");
-        columns.add("top-two-box %");
+        columns.add("top_two_box_pct");
         NoisyValue[][] cells = new NoisyValue[r.published.length][];
         for (int i = 0; i < cells.length; i++) {
             NoisyValue[] row = new NoisyValue[levels + 2];

@@ -43,7 +43,8 @@ public final class DpCohorts {
      * @param maxOffsets the most cells one customer may count in, {@code >= 1}
      * @param cost the cost
      * @param budget the budget to draw from
-     * @return rows = cohort labels, columns = offsets 0, 1, ...; null cells after the span's end; the last cell
+     * @return rows = cohort labels, columns = offsets {@code offset_0, offset_1, ...}; null cells after the span's
+     *     end; the last cell
      *     of each row incomplete when {@code to} falls inside its period
      */
     public static DpTable retention(String[] customerIds, long[] epochSeconds, PeriodRule rule, Instant from,
@@ -118,7 +119,7 @@ public final class DpCohorts {
      * @param maxOffsets the most cells one customer may count in, {@code >= 1}
      * @param cost the cost
      * @param budget the budget to draw from
-     * @return rows = cohort labels, columns = offsets; null cells after the span's end (mark an incomplete last
+     * @return rows = cohort labels, columns = offsets {@code offset_0, offset_1, ...}; null cells after the span's end (mark an incomplete last
      *     period with {@link DpTable#withLastPeriodIncomplete()})
      */
     public static DpTable retention(int[] customers, int[] periods, List<String> labels, int maxOffsets,
@@ -266,7 +267,7 @@ public final class DpCohorts {
         NoisyValue[][] cells = new NoisyValue[periods][periods];
         List<String> columns = new ArrayList<>();
         for (int k = 0; k < periods; k++) {
-            columns.add(Integer.toString(k));
+            columns.add("offset_" + k);
         }
         for (int c = 0; c < periods; c++) {
             for (int k = 0; k < counts[c].length; k++) {

@@ -165,13 +165,13 @@ public final class DpTable {
     }
 
     /**
-     * The table: a {@code row} label column, then for each column {@code x} its value, {@code x sd},
-     * {@code x lower} and {@code x upper} (95 % bounds); a cell that does not exist is blank.
+     * The table: a {@code row} label column, then for each column {@code x} its value, {@code x_sd},
+     * {@code x_lower} and {@code x_upper} (95 % bounds); a cell that does not exist is blank.
      */
     TextTable textTable() {
         TextTable.Builder b = TextTable.builder().title(title).text("row");
         for (String c : columns) {
-            b.significant(c, 6).significant(c + " sd", 3).significant(c + " lower", 6).significant(c + " upper", 6);
+            b.significant(c, 6).significant(c + "_sd", 3).significant(c + "_lower", 6).significant(c + "_upper", 6);
         }
         for (int r = 0; r < rows.size(); r++) {
             Object[] f = new Object[1 + 4 * columns.size()];
@@ -215,15 +215,15 @@ public final class DpTable {
         shown[0] = "row";
         for (int c = 0; c < columns.size(); c++) {
             shown[1 + 2 * c] = columns.get(c);
-            shown[2 + 2 * c] = columns.get(c) + " sd";
+            shown[2 + 2 * c] = columns.get(c) + "_sd";
         }
         return textTable().select(shown).toString();
     }
 
     /**
      * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): a
-     * {@code row} label column, then for each column {@code x} its value, {@code x sd}, {@code x lower} and
-     * {@code x upper} (95 % bounds); a cell that does not exist is empty; an incomplete cell's value has
+     * {@code row} label column, then for each column {@code x} its value, {@code x_sd}, {@code x_lower} and
+     * {@code x_upper} (95 % bounds); a cell that does not exist is empty; an incomplete cell's value has
      * {@code *} after it ({@code 41.27*}).
      * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
      *

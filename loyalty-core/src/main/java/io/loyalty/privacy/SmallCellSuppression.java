@@ -141,7 +141,7 @@ public final class SmallCellSuppression {
             customers[r] = new long[] {s.customers(), s.customers(), s.customers(), s.customers()};
         }
         return run("RFM segment summary, cells from fewer than " + k + " customers suppressed", rows,
-                List.of("customers", "orders", "revenue", "average order value"), values, customers, false,
+                List.of("customers", "orders", "revenue", "aov"), values, customers, false,
                 new boolean[] {true, true, true, false}, true, true);
     }
 

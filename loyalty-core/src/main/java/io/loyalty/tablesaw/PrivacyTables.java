@@ -62,7 +62,7 @@ public final class PrivacyTables {
 
     /**
      * A DP table: a "row" column, then for each column its value, standard deviation and 95 % bounds (named
-     * "x", "x sd", "x lower", "x upper"); a cell that does not exist is missing. The columns of
+     * "x", "x_sd", "x_lower", "x_upper"); a cell that does not exist is missing. The columns of
      * {@link DpTable#writeCsv(java.io.Writer)}.
      *
      * @param table the released table
@@ -75,9 +75,9 @@ public final class PrivacyTables {
         for (int c = 0; c < table.columns().size(); c++) {
             String name = table.columns().get(c);
             DoubleColumn v = DoubleColumn.create(name, n);
-            DoubleColumn sd = DoubleColumn.create(name + " sd", n);
-            DoubleColumn lo = DoubleColumn.create(name + " lower", n);
-            DoubleColumn hi = DoubleColumn.create(name + " upper", n);
+            DoubleColumn sd = DoubleColumn.create(name + "_sd", n);
+            DoubleColumn lo = DoubleColumn.create(name + "_lower", n);
+            DoubleColumn hi = DoubleColumn.create(name + "_upper", n);
             for (int r = 0; r < n; r++) {
                 NoisyValue x = table.get(r, c);
                 if (x != null) {

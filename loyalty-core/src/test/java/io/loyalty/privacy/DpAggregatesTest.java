@@ -36,11 +36,11 @@ class DpAggregatesTest {
         Nps gold = Nps.ofAnswers(10, 9, 3, 7);
         assertEquals(gold.detractors(), t.get("gold", "detractors").value());
         assertEquals(gold.promoters(), t.get("gold", "promoters").value());
-        assertEquals(gold.points(), t.get("gold", "NPS").value(), 1e-9);
+        assertEquals(gold.points(), t.get("gold", "nps").value(), 1e-9);
         assertEquals(0, t.get("bronze", "passives").value());
-        assertEquals(0, t.get("bronze", "NPS").value());
-        assertEquals(-100, t.get("bronze", "NPS").lower());
-        NoisyValue goldNps = t.get("gold", "NPS");
+        assertEquals(0, t.get("bronze", "nps").value());
+        assertEquals(-100, t.get("bronze", "nps").lower());
+        NoisyValue goldNps = t.get("gold", "nps");
         assertTrue(goldNps.lower() <= goldNps.value() && goldNps.value() <= goldNps.upper());
     }
 
@@ -154,7 +154,7 @@ class DpAggregatesTest {
                 Partitions.known(List.of("x", "y", "z")), ContributionBounds.of(2, 1), EXACT, budget(6));
         assertArrayEquals(new double[] {2, 1, 0}, counts.values("customers"));
         assertTrue(counts.toString().contains("DP segment counts"), counts.toString());
-        assertTrue(counts.toCsv().startsWith("row,customers,customers sd,"), counts.toCsv());
+        assertTrue(counts.toCsv().startsWith("row,customers,customers_sd,"), counts.toCsv());
     }
 
     @Test

@@ -63,7 +63,7 @@ class PrivacyTablesTest {
                 Partitions.known(java.util.List.of("x", "y")), ContributionBounds.ONE, PrivacyCost.laplace(1e9),
                 PrivacyBudget.of(1e10, 0).withNoiseSource(new java.util.SplittableRandom(1)));
         Table d = PrivacyTables.toTable(dp);
-        assertEquals(java.util.List.of("row", "customers", "customers sd", "customers lower", "customers upper"),
+        assertEquals(java.util.List.of("row", "customers", "customers_sd", "customers_lower", "customers_upper"),
                 d.columnNames());
         assertEquals(1, d.doubleColumn("customers").get(0));
     }
