@@ -130,6 +130,9 @@ class OnlineRetailGoldenTest {
         assertEquals("the model sees almost no dropout; P(alive) will stay near 1", boundary(g, "a", true).meaning());
         assertEquals("the model sees almost no dropout; P(alive) will stay near 1",
                 boundary(g, "b", false).meaning());
+        // What the words promise (issue 16: "the lowest P(alive) of 4,339 customers is 0.72").
+        double lowest = java.util.Arrays.stream(m.probabilityAlive(d[0], d[1], d[2])).min().orElseThrow();
+        assertEquals(0.72, lowest, 0.005);
     }
 
     @Test
@@ -151,6 +154,12 @@ class OnlineRetailGoldenTest {
         assertTrue(g.weakParameters().stream().anyMatch(w -> w.parameter().equals("a") && w.intervalRatio() > 1e5),
                 s::toString);
         assertTrue(s.toString().contains("WARNING a -> 0: the model sees almost no dropout"), s::toString);
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < d[0].length; i++) {
+            lowest = Math.min(lowest, m.probabilityAlive(d[0][i], d[1][i], d[2][i]));
+        }
+        System.out.printf("MBG/NBD lowest P(alive) of %d customers: %.4f%n", d[0].length, lowest);
+        assertEquals(0.88, lowest, 0.005);
         ConvergenceException strict = assertThrows(ConvergenceException.class,
                 () -> ModifiedBetaGeoFitter.withDefaults().withStrictDiagnostics().fit(d[0], d[1], d[2]));
         assertTrue(strict.getMessage().contains("a -> 0: the model sees almost no dropout"), strict.getMessage());
