@@ -1,6 +1,7 @@
 package io.loyalty.clv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * the way along a ridge to its supremum, the NBD likelihood without dropout. Any point far enough along that ridge
  * is an equally good answer, and where an optimiser stops on it depends on its step rule and tolerance, not on the
  * data: lifetimes stops on the calibration split at a = 4.7e-7 (BG/NBD, after scipy's "precision loss") and
- * 2.1e-8 (MBG/NBD), this library at 8.2e-8 and 6.1e-9, all within 2e-8 of the same log-likelihood. So at the
+ * 2.1e-8 (MBG/NBD), this library at 8.2e-8 and 6.1e-9, all within 1e-7 of the same log-likelihood. So at the
  * boundary the test asserts the log-likelihood (the library's at least lifetimes' minus 1e-6 relative) and the
  * parameters the data do pin down, r and alpha (the purchase process), to 1e-3 relative; a and b only where the
  * maximum is a proper interior one (the full summary), where both libraries find it.
@@ -173,7 +174,7 @@ class OnlineRetailGoldenTest {
     void bgNbdOnTheCalibrationSplitFailsOnTheBoundaryAsLifetimesDoes() {
         double[][] d = calibration();
         Reference ref = LIFETIMES.get("split_2011_09_09 BG/NBD");
-        assertTrue(!ref.converged());
+        assertFalse(ref.converged());
         ConvergenceException e = assertThrows(ConvergenceException.class,
                 () -> BetaGeoFitter.withDefaults().fit(d[0], d[1], d[2]));
         assertTrue(e.getMessage().contains("maximum lies on the boundary"), e.getMessage());
