@@ -1,6 +1,7 @@
 package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
+import io.loyalty.internal.SpecialFunctions;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.commons.math3.special.Beta;
@@ -104,34 +105,101 @@ public final class BetaGeoBetaBinomModel {
 
     static double logLikelihood(double alpha, double beta, double gamma, double delta, double x, double tx,
             double n) {
+        return logLikelihood(alpha, beta, gamma, delta, x, tx, n, null, null);
+    }
+
+    /**
+     * The digamma values a customer's gradient shares with every other one: psi(alpha), psi(beta),
+     * psi(alpha + beta), psi(gamma), psi(delta), psi(gamma + delta).
+     */
+    static double[] sharedDigammas(double alpha, double beta, double gamma, double delta) {
+        return new double[] {SpecialFunctions.digamma(alpha), SpecialFunctions.digamma(beta),
+            SpecialFunctions.digamma(alpha + beta), SpecialFunctions.digamma(gamma), SpecialFunctions.digamma(delta),
+            SpecialFunctions.digamma(gamma + delta)};
+    }
+
+    /**
+     * The log-likelihood of one customer and, when {@code gradient} is not null, its gradient over (alpha, beta,
+     * gamma, delta) written into it ({@code shared} from {@link #sharedDigammas}). L is a sum of terms
+     * T = B(alpha+x, q)/B(alpha, beta) B(gamma+k, d)/B(gamma, delta), so d ln L = sum (T/L) d ln T with
+     * d ln B(p, q)/dp = psi(p) - psi(p+q); the terms' digammas follow each other by psi(z+1) = psi(z) + 1/z, so
+     * the gradient costs a few divisions a term, as the value does a few logarithms.
+     */
+    static double logLikelihood(double alpha, double beta, double gamma, double delta, double x, double tx,
+            double n, double[] shared, double[] gradient) {
         double lab = Beta.logBeta(alpha, beta);
         double lgd = Beta.logBeta(gamma, delta);
         double first = Beta.logBeta(alpha + x, beta + n - x) - lab + Beta.logBeta(gamma, delta + n) - lgd;
-        int terms = (int) (n - tx);
-        if (terms <= 0) {
-            return first;
+        boolean grad = gradient != null;
+        double psiAx = grad ? SpecialFunctions.digamma(alpha + x) : 0;
+        // The parts of d ln T that vary between terms, summed with the weights T / exp(hi) (first term: weight 1).
+        double sa = 0;
+        double sb = 0;
+        double sg = 0;
+        double sd = 0;
+        if (grad) {
+            double psiAbn = SpecialFunctions.digamma(alpha + beta + n);
+            double psiGdn = SpecialFunctions.digamma(gamma + delta + n);
+            sa = psiAx - psiAbn;
+            sb = SpecialFunctions.digamma(beta + n - x) - psiAbn;
+            sg = shared[3] - psiGdn;
+            sd = SpecialFunctions.digamma(delta + n) - psiGdn;
         }
-        // A running log-sum-exp: no array of n - t_x terms, so memory stays constant however many periods.
+        int terms = (int) (n - tx);
         double hi = first;
         double sum = 1;
-        // Term i+1 from term i by the ratios B(p, q+1)/B(p, q) = q/(p+q): two logarithms a term, not six lnGammas.
-        double bx = beta + tx - x;
-        double dx = delta + tx;
-        double l = Beta.logBeta(alpha + x, bx) - lab + Beta.logBeta(gamma + 1, dx) - lgd;
-        for (int i = 0; i < terms; i++) {
-            if (i > 0) {
-                double q1 = bx + (i - 1);
-                double q2 = dx + (i - 1);
-                l += Math.log(q1 / (alpha + x + q1)) + Math.log(q2 / (gamma + 1 + q2));
-            }
-            if (l > hi) {
-                sum = sum * Math.exp(hi - l) + 1;
-                hi = l;
-            } else {
-                sum += Math.exp(l - hi);
+        if (terms > 0) {
+            // A running log-sum-exp: no array of n - t_x terms, so memory stays constant however many periods.
+            // Term i+1 from term i by the ratios B(p, q+1)/B(p, q) = q/(p+q): two logarithms a term, not six lnGammas.
+            double bx = beta + tx - x;
+            double dx = delta + tx;
+            double l = Beta.logBeta(alpha + x, bx) - lab + Beta.logBeta(gamma + 1, dx) - lgd;
+            double psiQ = grad ? SpecialFunctions.digamma(bx) : 0;
+            double psiAq = grad ? SpecialFunctions.digamma(alpha + x + bx) : 0;
+            double psiG1 = grad ? SpecialFunctions.digamma(gamma + 1) : 0;
+            double psiD = grad ? SpecialFunctions.digamma(dx) : 0;
+            double psiGd = grad ? SpecialFunctions.digamma(gamma + 1 + dx) : 0;
+            for (int i = 0; i < terms; i++) {
+                if (i > 0) {
+                    double q1 = bx + (i - 1);
+                    double q2 = dx + (i - 1);
+                    l += Math.log(q1 / (alpha + x + q1)) + Math.log(q2 / (gamma + 1 + q2));
+                    if (grad) {
+                        psiQ += 1 / q1;
+                        psiAq += 1 / (alpha + x + q1);
+                        psiD += 1 / q2;
+                        psiGd += 1 / (gamma + 1 + q2);
+                    }
+                }
+                double e;
+                if (l > hi) {
+                    double shrink = Math.exp(hi - l);
+                    sum = sum * shrink + 1;
+                    sa *= shrink;
+                    sb *= shrink;
+                    sg *= shrink;
+                    sd *= shrink;
+                    hi = l;
+                    e = 1;
+                } else {
+                    e = Math.exp(l - hi);
+                    sum += e;
+                }
+                if (grad) {
+                    sa += e * (psiAx - psiAq);
+                    sb += e * (psiQ - psiAq);
+                    sg += e * (psiG1 - psiGd);
+                    sd += e * (psiD - psiGd);
+                }
             }
         }
-        return hi + Math.log(sum);
+        if (grad) {
+            gradient[0] = sa / sum + shared[2] - shared[0];
+            gradient[1] = sb / sum + shared[2] - shared[1];
+            gradient[2] = sg / sum + shared[5] - shared[3];
+            gradient[3] = sd / sum + shared[5] - shared[4];
+        }
+        return terms > 0 ? hi + Math.log(sum) : first;
     }
 
     /**

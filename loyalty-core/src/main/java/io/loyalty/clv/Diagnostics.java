@@ -288,8 +288,11 @@ public final class Diagnostics {
                 return dropout;
             case "Pareto/NBD s 0":
                 return "dropout rates collapse onto 0 for almost every customer; " + dropout;
-            case "BG/NBD a inf", "MBG/NBD a inf", "BG/NBD b 0", "MBG/NBD b 0", "BG/BB gamma inf", "BG/BB delta 0":
+            case "BG/NBD a inf", "MBG/NBD a inf", "BG/NBD b 0", "MBG/NBD b 0":
                 return "the dropout probability per purchase is near 1: customers leave right after a purchase";
+            case "BG/BB gamma inf", "BG/BB delta 0":
+                return "the dropout probability per opportunity is near 1: customers leave before their next "
+                        + "opportunity";
             case "BG/NBD r inf", "MBG/NBD r inf", "Pareto/NBD r inf":
                 return "customers' purchase rates look identical (no heterogeneity); ranking by rate is meaningless";
             case "Pareto/NBD s inf":

@@ -216,7 +216,7 @@ final class Fitting {
      * with its gradient and, for likelihoods with an analytic Hessian, its Hessian
      * (theta_i theta_j (-H_ij / W + 2 lambda [i = j]) + [i = j] g_i, g the objective's gradient).
      */
-    private static Minimizer.Objective objective(Likelihood ll, int k, double lambda, double totalWeight) {
+    static Minimizer.Objective objective(Likelihood ll, int k, double lambda, double totalWeight) {
         return new Minimizer.Objective() {
             @Override
             public double value(double[] u, double[] g) {

@@ -18,15 +18,15 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** The Online Retail orders of {@code churn/online_retail_orders.csv.gz} (see the README beside it). */
-final class OnlineRetailData {
-    static final LocalDate OBSERVATION_END = LocalDate.of(2011, 12, 9);
+public final class OnlineRetailData {
+    public static final LocalDate OBSERVATION_END = LocalDate.of(2011, 12, 9);
     static final LocalDate CALIBRATION_END = LocalDate.of(2011, 9, 9);
     private static List<Transaction> orders;
 
     private OnlineRetailData() {
     }
 
-    static synchronized List<Transaction> orders() {
+    public static synchronized List<Transaction> orders() {
         if (orders == null) {
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
             List<Transaction> out = new ArrayList<>();
