@@ -21,7 +21,9 @@ abstract class BetaGeoFamily extends FourParameterModel {
     /** The closed form's series converges in at most a few hundred terms up to here. */
     private static final double SERIES_LIMIT = 0.95;
     /** Up to here, with the closed form's parameters, the series' terms are small against its value. */
-    private static final double SAFE_SERIES = 0.9;
+    static final double SAFE_SERIES = 0.9;
+    /** The closed form is taken where its bracket loses at most this factor (four digits) to cancellation. */
+    static final double DIGITS_LOST = 1e4;
     /** The longest per-frequency table of the array methods; larger frequencies are computed per customer. */
     private static final int FREQUENCIES = 1 << 16;
     /** The length of P(alive)'s table of odds factors: customers with more purchases are few. */
@@ -111,9 +113,22 @@ abstract class BetaGeoFamily extends FourParameterModel {
                     return;
                 }
                 Frequency f = x < table.length() ? frequency(table, (int) x, t) : null;
-                double alive = f == null ? probabilityAliveUnchecked(x, tx, age)
-                        : f.certain ? 1 : alive(f.logRatio, x, tx, age);
-                out[i] = (f == null ? expectation(t, x, age) : expectation(t, x, age, f.series, f.expanded)) * alive;
+                if (f == null) {
+                    out[i] = expectation(t, x, age) * probabilityAliveUnchecked(x, tx, age);
+                } else {
+                    double alive = f.certain ? 1 : alive(f.logRatio, x, tx, age);
+                    // closedForm's expansion branch inline: the same operations, so the same bits.
+                    double z = t / (alpha + age + t);
+                    int j = ExpandedSeries.point(z);
+                    double[] g = f.expanded != null && j >= 1 && j <= ExpandedSeries.LAST
+                            ? f.expanded.coefficients(j) : null;
+                    double e = -1;
+                    if (g != null) {
+                        double product = ExpandedSeries.value(g, z - (double) j / ExpandedSeries.POINTS);
+                        e = accepted(f.scale, product, Math.abs(product));
+                    }
+                    out[i] = (e >= 0 ? e : expectation(t, x, age, f.series, f.expanded)) * alive;
+                }
                 finite &= out[i] < Double.POSITIVE_INFINITY;
             }
             if (!finite) {
@@ -180,12 +195,15 @@ abstract class BetaGeoFamily extends FourParameterModel {
         final ExpandedSeries expanded;
         final boolean certain;
         final double logRatio;
+        /** The closed form's factor c/(a-1). */
+        final double scale;
 
-        Frequency(SharedSeries series, ExpandedSeries expanded, boolean certain, double logRatio) {
+        Frequency(SharedSeries series, ExpandedSeries expanded, boolean certain, double logRatio, double scale) {
             this.series = series;
             this.expanded = expanded;
             this.certain = certain;
             this.logRatio = logRatio;
+            this.scale = scale;
         }
     }
 
@@ -194,7 +212,7 @@ abstract class BetaGeoFamily extends FourParameterModel {
         Frequency f = table.get(x);
         if (f == null) {
             f = new Frequency(series(t, x), expansions(t, x), certainlyAlive(x),
-                    certainlyAlive(x) ? 0 : aliveLogRatio(x));
+                    certainlyAlive(x) ? 0 : aliveLogRatio(x), (a + dropoutShape(x) - 1) / (a - 1));
             table.set(x, f);
         }
         return f;
@@ -294,7 +312,7 @@ abstract class BetaGeoFamily extends FourParameterModel {
             if (g != null) {
                 // (1-z)^(a-1) 2F1 in one: up to z = 0.9 the series' terms are small against its value.
                 double product = ExpandedSeries.value(g, z - (double) j / ExpandedSeries.POINTS);
-                return accepted(c, product, Math.abs(product));
+                return accepted(c / (a - 1), product, Math.abs(product));
             }
         }
         SharedSeries s = shared;
@@ -307,17 +325,17 @@ abstract class BetaGeoFamily extends FourParameterModel {
             f = s.value(z);
         }
         double lead = Math.exp((a - 1) * Math.log1p(-z));
-        return accepted(c, lead * f, lead * (z <= SAFE_SERIES ? Math.abs(f) : s.absoluteSum(z)));
+        return accepted(c / (a - 1), lead * f, lead * (z <= SAFE_SERIES ? Math.abs(f) : s.absoluteSum(z)));
     }
 
     /**
-     * {@code c/(a-1) (1 - product)}, or -1 where the bracket loses more than four digits to cancellation:
+     * {@code scale (1 - product)}, scale = c/(a-1), or -1 where the bracket loses more than four digits to cancellation:
      * {@code size}, the product's size or that of its series' terms, above 1e4 times the bracket.
      */
-    private double accepted(double c, double product, double size) {
+    private static double accepted(double scale, double product, double size) {
         double bracket = 1 - product;
-        double value = c / (a - 1) * bracket;
-        return size <= 1e4 * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY ? value : -1;
+        double value = scale * bracket;
+        return size <= DIGITS_LOST * Math.abs(bracket) && value > 0 && value < Double.POSITIVE_INFINITY ? value : -1;
     }
 
     /**
