@@ -67,6 +67,11 @@ final class ExpandedSeries {
         this.f = SharedSeries.upTo(a, b, c, LIMIT);
     }
 
+    /** F's power series up to {@link #LIMIT}, or null where it would need too many terms. */
+    SharedSeries series() {
+        return f;
+    }
+
     /** The nearest point's index for z: 1 to {@link #LAST} where the expansion applies, else outside that range. */
     static int point(double z) {
         return (int) Math.rint(z * POINTS);
