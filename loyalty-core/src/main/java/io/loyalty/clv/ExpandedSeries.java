@@ -53,7 +53,10 @@ final class ExpandedSeries {
     private final double b;
     private final double c;
     private final double e;
-    /** F's power series, built once up to {@link #LIMIT} (or null: built per point). */
+    /**
+     * F's power series, built once up to {@code BetaGeoFamily.SAFE_SERIES} (or null), for the points below; the
+     * few points beyond, which few customers reach, build their own (the same values: see {@link SharedSeries}).
+     */
     private final SharedSeries f;
     /** Coefficients per point, built on first use by whichever thread gets there (all build the same). */
     private final AtomicReferenceArray<double[]> cache = new AtomicReferenceArray<>(LAST + 1);
@@ -64,10 +67,10 @@ final class ExpandedSeries {
         this.a = a;
         this.b = b;
         this.c = c;
-        this.f = SharedSeries.upTo(a, b, c, LIMIT);
+        this.f = SharedSeries.upTo(a, b, c, BetaGeoFamily.SAFE_SERIES);
     }
 
-    /** F's power series up to {@link #LIMIT}, or null where it would need too many terms. */
+    /** F's power series up to {@code BetaGeoFamily.SAFE_SERIES}, or null where it would need too many terms. */
     SharedSeries series() {
         return f;
     }
