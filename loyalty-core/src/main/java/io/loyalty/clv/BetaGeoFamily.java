@@ -26,6 +26,8 @@ abstract class BetaGeoFamily extends FourParameterModel {
     static final double DIGITS_LOST = 1e4;
     /** The longest per-frequency table of the array methods; larger frequencies are computed per customer. */
     private static final int FREQUENCIES = 1 << 16;
+    /** Rows gathered at a time by P(alive)'s first pass: the gathered indices and rows stay in the L1 cache. */
+    private static final int GATHER = 1024;
     /** The length of P(alive)'s table of odds factors: customers with more purchases are few. */
     private static final int RATIOS = 1 << 10;
 
@@ -149,8 +151,8 @@ abstract class BetaGeoFamily extends FourParameterModel {
     /**
      * P(alive) of every customer, on both cores, the same value to the bit as the one-customer method; {@code ln}
      * of the odds factor from a table for frequencies below {@value #RATIOS} (and the number of customers, so
-     * that the table never costs more than the rows). Each chunk of rows is read twice: a first pass checks the
-     * rows, writes 1 and gathers the rows whose P(alive) is not 1 for sure without a branch on the frequency (60 %
+     * that the table never costs more than the rows). Each block of {@value #GATHER} rows is read twice: a first
+     * pass checks the rows, writes 1 and gathers the rows whose P(alive) is not 1 for sure without a branch on the frequency (60 %
      * of customers bought once and are alive for sure in BG/NBD: a mispredicted branch per row cost a fifth of
      * the time), and a second computes those.
      */
@@ -165,30 +167,33 @@ abstract class BetaGeoFamily extends FourParameterModel {
         AtomicBoolean bad = new AtomicBoolean();
         AtomicBoolean overflow = new AtomicBoolean();
         ChunkedSum.forEach(n, (from, to) -> {
-            int[] uncertain = new int[to - from];
-            int k = 0;
-            boolean ok = true;
-            for (int i = from; i < to; i++) {
-                double x = frequency[i];
-                ok &= RfmRows.valid(x, recency[i], T[i]);
-                out[i] = 1;
-                uncertain[k] = i;
-                // A bad row (then not returned) may hold anything: x >= 0 keeps the table index in range.
-                k += x >= 0 && x < ratios && logRatio[(int) x] == Double.NEGATIVE_INFINITY ? 0 : 1;
-            }
-            if (!ok) {
-                bad.set(true);
-                return;
-            }
+            int[] uncertain = new int[Math.min(to - from, GATHER)];
             boolean finite = true;
-            for (int q = 0; q < k; q++) {
-                int i = uncertain[q];
-                double x = frequency[i];
-                double ratio = x < ratios ? logRatio[(int) x]
-                        : certainlyAlive(x) ? Double.NEGATIVE_INFINITY : aliveLogRatio(x);
-                if (ratio != Double.NEGATIVE_INFINITY) {
-                    out[i] = alive(ratio, x, recency[i], T[i]);
-                    finite &= out[i] < Double.POSITIVE_INFINITY;
+            for (int start = from; start < to; start += GATHER) {
+                int end = Math.min(to, start + GATHER);
+                int k = 0;
+                boolean ok = true;
+                for (int i = start; i < end; i++) {
+                    double x = frequency[i];
+                    ok &= RfmRows.valid(x, recency[i], T[i]);
+                    out[i] = 1;
+                    uncertain[k] = i;
+                    // A bad row (then not returned) may hold anything: x >= 0 keeps the table index in range.
+                    k += x >= 0 && x < ratios && logRatio[(int) x] == Double.NEGATIVE_INFINITY ? 0 : 1;
+                }
+                if (!ok) {
+                    bad.set(true);
+                    return;
+                }
+                for (int q = 0; q < k; q++) {
+                    int i = uncertain[q];
+                    double x = frequency[i];
+                    double ratio = x < ratios ? logRatio[(int) x]
+                            : certainlyAlive(x) ? Double.NEGATIVE_INFINITY : aliveLogRatio(x);
+                    if (ratio != Double.NEGATIVE_INFINITY) {
+                        out[i] = alive(ratio, x, recency[i], T[i]);
+                        finite &= out[i] < Double.POSITIVE_INFINITY;
+                    }
                 }
             }
             if (!finite) {
