@@ -152,9 +152,9 @@ abstract class BetaGeoFamily extends FourParameterModel {
      * P(alive) of every customer, on both cores, the same value to the bit as the one-customer method; {@code ln}
      * of the odds factor from a table for frequencies below {@value #RATIOS} (and the number of customers, so
      * that the table never costs more than the rows). Each block of {@value #GATHER} rows is read twice: a first
-     * pass checks the rows, writes 1 and gathers the rows whose P(alive) is not 1 for sure without a branch on the frequency (60 %
-     * of customers bought once and are alive for sure in BG/NBD: a mispredicted branch per row cost a fifth of
-     * the time), and a second computes those.
+     * pass checks the rows, writes 1 and gathers the rows whose P(alive) is not 1 for sure without a branch on the
+     * frequency (60 % of customers bought once and are alive for sure in BG/NBD: a mispredicted branch per row
+     * cost a fifth of the time), and a second computes those.
      */
     final double[] probabilityAliveOfAll(double[] frequency, double[] recency, double[] T) {
         if (!RfmRows.sameShape(frequency, recency, T)) {
@@ -244,7 +244,8 @@ abstract class BetaGeoFamily extends FourParameterModel {
         Frequency f = table.get(x);
         if (f == null) {
             ExpandedSeries expanded = expansions(t, x);
-            // The expansions' power series, built to a larger z, gives the values of series(t, x) to the bit.
+            // The expansions' power series gives the values of series(t, x) to the bit where it converges (a
+            // longer one is built for a larger z: see SharedSeries).
             SharedSeries series = expanded != null && expanded.series() != null ? expanded.series() : series(t, x);
             f = new Frequency(series, expanded, (a + dropoutShape(x) - 1) / (a - 1));
             table.set(x, f);
@@ -321,15 +322,16 @@ abstract class BetaGeoFamily extends FourParameterModel {
     /**
      * The closed form {@code c/(a-1) [1 - (1-z)^(a-1) 2F1(c-R, a-1; c; z)]} (Euler's transformation of the
      * textbook one; c = a + B - 1, R = r + x, z = t/(alpha+T+t)), some fifty times cheaper than the integral, where
-     * it is well conditioned: for 1/128 &lt;= z &lt; 0.898 the whole product {@code (1-z)^(a-1) 2F1} from its
-     * Taylor series around the nearest multiple of 1/64 ({@link ExpandedSeries}: a dozen or so multiply-adds, no
+     * it is well conditioned: for 1/128 &lt;= z &lt;= 0.95 the whole product {@code (1-z)^(a-1) 2F1} from its
+     * Taylor series around the nearest multiple of 1/64 ({@link ExpandedSeries}: sixteen multiply-adds, no
      * logarithm), elsewhere the 2F1 summed as its power series ({@link SharedSeries}), with small parameters
      * (|c - R| = |a + b - 1 - r| or |a + b - r| at most 10, |a - 1| between 0.01 and 19, c at least 0.5), and
      * the bracket losing at most four digits to cancellation (so about 1e-12 relative). Up to z = 0.9 the series'
      * terms are small against its value with these parameters; beyond, up to z = {@value #SERIES_LIMIT}, the
      * sum of their absolute values takes the place of |2F1| in that cancellation test, so the rounding of a long
-     * series is accounted for. Elsewhere (and at t = 0) -1, and the caller integrates. CDNOW-like models take this
-     * path for all customers at horizons up to about 19 times alpha.
+     * series is accounted for (for an expansion past z = 0.9, once for its whole interval). Elsewhere (and at
+     * t = 0) -1, and the caller integrates. CDNOW-like models take this path for all customers at horizons up to
+     * about 19 times alpha.
      */
     private double closedForm(double t, double x, double age, double shape, SharedSeries shared,
             ExpandedSeries expanded) {
@@ -344,7 +346,8 @@ abstract class BetaGeoFamily extends FourParameterModel {
             double[] g = expanded != null ? expanded.coefficients(j)
                     : ExpandedSeries.around(j, a - 1, c - big, a - 1, c, null);
             if (g != null) {
-                // (1-z)^(a-1) 2F1 in one: up to z = 0.9 the series' terms are small against its value.
+                // (1-z)^(a-1) 2F1 in one: up to z = 0.9 the series' terms are small against its value, and a point
+                // past it was kept only where their absolute sum passes the cancellation test over its interval.
                 double product = ExpandedSeries.value(g, z - (double) j / ExpandedSeries.POINTS);
                 return accepted(c / (a - 1), product, Math.abs(product));
             }
@@ -363,8 +366,8 @@ abstract class BetaGeoFamily extends FourParameterModel {
     }
 
     /**
-     * {@code scale (1 - product)}, scale = c/(a-1), or -1 where the bracket loses more than four digits to cancellation:
-     * {@code size}, the product's size or that of its series' terms, above 1e4 times the bracket.
+     * {@code scale (1 - product)}, scale = c/(a-1), or -1 where the bracket loses more than four digits to
+     * cancellation: {@code size}, the product's size or that of its series' terms, above 1e4 times the bracket.
      */
     private static double accepted(double scale, double product, double size) {
         double bracket = 1 - product;

@@ -6,9 +6,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * {@code G(z) = (1-z)^E 2F1(A, B; C; z)} for {@code 1/128 <= z < }{@value #LIMIT} from its Taylor series around
  * the nearest of the fixed points {@code z0 = j/64}: with {@code |z - z0| <= 1/128} against a radius of convergence
- * {@code 1 - z0 >= 0.1}, some ten to twenty terms reach full precision where the power series of 2F1 around 0 needs
- * up to four hundred, and the power {@code (1-z)^E}, a logarithm and an exponential per customer, is folded into
- * the coefficients (the expectation's cost, issue 17).
+ * {@code 1 - z0 >= 0.047}, some ten to twenty-four terms reach full precision where the power series of 2F1 around
+ * 0 needs up to a thousand, and the power {@code (1-z)^E}, a logarithm and an exponential per customer, is folded
+ * into the coefficients (the expectation's cost, issue 17). Past {@code BetaGeoFamily.SAFE_SERIES} the power
+ * series' terms may be large against its value, so F and F' there carry its rounding: such a point is kept only
+ * where that rounding leaves the closed form's bracket {@code 1 - G} its four digits over the whole interval.
  *
  * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0)} (both summed from
  * the one power series of {@link SharedSeries}, so that one customer's call builds a single series, as before the
