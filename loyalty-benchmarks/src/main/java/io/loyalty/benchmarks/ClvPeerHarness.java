@@ -32,8 +32,10 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code pareto}: one warm-up Pareto/NBD fit on the first 10,000 rows of the small file, then the
  *       Pareto/NBD fit on all of it (lifetimes: {@code time_fits.py pareto} on the same file);
  *   <li>{@code predict}: with the model of the large fit (the peer predicts with its own fit of the same file),
- *       one warm-up of each call on the small file, then E[Y(52) | x, t_x, T] and P(alive) for every customer of
- *       the large file, each repeated and reported as the median (lifetimes: {@code time_fits.py bgnbd_predict}).
+ *       warm-up calls of each prediction on the small file (5 by default: as JMH warms up before it measures, so
+ *       that the timed calls run compiled code rather than the JIT's first tiers), then E[Y(52) | x, t_x, T] and
+ *       P(alive) for every customer of the large file, each repeated and reported as the median (lifetimes:
+ *       {@code time_fits.py bgnbd_predict}).
  * </ul>
  * Each figure is printed with the load average at the time, the parameters (with standard errors and the
  * log-likelihood) and, for the predictions, n, mean, min, max and the number of non-finite values: the fields
@@ -51,7 +53,9 @@ import java.util.zip.GZIPInputStream;
  * 1,000,000-customer {@code customer_id,frequency,recency,T} file of {@code make_synthetic.py}, gzipped or not),
  * {@code loyalty.bench.small} (required: the 100,000-customer file), {@code loyalty.bench.rows} (default
  * {@code fit,pareto,predict}), {@code loyalty.bench.runs} (default 3: repeats of each timed call, the median
- * reported; the peer times one fit per fresh process and the median of 3 predictions). Not part of the build's
+ * reported; the peer times one fit per fresh process and the median of 3 predictions),
+ * {@code loyalty.bench.warmups} (default 5: warm-up calls of each prediction on the small file; the fits keep
+ * their one warm-up fit). Not part of the build's
  * tests: it needs the generated files.
  */
 public final class ClvPeerHarness {
@@ -67,6 +71,7 @@ public final class ClvPeerHarness {
     public static void main(String[] args) throws IOException {
         List<String> rows = Arrays.asList(System.getProperty("loyalty.bench.rows", "fit,pareto,predict").split(","));
         int runs = Integer.parseInt(System.getProperty("loyalty.bench.runs", "3"));
+        int warmups = Integer.parseInt(System.getProperty("loyalty.bench.warmups", "5"));
         String smallFile = System.getProperty("loyalty.bench.small");
         if (smallFile == null) {
             throw new IllegalArgumentException("set -Dloyalty.bench.small=bgnbd_100000.csv.gz");
@@ -109,13 +114,17 @@ public final class ClvPeerHarness {
         if (rows.contains("predict")) {
             BetaGeoModel m = model;
             double[][] d = large;
-            m.conditionalExpectedPurchases(52, small[0], small[1], small[2]);
+            for (int w = 0; w < warmups; w++) {
+                m.conditionalExpectedPurchases(52, small[0], small[1], small[2]);
+            }
             double[][] out = new double[1][];
             double[] s = time("E[Y(52) | x, t_x, T], " + d[0].length + " customers", runs,
                     () -> out[0] = m.conditionalExpectedPurchases(52, d[0], d[1], d[2]));
             printValues("conditional_expected_number_of_purchases_up_to_time", out[0]);
             json.add(Json.field("seconds_expected_purchases", median(s)));
-            m.probabilityAlive(small[0], small[1], small[2]);
+            for (int w = 0; w < warmups; w++) {
+                m.probabilityAlive(small[0], small[1], small[2]);
+            }
             s = time("P(alive), " + d[0].length + " customers", runs,
                     () -> out[0] = m.probabilityAlive(d[0], d[1], d[2]));
             printValues("conditional_probability_alive", out[0]);

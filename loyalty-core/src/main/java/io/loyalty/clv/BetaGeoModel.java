@@ -66,7 +66,7 @@ public final class BetaGeoModel extends BetaGeoFamily {
     /**
      * {@inheritDoc}
      *
-     * <p>One pass on both cores that also checks the rows; {@code ln(a/(b+x-1))} from a per-frequency table for
+     * <p>On both cores, checking the rows as it goes; {@code ln(a/(b+x-1))} from a per-frequency table for
      * frequencies below a few times the number of customers (memory follows the data, not the largest frequency),
      * computed per customer above.
      */

