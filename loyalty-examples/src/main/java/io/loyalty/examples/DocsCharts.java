@@ -67,6 +67,7 @@ public final class DocsCharts {
             AttributionExample.main(new String[0]);
             CohortExample.main(new String[0]);
             ExperimentExample.main(new String[0]);
+            PrivacyExample.main(new String[0]);
         } finally {
             System.setOut(original);
         }

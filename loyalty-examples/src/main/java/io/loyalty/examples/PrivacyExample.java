@@ -93,7 +93,7 @@ public final class PrivacyExample {
 
         CohortMatrices exact = Cohorts.of(CohortPeriod.MONTH, ZoneOffset.UTC).matrices(ids, seconds, new double[
                 ids.length]);
-        heatmaps(exact, shares);
+        heatmaps(exact, ids, seconds);
         utility(scores, ids, seconds, exact);
         System.out.println();
     }
@@ -128,16 +128,19 @@ public final class PrivacyExample {
     }
 
     /**
-     * The exact and the DP retention heatmaps, drawn by {@link CohortCharts}, as two PNGs. Not docs charts (the
-     * release draws its noise from SecureRandom, so the DP one differs on every run).
+     * The exact and the DP retention heatmaps, drawn by {@link CohortCharts}: docs charts. The DP one is a separate
+     * release at epsilon 1 whose noise comes from a fixed seed, so that the docs' picture can be checked against the
+     * code; a real release, like the one printed above, draws from SecureRandom and differs on every run.
      */
-    private static void heatmaps(CohortMatrices exact, DpTable dp) throws IOException {
+    private static void heatmaps(CohortMatrices exact, String[] ids, long[] seconds) throws IOException {
         int offsets = exact.cohortCount() - 1;
-        Path left = CohortCharts.retentionHeatmap(exact, offsets).withTitle("Online Retail monthly retention (%), "
-                + "exact").withSize(800, 520).writePng(Examples.output("privacy-cohort-heatmap-exact.png"));
-        Path right = CohortCharts.dpRetentionHeatmap(dp, offsets).withTitle("Online Retail monthly retention (%), DP, "
-                + "epsilon 1, at most " + MAX_OFFSETS + " months per customer").withSize(800, 520)
-                .writePng(Examples.output("privacy-cohort-heatmap-dp.png"));
+        DpTable dp = DpCohorts.shares(DpCohorts.retention(ids, seconds, PeriodRule.months(), FROM, TO, MAX_OFFSETS,
+                PrivacyCost.laplace(1), PrivacyBudget.of(1, 0).withNoiseSource(new SplittableRandom(2011))));
+        Path left = TourCharts.save("privacy-cohort-heatmap-exact.png", CohortCharts.retentionHeatmap(exact,
+                offsets).withTitle("Online Retail monthly retention (%), exact").withSize(800, 520));
+        Path right = TourCharts.save("privacy-cohort-heatmap-dp.png", CohortCharts.dpRetentionHeatmap(dp, offsets)
+                .withTitle("Online Retail monthly retention (%), DP, epsilon 1, at most " + MAX_OFFSETS
+                        + " months per customer (seeded noise)").withSize(800, 520));
         System.out.println("heatmaps: " + left + ", " + right);
     }
 
