@@ -41,6 +41,21 @@ final class ParetoNbdGradient {
     private static final double MAX_TERMS = 200_000;
     /** Series estimated to need more terms than this take ln H from {@link Hypergeometric2F1}. */
     private static final double VALUE_TERMS = 20_000;
+    /**
+     * Value-only pairs whose series would take at least this many terms are tried through the transformation
+     * to 1 - z first ({@link #logHNearOne}): the boundary probes of the diagnostics move alpha or beta 100 times
+     * away, z near 1 for most pairs.
+     */
+    private static final double TRANSFORM_TERMS = 1000;
+    /** The series in 1 - z of {@link #logHNearOne} may take at most this many terms. */
+    private static final int NEAR_ONE_TERMS = 2000;
+    /** The transformation's two terms may cancel to no less than 1 / this of their absolute sum. */
+    private static final double MAX_CANCELLATION = 4;
+    /** The relative rounding of one logarithm or product, a few units in the last place. */
+    private static final double ROUNDING = 4.5e-16;
+    /** The largest relative error of H the transformation may leave (else the series is summed). */
+    private static final double MAX_ERROR = 3e-14;
+    private static final double MAX_SPREAD = 1000;
     private static final double RESCALE = 1e250;
     private static final double LOG_RESCALE = Math.log(RESCALE);
 
@@ -222,6 +237,23 @@ final class ParetoNbdGradient {
             return;
         }
         double terms = terms(b, z);
+        if (terms >= TRANSFORM_TERMS && pfaff(a, b, z, out)) {
+            return;
+        }
+        double nearOne = terms >= TRANSFORM_TERMS ? logHNearOne(a, b, z) : Double.NaN;
+        if (nearOne == nearOne && !derivatives) {
+            out[0] = nearOne;
+            return;
+        }
+        seriesLogH(a, b, z, derivatives, terms, table, out);
+        if (nearOne == nearOne) {
+            out[0] = nearOne;
+        }
+    }
+
+    /** {@link #logH(double, double, double, boolean, Table, double[])} from the series alone. */
+    private static void seriesLogH(double a, double b, double z, boolean derivatives, double terms, Table table,
+            double[] out) {
         if (terms < VALUE_TERMS) {
             if (table != null && table.evaluate(z, out)) {
                 return;
@@ -246,6 +278,142 @@ final class ParetoNbdGradient {
                 - Hypergeometric2F1.logValue(a, b - hb, a + 1, z)) / (2 * hb);
         out[3] = (Hypergeometric2F1.logValue(a, b, a + 1, z + hz)
                 - Hypergeometric2F1.logValue(a, b, a + 1, z - hz)) / (2 * hz);
+    }
+
+    /**
+     * {ln H, d ln H/da, d ln H/db, d ln H/dz} by Pfaff's transformation, for z near 1 with a (1 - z) large:
+     * <pre>
+     * H = w^-b 2F1(1, b; a+1; zeta) = w^-b sum_n (b)_n/(a+1)_n zeta^n,   w = 1 - z,  zeta = -z/w
+     * </pre>
+     * 2F1(1, b; a+1; zeta) is the Stieltjes transform of the Beta(b, a+1-b) distribution, sum mu_n zeta^n with
+     * its moments mu_n, so for zeta &lt; 0 the partial sums alternate around it and stop within the first omitted
+     * term (even where the series itself diverges, |zeta| &gt; 1): the sum stops once that term is below EPS of
+     * it, while the terms still shrink, or gives up (false). The derivative sums, sum t_n h_n with
+     * h_n = -sum_{j&lt;n} 1/(a+1+j), sum_{j&lt;n} 1/(b+j) and n, stop with it. Needs a + 1 &gt; b &gt; 0.
+     */
+    static boolean pfaff(double a, double b, double z, double[] out) {
+        double w = 1 - z;
+        double zeta = -z / w;
+        if (!(a + 1 - b > 0 && z >= 0.5)) {
+            return false;
+        }
+        double t = 1;
+        double s0 = 1;
+        double abs = 1;
+        double ha = 0;
+        double hb = 0;
+        double sa = 0;
+        double sb = 0;
+        double sz = 0;
+        for (int n = 0; n < NEAR_ONE_TERMS; n++) {
+            double ratio = (b + n) / (a + 1 + n) * zeta;
+            if (!(ratio > -0.5)) {
+                // Terms not shrinking fast: the alternating sum would cancel, or never get small.
+                return false;
+            }
+            ha -= 1 / (a + 1 + n);
+            hb += 1 / (b + n);
+            t *= ratio;
+            double m = n + 1;
+            if (Math.abs(t) <= EPS * s0 && Math.abs(t * ha) <= EPS * Math.abs(sa)
+                    && Math.abs(t * hb) <= EPS * Math.abs(sb) && Math.abs(t * m) <= EPS * Math.abs(sz)) {
+                if (!(abs <= MAX_CANCELLATION * s0)) {
+                    return false;
+                }
+                double logW = Math.log(w);
+                out[0] = Math.log(s0) - b * logW;
+                out[1] = sa / s0;
+                out[2] = sb / s0 - logW;
+                // d zeta/dz = -1/w^2, and -1/(w^2 zeta) = 1/(z w)
+                out[3] = b / w + sz / (s0 * z * w);
+                return out[0] < Double.POSITIVE_INFINITY;
+            }
+            s0 += t;
+            abs += Math.abs(t);
+            sa += t * ha;
+            sb += t * hb;
+            sz += t * m;
+        }
+        return false;
+    }
+
+    /**
+     * ln H near z = 1 by the transformation to w = 1 - z (A&amp;S 15.3.6 with c = a + 1, which turns the first
+     * series into z^-a):
+     * <pre>
+     * H = Gamma(a+1) Gamma(1-b) / Gamma(a+1-b) z^-a  +  a/(b-1) w^(1-b) 2F1(1, a+1-b; 2-b; w)
+     * </pre>
+     * a few dozen terms in w where the series in z needs thousands. NaN (the caller sums the series) where the two
+     * terms cancel by more than a factor {@value #MAX_CANCELLATION} (b near an integer, or w not small), where
+     * the series in w is long, or where a + 1 - b is not positive.
+     */
+    static double logHNearOne(double a, double b, double z) {
+        double c = (a + 1) - b;
+        double w = 1 - z;
+        if (!(c > 0 && z >= 0.5 && b != Math.rint(b))) {
+            return Double.NaN;
+        }
+        // ln |T1| as a sum of pieces; Gamma(1-b) for b > 1 by reflection, pi / (sin(pi b) Gamma(b)), so that
+        // no two large logarithms of Gammas are subtracted. a + 1 and c are rounded: with psi(a) near ln a a
+        // rounding of 1e-14 in c would cost that much again in ln H, so the roundings (Knuth's two-sum) enter
+        // to first order.
+        double a1 = a + 1;
+        double r1 = (a - (a1 - (a1 - a))) + (1 - (a1 - a));
+        double r2 = (a1 - (c - (c - a1))) + (-b - (c - a1));
+        double correction = SpecialFunctions.digamma(a1) * r1 - SpecialFunctions.digamma(c) * (r1 + r2);
+        double[] pieces;
+        if (b < 1) {
+            pieces = new double[] {Hypergeometric2F1.logGammaRatio(a1, c), correction, Gamma.logGamma(1 - b),
+                -a * Math.log1p(-w)};
+        } else {
+            double reduced = b - 2 * Math.floor(b / 2);
+            pieces = new double[] {Hypergeometric2F1.logGammaRatio(a1, b), -Gamma.logGamma(c), correction,
+                Math.log(Math.PI / Math.abs(Math.sin(Math.PI * reduced))), -a * Math.log1p(-w)};
+        }
+        double logT1 = 0;
+        double size1 = 0;
+        for (double p : pieces) {
+            logT1 += p;
+            size1 += Math.abs(p);
+        }
+        double signT1 = SpecialFunctions.signGamma(1 - b);
+        // 2F1(1, c; 2-b; w): term ratio (c+n)/(2-b+n) w; its terms alternate in sign while 2-b+n < 0.
+        double d = 2 - b;
+        double term = 1;
+        double sum = 1;
+        double abs = 1;
+        for (int n = 0; ; n++) {
+            if (n >= NEAR_ONE_TERMS) {
+                return Double.NaN;
+            }
+            term *= (c + n) / (d + n) * w;
+            sum += term;
+            abs += Math.abs(term);
+            // Past 2-b+n > 0 the ratios run monotonically toward w: the larger of w and the next ratio bounds
+            // every later one.
+            double next = d + n + 1 > 0 ? Math.max(w, (c + n + 1) / (d + n + 1) * w) : 1;
+            if (next < 1 && Math.abs(term) * next <= EPS * Math.abs(sum) * (1 - next)) {
+                break;
+            }
+        }
+        double logA = Math.log(a);
+        double logB1 = Math.log(Math.abs(b - 1));
+        double logW = (1 - b) * Math.log(w);
+        double logT2 = logA - logB1 + logW + Math.log(Math.abs(sum));
+        double size2 = Math.abs(logA) + Math.abs(logB1) + Math.abs(logW);
+        double signT2 = Math.signum(b - 1) * Math.signum(sum);
+        double hi = Math.max(logT1, logT2);
+        double e1 = Math.exp(logT1 - hi);
+        double e2 = Math.exp(logT2 - hi);
+        double h = signT1 * e1 + signT2 * e2;
+        // Each term carries the rounding of its logarithm's pieces (and the series' cancellation); together
+        // they must leave H its relative accuracy.
+        double spread = e1 + e2 * abs / Math.abs(sum);
+        double error = ROUNDING * (e1 * (size1 + 1) + e2 * (size2 + abs / Math.abs(sum)));
+        if (!(h > 0 && spread <= MAX_SPREAD * h && error <= MAX_ERROR * h && hi < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        return hi + Math.log(h);
     }
 
     /**
