@@ -49,19 +49,20 @@ final class ParetoNbdGradient {
     /** Series estimated to need more terms than this take ln H from {@link Hypergeometric2F1}. */
     private static final double VALUE_TERMS = 20_000;
     /**
-     * Value-only pairs whose series would take at least this many terms are tried through the transformation
-     * to 1 - z first ({@link #logHNearOne}): the boundary probes of the diagnostics move alpha or beta 100 times
-     * away, z near 1 for most pairs.
+     * Pairs whose series would take at least this many terms try {@link #pfaff}, {@link #logHNearOne} and
+     * {@link Chain} first: the boundary probes of the diagnostics move alpha or beta 100 times away, z near 1 for
+     * most pairs.
      */
     private static final double TRANSFORM_TERMS = 1000;
-    /** The series in 1 - z of {@link #logHNearOne} may take at most this many terms. */
+    /** The series of {@link #pfaff} and {@link #logHNearOne} may take at most this many terms. */
     private static final int NEAR_ONE_TERMS = 2000;
-    /** The transformation's two terms may cancel to no less than 1 / this of their absolute sum. */
+    /** {@link #pfaff}'s alternating sum may cancel to no less than 1 / this of its absolute sum. */
     private static final double MAX_CANCELLATION = 4;
     /** The relative rounding of one logarithm or product, a few units in the last place. */
     private static final double ROUNDING = 4.5e-16;
-    /** The largest relative error of H the transformation may leave (else the series is summed). */
+    /** The largest relative error of H {@link #logHNearOne} may leave (else NaN). */
     private static final double MAX_ERROR = 3e-14;
+    /** {@link #logHNearOne}'s two terms may cancel to no less than 1 / this of their absolute sum. */
     private static final double MAX_SPREAD = 1000;
     private static final double RESCALE = 1e250;
     private static final double LOG_RESCALE = Math.log(RESCALE);
@@ -276,7 +277,7 @@ final class ParetoNbdGradient {
         }
     }
 
-    /** {@link #logH(double, double, double, boolean, Table, double[])} from the series alone. */
+    /** {@link #logH(double, double, double, boolean, Table, Chain, double[])} from the series alone. */
     private static void seriesLogH(double a, double b, double z, boolean derivatives, double terms, Table table,
             double[] out) {
         if (terms < VALUE_TERMS) {
@@ -368,9 +369,10 @@ final class ParetoNbdGradient {
      * <pre>
      * H = Gamma(a+1) Gamma(1-b) / Gamma(a+1-b) z^-a  +  a/(b-1) w^(1-b) 2F1(1, a+1-b; 2-b; w)
      * </pre>
-     * a few dozen terms in w where the series in z needs thousands. NaN (the caller sums the series) where the two
-     * terms cancel by more than a factor {@value #MAX_CANCELLATION} (b near an integer, or w not small), where
-     * the series in w is long, or where a + 1 - b is not positive.
+     * a few dozen terms in w where the series in z needs thousands. The two terms cancel more as a (1 - z) grows
+     * and as b nears an integer; each carries the rounding of its logarithm's pieces, so the result is NaN (the
+     * caller goes on) where that estimate exceeds {@value #MAX_ERROR} of H, where the terms cancel by more than
+     * a factor {@value #MAX_SPREAD}, where the series in w is long, or where a + 1 - b is not positive.
      */
     static double logHNearOne(double a, double b, double z) {
         double c = (a + 1) - b;
