@@ -32,6 +32,13 @@ import org.apache.commons.math3.special.Gamma;
  * too long (z within about 1e-5 of 1) its three derivatives are central differences of ln H instead.
  * {@link ModelKind#paretoNbd} is this method without the gradient.
  *
+ * <p>Near z = 1 the series take thousands of terms (the diagnostics' probes move alpha or beta 100 times away,
+ * which puts most pairs there, and fits running to a point mass reach a in the billions). Pairs whose series
+ * would take {@value #TRANSFORM_TERMS} terms or more try, in order, Pfaff's transformation (a Stieltjes series
+ * with its derivatives, for a (1 - z) large: {@link #pfaff}), the connection formula to 1 - z (the value, for
+ * a (1 - z) small: {@link #logHNearOne}) and Taylor steps of 2F1's differential equation (the value, in between:
+ * {@link Chain}), each only where it holds H to about 1e-14 relative; the series otherwise.
+ *
  * <p>Checked against central differences of the likelihood and by the CDNOW fit (ParetoNbdGradientTest).
  */
 final class ParetoNbdGradient {
@@ -41,6 +48,22 @@ final class ParetoNbdGradient {
     private static final double MAX_TERMS = 200_000;
     /** Series estimated to need more terms than this take ln H from {@link Hypergeometric2F1}. */
     private static final double VALUE_TERMS = 20_000;
+    /**
+     * Pairs whose series would take at least this many terms try {@link #pfaff}, {@link #logHNearOne} and
+     * {@link Chain} first: the boundary probes of the diagnostics move alpha or beta 100 times away, z near 1 for
+     * most pairs.
+     */
+    private static final double TRANSFORM_TERMS = 1000;
+    /** The series of {@link #pfaff} and {@link #logHNearOne} may take at most this many terms. */
+    private static final int NEAR_ONE_TERMS = 2000;
+    /** {@link #pfaff}'s alternating sum may cancel to no less than 1 / this of its absolute sum. */
+    private static final double MAX_CANCELLATION = 4;
+    /** The relative rounding of one logarithm or product, a few units in the last place. */
+    private static final double ROUNDING = 4.5e-16;
+    /** The largest relative error of H {@link #logHNearOne} may leave (else NaN). */
+    private static final double MAX_ERROR = 3e-14;
+    /** {@link #logHNearOne}'s two terms may cancel to no less than 1 / this of their absolute sum. */
+    private static final double MAX_SPREAD = 1000;
     private static final double RESCALE = 1e250;
     private static final double LOG_RESCALE = Math.log(RESCALE);
 
@@ -96,18 +119,28 @@ final class ParetoNbdGradient {
         // largest z among its pairs that take the series.
         int[] pairX = new int[pairs.size];
         double[] zMax = new double[fx.length];
+        double[] wMin = new double[fx.length];
+        java.util.Arrays.fill(wMin, 1);
         for (int p = 0; p < pairs.size; p++) {
             int kx = java.util.Arrays.binarySearch(fx, pairs.x[p]);
             pairX[p] = kx;
             double z = diff / (max + times[pairs.time[p]]);
-            if (terms(alphaLarger ? s + 1 : r + fx[kx], z) < VALUE_TERMS) {
+            double n = terms(alphaLarger ? s + 1 : r + fx[kx], z);
+            if (n < VALUE_TERMS) {
                 zMax[kx] = Math.max(zMax[kx], z);
+            }
+            if (n >= TRANSFORM_TERMS) {
+                wMin[kx] = Math.min(wMin[kx], 1 - z);
             }
         }
         Table[] tables = new Table[fx.length];
+        Chain[] chains = new Chain[fx.length];
         for (int kx = 0; kx < fx.length; kx++) {
             if (zMax[kx] > 0) {
                 tables[kx] = Table.upTo(r + s + fx[kx], alphaLarger ? s + 1 : r + fx[kx], zMax[kx]);
+            }
+            if (wMin[kx] < 1) {
+                chains[kx] = Chain.upTo(r + s + fx[kx], alphaLarger ? s + 1 : r + fx[kx], wMin[kx]);
             }
         }
         ChunkedSum.forEach(pairs.size, (from, to) -> {
@@ -118,7 +151,7 @@ final class ParetoNbdGradient {
                 double q = max + times[pairs.time[p]];
                 double k = alphaLarger ? s + 1 : r + x;
                 double z = diff / q;
-                logH(rsx, k, z, grad, tables[pairX[p]], h);
+                logH(rsx, k, z, grad, tables[pairX[p]], chains[pairX[p]], h);
                 double logQ = Math.log(q);
                 logF[p] = h[0] - rsx * logQ;
                 if (grad) {
@@ -195,13 +228,14 @@ final class ParetoNbdGradient {
     /**
      * {ln H, d ln H/da, d ln H/db, d ln H/dz} of H(a, b, z) = 2F1(a, b; a+1; z) into {@code out} (the derivatives
      * only when {@code derivatives}), for a, b &gt; 0 and 0 &lt;= z &lt; 1. ln H comes from the series of positive
-     * terms where it takes at most {@value #VALUE_TERMS} terms, else from {@link Hypergeometric2F1} (which sums
-     * with compensation and transforms near z = 1); the derivatives from the series where it takes at most
-     * {@value #MAX_TERMS} terms, else from central differences of ln H. Which way is taken depends on (a, b, z)
-     * only, so the value is the same with or without the derivatives.
+     * terms where it takes fewer than {@value #TRANSFORM_TERMS} terms; beyond, from the first of {@link #pfaff},
+     * {@link #logHNearOne} and {@link Chain} that holds, else from the series up to {@value #VALUE_TERMS} terms
+     * and {@link Hypergeometric2F1} past them. The derivatives come with {@link #pfaff}'s, else from the series
+     * where it takes at most {@value #MAX_TERMS} terms, else from central differences of ln H. Which way is taken
+     * depends on (a, b, z) only, so the value is the same with or without the derivatives.
      */
     static void logH(double a, double b, double z, boolean derivatives, double[] out) {
-        logH(a, b, z, derivatives, null, out);
+        logH(a, b, z, derivatives, null, null, out);
     }
 
     /** The series' length estimate: the terms grow for about b z / (1 - z) of them, then shrink like z^n. */
@@ -211,9 +245,11 @@ final class ParetoNbdGradient {
 
     /**
      * {@link #logH(double, double, double, boolean, double[])} with the coefficients of (a, b) from {@code table}
-     * when it is long enough for z (else from a table built for z: the same bits).
+     * when it is long enough for z (else from a table built for z: the same bits), and the Taylor steps of
+     * {@code chain}, built for every z of (a, b) that may need it (else a chain built for z: the same bits).
      */
-    private static void logH(double a, double b, double z, boolean derivatives, Table table, double[] out) {
+    private static void logH(double a, double b, double z, boolean derivatives, Table table, Chain chain,
+            double[] out) {
         if (z == 0) {
             out[0] = 0;
             out[1] = 0;
@@ -222,6 +258,28 @@ final class ParetoNbdGradient {
             return;
         }
         double terms = terms(b, z);
+        if (terms >= TRANSFORM_TERMS && pfaff(a, b, z, out)) {
+            return;
+        }
+        double nearOne = terms >= TRANSFORM_TERMS ? logHNearOne(a, b, z) : Double.NaN;
+        if (nearOne != nearOne && terms >= TRANSFORM_TERMS) {
+            // A chain of this (a, b) that ends before z would end there again.
+            Chain steps = chain != null ? chain : Chain.upTo(a, b, 1 - z);
+            nearOne = steps == null ? Double.NaN : steps.logH(z);
+        }
+        if (nearOne == nearOne && !derivatives) {
+            out[0] = nearOne;
+            return;
+        }
+        seriesLogH(a, b, z, derivatives, terms, table, out);
+        if (nearOne == nearOne) {
+            out[0] = nearOne;
+        }
+    }
+
+    /** {@link #logH(double, double, double, boolean, Table, Chain, double[])} from the series alone. */
+    private static void seriesLogH(double a, double b, double z, boolean derivatives, double terms, Table table,
+            double[] out) {
         if (terms < VALUE_TERMS) {
             if (table != null && table.evaluate(z, out)) {
                 return;
@@ -246,6 +304,143 @@ final class ParetoNbdGradient {
                 - Hypergeometric2F1.logValue(a, b - hb, a + 1, z)) / (2 * hb);
         out[3] = (Hypergeometric2F1.logValue(a, b, a + 1, z + hz)
                 - Hypergeometric2F1.logValue(a, b, a + 1, z - hz)) / (2 * hz);
+    }
+
+    /**
+     * {ln H, d ln H/da, d ln H/db, d ln H/dz} by Pfaff's transformation, for z near 1 with a (1 - z) large:
+     * <pre>
+     * H = w^-b 2F1(1, b; a+1; zeta) = w^-b sum_n (b)_n/(a+1)_n zeta^n,   w = 1 - z,  zeta = -z/w
+     * </pre>
+     * 2F1(1, b; a+1; zeta) is the Stieltjes transform of the Beta(b, a+1-b) distribution, sum mu_n zeta^n with
+     * its moments mu_n, so for zeta &lt; 0 the partial sums alternate around it and stop within the first omitted
+     * term (even where the series itself diverges, |zeta| &gt; 1): the sum stops once that term is below EPS of
+     * it, while the terms still shrink, or gives up (false). The derivative sums, sum t_n h_n with
+     * h_n = -sum_{j&lt;n} 1/(a+1+j), sum_{j&lt;n} 1/(b+j) and n, stop with it. Needs a + 1 &gt; b &gt; 0.
+     */
+    static boolean pfaff(double a, double b, double z, double[] out) {
+        double w = 1 - z;
+        double zeta = -z / w;
+        if (!(a + 1 - b > 0 && z >= 0.5)) {
+            return false;
+        }
+        double t = 1;
+        double s0 = 1;
+        double abs = 1;
+        double ha = 0;
+        double hb = 0;
+        double sa = 0;
+        double sb = 0;
+        double sz = 0;
+        for (int n = 0; n < NEAR_ONE_TERMS; n++) {
+            double ratio = (b + n) / (a + 1 + n) * zeta;
+            if (!(ratio > -0.5)) {
+                // Terms not shrinking fast: the alternating sum would cancel, or never get small.
+                return false;
+            }
+            ha -= 1 / (a + 1 + n);
+            hb += 1 / (b + n);
+            t *= ratio;
+            double m = n + 1;
+            if (Math.abs(t) <= EPS * s0 && Math.abs(t * ha) <= EPS * Math.abs(sa)
+                    && Math.abs(t * hb) <= EPS * Math.abs(sb) && Math.abs(t * m) <= EPS * Math.abs(sz)) {
+                if (!(abs <= MAX_CANCELLATION * s0)) {
+                    return false;
+                }
+                double logW = Math.log(w);
+                out[0] = Math.log(s0) - b * logW;
+                out[1] = sa / s0;
+                out[2] = sb / s0 - logW;
+                // d zeta/dz = -1/w^2, and -1/(w^2 zeta) = 1/(z w)
+                out[3] = b / w + sz / (s0 * z * w);
+                return out[0] < Double.POSITIVE_INFINITY;
+            }
+            s0 += t;
+            abs += Math.abs(t);
+            sa += t * ha;
+            sb += t * hb;
+            sz += t * m;
+        }
+        return false;
+    }
+
+    /**
+     * ln H near z = 1 by the transformation to w = 1 - z (A&amp;S 15.3.6 with c = a + 1, which turns the first
+     * series into z^-a):
+     * <pre>
+     * H = Gamma(a+1) Gamma(1-b) / Gamma(a+1-b) z^-a  +  a/(b-1) w^(1-b) 2F1(1, a+1-b; 2-b; w)
+     * </pre>
+     * a few dozen terms in w where the series in z needs thousands. The two terms cancel more as a (1 - z) grows
+     * and as b nears an integer; each carries the rounding of its logarithm's pieces, so the result is NaN (the
+     * caller goes on) where that estimate exceeds {@value #MAX_ERROR} of H, where the terms cancel by more than
+     * a factor {@value #MAX_SPREAD}, where the series in w is long, or where a + 1 - b is not positive.
+     */
+    static double logHNearOne(double a, double b, double z) {
+        double c = (a + 1) - b;
+        double w = 1 - z;
+        if (!(c > 0 && z >= 0.5 && b != Math.rint(b))) {
+            return Double.NaN;
+        }
+        // ln |T1| as a sum of pieces; Gamma(1-b) for b > 1 by reflection, pi / (sin(pi b) Gamma(b)), so that
+        // no two large logarithms of Gammas are subtracted. a + 1 and c are rounded: with psi(a) near ln a a
+        // rounding of 1e-14 in c would cost that much again in ln H, so the roundings (Knuth's two-sum) enter
+        // to first order.
+        double a1 = a + 1;
+        double r1 = (a - (a1 - (a1 - a))) + (1 - (a1 - a));
+        double r2 = (a1 - (c - (c - a1))) + (-b - (c - a1));
+        double correction = SpecialFunctions.digamma(a1) * r1 - SpecialFunctions.digamma(c) * (r1 + r2);
+        double[] pieces;
+        if (b < 1) {
+            pieces = new double[] {Hypergeometric2F1.logGammaRatio(a1, c), correction, Gamma.logGamma(1 - b),
+                -a * Math.log1p(-w)};
+        } else {
+            double reduced = b - 2 * Math.floor(b / 2);
+            pieces = new double[] {Hypergeometric2F1.logGammaRatio(a1, b), -Gamma.logGamma(c), correction,
+                Math.log(Math.PI / Math.abs(Math.sin(Math.PI * reduced))), -a * Math.log1p(-w)};
+        }
+        double logT1 = 0;
+        double size1 = 0;
+        for (double p : pieces) {
+            logT1 += p;
+            size1 += Math.abs(p);
+        }
+        double signT1 = SpecialFunctions.signGamma(1 - b);
+        // 2F1(1, c; 2-b; w): term ratio (c+n)/(2-b+n) w; its terms alternate in sign while 2-b+n < 0.
+        double d = 2 - b;
+        double term = 1;
+        double sum = 1;
+        double abs = 1;
+        for (int n = 0; ; n++) {
+            if (n >= NEAR_ONE_TERMS) {
+                return Double.NaN;
+            }
+            term *= (c + n) / (d + n) * w;
+            sum += term;
+            abs += Math.abs(term);
+            // Past 2-b+n > 0 the ratios run monotonically toward w: the larger of w and the next ratio bounds
+            // every later one.
+            double next = d + n + 1 > 0 ? Math.max(w, (c + n + 1) / (d + n + 1) * w) : 1;
+            if (next < 1 && Math.abs(term) * next <= EPS * Math.abs(sum) * (1 - next)) {
+                break;
+            }
+        }
+        double logA = Math.log(a);
+        double logB1 = Math.log(Math.abs(b - 1));
+        double logW = (1 - b) * Math.log(w);
+        double logT2 = logA - logB1 + logW + Math.log(Math.abs(sum));
+        double size2 = Math.abs(logA) + Math.abs(logB1) + Math.abs(logW);
+        double signT2 = Math.signum(b - 1) * Math.signum(sum);
+        double hi = Math.max(logT1, logT2);
+        double e1 = Math.exp(logT1 - hi);
+        double e2 = Math.exp(logT2 - hi);
+        double h = signT1 * e1 + signT2 * e2;
+        // Each term carries the rounding of its logarithm's pieces (and the series' cancellation); together
+        // they must leave H its relative accuracy.
+        double spread = e1 + e2 * abs / Math.abs(sum);
+        double error = ROUNDING * (e1 * (size1 + 1) + e2 * (size2 + abs / Math.abs(sum)));
+        if (!(h > 0 && spread <= MAX_SPREAD * h && error <= MAX_ERROR * h && hi < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        return hi + Math.log(h);
     }
 
     /**
@@ -299,6 +494,144 @@ final class ParetoNbdGradient {
             }
         }
         return false;
+    }
+
+    /**
+     * ln H toward z = 1 for one (a, b) by Taylor steps of 2F1's differential equation, where neither
+     * {@link #pfaff} nor {@link #logHNearOne} is accurate (a (1 - z) between about 0.3 and 2b) and the series
+     * would take thousands of terms. Nodes z_j = 1 - w_j, w_j = w_0 (3/4)^j, w_0 = min(1/4, 8/a); at z_0 ln H and
+     * d ln H/dz from the series, then at each node the Taylor coefficients of H/H(z_j) from the equation
+     * <pre>
+     * z(1-z) H'' + (a+1 - (a+b+1) z) H' - a b H = 0:
+     * c_{k+2} = [((a+b+1) z_j - a - 1 + (z_j - w_j) k)(k+1) c_{k+1} + (k+a)(k+b) c_k] / (z_j w_j (k+1)(k+2))
+     * </pre>
+     * with c_0 = 1, c_1 = d ln H/dz. H's power series has positive coefficients, so every c_k is positive and a
+     * step forward (0 &lt;= h &lt;= w_j/4, within a quarter of the radius w_j) sums positive terms; a coefficient
+     * that comes out not positive ends the chain there. The nodes depend on (a, b) only, so the value at z is
+     * the same whatever z the chain was built for.
+     */
+    static final class Chain {
+        private static final double STEP = 0.75;
+        private static final int MAX_NODES = 24;
+        private static final int MAX_COEFFICIENTS = 400;
+        private final double[] z;
+        private final double[] logH;
+        private final double[][] coefficients;
+        private final int nodes;
+        private final double end;
+
+        private Chain(double[] z, double[] logH, double[][] coefficients, int nodes, double end) {
+            this.z = z;
+            this.logH = logH;
+            this.coefficients = coefficients;
+            this.nodes = nodes;
+            this.end = end;
+        }
+
+        /** A chain reaching every w = 1 - z down to {@code wMin} (or shorter where it ends); null if none. */
+        static Chain upTo(double a, double b, double wMin) {
+            double w = Math.min(0.25, 8 / a);
+            double zj = 1 - w;
+            // Only where the series at the start is short: a chain is worth building for series of thousands.
+            if (!(wMin < w && a > 0 && b > 0 && terms(b, zj) < TRANSFORM_TERMS)) {
+                return null;
+            }
+            double[] start = new double[4];
+            if (!series(a, b, zj, start)) {
+                return null;
+            }
+            double[] zs = new double[MAX_NODES];
+            double[] logs = new double[MAX_NODES];
+            double[][] coefs = new double[MAX_NODES][];
+            double log = start[0];
+            double slope = start[3];
+            int n = 0;
+            while (n < MAX_NODES) {
+                double[] c = coefficients(a, b, zj, w, slope);
+                if (c == null) {
+                    break;
+                }
+                zs[n] = zj;
+                logs[n] = log;
+                coefs[n] = c;
+                n++;
+                double next = w * STEP;
+                double zNext = 1 - next;
+                if (next < wMin) {
+                    break;
+                }
+                double h = zNext - zj;
+                double v = 0;
+                double dv = 0;
+                for (int k = c.length - 1; k >= 0; k--) {
+                    v = v * h + c[k];
+                    if (k > 0) {
+                        dv = dv * h + k * c[k];
+                    }
+                }
+                log += Math.log(v);
+                slope = dv / v;
+                zj = zNext;
+                w = next;
+            }
+            if (n == 0) {
+                return null;
+            }
+            return new Chain(zs, logs, coefs, n, 1 - (1 - zs[n - 1]) * STEP);
+        }
+
+        /**
+         * The Taylor coefficients of H/H(z_j) at z_j, as many as reach EPS within h = w/4 past the terms'
+         * peak; null if one is not positive and finite or they do not settle.
+         */
+        private static double[] coefficients(double a, double b, double zj, double w, double slope) {
+            double[] c = new double[MAX_COEFFICIENTS];
+            c[0] = 1;
+            c[1] = slope;
+            double h = w * (1 - STEP);
+            double power = h;
+            double sum = 1 + slope * h;
+            if (!(slope > 0 && sum < Double.POSITIVE_INFINITY)) {
+                return null;
+            }
+            for (int k = 0; k + 2 < MAX_COEFFICIENTS; k++) {
+                double next = (((a + b + 1) * zj - a - 1 + (zj - w) * k) * (k + 1) * c[k + 1]
+                        + (k + a) * (k + b) * c[k]) / (zj * w * (k + 1) * (k + 2));
+                if (!(next > 0 && next < Double.POSITIVE_INFINITY)) {
+                    return null;
+                }
+                c[k + 2] = next;
+                power *= h;
+                double term = next * power;
+                sum += term;
+                // Past k = 2b + 4 the term ratios are below 3/8, so the tail is below the last term.
+                if (k + 2 > 2 * b + 4 && term <= EPS / 2 * sum) {
+                    return java.util.Arrays.copyOf(c, k + 3);
+                }
+            }
+            return null;
+        }
+
+        /** Whether the chain reaches z. */
+        boolean reaches(double z) {
+            return z >= this.z[0] && z < end;
+        }
+
+        /** ln H at z; NaN where the chain does not reach. */
+        double logH(double z) {
+            if (!reaches(z)) {
+                return Double.NaN;
+            }
+            int j = java.util.Arrays.binarySearch(this.z, 0, nodes, z);
+            j = j >= 0 ? j : -j - 2;
+            double h = z - this.z[j];
+            double[] c = coefficients[j];
+            double v = 0;
+            for (int k = c.length - 1; k >= 0; k--) {
+                v = v * h + c[k];
+            }
+            return logH[j] + Math.log(v);
+        }
     }
 
     /**

@@ -59,6 +59,8 @@ public final class Hypergeometric2F1 {
     private static final double RESCALE = 1e250;
     private static final double LOG_RESCALE = Math.log(RESCALE);
     private static final double NEAR_INTEGER = 1e-3;
+    /** From this argument on, Gamma ratios are taken from Stirling's series (8 terms reach 1e-17 there). */
+    static final double STIRLING_FROM = 10;
 
     private Hypergeometric2F1() {
     }
@@ -206,17 +208,40 @@ public final class Hypergeometric2F1 {
         return new double[] {ref + Math.log(Math.abs(sum)), Math.signum(sum)};
     }
 
-    /** A&amp;S 15.3.6. */
+    /**
+     * A&amp;S 15.3.6. The Gamma arguments c - a, c - b and c - a - b are rounded differences; with psi(x) near
+     * ln x a rounding of 1e-13 (parameters in the hundreds) would cost that much in the value, so the roundings
+     * (Knuth's two-sum) enter the Gamma terms and w^s to first order.
+     */
     private static double[] oneMinusZ(double a, double b, double c, double z) {
-        double s = c - a - b;
+        double ca = c - a;
+        double cb = c - b;
+        double s = ca - b;
+        double eCa = roundingOfSum(c, -a, ca);
+        double eCb = roundingOfSum(c, -b, cb);
+        double eS = eCa + roundingOfSum(ca, -b, s);
         double w = 1 - z;
-        double[] g1 = gammaRatio(new double[] {c, s}, new double[] {c - a, c - b});
+        double logW = Math.log(w);
+        double[] g1 = gammaRatio(new double[] {c, s}, new double[] {ca, cb});
+        g1[0] += firstOrder(s, eS) - firstOrder(ca, eCa) - firstOrder(cb, eCb);
         double[] f1 = series(a, b, 1 - s, w, -1);
         double[] g2 = gammaRatio(new double[] {c, -s}, new double[] {a, b});
-        double[] f2 = series(c - a, c - b, 1 + s, w, -1);
+        g2[0] += firstOrder(-s, -eS);
+        double[] f2 = series(ca, cb, 1 + s, w, -1);
         double[] t1 = {g1[0] + f1[0], g1[1] * f1[1]};
-        double[] t2 = {g2[0] + f2[0] + s * Math.log(w), g2[1] * f2[1]};
+        double[] t2 = {g2[0] + f2[0] + s * logW + eS * logW, g2[1] * f2[1]};
         return add(t1, t2);
+    }
+
+    /** The rounding error of {@code sum = x + y} (Knuth's two-sum): x + y = sum + error exactly. */
+    private static double roundingOfSum(double x, double y, double sum) {
+        double yVirtual = sum - x;
+        return (x - (sum - yVirtual)) + (y - yVirtual);
+    }
+
+    /** ln |Gamma(x + e)| - ln |Gamma(x)| to first order, 0 when e is 0. */
+    private static double firstOrder(double x, double e) {
+        return e == 0 ? 0 : SpecialFunctions.digamma(x) * e;
     }
 
     /** c - a - b = m, an integer: A&amp;S 15.3.10 (m = 0), 15.3.11 (m > 0), Euler + 15.3.11 (m < 0). */
@@ -354,25 +379,75 @@ public final class Hypergeometric2F1 {
         return rho < 1 && Math.abs(term) * rho <= EPS * Math.abs(sum) * (1 - rho);
     }
 
-    /** {ln |prod Gamma(num) / prod Gamma(den)|, sign}; a pole in the denominator gives zero. */
+    /**
+     * {ln |prod Gamma(num) / prod Gamma(den)|, sign}; a pole in the denominator gives zero. Each numerator of at
+     * least {@value #STIRLING_FROM} is paired with the nearest unused denominator of at least that size and their
+     * ratio taken by {@link #logGammaRatio}: two logarithms of Gammas in the thousands would each carry an
+     * absolute rounding of some 1e-13, which the connection formulas would keep as relative error.
+     */
     static double[] gammaRatio(double[] num, double[] den) {
         double log = 0;
         double sign = 1;
+        boolean[] used = new boolean[den.length];
         for (double x : den) {
             if (isNonPositiveInteger(x)) {
                 return new double[] {Double.NEGATIVE_INFINITY, 0};
             }
-            log -= SpecialFunctions.logAbsGamma(x);
-            sign *= SpecialFunctions.signGamma(x);
         }
         for (double x : num) {
             if (isNonPositiveInteger(x)) {
                 return nan();
             }
-            log += SpecialFunctions.logAbsGamma(x);
-            sign *= SpecialFunctions.signGamma(x);
+            int pair = -1;
+            if (x >= STIRLING_FROM) {
+                for (int j = 0; j < den.length; j++) {
+                    if (!used[j] && den[j] >= STIRLING_FROM
+                            && (pair < 0 || Math.abs(den[j] - x) < Math.abs(den[pair] - x))) {
+                        pair = j;
+                    }
+                }
+            }
+            if (pair >= 0) {
+                used[pair] = true;
+                log += logGammaRatio(x, den[pair]);
+            } else {
+                log += SpecialFunctions.logAbsGamma(x);
+                sign *= SpecialFunctions.signGamma(x);
+            }
+        }
+        for (int j = 0; j < den.length; j++) {
+            if (!used[j]) {
+                log -= SpecialFunctions.logAbsGamma(den[j]);
+                sign *= SpecialFunctions.signGamma(den[j]);
+            }
         }
         return new double[] {log, sign};
+    }
+
+    /**
+     * {@code ln(Gamma(x) / Gamma(y))} for x, y &gt; 0; where both are at least {@value #STIRLING_FROM}, from
+     * Stirling's series differenced term by term
+     * ({@code (y - 1/2) ln(1 + d/y) + d ln x - d} plus the difference of the series' tails, d = x - y), so that
+     * the ratio of two large Gammas keeps its relative accuracy.
+     *
+     * @param x the numerator's argument
+     * @param y the denominator's argument
+     * @return {@code ln Gamma(x) - ln Gamma(y)}
+     */
+    public static double logGammaRatio(double x, double y) {
+        if (!(x >= STIRLING_FROM && y >= STIRLING_FROM)) {
+            return Gamma.logGamma(x) - Gamma.logGamma(y);
+        }
+        double d = x - y;
+        return (y - 0.5) * Math.log1p(d / y) + d * Math.log(x) - d + stirlingTail(x) - stirlingTail(y);
+    }
+
+    /** ln Gamma(x) - ((x - 1/2) ln x - x + ln(2 pi)/2) for x &gt;= 10: Stirling's series, to below 1e-17. */
+    private static double stirlingTail(double x) {
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        return inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 * (1.0 / 1260 - inv2 * (1.0 / 1680 - inv2 * (1.0 / 1188
+                - inv2 * (691.0 / 360360 - inv2 * (1.0 / 156 - inv2 * 3617.0 / 122400)))))));
     }
 
     private static double[] add(double[] p, double[] q) {

@@ -134,4 +134,68 @@ class ParetoNbdGradientTest {
             assertTrue(out[0] >= 0 && out[1] >= 0 && out[2] > 0, at);
         });
     }
+    /**
+     * ln 2F1(a, b; a+1; z) and its derivatives near z = 1 (the boundary probes' pairs: a (1 - z) large, small and
+     * in between, b near an integer, a in the billions) against 40-digit mpmath values:
+     * {@code mp.log(mp.hyp2f1(a, b, a + 1, z))} and {@code mp.diff} of it in a, b, z (mpmath 1.3, mp.dps = 40);
+     * the last two rows' values from {@code mp.quad} of {@code e^-u (1 - z e^(-u/a))^-b} over u in (0, inf)
+     * (mp.dps = 30; the first also equals {@code a lerchphi(z, 1, a)}), their derivatives not checked.
+     */
+    @Test
+    void nearOnePathsMatchHighPrecisionValues() {
+        double[][] ref = {
+            {73.1, 0.506, 0.995, 2.1782811986449624, 0.0035961628862315822, 4.3998536083526051, 47.983348534489807},
+            {74.1, 1.506, 0.99, 6.0773696215495865, 0.0064980882228498297, 4.1586308647214235, 101.68005227161888},
+            {51.9, 1.73, 0.98, 5.9872435285383413, 0.0089338932694749061, 3.5569181341169587, 62.634090001384966},
+            {60.9, 10.5, 0.95, 30.060712457250964, 0.012098625763265172, 2.9200363510451824, 194.42244699929756},
+            {150.3, 30.5, 0.999, 205.40279492450201, 0.0066184322441180825, 6.874039916966288, 29504.219113816359},
+            {52.4, 1.73, 0.91, 3.9109291633846362, 0.0038696001908656742, 2.2745967656599254, 16.711865895765372},
+            {1000, 0.5, 0.999, 3.176932198685353, 0.00018029106251596234, 6.3934385189245533, 319.41381415813485},
+            {5, 2.5, 0.99999, 18.473291802677231, 0.19998032167688444, 10.846410354875954, 150006.88029526389},
+            {226.77350795367346, 0.10976458704394637, 0.9999263704459663, 0.65865593233363786,
+                0.00044837442162180956, 6.075800591014269, 106.80897111388445},
+            {277.10165505690725, 0.14586307282368835, 0.9977136453324688, 0.77331760853102281,
+                0.00024941315351597717, 5.3207460871849529, 33.427140720401606},
+            {810.8948330849922, 0.09293400957855213, 0.9993591704500999, 0.60090533433917148,
+                5.9433848773469005e-5, 6.4805172483384377, 69.705637624581617},
+            {1.0956927627964168, 2.0002411153666957, 0.9999909739017859, 11.709326894591369,
+                0.91256246993928598, 10.615791442854265, 110817.55366521712},
+            {1.6354240829246883e9, 1.0, 0.9998898463726664, 9.113629004067093, Double.NaN, Double.NaN, Double.NaN},
+            {2.5e7, 1.7, 0.9999, 15.656899202795384, Double.NaN, Double.NaN, Double.NaN},
+        };
+        for (double[] r : ref) {
+            double[] full = new double[4];
+            double[] valueOnly = new double[4];
+            ParetoNbdGradient.logH(r[0], r[1], r[2], true, full);
+            ParetoNbdGradient.logH(r[0], r[1], r[2], false, valueOnly);
+            String at = Arrays.toString(Arrays.copyOf(r, 3)) + " -> " + Arrays.toString(full);
+            assertEquals(full[0], valueOnly[0], 0.0, "ln H with and without the derivatives " + at);
+            assertEquals(r[3], full[0], 2e-15 * (1 + Math.abs(r[3])), "ln H " + at);
+            for (int i = 1; i < 4; i++) {
+                if (!Double.isNaN(r[3 + i])) {
+                    // Series past 200,000 terms take central differences of ln H (1e-8 to 1e-6 relative, as in
+                    // hypergeometricLogDerivativesMatchCentralDifferences).
+                    assertEquals(r[3 + i], full[i], 1e-6 * Math.abs(r[3 + i]), "derivative " + i + " " + at);
+                }
+            }
+        }
+    }
+
+    /**
+     * The 116-customer sample of ModelComparisonPropertiesTest (default seed, trial 11): r and alpha run into the
+     * billions, a = r + s + x near 1.6e9 with z near 1, where ln H and its derivatives took tens of
+     * milliseconds each (series of a million terms and central differences of them) and the fit about 40 s.
+     */
+    @Test
+    void parametersInTheBillionsNearOneAreCheap() {
+        double[] out = new double[4];
+        long start = System.nanoTime();
+        for (int i = 0; i < 1000; i++) {
+            ParetoNbdGradient.logH(1.6354240829246883e9 + i, 1.0, 0.9998898463726664, true, out);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // Some microseconds each; the bound leaves room for a loaded machine.
+        assertTrue(seconds < 1, seconds + " s for 1,000 values with derivatives");
+        assertTrue(out[1] >= 0 && out[2] >= 0 && out[3] > 0, Arrays.toString(out));
+    }
 }
