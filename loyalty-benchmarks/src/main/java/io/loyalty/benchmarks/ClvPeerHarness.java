@@ -32,8 +32,10 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code pareto}: one warm-up Pareto/NBD fit on the first 10,000 rows of the small file, then the
  *       Pareto/NBD fit on all of it (lifetimes: {@code time_fits.py pareto} on the same file);
  *   <li>{@code predict}: with the model of the large fit (the peer predicts with its own fit of the same file),
- *       warm-up calls of each prediction on the small file (5 by default: as JMH warms up before it measures, so
- *       that the timed calls run compiled code rather than the JIT's first tiers), then E[Y(52) | x, t_x, T] and
+ *       warm-up calls of each prediction on the small file's customers repeated to the large file's size (5 by
+ *       default: as JMH warms up before it measures, so that the timed calls run compiled code rather than the
+ *       JIT's first tiers, and the parallel path's threads are started; the timed customers are not seen before),
+ *       then E[Y(52) | x, t_x, T] and
  *       P(alive) for every customer of the large file, each repeated and reported as the median (lifetimes:
  *       {@code time_fits.py bgnbd_predict}).
  * </ul>
@@ -54,7 +56,7 @@ import java.util.zip.GZIPInputStream;
  * {@code loyalty.bench.small} (required: the 100,000-customer file), {@code loyalty.bench.rows} (default
  * {@code fit,pareto,predict}), {@code loyalty.bench.runs} (default 3: repeats of each timed call, the median
  * reported; the peer times one fit per fresh process and the median of 3 predictions),
- * {@code loyalty.bench.warmups} (default 5: warm-up calls of each prediction on the small file; the fits keep
+ * {@code loyalty.bench.warmups} (default 5: warm-up calls of each prediction on the small file repeated; the fits keep
  * their one warm-up fit). Not part of the build's
  * tests: it needs the generated files.
  */
@@ -114,8 +116,11 @@ public final class ClvPeerHarness {
         if (rows.contains("predict")) {
             BetaGeoModel m = model;
             double[][] d = large;
+            // Warm-ups as large as the timed input, so that the parallel path and its threads are warm too, but
+            // of other customers (the small file repeated), so that nothing of the timed input is seen before.
+            double[][] warm = tile(small, d[0].length);
             for (int w = 0; w < warmups; w++) {
-                m.conditionalExpectedPurchases(52, small[0], small[1], small[2]);
+                m.conditionalExpectedPurchases(52, warm[0], warm[1], warm[2]);
             }
             double[][] out = new double[1][];
             double[] s = time("E[Y(52) | x, t_x, T], " + d[0].length + " customers", runs,
@@ -123,7 +128,7 @@ public final class ClvPeerHarness {
             printValues("conditional_expected_number_of_purchases_up_to_time", out[0]);
             json.add(Json.field("seconds_expected_purchases", median(s)));
             for (int w = 0; w < warmups; w++) {
-                m.probabilityAlive(small[0], small[1], small[2]);
+                m.probabilityAlive(warm[0], warm[1], warm[2]);
             }
             s = time("P(alive), " + d[0].length + " customers", runs,
                     () -> out[0] = m.probabilityAlive(d[0], d[1], d[2]));
@@ -187,6 +192,17 @@ public final class ClvPeerHarness {
         }
         System.out.printf(Locale.ROOT, "%s: n %d, mean %.12g, min %.12g, max %.12g, n_nonfinite %d%n", name, v.length,
                 sum / v.length, min, max, nonFinite);
+    }
+
+    /** The rows of {@code d} repeated until there are {@code n}. */
+    private static double[][] tile(double[][] d, int n) {
+        double[][] out = new double[d.length][n];
+        for (int c = 0; c < d.length; c++) {
+            for (int i = 0; i < n; i += d[c].length) {
+                System.arraycopy(d[c], 0, out[c], i, Math.min(d[c].length, n - i));
+            }
+        }
+        return out;
     }
 
     private static double[][] head(double[][] d, int n) {
