@@ -189,9 +189,12 @@ public final class ModelComparison {
             } catch (IllegalArgumentException e) {
                 // The rows were checked above, so this is the fitted model refusing a prediction it cannot
                 // evaluate in double precision (documented for extreme parameters): a failed candidate, not a crash.
+                // Such parameters come from a boundary fit: its flags say why, so the failure carries them.
+                List<String> flags = model.fitSummary().map(f -> f.diagnostics().warnings()).orElse(List.of());
                 candidates.add(Candidate.failed(names[m], Checks.format("%s fit returned %s = %s, but its "
-                        + "predictions cannot be evaluated: %s", names[m], Arrays.toString(model.parameterNames()),
-                        Arrays.toString(model.parameters()), e.getMessage())));
+                        + "predictions cannot be evaluated: %s%s", names[m], Arrays.toString(model.parameterNames()),
+                        Arrays.toString(model.parameters()), e.getMessage(), flags.isEmpty() ? ""
+                                : ". The fit's diagnostics: " + String.join("; ", flags))));
             }
         }
         return new Result(n, holdoutDuration, totalActual.value(), buyers, actualCounts, recencyAuc, candidates);

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Validated frequency/recency/age rows, identical rows merged into weighted rows (first-appearance order) when a
+ * Validated frequency/recency/age rows, identical rows merged into weighted rows (in (x, t_x, T) order) when a
  * sample of the rows shows that merging pays; otherwise the rows as given ({@link #aligned}), since merging
  * nearly distinct rows (continuous recency and T) costs a hash pass and buys nothing. The likelihood kernels run
  * over these arrays. Not serializable: a {@link CustomerChunk} travels as its rows, re-checked on arrival.
@@ -274,7 +274,52 @@ final class RfmRows {
                 slot = (slot + 1) & mask;
             }
         }
-        return new RfmRows(ux, utx, ut, uw, u, false);
+        // The merged rows in one canonical order, (x, t_x, T) ascending, whatever the input order: the kernels'
+        // sums then run in the same order for any permutation of the rows, so a fit does not depend on it, not even
+        // by rounding (which on a flat likelihood can decide between converged and not).
+        int[] order = canonicalOrder(ux, utx, ut, u);
+        return new RfmRows(permute(ux, order), permute(utx, order), permute(ut, order), permute(uw, order), u,
+                false);
+    }
+
+    /** The indexes 0..n-1 sorted by (x, tx, t) ascending (a stable merge sort on primitives, no boxing). */
+    static int[] canonicalOrder(double[] x, double[] tx, double[] t, int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    b[k] = j >= hi || i < mid && compare(x, tx, t, a[i], a[j]) <= 0 ? a[i++] : a[j++];
+                }
+            }
+            int[] swap = a;
+            a = b;
+            b = swap;
+        }
+        return a;
+    }
+
+    private static int compare(double[] x, double[] tx, double[] t, int i, int j) {
+        int c = Double.compare(x[i], x[j]);
+        if (c == 0) {
+            c = Double.compare(tx[i], tx[j]);
+        }
+        return c != 0 ? c : Double.compare(t[i], t[j]);
+    }
+
+    private static double[] permute(double[] v, int[] order) {
+        double[] out = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = v[order[i]];
+        }
+        return out;
     }
 
     /** Below this many rows merging is always done: it is cheap, and small fits keep one path. */

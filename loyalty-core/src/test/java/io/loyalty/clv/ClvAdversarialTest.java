@@ -169,9 +169,10 @@ class ClvAdversarialTest {
 
         byte[] chunkStream = serialize(chunk);
         crafted(patch(chunkStream, 7, Double.NaN), "frequency", "row", "NaN");
-        crafted(patch(chunkStream, 11.5, 99), "recency", "row 1", "99");
-        crafted(patch(chunkStream, 12.75, -1), "T", "row 2");
-        crafted(patch(chunkStream, 7, 2.5), "frequency", "row 1", "2.5");
+        // The serialized rows are the merged rows in (x, t_x, T) order: (0, 0, 12.75), (2, 30.25, 38.5), (7, 11.5, 38.5).
+        crafted(patch(chunkStream, 11.5, 99), "recency", "row 2", "99");
+        crafted(patch(chunkStream, 12.75, -1), "T", "row 0");
+        crafted(patch(chunkStream, 7, 2.5), "frequency", "row 2", "2.5");
         CustomerChunk spend = CustomerChunk.ofSpend(new double[] {1, 3}, new double[] {20.5, 33.25});
         assertEquals(2, ((CustomerChunk) deserialize(serialize(spend))).rows());
         crafted(patch(serialize(spend), 33.25, -4), "monetary", "row 1");

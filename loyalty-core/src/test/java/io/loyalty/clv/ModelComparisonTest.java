@@ -200,7 +200,11 @@ class ModelComparisonTest {
                 .compare(d[0], d[1], d[2], d[3], 13);
         for (ModelComparison.Candidate c : r.candidates()) {
             assertFalse(c.fitted(), c.toString());
-            assertTrue(c.failure().orElseThrow().contains("no penalizer helps here"), c.toString());
+            String why = c.failure().orElseThrow();
+            // MBG/NBD returns boundary fits flagged rather than throwing; on this flat ridge its penalized fit stops
+            // where the predictions overflow, and the failure then carries the fit's boundary flags instead.
+            assertTrue(why.contains("no penalizer helps here") || c.name().equals("MBG/NBD")
+                    && why.contains("predictions cannot be evaluated") && why.contains("a -> 0"), c.toString());
         }
         assertTrue(r.recommended().isEmpty());
         assertTrue(r.toString().contains("no recommendation: every fit failed"));
