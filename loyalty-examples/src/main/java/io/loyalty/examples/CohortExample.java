@@ -132,11 +132,9 @@ public final class CohortExample {
         for (int i = 0; i < groups.length; i++) {
             groups[i] = "United Kingdom".equals(home.get(ids.get(i))) ? "United Kingdom" : "other countries";
         }
-        double[] days = churn.durations();
-        boolean[] churned = churn.churned();
         TourCharts.save("cohort-kaplan-meier-by-country.png", CohortCharts.kaplanMeier(
-                KaplanMeier.withDefaults().fitByGroup(days, churned, groups), KaplanMeier.logRank(days, churned,
-                        groups)));
+                KaplanMeier.withDefaults().fitByGroup(churn, groups), KaplanMeier.logRank(churn.durations(),
+                        churn.churned(), groups)));
     }
 
     private static void sbg() throws IOException {
