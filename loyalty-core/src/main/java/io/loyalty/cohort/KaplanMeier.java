@@ -296,9 +296,9 @@ public final class KaplanMeier {
             rows++;
             risk -= d + c;
         }
-        return new SurvivalCurve(label, level, type.label(), unit, timeLabel, Arrays.copyOf(time, rows), Arrays.copyOf(atRisk, rows),
-                Arrays.copyOf(dArr, rows), Arrays.copyOf(cArr, rows), Arrays.copyOf(surv, rows),
-                Arrays.copyOf(se, rows), Arrays.copyOf(lo, rows), Arrays.copyOf(hi, rows));
+        return new SurvivalCurve(label, level, type.label(), unit, timeLabel, Arrays.copyOf(time, rows),
+                Arrays.copyOf(atRisk, rows), Arrays.copyOf(dArr, rows), Arrays.copyOf(cArr, rows),
+                Arrays.copyOf(surv, rows), Arrays.copyOf(se, rows), Arrays.copyOf(lo, rows), Arrays.copyOf(hi, rows));
     }
 
     private void limits(double s, double sdH, double z, double[] lo, double[] hi, int row) {

@@ -351,8 +351,8 @@ public final class SurvivalCurve {
     }
 
     /**
-     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per distinct
-     * time, {@code time, n_risk, n_event, n_censor, survival, std_err, lower, upper}, the time column named with
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per
+     * distinct time, {@code time, n_risk, n_event, n_censor, survival, std_err, lower, upper}, the time column named with
      * its unit as {@link #timeColumn()} says ({@code time_days}). Column names are those of the Tablesaw adapter;
      * see {@code docs/data.md}.
      *

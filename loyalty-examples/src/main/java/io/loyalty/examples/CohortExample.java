@@ -111,6 +111,11 @@ public final class CohortExample {
             }
         }
         System.out.println(median(km.median()) + " days; " + km.restrictedMean(365) + " days");
+        // The file has every row at full precision; its time column names the unit (days from ChurnDurations).
+        StringWriter csv = new StringWriter();
+        km.writeCsv(csv);
+        System.out.println("SurvivalCurve.writeCsv(out), first lines:");
+        csv.toString().lines().limit(3).forEach(System.out::println);
     }
 
     private static void curve(SurvivalCurve km) throws IOException {
