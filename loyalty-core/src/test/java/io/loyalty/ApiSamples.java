@@ -898,8 +898,10 @@ final class ApiSamples {
                 "a", CohortKey.of("early", Instant.parse("2020-01-01T00:00:00Z")),
                 "b", CohortKey.fromFirstPurchase("late"), "c", CohortKey.fromFirstPurchase("late")));
         type(ChurnRule.class, () -> ChurnRule.inactivityDays(30, ZoneOffset.UTC));
+        // Four customers (one added to the sample transactions): as many as the "String[] groups" sample.
         type(io.loyalty.cohort.ChurnDurations.class, () -> ChurnRule.inactivityDays(30, ZoneOffset.UTC)
-                .apply(transactions()));
+                .apply(java.util.stream.Stream.concat(transactions().stream(), java.util.stream.Stream.of(
+                        Transaction.of("d", LocalDate.of(2020, 4, 9), 3))).toList()));
         type(io.loyalty.cohort.ChurnRates.class, () -> ChurnRule.inactivityDays(30, ZoneOffset.UTC)
                 .apply(transactions()).churnRates(CohortPeriod.MONTH));
         type(KaplanMeier.class, ApiSamples::km);

@@ -186,7 +186,8 @@ public final class Chart {
         return file;
     }
 
-    private org.knowm.xchart.internal.chartpart.Chart<?, ?> xchart() {
+    /** The XChart object at this size and title, styled; package-private so tests can read its axes. */
+    org.knowm.xchart.internal.chartpart.Chart<?, ?> xchart() {
         org.knowm.xchart.internal.chartpart.Chart<?, ?> chart = drawing.draw(title, width, height);
         Style.apply(chart.getStyler());
         return chart;

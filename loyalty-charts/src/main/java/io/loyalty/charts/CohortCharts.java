@@ -180,7 +180,8 @@ public final class CohortCharts {
     }
 
     /**
-     * One Kaplan-Meier curve as a step line with its confidence band.
+     * One Kaplan-Meier curve as a step line with its confidence band; the time axis says what the times measure
+     * ({@link SurvivalCurve#timeLabel()}, e.g. "days since first purchase").
      *
      * @param curve the curve
      * @return the chart
@@ -192,7 +193,8 @@ public final class CohortCharts {
     }
 
     /**
-     * Kaplan-Meier curves of several groups with their confidence bands, the log-rank test in the title.
+     * Kaplan-Meier curves of several groups with their confidence bands, the log-rank test in the title; the time
+     * axis says what the times measure ({@link SurvivalCurve#timeLabel()}; "time" if the curves disagree).
      *
      * @param curves the curves, e.g. from {@code KaplanMeier.fitByGroup}, at least one, at most eight
      * @param test the log-rank test of the same groups, e.g. from {@code KaplanMeier.logRank}
@@ -290,10 +292,13 @@ public final class CohortCharts {
         List<double[][]> steps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         double level = Double.NaN;
+        // The curves' own description of their times ("days since first purchase"); "time" if they disagree.
+        String axis = null;
         for (int g = 0; g < curves.size(); g++) {
             SurvivalCurve c = Checks.notNull(curves.get(g), "curves[" + g + "]");
             Checks.require(c.size() > 0, "curves[%d] must hold at least one time, got 0", g);
             level = c.confidence();
+            axis = axis == null || axis.equals(c.timeLabel()) ? c.timeLabel() : "time";
             double[][] s = {start(c.times(), 0), start(c.survival(), 1), start(c.lower(), 1), start(c.upper(), 1)};
             steps.add(s);
             String label = c.label() == null || c.label().isEmpty() ? "survival" : c.label();
@@ -301,8 +306,10 @@ public final class CohortCharts {
             fp.add(names.get(g)).add(s[0]).add(s[1]).add(s[2]).add(s[3]);
         }
         String fullTitle = title + Checks.format(" (%.0f %% bands)", 100 * level);
+        String xAxis = axis;
+        fp.add(xAxis);
         return Chart.of(fullTitle, fp, (t, w, h) -> {
-            XYChart chart = new XYChartBuilder().width(w).height(h).title(t).xAxisTitle("time")
+            XYChart chart = new XYChartBuilder().width(w).height(h).title(t).xAxisTitle(xAxis)
                     .yAxisTitle("share not yet churned").build();
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setLegendPosition(LegendPosition.InsideNE);
             for (int g = 0; g < steps.size(); g++) {

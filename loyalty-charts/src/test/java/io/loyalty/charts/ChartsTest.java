@@ -249,6 +249,30 @@ class ChartsTest {
     }
 
     @Test
+    void kaplanMeierTimeAxisNamesTheUnitWhenKnown() {
+        double[] times = {3, 5, 5, 8, 12, 13, 20, 21};
+        boolean[] events = {true, true, false, true, true, false, true, false};
+        String[] groups = {"a", "b", "a", "b", "a", "b", "a", "b"};
+        io.loyalty.cohort.ChurnDurations churn = io.loyalty.cohort.ChurnRule.inactivityDays(30, ZoneOffset.UTC)
+                .apply(new String[] {"x", "y", "x", "z"}, new long[] {0, 86_400, 40 * 86_400L, 50 * 86_400L});
+        Chart days = CohortCharts.kaplanMeier(KaplanMeier.withDefaults().fit(churn));
+        assertEquals("days since first purchase", days.xchart().getXAxisTitle(), "axis of a churn-duration curve");
+        Chart weeks = CohortCharts.kaplanMeier(KaplanMeier.withDefaults().withTimeUnit("weeks").fit(times, events));
+        assertEquals("time (weeks)", weeks.xchart().getXAxisTitle(), "axis of raw times in a named unit");
+        Chart bare = CohortCharts.kaplanMeier(KaplanMeier.withDefaults().fit(times, events));
+        assertEquals("time", bare.xchart().getXAxisTitle(), "no unit when the caller named none");
+        assertNotEquals(bare.dataDigest(), weeks.dataDigest(), "the axis title is part of what the chart shows");
+        Chart grouped = CohortCharts.kaplanMeier(KaplanMeier.withDefaults().fitByGroup(churn,
+                new String[] {"g", "h", "g"}), KaplanMeier.logRank(churn.durations(), churn.churned(),
+                        new String[] {"g", "h", "g"}));
+        assertEquals("days since first purchase", grouped.xchart().getXAxisTitle(), "axis of grouped churn curves");
+        Chart mixed = CohortCharts.kaplanMeier(List.of(KaplanMeier.withDefaults().fit(churn),
+                KaplanMeier.withDefaults().withTimeUnit("weeks").fit(times, events)), KaplanMeier.logRank(times,
+                        events, groups));
+        assertEquals("time", mixed.xchart().getXAxisTitle(), "curves in different units");
+    }
+
+    @Test
     void theDigestFollowsTheDataAndTheTitleNotTheSize() {
         Chart a = ExperimentCharts.forest(comparisons());
         assertEquals(a.dataDigest(), ExperimentCharts.forest(comparisons()).dataDigest(), "same data, same digest");

@@ -22,6 +22,10 @@ import java.util.TreeMap;
  * <p>Times are finite and &gt;= 0; the fit sorts primitive copies (n log n), the input is never modified.
  * Immutable and thread-safe.
  *
+ * <p>Units: a curve fitted to {@link ChurnDurations} is in days (its time column is {@code time_days}); one
+ * fitted to raw times is in the caller's unit, named by {@link #withTimeUnit(String)} ({@code time_weeks}) or left
+ * unnamed ({@code time}).
+ *
  * <p>References: Kaplan, E. L. &amp; Meier, P. (1958), JASA 53(282), 457-481, doi:10.1080/01621459.1958.10501452;
  * Greenwood, M. (1926), Reports on Public Health and Medical Subjects 33; Therneau, T. M., survival package
  * for R, {@code survfit.formula}.
@@ -60,12 +64,19 @@ public final class KaplanMeier {
         }
     }
 
+    /** Churn durations are days from the first purchase day. */
+    private static final String CHURN_UNIT = "days";
+    private static final String CHURN_LABEL = "days since first purchase";
+
     private final double level;
     private final ConfidenceType type;
+    /** The unit of raw times, or null when the caller has not named it. */
+    private final String timeUnit;
 
-    private KaplanMeier(double level, ConfidenceType type) {
+    private KaplanMeier(double level, ConfidenceType type, String timeUnit) {
         this.level = level;
         this.type = type;
+        this.timeUnit = timeUnit;
     }
 
     /**
@@ -74,7 +85,7 @@ public final class KaplanMeier {
      * @return the estimator
      */
     public static KaplanMeier withDefaults() {
-        return new KaplanMeier(0.95, ConfidenceType.LOG);
+        return new KaplanMeier(0.95, ConfidenceType.LOG, null);
     }
 
     /**
@@ -84,7 +95,7 @@ public final class KaplanMeier {
      * @return a new estimator
      */
     public KaplanMeier withConfidence(double confidence) {
-        return new KaplanMeier(Checks.openUnit(confidence, "confidence"), type);
+        return new KaplanMeier(Checks.openUnit(confidence, "confidence"), type, timeUnit);
     }
 
     /**
@@ -94,7 +105,24 @@ public final class KaplanMeier {
      * @return a new estimator
      */
     public KaplanMeier withConfidenceType(ConfidenceType confidenceType) {
-        return new KaplanMeier(level, Checks.notNull(confidenceType, "confidenceType"));
+        return new KaplanMeier(level, Checks.notNull(confidenceType, "confidenceType"), timeUnit);
+    }
+
+    /**
+     * This estimator with the unit of the raw times it fits ({@link #fit(double[], boolean[])},
+     * {@link #fitByGroup(double[], boolean[], String[])}): the curves' time column is then {@code time_<unit>} in
+     * print, CSV and the Tablesaw adapter, and charts name the unit on the time axis. Without it the column is
+     * {@code time}, in whatever unit the caller's times are. Times are not converted; curves fitted to
+     * {@link ChurnDurations} are in days whatever this says.
+     *
+     * @param unit a short lower-case identifier such as {@code days}, {@code weeks} or {@code months}: a letter
+     *     a-z, then letters, digits or underscores, at most 32 characters
+     * @return a new estimator
+     * @throws IllegalArgumentException if {@code unit} is null or not such an identifier
+     * @since 0.2
+     */
+    public KaplanMeier withTimeUnit(String unit) {
+        return new KaplanMeier(level, type, Checks.identifier(unit, "unit"));
     }
 
     /**
@@ -102,22 +130,25 @@ public final class KaplanMeier {
      *
      * @param times the time per subject (event or censoring), finite and &gt;= 0
      * @param events true where the subject had the event, false where censored
-     * @return the curve, labelled "all"
+     * @return the curve, labelled "all", in the unit of {@link #withTimeUnit(String)} if named
      */
     public SurvivalCurve fit(double[] times, boolean[] events) {
         checkInput(times, events);
-        return fitChecked("all", times, events);
+        return fitChecked("all", times, events, timeUnit, rawLabel());
     }
 
     /**
-     * Fits one curve to churn durations.
+     * Fits one curve to churn durations, in days (time column {@code time_days}).
      *
      * @param durations the durations
      * @return the curve
      */
     public SurvivalCurve fit(ChurnDurations durations) {
         Checks.notNull(durations, "durations");
-        return fit(durations.durations(), durations.churned());
+        double[] times = durations.durations();
+        boolean[] events = durations.churned();
+        checkInput(times, events);
+        return fitChecked("all", times, events, CHURN_UNIT, CHURN_LABEL);
     }
 
     /**
@@ -126,10 +157,37 @@ public final class KaplanMeier {
      * @param times the time per subject, finite and &gt;= 0
      * @param events true where the subject had the event
      * @param groups the group per subject, not null
-     * @return the curves
+     * @return the curves, in the unit of {@link #withTimeUnit(String)} if named
      */
     public List<SurvivalCurve> fitByGroup(double[] times, boolean[] events, String[] groups) {
         checkInput(times, events);
+        return fitGroups(times, events, groups, timeUnit, rawLabel());
+    }
+
+    /**
+     * Fits one curve per group to churn durations, in days (time column {@code time_days}), groups in the order of
+     * their labels.
+     *
+     * @param durations the durations
+     * @param groups the group per customer, in the order of {@link ChurnDurations#ids()}, not null
+     * @return the curves
+     * @since 0.2
+     */
+    public List<SurvivalCurve> fitByGroup(ChurnDurations durations, String[] groups) {
+        Checks.notNull(durations, "durations");
+        double[] times = durations.durations();
+        boolean[] events = durations.churned();
+        checkInput(times, events);
+        return fitGroups(times, events, groups, CHURN_UNIT, CHURN_LABEL);
+    }
+
+    /** The time axis of raw times: the unit when named. */
+    private String rawLabel() {
+        return timeUnit == null ? "time" : "time (" + timeUnit + ")";
+    }
+
+    private List<SurvivalCurve> fitGroups(double[] times, boolean[] events, String[] groups, String unit,
+            String timeLabel) {
         Grouping g = Grouping.of(groups, times.length);
         List<SurvivalCurve> out = new ArrayList<>();
         for (int k = 0; k < g.labels.size(); k++) {
@@ -140,7 +198,7 @@ public final class KaplanMeier {
                 t[i] = times[rows[i]];
                 e[i] = events[rows[i]];
             }
-            out.add(fitChecked(g.labels.get(k), t, e));
+            out.add(fitChecked(g.labels.get(k), t, e, unit, timeLabel));
         }
         return out;
     }
@@ -174,7 +232,8 @@ public final class KaplanMeier {
         }
     }
 
-    private SurvivalCurve fitChecked(String label, double[] times, boolean[] events) {
+    private SurvivalCurve fitChecked(String label, double[] times, boolean[] events, String unit,
+            String timeLabel) {
         int n = times.length;
         int ne = 0;
         for (boolean e : events) {
@@ -237,9 +296,9 @@ public final class KaplanMeier {
             rows++;
             risk -= d + c;
         }
-        return new SurvivalCurve(label, level, type.label(), Arrays.copyOf(time, rows), Arrays.copyOf(atRisk, rows),
-                Arrays.copyOf(dArr, rows), Arrays.copyOf(cArr, rows), Arrays.copyOf(surv, rows),
-                Arrays.copyOf(se, rows), Arrays.copyOf(lo, rows), Arrays.copyOf(hi, rows));
+        return new SurvivalCurve(label, level, type.label(), unit, timeLabel, Arrays.copyOf(time, rows),
+                Arrays.copyOf(atRisk, rows), Arrays.copyOf(dArr, rows), Arrays.copyOf(cArr, rows),
+                Arrays.copyOf(surv, rows), Arrays.copyOf(se, rows), Arrays.copyOf(lo, rows), Arrays.copyOf(hi, rows));
     }
 
     private void limits(double s, double sdH, double z, double[] lo, double[] hi, int row) {
@@ -273,7 +332,7 @@ public final class KaplanMeier {
 
     @Override
     public String toString() {
-        return "KaplanMeier[" + level + ", " + type + "]";
+        return "KaplanMeier[" + level + ", " + type + (timeUnit == null ? "" : ", " + timeUnit) + "]";
     }
 
     /** Group labels sorted, with a code per row. */

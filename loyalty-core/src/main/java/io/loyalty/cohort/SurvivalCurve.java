@@ -5,6 +5,7 @@ import io.loyalty.internal.TextTable;
 import io.loyalty.stats.Interval;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A Kaplan-Meier survival curve made by {@link KaplanMeier}: one row per distinct time (an event or a censoring
@@ -14,12 +15,18 @@ import java.nio.file.Path;
  * <p>Where the curve drops to 0 the variance is infinite: the standard error and both limits are NaN there and
  * after, as R prints NaN and NA. Accessors return copies.
  *
+ * <p>The time column carries the unit when it is known ({@link #timeColumn()}): {@code time_days} for a curve
+ * fitted to {@link ChurnDurations}, {@code time_<unit>} after {@link KaplanMeier#withTimeUnit(String)}, else
+ * {@code time} (the caller's unit).
+ *
  * @since 0.1
  */
 public final class SurvivalCurve {
     private final String label;
     private final double level;
     private final String method;
+    private final String timeUnit;
+    private final String timeLabel;
     private final double[] time;
     private final long[] atRisk;
     private final long[] events;
@@ -29,11 +36,14 @@ public final class SurvivalCurve {
     private final double[] lower;
     private final double[] upper;
 
-    SurvivalCurve(String label, double level, String method, double[] time, long[] atRisk, long[] events,
-            long[] censored, double[] survival, double[] standardError, double[] lower, double[] upper) {
+    SurvivalCurve(String label, double level, String method, String timeUnit, String timeLabel, double[] time,
+            long[] atRisk, long[] events, long[] censored, double[] survival, double[] standardError, double[] lower,
+            double[] upper) {
         this.label = label;
         this.level = level;
         this.method = method;
+        this.timeUnit = timeUnit;
+        this.timeLabel = timeLabel;
         this.time = time;
         this.atRisk = atRisk;
         this.events = events;
@@ -60,6 +70,39 @@ public final class SurvivalCurve {
      */
     public double confidence() {
         return level;
+    }
+
+    /**
+     * The unit of the times, when known: {@code days} for a curve fitted to {@link ChurnDurations}, the unit given
+     * to {@link KaplanMeier#withTimeUnit(String)} for raw times.
+     *
+     * @return the unit, or empty when the caller did not name it
+     * @since 0.2
+     */
+    public Optional<String> timeUnit() {
+        return Optional.ofNullable(timeUnit);
+    }
+
+    /**
+     * The name of the time column in print, in {@link #writeCsv(Writer)} and in the Tablesaw adapter:
+     * {@code time_<unit>} when the unit is known ({@code time_days}), else {@code time}.
+     *
+     * @return the column name
+     * @since 0.2
+     */
+    public String timeColumn() {
+        return timeUnit == null ? "time" : "time_" + timeUnit;
+    }
+
+    /**
+     * What the times measure, for an axis title: {@code days since first purchase} for a curve fitted to
+     * {@link ChurnDurations}, {@code time (weeks)} for raw times in a named unit, else {@code time}.
+     *
+     * @return the description
+     * @since 0.2
+     */
+    public String timeLabel() {
+        return timeLabel;
     }
 
     /**
@@ -294,7 +337,7 @@ public final class SurvivalCurve {
     private TextTable.Builder header() {
         return TextTable.builder().title(Checks.format("Kaplan-Meier '%s': %d subjects, %d rows, %s%% intervals",
                 label, subjects(), time.length, TextTable.level(level)))
-                .significant("time", 6).count("n_risk").count("n_event").count("n_censor").decimal("survival", 4)
+                .significant(timeColumn(), 6).count("n_risk").count("n_event").count("n_censor").decimal("survival", 4)
                 .decimal("std_err", 4).decimal("lower", 4).decimal("upper", 4);
     }
 
@@ -308,8 +351,10 @@ public final class SurvivalCurve {
     }
 
     /**
-     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per distinct time, {@code time, n_risk, n_event, n_censor, survival, std_err, lower, upper}.
-     * Column names are those of the Tablesaw adapter; see {@code docs/data.md}.
+     * Writes the table of {@link #toString()} as CSV with full precision (rounding is only for print): one row per
+     * distinct time, {@code time, n_risk, n_event, n_censor, survival, std_err, lower, upper}, the time column named with
+     * its unit as {@link #timeColumn()} says ({@code time_days}). Column names are those of the Tablesaw adapter;
+     * see {@code docs/data.md}.
      *
      * @param out where to write; not closed
      * @throws java.io.UncheckedIOException if writing fails

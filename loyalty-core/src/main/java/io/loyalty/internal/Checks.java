@@ -9,6 +9,9 @@ import java.util.Locale;
  * @since 0.1
  */
 public final class Checks {
+    /** The longest identifier {@link #identifier(String, String)} accepts. */
+    public static final int MAX_IDENTIFIER_LENGTH = 32;
+
     private static volatile boolean redactValues;
 
     private Checks() {
@@ -189,6 +192,33 @@ public final class Checks {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(value == null ? name + " must not be null or blank, got null"
                     : format("%s must not be null or blank, got '%s'", name, value));
+        }
+        return value;
+    }
+
+    /**
+     * Returns {@code value} if it is a short lower-case identifier fit to end a column name: a letter a-z, then at
+     * most {@value #MAX_IDENTIFIER_LENGTH} - 1 letters a-z, digits 0-9 or underscores (e.g. {@code days},
+     * {@code weeks}, {@code months}).
+     *
+     * @param value the argument
+     * @param name the argument's name, for the message
+     * @return {@code value}
+     * @throws IllegalArgumentException if {@code value} is null or not such an identifier
+     */
+    public static String identifier(String value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must be a short identifier (a-z, then a-z, 0-9 or _, at most "
+                    + MAX_IDENTIFIER_LENGTH + " characters), got null");
+        }
+        boolean ok = !value.isEmpty() && value.length() <= MAX_IDENTIFIER_LENGTH;
+        for (int i = 0; ok && i < value.length(); i++) {
+            char c = value.charAt(i);
+            ok = c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '_');
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(format("%s must be a short identifier (a-z, then a-z, 0-9 or _, at "
+                    + "most %d characters), got '%s'", name, MAX_IDENTIFIER_LENGTH, value));
         }
         return value;
     }

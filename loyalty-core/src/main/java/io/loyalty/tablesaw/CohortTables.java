@@ -99,7 +99,8 @@ public final class CohortTables {
 
     /**
      * One row per distinct time of a Kaplan-Meier curve: {@code time, n_risk, n_event, n_censor, survival,
-     * std_err, lower, upper}.
+     * std_err, lower, upper}, the time column named with its unit as {@link SurvivalCurve#timeColumn()} says
+     * ({@code time_days}), as in {@link SurvivalCurve#writeCsv(java.io.Writer)}.
      *
      * @param curve the curve
      * @return a new table named after the curve's label
@@ -107,7 +108,7 @@ public final class CohortTables {
     public static Table toTable(SurvivalCurve curve) {
         Checks.notNull(curve, "curve");
         return Columns.readable(Table.create("kaplan-meier " + curve.label(),
-                DoubleColumn.create("time", curve.times()),
+                DoubleColumn.create(curve.timeColumn(), curve.times()),
                 LongColumn.create("n_risk", curve.atRisk()),
                 LongColumn.create("n_event", curve.events()),
                 LongColumn.create("n_censor", curve.censored()),

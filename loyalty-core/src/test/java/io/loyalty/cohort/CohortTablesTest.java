@@ -44,7 +44,7 @@ class CohortTablesTest {
                 ChurnRule.inactivityDays(20, ZoneOffset.UTC));
         assertEquals(3, d.size());
         Table t = CohortTables.toTable(KaplanMeier.withDefaults().fit(d));
-        assertEquals(List.of("time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"),
+        assertEquals(List.of("time_days", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"),
                 t.columnNames());
     }
 
@@ -143,7 +143,7 @@ class CohortTablesTest {
 
         SurvivalCurve curve = KaplanMeier.withDefaults().fit(d);
         Table kt = CohortTables.toTable(curve);
-        assertArrayEquals(curve.times(), cells(kt, "time"));
+        assertArrayEquals(curve.times(), cells(kt, "time_days"));
         assertArrayEquals(Arrays.stream(curve.atRisk()).asDoubleStream().toArray(), cells(kt, "n_risk"));
         assertArrayEquals(Arrays.stream(curve.events()).asDoubleStream().toArray(), cells(kt, "n_event"));
         assertArrayEquals(Arrays.stream(curve.censored()).asDoubleStream().toArray(), cells(kt, "n_censor"));
@@ -152,7 +152,7 @@ class CohortTablesTest {
         assertArrayEquals(curve.lower(), cells(kt, "lower"));
         assertArrayEquals(curve.upper(), cells(kt, "upper"));
         // Two of three churn at time 0, the third is censored at 30.
-        assertEquals(0, kt.doubleColumn("time").get(0));
+        assertEquals(0, kt.doubleColumn("time_days").get(0));
         assertEquals(1.0 / 3, kt.doubleColumn("survival").get(0), 1e-15);
 
         ChurnRates rates = d.churnRates(CohortPeriod.MONTH);

@@ -111,6 +111,11 @@ public final class CohortExample {
             }
         }
         System.out.println(median(km.median()) + " days; " + km.restrictedMean(365) + " days");
+        // The file has every row at full precision; its time column names the unit (days from ChurnDurations).
+        StringWriter csv = new StringWriter();
+        km.writeCsv(csv);
+        System.out.println("SurvivalCurve.writeCsv(out), first lines:");
+        csv.toString().lines().limit(3).forEach(System.out::println);
     }
 
     private static void curve(SurvivalCurve km) throws IOException {
@@ -132,11 +137,9 @@ public final class CohortExample {
         for (int i = 0; i < groups.length; i++) {
             groups[i] = "United Kingdom".equals(home.get(ids.get(i))) ? "United Kingdom" : "other countries";
         }
-        double[] days = churn.durations();
-        boolean[] churned = churn.churned();
         TourCharts.save("cohort-kaplan-meier-by-country.png", CohortCharts.kaplanMeier(
-                KaplanMeier.withDefaults().fitByGroup(days, churned, groups), KaplanMeier.logRank(days, churned,
-                        groups)));
+                KaplanMeier.withDefaults().fitByGroup(churn, groups), KaplanMeier.logRank(churn.durations(),
+                        churn.churned(), groups)));
     }
 
     private static void sbg() throws IOException {
