@@ -154,7 +154,11 @@ public final class CustomerChunk implements Serializable {
             w[pairs.index[i]] += fw[i];
             total += fw[i];
         }
-        return new CustomerChunk(null, pairs.x, pairs.t, w, total, pairs.size);
+        // In (frequency, monetary) order, as purchase rows are put in (x, t_x, T) order: the fit's sums then do not
+        // depend on the row order (RfmRows#collapse).
+        int[] order = RfmRows.canonicalOrder(pairs.x, pairs.t, pairs.t, pairs.size);
+        return new CustomerChunk(null, RfmRows.permute(pairs.x, order), RfmRows.permute(pairs.t, order),
+                RfmRows.permute(w, order), total, pairs.size);
     }
 
     /**

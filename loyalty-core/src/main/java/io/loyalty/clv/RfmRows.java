@@ -314,7 +314,7 @@ final class RfmRows {
         return c != 0 ? c : Double.compare(t[i], t[j]);
     }
 
-    private static double[] permute(double[] v, int[] order) {
+    static double[] permute(double[] v, int[] order) {
         double[] out = new double[order.length];
         for (int i = 0; i < order.length; i++) {
             out[i] = v[order[i]];
