@@ -2,6 +2,7 @@ package io.loyalty.attribution;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ExactSum;
+import io.loyalty.internal.IndexSort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -275,9 +276,9 @@ public final class JourneyBuilder {
         // The tie rules: touches at the same second in channel-name order, conversions at the same second by
         // value, largest first; so the journeys do not depend on the order of the rows.
         int[] rank = nameRanks(names);
-        RowOrder touchOrder = (a, b) -> touchEpochSeconds[a] < touchEpochSeconds[b]
+        IndexSort.Before touchOrder = (a, b) -> touchEpochSeconds[a] < touchEpochSeconds[b]
                 || touchEpochSeconds[a] == touchEpochSeconds[b] && rank[touchChannels[a]] < rank[touchChannels[b]];
-        RowOrder conversionOrder = (a, b) -> conversionEpochSeconds[a] < conversionEpochSeconds[b]
+        IndexSort.Before conversionOrder = (a, b) -> conversionEpochSeconds[a] < conversionEpochSeconds[b]
                 || conversionEpochSeconds[a] == conversionEpochSeconds[b]
                         && Double.compare(conversionValues[a], conversionValues[b]) > 0;
         int[] tmp = new int[64];
@@ -289,8 +290,8 @@ public final class JourneyBuilder {
             int t1 = tStart[cu + 1];
             int c0 = cStart[cu];
             int c1 = cStart[cu + 1];
-            tmp = sort(tOrder, t0, t1, touchOrder, tmp);
-            tmp = sort(cOrder, c0, c1, conversionOrder, tmp);
+            tmp = IndexSort.sort(tOrder, t0, t1, touchOrder, tmp);
+            tmp = IndexSort.sort(cOrder, c0, c1, conversionOrder, tmp);
             int k = t0;
             for (int j = c0; j < c1; j++) {
                 int conv = cOrder[j];
@@ -390,64 +391,6 @@ public final class JourneyBuilder {
             order[next[keys[i]]++] = i;
         }
         return order;
-    }
-
-    /** The order of rows: whether row {@code a} comes strictly before row {@code b}. */
-    @FunctionalInterface
-    private interface RowOrder {
-        boolean before(int a, int b);
-    }
-
-    /** Sorts idx[from, to) stably by {@code order}; returns the (possibly grown) scratch array. */
-    private static int[] sort(int[] idx, int from, int to, RowOrder order, int[] tmp) {
-        boolean sorted = true;
-        for (int i = from + 1; i < to && sorted; i++) {
-            sorted = !order.before(idx[i], idx[i - 1]);
-        }
-        if (sorted) {
-            return tmp;
-        }
-        if (to - from <= 32) {
-            insertionSort(idx, from, to, order);
-            return tmp;
-        }
-        int[] buf = tmp.length >= to - from ? tmp : new int[to - from];
-        mergeSort(idx, from, to, order, buf);
-        return buf;
-    }
-
-    /** Stable insertion sort of idx[from, to), for short runs. */
-    private static void insertionSort(int[] idx, int from, int to, RowOrder order) {
-        for (int i = from + 1; i < to; i++) {
-            int v = idx[i];
-            int j = i - 1;
-            while (j >= from && order.before(v, idx[j])) {
-                idx[j + 1] = idx[j];
-                j--;
-            }
-            idx[j + 1] = v;
-        }
-    }
-
-    private static void mergeSort(int[] idx, int from, int to, RowOrder order, int[] buf) {
-        if (to - from <= 16) {
-            insertionSort(idx, from, to, order);
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(idx, from, mid, order, buf);
-        mergeSort(idx, mid, to, order, buf);
-        System.arraycopy(idx, from, buf, 0, mid - from);
-        int i = 0;
-        int iEnd = mid - from;
-        int j = mid;
-        int k = from;
-        while (i < iEnd && j < to) {
-            idx[k++] = order.before(idx[j], buf[i]) ? idx[j++] : buf[i++];
-        }
-        while (i < iEnd) {
-            idx[k++] = buf[i++];
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.loyalty.clv;
 
 import io.loyalty.internal.Checks;
 import io.loyalty.internal.ChunkedSum;
+import io.loyalty.internal.IndexSort;
 import io.loyalty.internal.PairIndex;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -282,28 +283,9 @@ final class RfmRows {
                 false);
     }
 
-    /** The indexes 0..n-1 sorted by (x, tx, t) ascending (a stable merge sort on primitives, no boxing). */
+    /** The indexes 0..n-1 sorted by (x, tx, t) ascending. */
     static int[] canonicalOrder(double[] x, double[] tx, double[] t, int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        int[] b = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                for (int k = lo; k < hi; k++) {
-                    b[k] = j >= hi || i < mid && compare(x, tx, t, a[i], a[j]) <= 0 ? a[i++] : a[j++];
-                }
-            }
-            int[] swap = a;
-            a = b;
-            b = swap;
-        }
-        return a;
+        return IndexSort.sorted(n, (i, j) -> compare(x, tx, t, i, j) < 0);
     }
 
     private static int compare(double[] x, double[] tx, double[] t, int i, int j) {
